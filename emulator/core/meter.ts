@@ -1,0 +1,169 @@
+import type { VirtualClock } from './clock';
+import { latencyOf } from './latency';
+
+/** Apps Script's per-execution limit for scripts, add-ons and installable triggers. */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+export const EXECUTION_LIMIT_MESSAGE = 'Exceeded maximum execution time';
+
+export type AccountKind = 'consumer' | 'workspace';
+
+/** Daily quotas from developers.google.com/apps-script/guides/services/quotas (consumer / Workspace). */
+export const DAILY_QUOTAS = {
+  email: { consumer: 100, workspace: 1500 },
+  calendarEventsCreated: { consumer: 5000, workspace: 10000 },
+  documentsCreated: { consumer: 250, workspace: 1500 },
+  conversions: { consumer: 2000, workspace: 4000 },
+  properties: { consumer: 50000, workspace: 500000 },
+  triggerRuntimeMs: { consumer: 90 * 60 * 1000, workspace: 6 * 60 * 60 * 1000 },
+} as const;
+export type QuotaName = keyof typeof DAILY_QUOTAS;
+
+/** The word Apps Script puts after "Service invoked too many times for one day: ". */
+const QUOTA_ERROR_WORD: Record<QuotaName, string> = {
+  email: 'email',
+  calendarEventsCreated: 'calendar',
+  documentsCreated: 'docs create',
+  conversions: 'file conversion',
+  properties: 'properties',
+  triggerRuntimeMs: 'trigger runtime',
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface Execution {
+  readonly label: string;
+  readonly startedAt: number;
+  readonly limitMs: number;
+  readonly triggered: boolean;
+  dead: boolean;
+}
+
+/** Thrown when a test asked the meter to cut an execution off (a crash, a killed run). */
+export class ExecutionKilled extends Error {
+  constructor(at: number) {
+    super(`Execution killed by the emulator after ${at} service calls`);
+    this.name = 'ExecutionKilled';
+  }
+}
+
+/**
+ * Counts every service call, advances the virtual clock by each call's modelled latency, and
+ * enforces the execution time limit and the daily quotas with Apps Script's own messages.
+ */
+export class Meter {
+  private readonly calls = new Map<string, number>();
+  private readonly used = new Map<QuotaName, { windowStart: number; used: number }>();
+  private execution: Execution | undefined;
+  private killAt: number | undefined;
+  private callsThisExecution = 0;
+
+  constructor(
+    readonly clock: VirtualClock,
+    readonly account: AccountKind = 'consumer',
+  ) {}
+
+  /** Records one call of `Service.Class.method`. Throws if the execution has run out of time. */
+  record(key: string): void {
+    const exec = this.execution;
+    if (exec?.dead) throw new Error(EXECUTION_LIMIT_MESSAGE);
+    this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
+    this.callsThisExecution += 1;
+    if (this.killAt !== undefined && this.callsThisExecution > this.killAt) {
+      const at = this.killAt;
+      this.killAt = undefined;
+      if (exec) exec.dead = true;
+      throw new ExecutionKilled(at);
+    }
+    this.clock.advance(latencyOf(key));
+    this.checkTime();
+  }
+
+  /** Advances time spent computing or sleeping inside the execution, then checks the limit. */
+  spend(ms: number): void {
+    this.clock.advance(ms);
+    this.checkTime();
+  }
+
+  private checkTime(): void {
+    const exec = this.execution;
+    if (exec && this.clock.now() - exec.startedAt > exec.limitMs) {
+      exec.dead = true;
+      throw new Error(EXECUTION_LIMIT_MESSAGE);
+    }
+  }
+
+  beginExecution(label: string, options: { triggered?: boolean; limitMs?: number } = {}): void {
+    this.execution = {
+      label,
+      startedAt: this.clock.now(),
+      limitMs: options.limitMs ?? EXECUTION_LIMIT_MS,
+      triggered: options.triggered ?? false,
+      dead: false,
+    };
+    this.callsThisExecution = 0;
+  }
+
+  endExecution(): { label: string; elapsedMs: number } | undefined {
+    const exec = this.execution;
+    if (!exec) return undefined;
+    this.execution = undefined;
+    const elapsedMs = this.clock.now() - exec.startedAt;
+    if (exec.triggered) this.addUsage('triggerRuntimeMs', elapsedMs);
+    return { label: exec.label, elapsedMs };
+  }
+
+  /** Makes the next execution die after `calls` more service calls (for crash tests). */
+  killAfter(calls: number): void {
+    this.killAt = calls;
+  }
+
+  /** Consumes `n` units of a daily quota, or throws Apps Script's quota error. */
+  consume(quota: QuotaName, n = 1): void {
+    const entry = this.window(quota);
+    if (entry.used + n > this.limit(quota)) {
+      throw new Error(`Service invoked too many times for one day: ${QUOTA_ERROR_WORD[quota]}.`);
+    }
+    entry.used += n;
+  }
+
+  remaining(quota: QuotaName): number {
+    return Math.max(0, this.limit(quota) - this.window(quota).used);
+  }
+
+  limit(quota: QuotaName): number {
+    return DAILY_QUOTAS[quota][this.account];
+  }
+
+  private addUsage(quota: QuotaName, n: number): void {
+    this.window(quota).used += n;
+  }
+
+  /** Quotas refresh 24 hours after the first use in a window. */
+  private window(quota: QuotaName): { windowStart: number; used: number } {
+    const now = this.clock.now();
+    let entry = this.used.get(quota);
+    if (!entry || now - entry.windowStart >= DAY_MS) {
+      entry = { windowStart: now, used: 0 };
+      this.used.set(quota, entry);
+    }
+    return entry;
+  }
+
+  /** Calls per `Service.Class.method`, sorted by key. */
+  counts(): Record<string, number> {
+    return Object.fromEntries([...this.calls.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /** Total calls, optionally for one service (`SpreadsheetApp`) or one prefix (`SpreadsheetApp.Range`). */
+  total(prefix?: string): number {
+    let sum = 0;
+    for (const [key, n] of this.calls) {
+      if (!prefix || key === prefix || key.startsWith(`${prefix}.`)) sum += n;
+    }
+    return sum;
+  }
+
+  resetCounts(): void {
+    this.calls.clear();
+  }
+}

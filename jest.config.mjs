@@ -1,0 +1,19 @@
+// Three projects: fast unit/emulator tests, bundle tests (need dist/), browser tests (need chromium).
+// TZ is UTC on purpose: Pokke must decide dates in Asia/Tokyo itself, never through the runtime's zone.
+process.env.TZ = 'UTC';
+
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }];
+const common = { transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' };
+
+export default {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/{core,emulator,sheets,features,ui,build}/**/*.test.ts'] },
+    { ...common, displayName: 'bundle', testMatch: ['<rootDir>/test/bundle/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      testTimeout: 60000,
+    },
+  ],
+};

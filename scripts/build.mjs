@@ -1,0 +1,116 @@
+// Builds the Apps Script project into dist/:
+//   dist/Code.js          src/main.ts bundled for V8; every export of main.ts becomes a top-level
+//                         `function` stub so Apps Script can find it; nothing else is global but `Pokke`.
+//   dist/appsscript.json  the manifest, copied.
+//   dist/<sidebar>.html   each sidebar/<name>/ (index.html + main.ts + style.css) as one self-contained file.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'acorn';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const entry = join(root, 'src/main.ts');
+export const GLOBAL_NAME = 'Pokke';
+const TARGET = 'es2020';
+
+async function entryExports() {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outdir: 'out',
+    logLevel: 'silent',
+  });
+  const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint);
+  if (!output) throw new Error('build: no entry output in the metafile');
+  return output.exports.filter((name) => name !== 'default').sort();
+}
+
+async function buildServer() {
+  const names = await entryExports();
+  const bad = names.filter((n) => n.endsWith('_'));
+  if (bad.length) throw new Error(`build: entry points cannot end in "_": ${bad.join(', ')}`);
+  const footer = names
+    .map((n) => `function ${n}() { return ${GLOBAL_NAME}.${n}.apply(this, arguments); }`)
+    .join('\n');
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL_NAME,
+    target: TARGET,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    minifyWhitespace: false,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    footer: { js: `\n// Entry points Apps Script calls by name.\n${footer}\n` },
+    logLevel: 'warning',
+  });
+  const code = result.outputFiles[0].text;
+  // The runtime parses ES2020 at most: fail the build if anything newer slipped through.
+  parse(code, { ecmaVersion: 2020, sourceType: 'script' });
+  writeFileSync(join(dist, 'Code.js'), code);
+  return { names, bytes: Buffer.byteLength(code) };
+}
+
+async function buildSidebar(name) {
+  const dir = join(root, 'sidebar', name);
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const script = await build({
+    entryPoints: [join(dir, 'main.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    minify: true,
+    write: false,
+    charset: 'utf8',
+    logLevel: 'warning',
+  });
+  const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const cssFiles = [join(root, 'sidebar/shared/style.css'), join(dir, 'style.css')].filter(existsSync);
+  const css = cssFiles.map((f) => readFileSync(f, 'utf8')).join('\n').replace(/<\/style/gi, '<\\/style');
+  if (!html.includes('<!-- STYLE -->') || !html.includes('<!-- SCRIPT -->')) {
+    throw new Error(`build: sidebar/${name}/index.html needs <!-- STYLE --> and <!-- SCRIPT --> markers`);
+  }
+  const out = html
+    .replace('<!-- STYLE -->', () => `<style>\n${css}</style>`)
+    .replace('<!-- SCRIPT -->', () => `<script>\n${js}</script>`);
+  if (/<(script|link)[^>]+(src|href)=["']https?:/i.test(out)) {
+    throw new Error(`build: sidebar ${name} loads something from the network`);
+  }
+  writeFileSync(join(dist, `sidebar-${name}.html`), out);
+  return { name, bytes: Buffer.byteLength(out) };
+}
+
+function sidebarNames() {
+  const dir = join(root, 'sidebar');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'index.html')))
+    .map((d) => d.name);
+}
+
+export async function buildAll({ quiet = false } = {}) {
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  const server = await buildServer();
+  const sidebars = await Promise.all(sidebarNames().map(buildSidebar));
+  if (!quiet) {
+    console.log(`dist/Code.js  ${(server.bytes / 1024).toFixed(1)} KB, ${server.names.length} entry points`);
+    for (const s of sidebars) console.log(`dist/sidebar-${s.name}.html  ${(s.bytes / 1024).toFixed(1)} KB`);
+  }
+  return { server, sidebars };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildAll().catch((e) => {
+    console.error(e.message ?? e);
+    process.exit(1);
+  });
+}
