@@ -10,18 +10,18 @@ import { Workspace, type WorkspaceOptions } from './workspace';
  * bundle makes and for values the emulator hands it.
  */
 const DATE_PRELUDE = `(function (now) {
-  var RealDate = Date;
-  function Date() {
+  var RealDate = globalThis.Date;
+  var VirtualDate = function Date() {
     if (!new.target) return new RealDate(now()).toString();
     var args = arguments.length === 0 ? [now()] : Array.prototype.slice.call(arguments);
-    return Reflect.construct(RealDate, args, new.target);
-  }
-  Date.prototype = RealDate.prototype;
-  Object.defineProperty(RealDate.prototype, 'constructor', { value: Date, writable: true, configurable: true });
-  Date.now = function () { return now(); };
-  Date.UTC = RealDate.UTC;
-  Date.parse = RealDate.parse;
-  globalThis.Date = Date;
+    return Reflect.construct(RealDate, args, new.target === VirtualDate ? RealDate : new.target);
+  };
+  VirtualDate.prototype = RealDate.prototype;
+  Object.defineProperty(RealDate.prototype, 'constructor', { value: VirtualDate, writable: true, configurable: true });
+  VirtualDate.now = function () { return now(); };
+  VirtualDate.UTC = RealDate.UTC;
+  VirtualDate.parse = RealDate.parse;
+  globalThis.Date = VirtualDate;
   return RealDate;
 })`;
 
@@ -111,12 +111,31 @@ export function loadBundle(code: string, options: LoadOptions = {}): Bundle {
       workspace.meter.beginExecution(name);
       try {
         const result = (fn as (...a: unknown[]) => unknown)(...guestArgs);
+        assertJsonValue(result, name);
         return result === undefined ? null : JSON.parse(guestJson.stringify(result) ?? 'null');
       } finally {
         workspace.endExecution();
       }
     },
   };
+}
+
+/**
+ * google.script.run carries primitives, arrays and plain objects only; Apps Script drops or
+ * refuses Dates and functions in a result. The emulator refuses them loudly so the bug shows.
+ */
+function assertJsonValue(value: unknown, path: string): void {
+  if (value === null || value === undefined) return;
+  const t = typeof value;
+  if (t === 'string' || t === 'number' || t === 'boolean') return;
+  if (t === 'object' && Object.prototype.toString.call(value) === '[object Date]') {
+    throw new Error(`google.script.run cannot return a Date (${path}); send an ISO string instead`);
+  }
+  if (t === 'object') {
+    for (const [k, v] of Object.entries(value as object)) assertJsonValue(v, `${path}.${k}`);
+    return;
+  }
+  throw new Error(`google.script.run cannot return a ${t} (${path})`);
 }
 
 function format(args: unknown[]): string {

@@ -1,7 +1,49 @@
 /**
- * The only module that exports Apps Script entry points. Every export becomes a top-level
- * function in dist/Code.js (scripts/build.mjs). Keep each one a thin call into src/ui.
+ * The only module that exports Apps Script entry points: every export becomes a top-level
+ * function in dist/Code.js (scripts/build.mjs) that menus, triggers and google.script.run call
+ * by name. Keep each one a one-line call into src/ui.
  */
-export function onOpen(): void {
-  SpreadsheetApp.getUi().createMenu('Pokke').addItem('設定 / Settings', 'showSettingsSidebar').addToUi();
+import type { SaveResult, SettingsView, SetupReport } from './ui/contracts';
+import {
+  openMenu,
+  openSettings,
+  runSetupFromMenu,
+  settingsLoadRpc,
+  settingsSaveRpc,
+  setupFromSidebar,
+} from './ui/sheetsActions';
+
+/** Simple trigger: the spreadsheet opened. Runs in AuthMode.NONE for add-ons, so it only adds the menu. */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  openMenu();
+}
+
+/** Editor add-on installed from the Marketplace: show the menu without a reload. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+/** Menu: ワークブックを準備 / Set up workbook. */
+export function menuSetupWorkbook(): void {
+  runSetupFromMenu();
+}
+
+/** Menu: 設定 / Settings. */
+export function showSettingsSidebar(): void {
+  openSettings();
+}
+
+/** google.script.run: the settings sidebar asks to set up the workbook. */
+export function setupWorkbook(): SetupReport {
+  return setupFromSidebar(undefined);
+}
+
+/** google.script.run: the settings sidebar opens. */
+export function settingsLoad(): SettingsView {
+  return settingsLoadRpc(undefined);
+}
+
+/** google.script.run: the settings sidebar saves. The form is validated before anything is written. */
+export function settingsSave(form: unknown): SaveResult {
+  return settingsSaveRpc(form);
 }

@@ -4,7 +4,9 @@
  * Only JSON values cross: no Date, no undefined inside arrays, no functions.
  */
 
-export type Lang = 'ja' | 'en';
+import type { Lang } from '../core/bilingual';
+
+export type { Lang };
 export type RoundingMethod = 'floor' | 'round' | 'ceil';
 
 /** The owner's settings as the sidebar edits them. Amounts are integer yen; text is as typed. */
@@ -40,6 +42,20 @@ export interface SettingsView {
   settings: SettingsForm;
   /** True when the workbook has not been set up yet (the sidebar offers to set it up). */
   needsSetup: boolean;
+  /** Problems found in what the 設定 sheet holds (the owner may have typed there directly). */
+  issues: FieldIssue[];
+}
+
+/** What `setupWorkbook` did, sheet by sheet. */
+export interface SetupReport {
+  /** Sheets created. */
+  created: string[];
+  /** Sheets that existed and got missing columns or setting rows. */
+  updated: string[];
+  /** Sheets already complete. */
+  unchanged: string[];
+  /** A one-line summary for the user, Japanese first. */
+  message: string;
 }
 
 export type SaveResult =

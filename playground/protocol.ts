@@ -1,0 +1,128 @@
+/**
+ * The JSON the playground server and its page exchange. Types only: the page imports them with
+ * `import type`, so this file must not depend on Node or the DOM.
+ */
+
+/** One cell as the grid shows it. Keys are short because a sheet has thousands of cells. */
+export interface CellView {
+  /** Display value, as Sheets would show it with the cell's number format. */
+  t: string;
+  /** Right-aligned (numbers and dates, as Sheets aligns them by default). */
+  r?: 1;
+  /** Bold. */
+  b?: 1;
+  /** Background colour. */
+  bg?: string;
+  /** The cell has a dropdown (a list data validation). */
+  dd?: 1;
+  /** Note on the cell. */
+  n?: string;
+}
+
+export interface SheetView {
+  name: string;
+  /** Rows and columns of the sheet (the grid shows the first rows only). */
+  maxRows: number;
+  maxColumns: number;
+  /** Last row and column with content. */
+  lastRow: number;
+  lastColumn: number;
+  frozenRows: number;
+  /** Pixel width per column, from column A. */
+  columnWidths: number[];
+  /** The rows the grid shows: the data and some empty rows below it. */
+  rows: (CellView | null)[][];
+}
+
+export interface MenuItemView {
+  caption: string;
+  functionName: string;
+}
+
+export interface MenuView {
+  title: string;
+  /** An add-on menu sits under 拡張機能 / Extensions, as Sheets shows it. */
+  addon: boolean;
+  /** `null` is a separator. */
+  items: (MenuItemView | null)[];
+}
+
+export interface SidebarView {
+  /** Changes each time the bundle shows a sidebar, so the page knows to reload the frame. */
+  id: number;
+  title: string;
+  width: number;
+}
+
+export interface DialogView {
+  id: number;
+  kind: 'alert' | 'prompt' | 'toast' | 'dialog';
+  title: string;
+  message: string;
+}
+
+export interface LogLine {
+  at: number;
+  level: 'log' | 'info' | 'warn' | 'error';
+  message: string;
+}
+
+export type RunVia = 'seed' | 'open' | 'menu' | 'sidebar' | 'trigger' | 'job';
+
+/** One execution of the bundle, as the Apps Script executions page lists them. */
+export interface RunEntry {
+  id: number;
+  name: string;
+  via: RunVia;
+  startedAt: number;
+  endedAt: number;
+  ok: boolean;
+  /** The error message (never a stack trace). */
+  error?: string;
+  /** Service calls made by this execution. */
+  calls: number;
+  logs: LogLine[];
+}
+
+export interface TriggerView {
+  handler: string;
+  description: string;
+}
+
+export interface ClockView {
+  now: number;
+  timeZone: string;
+  /** Triggers due up to this instant have been fired. */
+  triggersCheckedUpTo: number;
+}
+
+export interface PlaygroundState {
+  /** Increases with every change. */
+  version: number;
+  workbook: { name: string; sheets: SheetView[] } | null;
+  menus: MenuView[];
+  sidebar: SidebarView | null;
+  dialogs: DialogView[];
+  clock: ClockView;
+  triggers: TriggerView[];
+  runs: RunEntry[];
+  /** Service calls since the last reset, by `Service.Class.method`. */
+  calls: Record<string, number>;
+  /** Panes whose emulated services do not exist yet show an honest empty state. */
+  available: { gmail: boolean; calendar: boolean; outbox: boolean };
+}
+
+/** Every POST answers with this: the new state, and the action's own outcome. */
+export interface ActionReply {
+  ok: boolean;
+  message?: string;
+  state: PlaygroundState;
+}
+
+/** POST /api/run (google.script.run): the stand-in's transport contract. */
+export type RunReply = { ok: true; json: string } | { ok: false; message: string };
+
+export type ClockAction =
+  | { action: 'set'; at: string }
+  | { action: 'advance'; ms: number }
+  | { action: 'monthEnd' };

@@ -1,0 +1,86 @@
+/** Every string of the settings sidebar, Japanese and English. */
+import type { Text } from '../shared/i18n';
+
+const t = (ja: string, en: string): Text => ({ ja, en });
+
+export const S = {
+  title: t('設定', 'Settings'),
+  loading: t('読み込み中…', 'Loading…'),
+  loadFailed: t('設定を読み込めませんでした', 'Could not load the settings'),
+  retry: t('再読み込み', 'Reload'),
+
+  sectionBusiness: t('事業者情報', 'Your business'),
+  sectionBank: t('振込先', 'Bank account for payments'),
+  sectionDefaults: t('請求の既定値', 'Invoice defaults'),
+
+  companyName: t('会社名・屋号', 'Company or trade name'),
+  registrationNumber: t('登録番号', 'Registration number'),
+  registrationHint: t(
+    '適格請求書発行事業者の登録番号（T＋13桁）。未登録なら空欄。',
+    'Qualified invoice issuer number (T + 13 digits). Leave empty if not registered.',
+  ),
+  registrationLookup: t('国税庁の公表サイトで確認', 'Look it up on the NTA site'),
+  postalCode: t('郵便番号', 'Postal code'),
+  address: t('住所', 'Address'),
+  phone: t('電話', 'Phone'),
+  email: t('メール', 'Email'),
+  bankName: t('銀行名', 'Bank'),
+  bankBranch: t('支店名', 'Branch'),
+  accountType: t('種別', 'Account type'),
+  accountNumber: t('口座番号', 'Account number'),
+  accountHolder: t('口座名義（カナ）', 'Account holder (kana)'),
+  accountHolderHint: t('ひらがなはカタカナに直します。', 'Hiragana is converted to katakana.'),
+  rounding: t('端数処理（消費税）', 'Tax rounding'),
+  roundingHint: t('税率ごとに請求書1枚につき1回', 'Once per invoice per tax rate'),
+  defaultTerms: t('既定の支払条件', 'Default payment terms'),
+  defaultTermsHint: t(
+    '例: 月末締め翌月末払い',
+    'e.g. 月末締め翌月末払い (close at month-end, pay end of next month)',
+  ),
+
+  futsu: t('普通', 'Ordinary (普通)'),
+  toza: t('当座', 'Checking (当座)'),
+  floor: t('切り捨て', 'Round down (切り捨て)'),
+  round: t('四捨五入', 'Round half up (四捨五入)'),
+  ceil: t('切り上げ', 'Round up (切り上げ)'),
+
+  save: t('保存', 'Save'),
+  saving: t('保存中…', 'Saving…'),
+  saved: t('保存しました', 'Saved'),
+  savedWithWarnings: t('保存しました（注意があります）', 'Saved, with warnings'),
+  saveFailed: t('保存できませんでした', 'Could not save'),
+  fixFields: t('赤い項目を確認してください', 'Please check the fields marked in red'),
+
+  setupNeeded: t(
+    'このブックはまだ Pokke 用に準備されていません。',
+    'This workbook is not set up for Pokke yet.',
+  ),
+  setupButton: t('ブックを準備', 'Set up workbook'),
+  settingUp: t('準備中…', 'Setting up…'),
+  setupFailed: t('ブックを準備できませんでした', 'Could not set up the workbook'),
+
+  postalFormat: t(
+    '郵便番号は7桁の数字です（例: 150-0001）',
+    'A postal code is 7 digits (e.g. 150-0001)',
+  ),
+  phoneFormat: t(
+    '電話番号は数字とハイフンで10〜15桁です',
+    'A phone number is 10–15 digits, with hyphens if you like',
+  ),
+  emailFormat: t('メールアドレスの形式が正しくありません', 'This is not a valid email address'),
+  accountNumberFormat: t('口座番号は7桁までの数字です', 'An account number is up to 7 digits'),
+  accountHolderKana: t(
+    '口座名義はカタカナ・英数字で入力してください',
+    'Enter the account holder in katakana or Latin letters and digits',
+  ),
+} as const;
+
+export const TERMS_SUGGESTIONS = [
+  '月末締め翌月末払い',
+  '月末締め翌々月末払い',
+  '20日締め翌月末払い',
+  '15日締め当月末払い',
+  '請求日から30日以内',
+];
+
+export const NTA_LOOKUP_URL = 'https://www.invoice-kohyo.nta.go.jp/';

@@ -1,0 +1,49 @@
+import type { Lang } from '../../core/bilingual';
+import { UserError } from '../../core/bilingual';
+import type { RoundingMethod, SaveResult, SettingsForm, SettingsView } from '../../ui/contracts';
+import { ACCOUNT_TYPES, ROUNDING_LABELS, SETTING_ROWS } from './settingsRows';
+import { ensureSettingRows, readSettingsSheet, type SettingKey, writeSettingsSheet } from './settingsSheet';
+import { validateSettings } from './settingsValidation';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const roundingFromLabel = (label: string): RoundingMethod | undefined =>
+  (Object.entries(ROUNDING_LABELS) as [RoundingMethod, string][]).find(([m, l]) => l === label || m === label)?.[0];
+
+/** The owner's settings from the 設定 sheet, with what is wrong in them. */
+export function loadSettings(ss: Spreadsheet, lang: Lang): SettingsView {
+  const { values, table } = readSettingsSheet(ss);
+  const accountType = (ACCOUNT_TYPES as readonly string[]).includes(values.accountType)
+    ? (values.accountType as SettingsForm['accountType'])
+    : '普通';
+  const settings: SettingsForm = {
+    ...values,
+    accountType,
+    rounding: roundingFromLabel(values.rounding) ?? 'floor',
+  };
+  const { warnings, errors } = validateSettings(settings);
+  const issues = [...errors, ...warnings];
+  if (values.rounding && !roundingFromLabel(values.rounding)) {
+    issues.push({
+      field: 'rounding',
+      severity: 'warning',
+      message: `端数処理「${values.rounding}」は使えません。切り捨てとして扱います / Unknown rounding "${values.rounding}"; floor is used`,
+    });
+  }
+  const needsSetup = !table || SETTING_ROWS.some((row) => !table.rows.some((r) => String(r.values.key).trim() === row.key));
+  return { lang, settings, needsSetup, issues };
+}
+
+/** Validates and saves the form. Nothing is written when any field has an error. */
+export function saveSettings(ss: Spreadsheet, input: SettingsForm): SaveResult {
+  const { form, errors, warnings } = validateSettings(input);
+  if (errors.length > 0) return { ok: false, issues: errors };
+  let { table } = readSettingsSheet(ss);
+  if (table && ensureSettingRows(table.sheet)) table = readSettingsSheet(ss).table;
+  if (!table) {
+    throw new UserError('設定シートがありません。先に「ワークブックを準備」を実行してください', 'The 設定 sheet is missing; run "Set up workbook" first');
+  }
+  const stored: Record<SettingKey, string> = { ...form, rounding: ROUNDING_LABELS[form.rounding] };
+  writeSettingsSheet(table, stored);
+  return { ok: true, settings: form, warnings };
+}

@@ -1,0 +1,67 @@
+import { newDropdown } from '../../services/workbook';
+import { cellText, textCell } from '../../sheets/cells';
+import { SETTINGS_SHEET } from '../../sheets/schema';
+import { findSheet, readTable, type Table, writeColumn } from '../../sheets/table';
+import type { SettingsForm } from '../../ui/contracts';
+import { SETTING_ROWS } from './settingsRows';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type SettingsTable = Table<(typeof SETTINGS_SHEET.columns)[number]['key']>;
+export type SettingKey = keyof SettingsForm;
+
+/** Adds the rows of settings the sheet lacks (with their initial values). True when it wrote. */
+export function ensureSettingRows(sheet: Sheet): boolean {
+  const table = readTable(sheet, SETTINGS_SHEET);
+  const present = new Set(table.rows.map((r) => cellText(r.values.key)));
+  const missing = SETTING_ROWS.filter((row) => !present.has(row.key));
+  if (missing.length === 0) return false;
+  const { index } = table.headers;
+  const width = Math.max(table.headers.width, 4);
+  const first = Math.max(table.height, 1) + 1;
+  const block = missing.map((row) => {
+    const line: unknown[] = new Array(width).fill('');
+    line[index.key ?? 0] = row.key;
+    line[index.label ?? 1] = row.label;
+    line[index.value ?? 2] = textCell(row.initial);
+    line[index.description ?? 3] = row.description;
+    return line;
+  });
+  sheet.getRange(first, 1, block.length, width).setValues(block);
+  const valueColumn = (index.value ?? 2) + 1;
+  missing.forEach((row, i) => {
+    if (row.choices) sheet.getRange(first + i, valueColumn).setDataValidation(newDropdown(row.choices));
+  });
+  return true;
+}
+
+export interface StoredSettings {
+  /** Raw text per key as the sheet holds it ('' when the row is missing). */
+  readonly values: Readonly<Record<SettingKey, string>>;
+  readonly table: SettingsTable | null;
+}
+
+export function readSettingsSheet(ss: Spreadsheet): StoredSettings {
+  const sheet = findSheet(ss, SETTINGS_SHEET);
+  const values = Object.fromEntries(SETTING_ROWS.map((r) => [r.key, ''])) as Record<SettingKey, string>;
+  if (!sheet) return { values, table: null };
+  const table = readTable(sheet, SETTINGS_SHEET);
+  const known = new Set<string>(SETTING_ROWS.map((r) => r.key));
+  for (const row of table.rows) {
+    const key = cellText(row.values.key);
+    if (known.has(key)) values[key as SettingKey] = cellText(row.values.value);
+  }
+  return { values, table };
+}
+
+/** Writes the given values into the value column: one batched write. */
+export function writeSettingsSheet(table: SettingsTable, values: Readonly<Record<SettingKey, string>>): void {
+  const updates = new Map<number, unknown>();
+  for (const row of table.rows) {
+    const key = cellText(row.values.key) as SettingKey;
+    if (key in values && cellText(row.values.value) !== values[key]) {
+      updates.set(row.rowNumber, textCell(values[key]));
+    }
+  }
+  writeColumn(table, 'value', updates);
+}

@@ -1,0 +1,82 @@
+import { bilingual } from '../../core/bilingual';
+import type { SheetSpec } from '../../sheets/columns';
+import { formatColumns } from '../../sheets/format';
+import { SETTINGS_SHEET, WORKBOOK } from '../../sheets/schema';
+import { findSheet, mapHeaders } from '../../sheets/table';
+import type { SetupReport } from '../../ui/contracts';
+import { ensureSettingRows } from '../settings/settingsSheet';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+type Outcome = 'created' | 'updated' | 'unchanged';
+
+/**
+ * Creates every Pokke sheet that is missing and adds missing columns to the ones that exist,
+ * leaving the owner's own columns, order and data alone. Running it again changes nothing.
+ */
+export function setupWorkbook(ss: Spreadsheet): SetupReport {
+  const report: SetupReport = { created: [], updated: [], unchanged: [], message: '' };
+  WORKBOOK.forEach((spec, position) => {
+    let outcome = ensureSheet(ss, spec, position);
+    if (spec.name === SETTINGS_SHEET.name) {
+      const sheet = findSheet(ss, spec)!;
+      if (ensureSettingRows(sheet) && outcome === 'unchanged') outcome = 'updated';
+    }
+    report[outcome].push(spec.name);
+  });
+  report.message = summarize(report);
+  return report;
+}
+
+function ensureSheet(ss: Spreadsheet, spec: SheetSpec, position: number): Outcome {
+  const existing = findSheet(ss, spec);
+  if (!existing) {
+    const sheet = ss.insertSheet(spec.name, Math.min(position, ss.getNumSheets()));
+    formatColumns(
+      sheet,
+      spec,
+      spec.columns.map((c, i) => ({ spec: c, position: i + 1 })),
+    );
+    return 'created';
+  }
+  const headers = readHeaderRow(existing);
+  const { missing } = mapHeaders(spec, headers);
+  if (missing.length === 0) return 'unchanged';
+  // Missing columns go after the owner's last column, in the spec's order.
+  const start = lastFilledIndex(headers) + 2;
+  formatColumns(
+    existing,
+    spec,
+    spec.columns.filter((c) => missing.includes(c.key)).map((c, i) => ({ spec: c, position: start + i })),
+  );
+  return 'updated';
+}
+
+function readHeaderRow(sheet: Sheet): unknown[] {
+  const width = sheet.getLastColumn();
+  if (width === 0) return [];
+  return sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+}
+
+function lastFilledIndex(row: readonly unknown[]): number {
+  for (let i = row.length - 1; i >= 0; i--) if (row[i] !== '') return i;
+  return -1;
+}
+
+function summarize(r: SetupReport): string {
+  if (r.created.length === 0 && r.updated.length === 0) {
+    return bilingual('ワークブックは準備済みです。変更はありません', 'The workbook is already set up; nothing changed');
+  }
+  const ja: string[] = [];
+  const en: string[] = [];
+  if (r.created.length) {
+    ja.push(`作成: ${r.created.join('、')}`);
+    en.push(`created ${r.created.length} sheet(s)`);
+  }
+  if (r.updated.length) {
+    ja.push(`追加: ${r.updated.join('、')}`);
+    en.push(`completed ${r.updated.length} sheet(s)`);
+  }
+  return bilingual(`ワークブックを準備しました(${ja.join(' / ')})`, `Workbook set up: ${en.join(', ')}`);
+}

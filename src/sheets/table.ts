@@ -1,0 +1,103 @@
+import { type ColumnSpec, normalizeHeader, type SheetSpec } from './columns';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Where each known column sits (0-based), found by header. */
+export interface HeaderMap<K extends string> {
+  readonly index: Partial<Record<K, number>>;
+  readonly missing: readonly K[];
+  /** Number of header cells, including the owner's own columns. */
+  readonly width: number;
+}
+
+export function mapHeaders<K extends string>(spec: SheetSpec<K>, headerRow: readonly unknown[]): HeaderMap<K> {
+  const position = new Map<string, number>();
+  headerRow.forEach((cell, i) => {
+    const norm = normalizeHeader(cell);
+    if (norm && !position.has(norm)) position.set(norm, i);
+  });
+  const index: Partial<Record<K, number>> = {};
+  const missing: K[] = [];
+  for (const column of spec.columns) {
+    const found = [column.header, ...(column.aliases ?? [])]
+      .map((h) => position.get(normalizeHeader(h)))
+      .find((i) => i !== undefined);
+    if (found === undefined) missing.push(column.key);
+    else index[column.key] = found;
+  }
+  return { index, missing, width: headerRow.length };
+}
+
+/** Finds a sheet by its Japanese name, then by its aliases. One call when the sheet is there. */
+export function findSheet(ss: Spreadsheet, spec: SheetSpec): Sheet | null {
+  for (const name of [spec.name, ...(spec.aliases ?? [])]) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) return sheet;
+  }
+  return null;
+}
+
+export interface TableRow<K extends string> {
+  /** 1-based sheet row number. */
+  readonly rowNumber: number;
+  readonly values: Readonly<Record<K, unknown>>;
+}
+
+export interface Table<K extends string> {
+  readonly sheet: Sheet;
+  readonly headers: HeaderMap<K>;
+  /** Data rows below the header; rows that are entirely empty are left out. */
+  readonly rows: readonly TableRow<K>[];
+  /** Rows in the data range, including the header row. */
+  readonly height: number;
+}
+
+/** Reads the whole table with one batched read (two calls). */
+export function readTable<K extends string>(sheet: Sheet, spec: SheetSpec<K>): Table<K> {
+  const grid = sheet.getDataRange().getValues();
+  const headers = mapHeaders(spec, grid[0] ?? []);
+  const rows: TableRow<K>[] = [];
+  for (let r = 1; r < grid.length; r++) {
+    const raw = grid[r] ?? [];
+    if (raw.every((cell) => cell === '' || cell === null)) continue;
+    const values = {} as Record<K, unknown>;
+    for (const column of spec.columns) {
+      const i = headers.index[column.key];
+      values[column.key] = i === undefined ? '' : (raw[i] ?? '');
+    }
+    rows.push({ rowNumber: r + 1, values });
+  }
+  return { sheet, headers, rows, height: grid.length };
+}
+
+/** Columns of a spec by key, for formats and validation. */
+export function columnSpec<K extends string>(spec: SheetSpec<K>, key: K): ColumnSpec<K> {
+  const column = spec.columns.find((c) => c.key === key);
+  if (!column) throw new Error(`Unknown column ${key} in ${spec.name}`);
+  return column;
+}
+
+/**
+ * Writes new values into one column for the given rows, as one read-free batched write of the
+ * column's span (two calls however many rows change). Cells between changed rows keep their
+ * values because they are written back as read.
+ */
+export function writeColumn<K extends string>(
+  table: Table<K>,
+  key: K,
+  updates: ReadonlyMap<number, unknown>,
+): void {
+  if (updates.size === 0) return;
+  const col = table.headers.index[key];
+  if (col === undefined) throw new Error(`Column ${key} is missing in ${table.sheet.getName()}`);
+  const rowNumbers = [...updates.keys()];
+  const first = Math.min(...rowNumbers);
+  const last = Math.max(...rowNumbers);
+  const byRow = new Map(table.rows.map((r) => [r.rowNumber, r.values[key]]));
+  const column: unknown[][] = [];
+  for (let r = first; r <= last; r++) {
+    column.push([updates.has(r) ? updates.get(r) : (byRow.get(r) ?? '')]);
+  }
+  table.sheet.getRange(first, col + 1, column.length, 1).setValues(column);
+}

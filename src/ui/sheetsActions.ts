@@ -1,0 +1,41 @@
+import * as z from 'zod/mini';
+import { bilingual } from '../core/bilingual';
+import { loadSettings, saveSettings } from '../features/settings/settings';
+import { settingsFormSchema } from '../features/settings/settingsValidation';
+import { setupWorkbook } from '../features/setup/setupWorkbook';
+import { withDocumentLock } from '../services/lock';
+import { userLang } from '../services/session';
+import { alertUser, showSidebar } from '../services/ui';
+import { activeWorkbook } from '../services/workbook';
+import type { SaveResult, SettingsView, SetupReport } from './contracts';
+import { addPokkeMenu } from './menu';
+import { guard, rpc } from './rpc';
+
+/** Menu, sidebar and google.script.run handlers of the Sheets surface. */
+
+export function openMenu(): void {
+  addPokkeMenu(SpreadsheetApp.getUi());
+}
+
+export function runSetupFromMenu(): void {
+  try {
+    const report = guard(() => withDocumentLock(() => setupWorkbook(activeWorkbook())));
+    alertUser('Pokke', report.message);
+  } catch (e) {
+    alertUser('Pokke', e instanceof Error ? e.message : String(e));
+  }
+}
+
+export function openSettings(): void {
+  showSidebar('settings', bilingual('設定', 'Settings'));
+}
+
+export const setupFromSidebar = rpc(z.optional(z.unknown()), (): SetupReport =>
+  withDocumentLock(() => setupWorkbook(activeWorkbook())),
+);
+
+export const settingsLoadRpc = rpc(z.optional(z.unknown()), (): SettingsView => loadSettings(activeWorkbook(), userLang()));
+
+export const settingsSaveRpc = rpc(settingsFormSchema, (form): SaveResult =>
+  withDocumentLock(() => saveSettings(activeWorkbook(), form)),
+);

