@@ -7,13 +7,20 @@ const common = { transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' 
 
 export default {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/{core,emulator,sheets,features,ui,build}/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/test/{core,emulator,sheets,features,ui,build,playground}/**/*.test.ts',
+      ],
+    },
     { ...common, displayName: 'bundle', testMatch: ['<rootDir>/test/bundle/**/*.test.ts'] },
     {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
-      testTimeout: 60000,
     },
   ],
+  // Browser tests start Chromium; a per-project testTimeout is ignored with projects.
+  testTimeout: 60000,
 };

@@ -51,7 +51,8 @@ export function loadBundleFromDist(distDir: string, options: LoadOptions = {}): 
   const code = readFileSync(join(distDir, 'Code.js'), 'utf8');
   const htmlFiles: Record<string, string> = {};
   for (const file of readdirSync(distDir)) {
-    if (file.endsWith('.html')) htmlFiles[file.slice(0, -5)] = readFileSync(join(distDir, file), 'utf8');
+    if (file.endsWith('.html'))
+      htmlFiles[file.slice(0, -5)] = readFileSync(join(distDir, file), 'utf8');
   }
   return loadBundle(code, { htmlFiles, ...options });
 }
@@ -59,7 +60,8 @@ export function loadBundleFromDist(distDir: string, options: LoadOptions = {}): 
 export function loadBundle(code: string, options: LoadOptions = {}): Bundle {
   const workspace = options.workspace ?? new Workspace(options);
   if (options.workspace && options.htmlFiles) {
-    for (const [name, html] of Object.entries(options.htmlFiles)) workspace.htmlFiles.set(name, html);
+    for (const [name, html] of Object.entries(options.htmlFiles))
+      workspace.htmlFiles.set(name, html);
   }
   const context = vm.createContext({}, { name: 'Apps Script V8 (Pokke emulator)' });
   const makeDate = vm.runInContext(DATE_PRELUDE, context) as (now: () => number) => DateConstructor;
@@ -140,7 +142,9 @@ function assertJsonValue(value: unknown, path: string): void {
 
 function format(args: unknown[]): string {
   return args
-    .map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.stack ?? a.message : JSON.stringify(a)))
+    .map((a) =>
+      typeof a === 'string' ? a : a instanceof Error ? (a.stack ?? a.message) : JSON.stringify(a),
+    )
     .join(' ');
 }
 

@@ -2,7 +2,17 @@ import { VirtualClock } from './core/clock';
 import { type Instrumentation, instrument } from './core/instrument';
 import { type AccountKind, Meter } from './core/meter';
 import { hostRealm } from './core/realm';
+import { MimeType } from './services/blob';
+import { CacheServiceEmulator } from './services/cache';
+import { CardServiceEmulator } from './services/card';
+import { HtmlServiceEmulator } from './services/html';
+import { LockServiceEmulator } from './services/lock';
 import { PropertiesServiceEmulator } from './services/properties';
+import { ScriptAppEmulator } from './services/script';
+import { SessionEmulator } from './services/session';
+import { SpreadsheetAppEmulator } from './services/spreadsheet/app';
+import { UiEmulator } from './services/ui';
+import { UtilitiesEmulator } from './services/utilities';
 
 export interface WorkspaceOptions {
   /** Start of the virtual clock. */
@@ -37,14 +47,36 @@ export class Workspace {
   private readonly executionEndHooks: (() => void)[] = [];
 
   readonly PropertiesService: PropertiesServiceEmulator;
+  readonly SpreadsheetApp: SpreadsheetAppEmulator;
+  readonly CacheService: CacheServiceEmulator;
+  readonly LockService: LockServiceEmulator;
+  readonly ScriptApp: ScriptAppEmulator;
+  readonly Session: SessionEmulator;
+  readonly Utilities: UtilitiesEmulator;
+  /** The open document's UI (menus, sidebars, dialogs); `SpreadsheetApp.getUi()` returns it. */
+  readonly ui: UiEmulator;
+  readonly HtmlService: HtmlServiceEmulator;
+  readonly CardService: CardServiceEmulator;
 
   constructor(options: WorkspaceOptions = {}) {
     this.clock = new VirtualClock(options.now);
     this.meter = new Meter(this.clock, options.account);
-    this.user = { email: options.user?.email ?? 'owner@example.com', locale: options.user?.locale ?? 'ja' };
+    this.user = {
+      email: options.user?.email ?? 'owner@example.com',
+      locale: options.user?.locale ?? 'ja',
+    };
     this.timeZone = options.timeZone ?? 'Asia/Tokyo';
     this.htmlFiles = new Map(Object.entries(options.htmlFiles ?? {}));
     this.PropertiesService = new PropertiesServiceEmulator(this);
+    this.SpreadsheetApp = new SpreadsheetAppEmulator(this);
+    this.CacheService = new CacheServiceEmulator(this);
+    this.LockService = new LockServiceEmulator(this);
+    this.ScriptApp = new ScriptAppEmulator(this);
+    this.Session = new SessionEmulator(this);
+    this.Utilities = new UtilitiesEmulator(this);
+    this.ui = new UiEmulator(this);
+    this.HtmlService = new HtmlServiceEmulator(this);
+    this.CardService = new CardServiceEmulator(this);
   }
 
   /** Registers work to do when an execution ends (locks are released, for example). */
@@ -66,11 +98,21 @@ export class Workspace {
     const ins: Instrumentation = { meter: this.meter, realm };
     const services: Record<string, object> = {
       PropertiesService: this.PropertiesService,
+      SpreadsheetApp: this.SpreadsheetApp,
+      CacheService: this.CacheService,
+      LockService: this.LockService,
+      ScriptApp: this.ScriptApp,
+      Session: this.Session,
+      Utilities: this.Utilities,
+      HtmlService: this.HtmlService,
+      CardService: this.CardService,
     };
     const globals: Record<string, unknown> = {};
     for (const [name, service] of Object.entries(services)) {
       globals[name] = instrument(name, service, ins);
     }
+    // A plain enum of strings: nothing to count.
+    globals.MimeType = realm.toGuest(MimeType);
     return globals;
   }
 }

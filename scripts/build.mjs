@@ -3,7 +3,15 @@
 //                         `function` stub so Apps Script can find it; nothing else is global but `Pokke`.
 //   dist/appsscript.json  the manifest, copied.
 //   dist/<sidebar>.html   each sidebar/<name>/ (index.html + main.ts + style.css) as one self-contained file.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'acorn';
@@ -73,10 +81,17 @@ async function buildSidebar(name) {
     logLevel: 'warning',
   });
   const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-  const cssFiles = [join(root, 'sidebar/shared/style.css'), join(dir, 'style.css')].filter(existsSync);
-  const css = cssFiles.map((f) => readFileSync(f, 'utf8')).join('\n').replace(/<\/style/gi, '<\\/style');
+  const cssFiles = [join(root, 'sidebar/shared/style.css'), join(dir, 'style.css')].filter(
+    existsSync,
+  );
+  const css = cssFiles
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n')
+    .replace(/<\/style/gi, '<\\/style');
   if (!html.includes('<!-- STYLE -->') || !html.includes('<!-- SCRIPT -->')) {
-    throw new Error(`build: sidebar/${name}/index.html needs <!-- STYLE --> and <!-- SCRIPT --> markers`);
+    throw new Error(
+      `build: sidebar/${name}/index.html needs <!-- STYLE --> and <!-- SCRIPT --> markers`,
+    );
   }
   const out = html
     .replace('<!-- STYLE -->', () => `<style>\n${css}</style>`)
@@ -102,8 +117,11 @@ export async function buildAll({ quiet = false } = {}) {
   const server = await buildServer();
   const sidebars = await Promise.all(sidebarNames().map(buildSidebar));
   if (!quiet) {
-    console.log(`dist/Code.js  ${(server.bytes / 1024).toFixed(1)} KB, ${server.names.length} entry points`);
-    for (const s of sidebars) console.log(`dist/sidebar-${s.name}.html  ${(s.bytes / 1024).toFixed(1)} KB`);
+    console.log(
+      `dist/Code.js  ${(server.bytes / 1024).toFixed(1)} KB, ${server.names.length} entry points`,
+    );
+    for (const s of sidebars)
+      console.log(`dist/sidebar-${s.name}.html  ${(s.bytes / 1024).toFixed(1)} KB`);
   }
   return { server, sidebars };
 }

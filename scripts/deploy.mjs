@@ -37,7 +37,10 @@ process.stdout.write(push.stdout ?? '');
 process.stderr.write(push.stderr ?? '');
 if (push.status !== 0) {
   if (/No credentials found|login/i.test(`${push.stdout}${push.stderr}`)) {
-    fail('clasp の認証情報がありません。`npx clasp login` を実行してください。', 'clasp has no credentials. Run `npx clasp login`.');
+    fail(
+      'clasp の認証情報がありません。`npx clasp login` を実行してください。',
+      'clasp has no credentials. Run `npx clasp login`.',
+    );
   }
   fail('clasp push に失敗しました。', 'clasp push failed.');
 }

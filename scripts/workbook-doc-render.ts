@@ -29,11 +29,18 @@ export function renderWorkbookDoc(): string {
     '',
   ];
   for (const sheet of WORKBOOK) {
-    out.push(`## ${sheet.name}${sheet.aliases?.length ? ` (${sheet.aliases.join(', ')})` : ''}`, '');
+    out.push(
+      `## ${sheet.name}${sheet.aliases?.length ? ` (${sheet.aliases.join(', ')})` : ''}`,
+      '',
+    );
     out.push('| column | aliases | kind | values / notes |', '|---|---|---|---|');
     for (const c of sheet.columns) {
-      const notes = [c.choices ? c.choices.join(' / ') : '', c.note ?? ''].filter(Boolean).join(' — ');
-      out.push(`| ${cell(c.header)} | ${cell((c.aliases ?? []).join(', '))} | ${KIND_LABEL[c.kind]} | ${cell(notes)} |`);
+      const notes = [c.choices ? c.choices.join(' / ') : '', c.note ?? '']
+        .filter(Boolean)
+        .join(' — ');
+      out.push(
+        `| ${cell(c.header)} | ${cell((c.aliases ?? []).join(', '))} | ${KIND_LABEL[c.kind]} | ${cell(notes)} |`,
+      );
     }
     out.push('');
     if (sheet.name === '設定') {

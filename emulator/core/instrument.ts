@@ -12,6 +12,12 @@ export interface Emulated {
   readonly [API_NAME]: string;
 }
 
+/**
+ * Marks an emulated object whose properties a script may set, as it does on an HtmlTemplate
+ * (`template.data = rows` before `evaluate()`).
+ */
+export const EXPANDO: unique symbol = Symbol.for('pokke.emulator.expando');
+
 export function isEmulated(v: unknown): v is Emulated {
   return typeof v === 'object' && v !== null && API_NAME in v;
 }
@@ -52,13 +58,14 @@ export function instrument<T extends object>(service: string, target: T, ins: In
 
   const className = (target as Partial<Emulated>)[API_NAME] ?? 'Object';
   const prefix = className === service ? service : `${service}.${className}`;
-  const wrapResult = (result: unknown): unknown => {
-    if (isEmulated(result)) return instrument(service, result, ins);
-    if (Array.isArray(result) && result.some(isEmulated)) {
-      return ins.realm.toGuest(result.map((r) => (isEmulated(r) ? instrument(service, r, ins) : r)));
-    }
-    return ins.realm.toGuest(result);
+  // Emulated objects anywhere in an array (getSheets(), getDataValidations()'s 2-D grid) are
+  // wrapped too, so calls on them are counted like any other.
+  const wrapEmulated = (value: unknown): unknown => {
+    if (isEmulated(value)) return instrument(service, value, ins);
+    if (Array.isArray(value)) return value.map(wrapEmulated);
+    return value;
   };
+  const wrapResult = (result: unknown): unknown => ins.realm.toGuest(wrapEmulated(result));
 
   const proxy = new Proxy(target, {
     get(obj, prop, receiver) {
@@ -81,7 +88,10 @@ export function instrument<T extends object>(service: string, target: T, ins: In
         return result === obj ? proxy : wrapResult(result);
       };
     },
-    set() {
+    set(obj, prop, value) {
+      if (typeof prop === 'string' && EXPANDO in obj) {
+        return Reflect.set(obj, prop, ins.realm.toHost(value));
+      }
       throw ins.realm.error(`Cannot set properties of ${className}`, 'TypeError');
     },
   });

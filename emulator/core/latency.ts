@@ -20,6 +20,8 @@ export interface LatencyRule {
 export const LATENCY_RULES: readonly LatencyRule[] = [
   // Builders and pure value objects run locally in the script runtime.
   { pattern: '*.*.new*', ms: 0, source: 'A' },
+  { pattern: 'SpreadsheetApp.DataValidationBuilder.*', ms: 0, source: 'A' },
+  { pattern: 'SpreadsheetApp.DataValidation.*', ms: 0, source: 'A' },
   { pattern: 'SpreadsheetApp.*.flush', ms: 30, source: 'S3' },
   { pattern: 'SpreadsheetApp.*.*', ms: 160, source: 'S1' },
   { pattern: 'PropertiesService.Properties.get*', ms: 30, source: 'S2' },

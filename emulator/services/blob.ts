@@ -71,10 +71,18 @@ const EXTENSION_TYPES: Record<string, string> = {
  * (UTF-8), so a PDF saved to the emulated Drive or attached to a draft still carries what it was
  * made from; the local playground renders the real PDF from it with headless Chromium.
  */
-export const EMULATED_PDF_MARKER = '%PDF-1.4\n%Pokke-emulated-PDF: the HTML below is rendered by the playground\n';
+export const EMULATED_PDF_MARKER =
+  '%PDF-1.4\n%Pokke-emulated-PDF: the HTML below is rendered by the playground\n';
 
 /** Types Apps Script can turn into a PDF with getAs (HTML, text, images; Google files go via Drive). */
-const PDF_SOURCES = new Set(['text/html', 'text/plain', 'image/png', 'image/jpeg', 'image/gif', 'image/bmp']);
+const PDF_SOURCES = new Set([
+  'text/html',
+  'text/plain',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/bmp',
+]);
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -126,6 +134,11 @@ export class Blob implements GoogleAppsScript.Base.Blob {
     return this;
   }
 
+  /** Deprecated in Apps Script; a plain blob holds just itself. */
+  getAllBlobs(): Blob[] {
+    return [this];
+  }
+
   getBytes(): number[] {
     return toSignedBytes(this.data);
   }
@@ -159,7 +172,10 @@ export class Blob implements GoogleAppsScript.Base.Blob {
     const ext = /\.([^.]+)$/.exec(this.name ?? '')?.[1]?.toLowerCase();
     const type = ext ? EXTENSION_TYPES[ext] : undefined;
     // Wording unconfirmed on a live account.
-    if (!type) throw new Error(`Could not determine the content type from the file name: ${this.name ?? ''}`);
+    if (!type)
+      throw new Error(
+        `Could not determine the content type from the file name: ${this.name ?? ''}`,
+      );
     this.contentType = type;
     return this;
   }
@@ -191,7 +207,8 @@ export class Blob implements GoogleAppsScript.Base.Blob {
    */
   getAs(contentType: string): Blob {
     const target = String(contentType).toLowerCase();
-    const from = (this.contentType ?? 'application/octet-stream').toLowerCase().split(';')[0]?.trim() ?? '';
+    const from =
+      (this.contentType ?? 'application/octet-stream').toLowerCase().split(';')[0]?.trim() ?? '';
     if (target === from) return this.copyBlob();
     if (target !== 'application/pdf' || !PDF_SOURCES.has(from)) {
       throw new Error(`Converting from ${from} to ${target} is not supported.`);
@@ -212,10 +229,19 @@ export class Blob implements GoogleAppsScript.Base.Blob {
   }
 }
 
+/** The emulator Blob behind any BlobSource (a Blob, a File, an attachment...). */
+export function blobOf(ws: Workspace, source: GoogleAppsScript.Base.BlobSource): Blob {
+  const blob: unknown = source.getBlob();
+  if (blob instanceof Blob) return blob;
+  const b = blob as GoogleAppsScript.Base.Blob;
+  return new Blob(ws, b.getBytes(), b.getContentType(), b.getName());
+}
+
 /** Emulator-only: the HTML inside an emulated PDF's bytes, or undefined for any other bytes. */
 export function emulatedPdfHtml(bytes: Uint8Array): string | undefined {
   const marker = Buffer.from(EMULATED_PDF_MARKER, 'utf8');
   const buf = Buffer.from(bytes);
-  if (buf.length < marker.length || !buf.subarray(0, marker.length).equals(marker)) return undefined;
+  if (buf.length < marker.length || !buf.subarray(0, marker.length).equals(marker))
+    return undefined;
   return buf.subarray(marker.length).toString('utf8');
 }

@@ -5,7 +5,15 @@
  * Java's String.getBytes does.
  */
 
-export type Charset = 'utf-8' | 'us-ascii' | 'iso-8859-1' | 'utf-16' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'euc-jp';
+export type Charset =
+  | 'utf-8'
+  | 'us-ascii'
+  | 'iso-8859-1'
+  | 'utf-16'
+  | 'utf-16le'
+  | 'utf-16be'
+  | 'shift_jis'
+  | 'euc-jp';
 
 const ALIASES: Record<string, Charset> = {
   utf8: 'utf-8',
@@ -95,9 +103,13 @@ export function encode(text: string, charset: Charset = 'utf-8'): Buffer {
     case 'utf-8':
       return Buffer.from(text, 'utf8');
     case 'us-ascii':
-      return Buffer.from(Array.from(text, (c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : 0x3f)));
+      return Buffer.from(
+        Array.from(text, (c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : 0x3f)),
+      );
     case 'iso-8859-1':
-      return Buffer.from(Array.from(text, (c) => (c.charCodeAt(0) < 0x100 ? c.charCodeAt(0) : 0x3f)));
+      return Buffer.from(
+        Array.from(text, (c) => (c.charCodeAt(0) < 0x100 ? c.charCodeAt(0) : 0x3f)),
+      );
     case 'utf-16le':
       return Buffer.from(text, 'utf16le');
     case 'utf-16be':
@@ -137,7 +149,8 @@ export function decode(bytes: Uint8Array, charset: Charset = 'utf-8'): string {
     case 'iso-8859-1':
       return Buffer.from(bytes).toString('latin1');
     case 'utf-16': {
-      if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+      if (bytes[0] === 0xff && bytes[1] === 0xfe)
+        return new TextDecoder('utf-16le').decode(bytes.subarray(2));
       const body = bytes[0] === 0xfe && bytes[1] === 0xff ? bytes.subarray(2) : bytes;
       return new TextDecoder('utf-16be').decode(body);
     }

@@ -36,7 +36,9 @@ export class Properties implements GoogleAppsScript.Properties.Properties {
       next.set(String(key), value);
     }
     if (this.bytes(next) > PROPERTY_STORE_LIMIT) {
-      throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
+      throw new Error(
+        'You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
     }
     this.data.clear();
     for (const [k, v] of next) this.data.set(k, v);

@@ -91,12 +91,14 @@ function resolveUncached(id: string): Zone {
       return { id: fixedId(total), fixedOffsetMin: total };
     }
   }
-  if (/^(GMT|UTC|Z)$/i.test(id)) return { id: id.toUpperCase() === 'UTC' ? 'UTC' : 'GMT', fixedOffsetMin: 0 };
+  if (/^(GMT|UTC|Z)$/i.test(id))
+    return { id: id.toUpperCase() === 'UTC' ? 'UTC' : 'GMT', fixedOffsetMin: 0 };
   const fixed = LEGACY_FIXED[id];
   if (fixed !== undefined) return { id: fixedId(fixed), fixedOffsetMin: fixed };
   const iana = LEGACY_IDS[id] ?? id;
   try {
-    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: iana }).resolvedOptions().timeZone;
+    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: iana }).resolvedOptions()
+      .timeZone;
     return { id: canonical === 'Etc/UTC' ? 'UTC' : canonical };
   } catch {
     return { id: 'GMT', fixedOffsetMin: 0 };
@@ -165,7 +167,11 @@ export function daysInMonth(year: number, month: number): number {
  * Week of the year as java.util.Calendar counts it in the en-US locale that Apps Script uses:
  * weeks start on Sunday and week 1 is the week that contains January 1.
  */
-export function usWeekOfYear(year: number, month: number, day: number): { week: number; weekYear: number } {
+export function usWeekOfYear(
+  year: number,
+  month: number,
+  day: number,
+): { week: number; weekYear: number } {
   const dayIndex = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86400000;
   const weekStart = (y: number, m: number, d: number) => {
     const idx = dayIndex(y, m, d);

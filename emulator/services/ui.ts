@@ -5,8 +5,20 @@ import type { Workspace } from '../workspace';
  * Apps Script enums are opaque values whose `toString()` is their name. The emulator uses the
  * name itself, so `response == ui.Button.YES` holds and the value survives realm copies.
  */
-export function enumOf<const T extends readonly string[]>(...names: T): { readonly [K in T[number]]: K } {
-  return Object.freeze(Object.fromEntries(names.map((n) => [n, n]))) as { readonly [K in T[number]]: K };
+export function enumOf<const T extends readonly string[]>(
+  ...names: T
+): { readonly [K in T[number]]: K } {
+  return Object.freeze(Object.fromEntries(names.map((n) => [n, n]))) as {
+    readonly [K in T[number]]: K;
+  };
+}
+
+/** True when `v` is one of the enum's values (and not, say, `toString`). */
+export function isEnumValue<E extends Readonly<Record<string, string>>>(
+  e: E,
+  v: unknown,
+): v is E[keyof E] {
+  return typeof v === 'string' && Object.keys(e).includes(v);
 }
 
 export const UI_BUTTON = enumOf('CLOSE', 'OK', 'CANCEL', 'YES', 'NO');
@@ -99,14 +111,22 @@ function isHtmlOutput(v: unknown): v is HtmlLike {
 
 export class Menu implements GoogleAppsScript.Base.Menu {
   readonly [API_NAME] = 'Menu';
-  private readonly entries: ({ kind: 'item'; caption: string; functionName: string } | { kind: 'separator' } | { kind: 'submenu'; menu: Menu })[] =
-    [];
+  private readonly entries: (
+    | { kind: 'item'; caption: string; functionName: string }
+    | { kind: 'separator' }
+    | { kind: 'submenu'; menu: Menu }
+  )[] = [];
+
+  // ES private: not reachable from the script through the proxy.
+  readonly #ui: UiEmulator;
 
   constructor(
-    private readonly ui: UiEmulator,
+    ui: UiEmulator,
     readonly caption: string,
     readonly addon: boolean,
-  ) {}
+  ) {
+    this.#ui = ui;
+  }
 
   addItem(caption: string, functionName: string): this {
     if (typeof caption !== 'string' || typeof functionName !== 'string') {
@@ -128,7 +148,7 @@ export class Menu implements GoogleAppsScript.Base.Menu {
   }
 
   addToUi(): void {
-    this.ui.install(this.record());
+    this.#ui.install(this.record());
   }
 
   /** The menu tree as it stands now. */
@@ -180,11 +200,17 @@ export class UiEmulator implements GoogleAppsScript.Base.Ui {
   readonly shown: ShownRecord[] = [];
   private readonly responses: { button: UiButton; text: string }[] = [];
 
-  constructor(private readonly ws: Workspace) {}
+  // ES private: the script must not reach the workspace through the proxy.
+  readonly #ws: Workspace;
+
+  constructor(ws: Workspace) {
+    this.#ws = ws;
+  }
 
   /** Emulator-only: the user's answer to the next alert or prompt. */
   queueResponse(button: UiButton, text = ''): void {
-    if (!(button in UI_BUTTON)) throw new Error(`UiEmulator: unknown button ${String(button)}`);
+    if (!isEnumValue(UI_BUTTON, button))
+      throw new Error(`UiEmulator: unknown button ${String(button)}`);
     this.responses.push({ button, text: String(text) });
   }
 
@@ -200,10 +226,12 @@ export class UiEmulator implements GoogleAppsScript.Base.Ui {
 
   /** Called by `Menu.addToUi()`: a menu with the same caption is replaced in place. */
   install(menu: MenuRecord): void {
-    const i = this.menus.findIndex((m) => m.addon === menu.addon && (menu.addon || m.caption === menu.caption));
+    const i = this.menus.findIndex(
+      (m) => m.addon === menu.addon && (menu.addon || m.caption === menu.caption),
+    );
     if (i >= 0) this.menus[i] = menu;
     else this.menus.push(menu);
-    this.shown.push({ kind: 'menu', menu, at: this.ws.clock.now() });
+    this.shown.push({ kind: 'menu', menu, at: this.#ws.clock.now() });
   }
 
   createMenu(caption: string): Menu {
@@ -222,7 +250,7 @@ export class UiEmulator implements GoogleAppsScript.Base.Ui {
       content: output.getContent(),
       width: output.getWidth(),
       height: output.getHeight(),
-      at: this.ws.clock.now(),
+      at: this.#ws.clock.now(),
     };
   }
 
@@ -259,22 +287,31 @@ export class UiEmulator implements GoogleAppsScript.Base.Ui {
   }
 
   /** Sorts out the three overloads `(prompt)`, `(prompt, buttons)`, `(title, prompt, buttons)`. */
-  private dialogArgs(method: string, args: unknown[]): { title: string; prompt: string; buttons: UiButtonSet } {
-    const isSet = (v: unknown): v is UiButtonSet => typeof v === 'string' && v in UI_BUTTON_SET;
+  private dialogArgs(
+    method: string,
+    args: unknown[],
+  ): { title: string; prompt: string; buttons: UiButtonSet } {
+    const isSet = (v: unknown): v is UiButtonSet => isEnumValue(UI_BUTTON_SET, v);
     const [a, b, c] = args;
     if (args.length === 1 && typeof a === 'string') return { title: '', prompt: a, buttons: 'OK' };
-    if (args.length === 2 && typeof a === 'string' && isSet(b)) return { title: '', prompt: a, buttons: b };
+    if (args.length === 2 && typeof a === 'string' && isSet(b))
+      return { title: '', prompt: a, buttons: b };
     if (args.length === 3 && typeof a === 'string' && typeof b === 'string' && isSet(c)) {
       return { title: a, prompt: b, buttons: c };
     }
     throw signatureError(method, args);
   }
 
-  private answer(buttons: UiButtonSet, allowed: readonly UiButton[]): { button: UiButton; text: string } {
+  private answer(
+    buttons: UiButtonSet,
+    allowed: readonly UiButton[],
+  ): { button: UiButton; text: string } {
     const next = this.responses.shift();
     if (!next) return { button: BUTTONS_OF_SET[buttons][0] ?? 'OK', text: '' };
     if (!allowed.includes(next.button)) {
-      throw new Error(`UiEmulator: queued button ${next.button} is not offered by ButtonSet.${buttons}`);
+      throw new Error(
+        `UiEmulator: queued button ${next.button} is not offered by ButtonSet.${buttons}`,
+      );
     }
     return next;
   }
@@ -282,17 +319,27 @@ export class UiEmulator implements GoogleAppsScript.Base.Ui {
   alert(...args: [string] | [string, GasButtonSet] | [string, string, GasButtonSet]): GasButton;
   alert(...args: unknown[]): GasButton {
     const { title, prompt, buttons } = this.dialogArgs('Ui.alert', args);
-    // An alert's title-bar close button answers CLOSE in a dialog with a title or more than OK.
+    // Besides the set's buttons, the user may close the dialog with its X: CLOSE.
     const { button } = this.answer(buttons, [...BUTTONS_OF_SET[buttons], 'CLOSE']);
-    this.shown.push({ kind: 'alert', title, prompt, buttons, button, at: this.ws.clock.now() });
+    this.shown.push({ kind: 'alert', title, prompt, buttons, button, at: this.#ws.clock.now() });
     return button as unknown as GasButton;
   }
 
-  prompt(...args: [string] | [string, GasButtonSet] | [string, string, GasButtonSet]): PromptResponse;
+  prompt(
+    ...args: [string] | [string, GasButtonSet] | [string, string, GasButtonSet]
+  ): PromptResponse;
   prompt(...args: unknown[]): PromptResponse {
     const { title, prompt, buttons } = this.dialogArgs('Ui.prompt', args);
     const { button, text } = this.answer(buttons, [...BUTTONS_OF_SET[buttons], 'CLOSE']);
-    this.shown.push({ kind: 'prompt', title, prompt, buttons, button, text, at: this.ws.clock.now() });
+    this.shown.push({
+      kind: 'prompt',
+      title,
+      prompt,
+      buttons,
+      button,
+      text,
+      at: this.#ws.clock.now(),
+    });
     return new PromptResponse(button, text);
   }
 }

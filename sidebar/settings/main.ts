@@ -11,6 +11,9 @@ import { checkField, type Issue } from './validate';
 
 type Key = keyof SettingsForm;
 
+/** The server refuses longer text (settingsFormSchema). */
+const MAX_TEXT = 200;
+
 interface FieldDef {
   label: Text;
   hint?: Text;
@@ -31,7 +34,7 @@ const DEFS: { [K in Key]: FieldDef } = {
       spellcheck: 'false',
       autocapitalize: 'characters',
     },
-    extra: () => h('div', { class: 'hint' }, link(NTA_LOOKUP_URL, primary(S.registrationLookup))),
+    extra: () => h('div', { class: 'hint' }, link(NTA_LOOKUP_URL, S.registrationLookup)),
   },
   postalCode: {
     label: S.postalCode,
@@ -191,7 +194,11 @@ function renderField(key: Key): FieldUi {
   const id = `f-${key}`;
   const issueEl = h('div', { class: 'issue', attrs: { id: `${id}-issue`, 'aria-live': 'polite' } });
   const hint = def.hint
-    ? h('div', { class: 'hint', attrs: { id: `${id}-hint` } }, primary(def.hint))
+    ? h(
+        'div',
+        { class: 'hint', attrs: { id: `${id}-hint`, title: secondary(def.hint) } },
+        primary(def.hint),
+      )
     : null;
   const describedBy = [hint ? `${id}-hint` : '', `${id}-issue`].filter(Boolean).join(' ');
   let control: HTMLInputElement | HTMLSelectElement;
@@ -209,6 +216,7 @@ function renderField(key: Key): FieldUi {
         id,
         name: key,
         type: def.type ?? 'text',
+        maxlength: MAX_TEXT,
         'aria-describedby': describedBy,
         ...def.attrs,
       },

@@ -29,7 +29,10 @@ export const S = {
   accountType: t('種別', 'Account type'),
   accountNumber: t('口座番号', 'Account number'),
   accountHolder: t('口座名義（カナ）', 'Account holder (kana)'),
-  accountHolderHint: t('ひらがなはカタカナに直します。', 'Hiragana is converted to katakana.'),
+  accountHolderHint: t(
+    '通帳の表記どおり。ひらがなはカタカナに直します。',
+    'As in the passbook; hiragana becomes katakana.',
+  ),
   rounding: t('端数処理（消費税）', 'Tax rounding'),
   roundingHint: t('税率ごとに請求書1枚につき1回', 'Once per invoice per tax rate'),
   defaultTerms: t('既定の支払条件', 'Default payment terms'),
@@ -58,21 +61,6 @@ export const S = {
   setupButton: t('ブックを準備', 'Set up workbook'),
   settingUp: t('準備中…', 'Setting up…'),
   setupFailed: t('ブックを準備できませんでした', 'Could not set up the workbook'),
-
-  postalFormat: t(
-    '郵便番号は7桁の数字です（例: 150-0001）',
-    'A postal code is 7 digits (e.g. 150-0001)',
-  ),
-  phoneFormat: t(
-    '電話番号は数字とハイフンで10〜15桁です',
-    'A phone number is 10–15 digits, with hyphens if you like',
-  ),
-  emailFormat: t('メールアドレスの形式が正しくありません', 'This is not a valid email address'),
-  accountNumberFormat: t('口座番号は7桁までの数字です', 'An account number is up to 7 digits'),
-  accountHolderKana: t(
-    '口座名義はカタカナ・英数字で入力してください',
-    'Enter the account holder in katakana or Latin letters and digits',
-  ),
 } as const;
 
 export const TERMS_SUGGESTIONS = [

@@ -48,10 +48,15 @@ export function replace(parent: Element, ...children: Child[]): void {
   append(parent, ...children);
 }
 
-/** A link that opens outside the sandboxed sidebar iframe. */
-export function link(href: string, ...children: Child[]): HTMLAnchorElement {
+/**
+ * A link that opens outside the sandboxed sidebar iframe. Bilingual text shows the reader's
+ * language, the other one as its tooltip.
+ */
+export function link(href: string, text: Text | string): HTMLAnchorElement {
   if (!/^https:\/\//.test(href)) throw new Error(`dom: only https links: ${href}`);
-  return h('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }, ...children);
+  const label = typeof text === 'string' ? text : primary(text);
+  const title = typeof text === 'string' ? null : secondary(text);
+  return h('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer', title } }, label);
 }
 
 /** Text in the reader's language, with the other language in small print after it. */

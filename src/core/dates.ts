@@ -88,7 +88,9 @@ export function isDateKey(value: unknown): value is DateKey {
  */
 export function parseDateKey(text: string): DateKey | null {
   const s = text
-    .replace(/[\uff10-\uff19\uff0f\uff0d\uff0e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\uff10-\uff19\uff0f\uff0d\uff0e]/g, (c) =>
+      String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+    )
     .trim();
   const m =
     /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(s) ??
@@ -128,9 +130,7 @@ export function tokyoInstant(key: DateKey, hours = 0, minutes = 0): Date {
 
 function toCarrier(key: DateKey): Date {
   const { year, month, day } = dateParts(key);
-  const d = new Date(2000, 0, 1, 12, 0, 0, 0);
-  d.setFullYear(year, month - 1, day);
-  return d;
+  return new Date(Date.UTC(year, month - 1, day));
 }
 
 function fromCarrier(d: Date): DateKey {

@@ -25,7 +25,7 @@ function fail(reason: keyof typeof MESSAGES): YenParse {
 
 // Leading sign: ASCII/Unicode minus and hyphens, or the Japanese negative marks △ ▲ (and ▵ ▴).
 const NEGATIVE = new RegExp(`^[${HYPHEN_CLASS}△▲▵▴]`);
-// ¥ U+00A5, ￥ U+FFE5 (outside the full-width ASCII block), and `\\`, which Japanese fonts draw as ¥.
+// ¥ U+00A5, ￥ U+FFE5 (outside the full-width ASCII block), and the backslash, which Japanese fonts draw as ¥.
 const CURRENCY = /^[¥\uffe5\\]|円$/g;
 
 /**
@@ -101,12 +101,18 @@ export function assertYen(value: number, what: string): void {
  * - `round` 四捨五入: to the nearest, halves away from zero.
  * The denominator must be a positive integer.
  */
-export function divideRounded(numerator: number, denominator: number, method: RoundingMethod): number {
+export function divideRounded(
+  numerator: number,
+  denominator: number,
+  method: RoundingMethod,
+): number {
   if (!Number.isSafeInteger(numerator)) {
     throw new RangeError(`divideRounded: numerator must be a safe integer, got ${numerator}`);
   }
   if (!Number.isSafeInteger(denominator) || denominator <= 0) {
-    throw new RangeError(`divideRounded: denominator must be a positive integer, got ${denominator}`);
+    throw new RangeError(
+      `divideRounded: denominator must be a positive integer, got ${denominator}`,
+    );
   }
   const sign = numerator < 0 ? -1 : 1;
   const abs = Math.abs(numerator);
@@ -128,7 +134,9 @@ export function divideRounded(numerator: number, denominator: number, method: Ro
 }
 
 /** The issuer's rounding setting as a function: `rounding('floor')(3705 * 10, 100)` → 370. */
-export function rounding(method: RoundingMethod): (numerator: number, denominator: number) => number {
+export function rounding(
+  method: RoundingMethod,
+): (numerator: number, denominator: number) => number {
   return (numerator, denominator) => divideRounded(numerator, denominator, method);
 }
 
@@ -141,7 +149,9 @@ export function mulDivRounded(
 ): number {
   const product = amount * numerator;
   if (!Number.isSafeInteger(product)) {
-    throw new RangeError(`mulDivRounded: ${amount} × ${numerator} is too large for exact arithmetic`);
+    throw new RangeError(
+      `mulDivRounded: ${amount} × ${numerator} is too large for exact arithmetic`,
+    );
   }
   return divideRounded(product, denominator, method);
 }

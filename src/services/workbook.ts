@@ -17,7 +17,9 @@ export function flushWorkbook(): void {
   SpreadsheetApp.flush();
 }
 
-export function newDropdown(choices: readonly string[]): GoogleAppsScript.Spreadsheet.DataValidation {
+export function newDropdown(
+  choices: readonly string[],
+): GoogleAppsScript.Spreadsheet.DataValidation {
   return SpreadsheetApp.newDataValidation()
     .requireValueInList([...choices], true)
     .setAllowInvalid(false)

@@ -1,14 +1,20 @@
 /**
- * A string written to a cell as text, never as a formula or a number: Sheets would otherwise read
- * `=HYPERLINK(...)` as a formula and `0123` as 123. The leading apostrophe is not stored.
+ * A string written to a cell as text, never as a formula: a value starting with = + - @ gets a
+ * leading apostrophe (Sheets' own "this is text" mark, the usual defence against formula
+ * injection). Digit strings such as account numbers stay text because Pokke formats text columns
+ * as plain text (`@`).
  */
 export function textCell(value: string): string {
-  return /^[=+\-@']|^\d/.test(value) ? `'${value}` : value;
+  return /^[=+\-@]/.test(value) ? `'${value}` : value;
 }
 
-/** A cell read back as text: Sheets returns numbers for digit-only text in non-text columns. */
+/**
+ * A cell read back as text. Sheets hides the apostrophe `textCell` adds; should a cell show it
+ * (it may in a plain-text cell), it is removed here so the round trip is exact either way.
+ */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
-  return String(value).trim();
+  const text = String(value).trim();
+  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
 }

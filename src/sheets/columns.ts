@@ -1,6 +1,15 @@
 /** How Pokke describes one sheet of the owner's workbook: its Japanese name, columns and formats. */
 
-export type ColumnKind = 'text' | 'yen' | 'int' | 'number' | 'date' | 'datetime' | 'percent' | 'choice' | 'link';
+export type ColumnKind =
+  | 'text'
+  | 'yen'
+  | 'int'
+  | 'number'
+  | 'date'
+  | 'datetime'
+  | 'percent'
+  | 'choice'
+  | 'link';
 
 export interface ColumnSpec<K extends string = string> {
   readonly key: K;

@@ -14,7 +14,11 @@ export interface PlacedColumn {
  * header with notes, frozen header row, number formats and dropdowns for the data rows, widths.
  * Calls grow with the number of columns formatted, never with rows.
  */
-export function formatColumns(sheet: Sheet, spec: SheetSpec, columns: readonly PlacedColumn[]): void {
+export function formatColumns(
+  sheet: Sheet,
+  spec: SheetSpec,
+  columns: readonly PlacedColumn[],
+): void {
   if (columns.length === 0) return;
   const dataRows = Math.max(sheet.getMaxRows() - 1, 1);
   for (const run of contiguousRuns(columns)) {

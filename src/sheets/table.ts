@@ -11,7 +11,10 @@ export interface HeaderMap<K extends string> {
   readonly width: number;
 }
 
-export function mapHeaders<K extends string>(spec: SheetSpec<K>, headerRow: readonly unknown[]): HeaderMap<K> {
+export function mapHeaders<K extends string>(
+  spec: SheetSpec<K>,
+  headerRow: readonly unknown[],
+): HeaderMap<K> {
   const position = new Map<string, number>();
   headerRow.forEach((cell, i) => {
     const norm = normalizeHeader(cell);

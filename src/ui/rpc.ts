@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { bilingual, UserError } from '../core/bilingual';
 
 /**
@@ -6,12 +6,18 @@ import { bilingual, UserError } from '../core/bilingual';
  * so its arguments are validated first; what fails reaches withFailureHandler as a message the
  * user can read (Japanese first), never a stack trace.
  */
-export function rpc<S extends z.ZodMiniType, R>(schema: S, handler: (input: z.infer<S>) => R): (raw: unknown) => R {
+export function rpc<S extends z.ZodMiniType, R>(
+  schema: S,
+  handler: (input: z.infer<S>) => R,
+): (raw: unknown) => R {
   return (raw: unknown) => {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const fields = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
-      throw new UserError(`入力内容が正しくありません(${fields})`, `The request was not valid (${fields})`);
+      throw new UserError(
+        `入力内容が正しくありません(${fields})`,
+        `The request was not valid (${fields})`,
+      );
     }
     return guard(() => handler(parsed.data));
   };

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { bilingual } from '../core/bilingual';
 import { loadSettings, saveSettings } from '../features/settings/settings';
-import { settingsFormSchema } from '../features/settings/settingsValidation';
+import { settingsFormSchema } from '../features/settings/settingsSchema';
 import { setupWorkbook } from '../features/setup/setupWorkbook';
 import { withDocumentLock } from '../services/lock';
 import { userLang } from '../services/session';
@@ -30,12 +30,17 @@ export function openSettings(): void {
   showSidebar('settings', bilingual('設定', 'Settings'));
 }
 
-export const setupFromSidebar = rpc(z.optional(z.unknown()), (): SetupReport =>
-  withDocumentLock(() => setupWorkbook(activeWorkbook())),
+export const setupFromSidebar = rpc(
+  z.optional(z.unknown()),
+  (): SetupReport => withDocumentLock(() => setupWorkbook(activeWorkbook())),
 );
 
-export const settingsLoadRpc = rpc(z.optional(z.unknown()), (): SettingsView => loadSettings(activeWorkbook(), userLang()));
+export const settingsLoadRpc = rpc(
+  z.optional(z.unknown()),
+  (): SettingsView => loadSettings(activeWorkbook(), userLang()),
+);
 
-export const settingsSaveRpc = rpc(settingsFormSchema, (form): SaveResult =>
-  withDocumentLock(() => saveSettings(activeWorkbook(), form)),
+export const settingsSaveRpc = rpc(
+  settingsFormSchema,
+  (form): SaveResult => withDocumentLock(() => saveSettings(activeWorkbook(), form)),
 );

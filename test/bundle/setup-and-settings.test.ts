@@ -32,7 +32,9 @@ describe('onOpen', () => {
     expect(items).toContain('設定');
     expect(items).toContain('showSettingsSidebar');
     expect(items).toContain('menuSetupWorkbook');
-    expect(bundle.entryPoints).toEqual(expect.arrayContaining(['showSettingsSidebar', 'menuSetupWorkbook']));
+    expect(bundle.entryPoints).toEqual(
+      expect.arrayContaining(['showSettingsSidebar', 'menuSetupWorkbook']),
+    );
   });
 });
 
@@ -42,11 +44,25 @@ describe('set up workbook', () => {
     const report = bundle.runJson('setupWorkbook') as SetupReport;
     expect(report.created).toEqual(WORKBOOK.map((s) => s.name));
     expect(report.message).toMatch(/^ワークブックを準備しました/);
-    expect(sheetNames(bundle)).toEqual(expect.arrayContaining(['設定', '取引先', '売上明細', '請求書', '実行ログ']));
+    expect(sheetNames(bundle)).toEqual(
+      expect.arrayContaining(['設定', '取引先', '売上明細', '請求書', '実行ログ']),
+    );
 
     const ss = bundle.workspace.SpreadsheetApp.active!;
     const sales = ss.getSheetByName('売上明細')!.snapshot();
-    expect(sales.values[0]).toEqual(['日付', '取引先', '品目', '数量', '単位', '単価', '税率', '税込/税抜', '備考', '請求書番号', 'メッセージ']);
+    expect(sales.values[0]).toEqual([
+      '日付',
+      '取引先',
+      '品目',
+      '数量',
+      '単位',
+      '単価',
+      '税率',
+      '税込/税抜',
+      '備考',
+      '請求書番号',
+      'メッセージ',
+    ]);
     expect(sales.frozenRows).toBe(1);
     const taxRate = ss.getSheetByName('売上明細')!.getRange('G2').getDataValidation();
     expect(taxRate?.getCriteriaValues()[0]).toEqual(['10%', '8%', '0%', '非課税']);
@@ -55,7 +71,9 @@ describe('set up workbook', () => {
 
     const settings = ss.getSheetByName('設定')!.getDataRange().getValues();
     expect(settings[0]).toEqual(['キー', '項目', '値', '説明']);
-    expect(settings.map((r) => r[0])).toEqual(expect.arrayContaining(['companyName', 'registrationNumber', 'rounding']));
+    expect(settings.map((r) => r[0])).toEqual(
+      expect.arrayContaining(['companyName', 'registrationNumber', 'rounding']),
+    );
   });
 
   it('changes nothing when run a second time, and costs only a few reads', () => {
@@ -113,7 +131,9 @@ describe('settings sidebar server functions', () => {
     const view = bundle.runJson('settingsLoad') as SettingsView;
     expect(view.needsSetup).toBe(false);
     expect(view.settings).toEqual({ ...form, postalCode: '100-0001' });
-    const rows = bundle.workspace.SpreadsheetApp.active!.getSheetByName('設定')!.getDataRange().getDisplayValues();
+    const rows = bundle.workspace.SpreadsheetApp.active!.getSheetByName('設定')!
+      .getDataRange()
+      .getDisplayValues();
     const byKey = Object.fromEntries(rows.map((r) => [r[0], r[2]]));
     expect(byKey.accountNumber).toBe('0123456');
     expect(byKey.rounding).toBe('切り捨て');
@@ -125,15 +145,22 @@ describe('settings sidebar server functions', () => {
     bundle.runJson('setupWorkbook');
     const sheet = bundle.workspace.SpreadsheetApp.active!.getSheetByName('設定')!;
     const before = sheet.snapshot();
-    const saved = bundle.runJson('settingsSave', [{ ...form, registrationNumber: 'T123' }]) as SaveResult;
-    expect(saved).toEqual({ ok: false, issues: [expect.objectContaining({ field: 'registrationNumber', severity: 'error' })] });
+    const saved = bundle.runJson('settingsSave', [
+      { ...form, registrationNumber: 'T123' },
+    ]) as SaveResult;
+    expect(saved).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ field: 'registrationNumber', severity: 'error' })],
+    });
     expect(sheet.snapshot()).toEqual(before);
   });
 
   it('saves a number that fails the corporate check digit, with a warning', () => {
     const bundle = openBundle();
     bundle.runJson('setupWorkbook');
-    const saved = bundle.runJson('settingsSave', [{ ...form, registrationNumber: 'T1000012050002' }]) as SaveResult;
+    const saved = bundle.runJson('settingsSave', [
+      { ...form, registrationNumber: 'T1000012050002' },
+    ]) as SaveResult;
     expect(saved.ok).toBe(true);
     expect(saved.ok && saved.warnings.map((w) => w.field)).toEqual(['registrationNumber']);
   });
@@ -141,14 +168,20 @@ describe('settings sidebar server functions', () => {
   it('rejects a request that is not a settings form with a readable message', () => {
     const bundle = openBundle();
     bundle.runJson('setupWorkbook');
-    expect(() => bundle.runJson('settingsSave', [{ companyName: 1 }])).toThrow(/^入力内容が正しくありません/);
-    expect(() => bundle.runJson('settingsSave', [{ ...form, extra: '<script>' }])).toThrow(/入力内容/);
+    expect(() => bundle.runJson('settingsSave', [{ companyName: 1 }])).toThrow(
+      /^入力内容が正しくありません/,
+    );
+    expect(() => bundle.runJson('settingsSave', [{ ...form, extra: '<script>' }])).toThrow(
+      /入力内容/,
+    );
   });
 
   it('stores hostile text as text, never as a formula', () => {
     const bundle = openBundle();
     bundle.runJson('setupWorkbook');
-    const saved = bundle.runJson('settingsSave', [{ ...form, address: '=IMPORTXML("http://evil.example","//a")' }]) as SaveResult;
+    const saved = bundle.runJson('settingsSave', [
+      { ...form, address: '=IMPORTXML("http://evil.example","//a")' },
+    ]) as SaveResult;
     expect(saved.ok).toBe(true);
     const view = bundle.runJson('settingsLoad') as SettingsView;
     expect(view.settings.address).toBe('=IMPORTXML("http://evil.example","//a")');

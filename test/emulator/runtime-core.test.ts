@@ -25,7 +25,9 @@ describe('Meter', () => {
     const calls = Math.floor((6 * 60 * 1000) / latencyOf('SpreadsheetApp.Range.getValues'));
     for (let i = 0; i < calls; i++) meter.record('SpreadsheetApp.Range.getValues');
     expect(() => meter.record('SpreadsheetApp.Range.getValues')).toThrow(EXECUTION_LIMIT_MESSAGE);
-    expect(() => meter.record('PropertiesService.Properties.getProperty')).toThrow(EXECUTION_LIMIT_MESSAGE);
+    expect(() => meter.record('PropertiesService.Properties.getProperty')).toThrow(
+      EXECUTION_LIMIT_MESSAGE,
+    );
     meter.endExecution();
     meter.beginExecution('next');
     expect(() => meter.record('SpreadsheetApp.Range.getValues')).not.toThrow();
@@ -36,7 +38,9 @@ describe('Meter', () => {
     const meter = new Meter(clock, 'consumer');
     meter.consume('email', 100);
     expect(meter.remaining('email')).toBe(0);
-    expect(() => meter.consume('email')).toThrow('Service invoked too many times for one day: email.');
+    expect(() => meter.consume('email')).toThrow(
+      'Service invoked too many times for one day: email.',
+    );
     clock.advance(24 * 60 * 60 * 1000);
     expect(meter.remaining('email')).toBe(100);
     expect(new Meter(clock, 'workspace').remaining('email')).toBe(1500);
@@ -64,17 +68,31 @@ describe('runtime', () => {
 
   it('gives the script the virtual clock as Date', () => {
     const bundle = loadBundle(script, { now: '2026-11-30T23:30:00+09:00' });
-    expect(bundle.run('now')).toEqual(['2026-11-30T14:30:00.000Z', Date.parse('2026-11-30T14:30:00Z')]);
+    expect(bundle.run('now')).toEqual([
+      '2026-11-30T14:30:00.000Z',
+      Date.parse('2026-11-30T14:30:00Z'),
+    ]);
     bundle.workspace.clock.advance(60_000);
     expect((bundle.run('now') as string[])[0]).toBe('2026-11-30T14:31:00.000Z');
   });
 
   it('runs in a bare context: no require, no process, no module', () => {
-    expect(loadBundle(script).run('typeOfGlobals')).toEqual(['undefined', 'undefined', 'undefined']);
+    expect(loadBundle(script).run('typeOfGlobals')).toEqual([
+      'undefined',
+      'undefined',
+      'undefined',
+    ]);
   });
 
   it('lists top-level functions as entry points', () => {
-    expect(loadBundle(script).entryPoints).toEqual(['now', 'store', 'isDate', 'fail', 'typeOfGlobals', 'returnsDate']);
+    expect(loadBundle(script).entryPoints).toEqual([
+      'now',
+      'store',
+      'isDate',
+      'fail',
+      'typeOfGlobals',
+      'returnsDate',
+    ]);
   });
 
   it('passes Dates into the script as the script’s own Dates', () => {

@@ -38,7 +38,14 @@ export function offsetAt(ms: number, timeZone: string): number {
   for (const part of formatter(timeZone).formatToParts(new Date(probe))) {
     if (part.type !== 'literal') p[part.type] = Number(part.value);
   }
-  const wall = Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+  const wall = Date.UTC(
+    p.year ?? 1970,
+    (p.month ?? 1) - 1,
+    p.day ?? 1,
+    p.hour ?? 0,
+    p.minute ?? 0,
+    p.second ?? 0,
+  );
   const offset = wall - probe;
   if (offsets.size > 100_000) offsets.clear();
   offsets.set(key, offset);

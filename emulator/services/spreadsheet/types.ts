@@ -1,8 +1,8 @@
-import type { DataValidation, DataValidationBuilder } from './validation';
 import type { NamedRange, Protection } from './protection';
 import type { Range } from './range';
 import type { Sheet } from './sheet';
 import type { Spreadsheet } from './spreadsheet';
+import type { DataValidation, DataValidationBuilder } from './validation';
 
 /**
  * Typing the emulator against `@types/google-apps-script`.
@@ -24,13 +24,14 @@ type GProtection = GoogleAppsScript.Spreadsheet.Protection;
 type GNamedRange = GoogleAppsScript.Spreadsheet.NamedRange;
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
-type IsExactly<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
+type IsExactly<A, B> =
+  (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
 
 /** An Apps Script type as the emulator spells it. */
 export type Swap<T> =
   IsAny<T> extends true
     ? T
-    : T extends string | boolean | null | undefined | void
+    : T extends string | boolean | null | undefined
       ? T
       : T extends number
         ? IsExactly<T, number> extends true
@@ -52,7 +53,11 @@ export type Swap<T> =
                       ? Protection
                       : T extends GNamedRange
                         ? NamedRange
-                        : T;
+                        : T extends GoogleAppsScript.Base.Date
+                          ? Date
+                          : T extends Record<string, unknown> // an options literal such as {template?: Sheet}
+                            ? { [P in keyof T]: Swap<T[P]> }
+                            : T;
 
 type SwapArgs<A extends unknown[]> = { [I in keyof A]: Swap<A[I]> };
 type Fn<A extends unknown[], R> = (...args: SwapArgs<A>) => Swap<R>;
@@ -68,7 +73,14 @@ type Overloads<F> = F extends {
   (...a: infer A7): infer R7;
   (...a: infer A8): infer R8;
 }
-  ? Fn<A1, R1> & Fn<A2, R2> & Fn<A3, R3> & Fn<A4, R4> & Fn<A5, R5> & Fn<A6, R6> & Fn<A7, R7> & Fn<A8, R8>
+  ? Fn<A1, R1> &
+      Fn<A2, R2> &
+      Fn<A3, R3> &
+      Fn<A4, R4> &
+      Fn<A5, R5> &
+      Fn<A6, R6> &
+      Fn<A7, R7> &
+      Fn<A8, R8>
   : F;
 
 /** The methods `K` of the Apps Script interface `I`, as the emulator implements them. */

@@ -1,14 +1,21 @@
 import type { Lang } from '../../core/bilingual';
 import { UserError } from '../../core/bilingual';
 import type { RoundingMethod, SaveResult, SettingsForm, SettingsView } from '../../ui/contracts';
+import { validateSettings } from './settingsFields';
 import { ACCOUNT_TYPES, ROUNDING_LABELS, SETTING_ROWS } from './settingsRows';
-import { ensureSettingRows, readSettingsSheet, type SettingKey, writeSettingsSheet } from './settingsSheet';
-import { validateSettings } from './settingsValidation';
+import {
+  ensureSettingRows,
+  readSettingsSheet,
+  type SettingKey,
+  writeSettingsSheet,
+} from './settingsSheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const roundingFromLabel = (label: string): RoundingMethod | undefined =>
-  (Object.entries(ROUNDING_LABELS) as [RoundingMethod, string][]).find(([m, l]) => l === label || m === label)?.[0];
+  (Object.entries(ROUNDING_LABELS) as [RoundingMethod, string][]).find(
+    ([m, l]) => l === label || m === label,
+  )?.[0];
 
 /** The owner's settings from the 設定 sheet, with what is wrong in them. */
 export function loadSettings(ss: Spreadsheet, lang: Lang): SettingsView {
@@ -30,7 +37,9 @@ export function loadSettings(ss: Spreadsheet, lang: Lang): SettingsView {
       message: `端数処理「${values.rounding}」は使えません。切り捨てとして扱います / Unknown rounding "${values.rounding}"; floor is used`,
     });
   }
-  const needsSetup = !table || SETTING_ROWS.some((row) => !table.rows.some((r) => String(r.values.key).trim() === row.key));
+  const needsSetup =
+    !table ||
+    SETTING_ROWS.some((row) => !table.rows.some((r) => String(r.values.key).trim() === row.key));
   return { lang, settings, needsSetup, issues };
 }
 
@@ -41,7 +50,10 @@ export function saveSettings(ss: Spreadsheet, input: SettingsForm): SaveResult {
   let { table } = readSettingsSheet(ss);
   if (table && ensureSettingRows(table.sheet)) table = readSettingsSheet(ss).table;
   if (!table) {
-    throw new UserError('設定シートがありません。先に「ワークブックを準備」を実行してください', 'The 設定 sheet is missing; run "Set up workbook" first');
+    throw new UserError(
+      '設定シートがありません。先に「ワークブックを準備」を実行してください',
+      'The 設定 sheet is missing; run "Set up workbook" first',
+    );
   }
   const stored: Record<SettingKey, string> = { ...form, rounding: ROUNDING_LABELS[form.rounding] };
   writeSettingsSheet(table, stored);

@@ -30,7 +30,8 @@ export function ensureSettingRows(sheet: Sheet): boolean {
   sheet.getRange(first, 1, block.length, width).setValues(block);
   const valueColumn = (index.value ?? 2) + 1;
   missing.forEach((row, i) => {
-    if (row.choices) sheet.getRange(first + i, valueColumn).setDataValidation(newDropdown(row.choices));
+    if (row.choices)
+      sheet.getRange(first + i, valueColumn).setDataValidation(newDropdown(row.choices));
   });
   return true;
 }
@@ -43,7 +44,10 @@ export interface StoredSettings {
 
 export function readSettingsSheet(ss: Spreadsheet): StoredSettings {
   const sheet = findSheet(ss, SETTINGS_SHEET);
-  const values = Object.fromEntries(SETTING_ROWS.map((r) => [r.key, ''])) as Record<SettingKey, string>;
+  const values = Object.fromEntries(SETTING_ROWS.map((r) => [r.key, ''])) as Record<
+    SettingKey,
+    string
+  >;
   if (!sheet) return { values, table: null };
   const table = readTable(sheet, SETTINGS_SHEET);
   const known = new Set<string>(SETTING_ROWS.map((r) => r.key));
@@ -55,7 +59,10 @@ export function readSettingsSheet(ss: Spreadsheet): StoredSettings {
 }
 
 /** Writes the given values into the value column: one batched write. */
-export function writeSettingsSheet(table: SettingsTable, values: Readonly<Record<SettingKey, string>>): void {
+export function writeSettingsSheet(
+  table: SettingsTable,
+  values: Readonly<Record<SettingKey, string>>,
+): void {
   const updates = new Map<number, unknown>();
   for (const row of table.rows) {
     const key = cellText(row.values.key) as SettingKey;

@@ -48,7 +48,9 @@ function ensureSheet(ss: Spreadsheet, spec: SheetSpec, position: number): Outcom
   formatColumns(
     existing,
     spec,
-    spec.columns.filter((c) => missing.includes(c.key)).map((c, i) => ({ spec: c, position: start + i })),
+    spec.columns
+      .filter((c) => missing.includes(c.key))
+      .map((c, i) => ({ spec: c, position: start + i })),
   );
   return 'updated';
 }
@@ -66,7 +68,10 @@ function lastFilledIndex(row: readonly unknown[]): number {
 
 function summarize(r: SetupReport): string {
   if (r.created.length === 0 && r.updated.length === 0) {
-    return bilingual('ワークブックは準備済みです。変更はありません', 'The workbook is already set up; nothing changed');
+    return bilingual(
+      'ワークブックは準備済みです。変更はありません',
+      'The workbook is already set up; nothing changed',
+    );
   }
   const ja: string[] = [];
   const en: string[] = [];
@@ -78,5 +83,8 @@ function summarize(r: SetupReport): string {
     ja.push(`追加: ${r.updated.join('、')}`);
     en.push(`completed ${r.updated.length} sheet(s)`);
   }
-  return bilingual(`ワークブックを準備しました(${ja.join(' / ')})`, `Workbook set up: ${en.join(', ')}`);
+  return bilingual(
+    `ワークブックを準備しました(${ja.join(' / ')})`,
+    `Workbook set up: ${en.join(', ')}`,
+  );
 }

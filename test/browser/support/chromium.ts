@@ -96,7 +96,10 @@ export async function openSidebar(
   const file = join(DIST, `sidebar-${name}.html`);
   if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
   const page = await browser.context.newPage();
-  await page.setViewportSize({ width: options.width ?? SIDEBAR_WIDTH, height: options.height ?? 800 });
+  await page.setViewportSize({
+    width: options.width ?? SIDEBAR_WIDTH,
+    height: options.height ?? 800,
+  });
   const result: SidebarPage = { page, calls: [], errors: [], network: [], hostActions: [] };
   page.on('pageerror', (e) => result.errors.push(e.message));
   page.on('console', (m) => {
@@ -113,7 +116,10 @@ export async function openSidebar(
       const value = await handler(callName, args);
       return { ok: true, json: JSON.stringify(value ?? null) };
     } catch (e) {
-      return { ok: false, message: e instanceof Error ? e.message : String(e) };
+      // Errors from the bundle come from the vm's realm: not `instanceof` this realm's Error.
+      const message =
+        e !== null && typeof e === 'object' && 'message' in e ? String(e.message) : String(e);
+      return { ok: false, message };
     }
   });
   await page.exposeFunction('__pokkeHost', (...action: unknown[]) => {

@@ -1,0 +1,148 @@
+/**
+ * Checks a workbook from a file against Pokke's sheets (src/sheets/schema.ts) before a dry run:
+ * every problem gets a message that names the sheet, the cell and what to do, Japanese first.
+ */
+import { type ColumnKind, normalizeHeader, type SheetSpec } from '../src/sheets/columns';
+import { WORKBOOK } from '../src/sheets/schema';
+import { getCell, lastColumnOf, lastRowOf, type SheetModel, type WorkbookModel } from './model';
+
+export type IssueKind = 'missingSheet' | 'missingColumn' | 'renamedHeader' | 'badValue';
+
+export interface WorkbookIssue {
+  kind: IssueKind;
+  sheet: string;
+  /** Japanese first, then English. */
+  message: string;
+}
+
+/** Bad cells reported per sheet before "and N more". */
+const MAX_CELL_ISSUES = 10;
+
+const NUMERIC: readonly ColumnKind[] = ['yen', 'int', 'number', 'percent'];
+const DATES: readonly ColumnKind[] = ['date', 'datetime'];
+
+const KIND_JA: Partial<Record<ColumnKind, string>> = {
+  yen: '金額',
+  int: '整数',
+  number: '数値',
+  percent: '割合',
+  date: '日付',
+  datetime: '日時',
+};
+
+export function checkWorkbook(
+  model: WorkbookModel,
+  specs: readonly SheetSpec[] = WORKBOOK,
+): WorkbookIssue[] {
+  const issues: WorkbookIssue[] = [];
+  for (const spec of specs) {
+    const sheet = findSheet(model, spec);
+    if (!sheet) {
+      issues.push({
+        kind: 'missingSheet',
+        sheet: spec.name,
+        message: `シート「${spec.name}」がありません / The sheet "${spec.name}" (${spec.aliases?.[0] ?? spec.name}) is missing`,
+      });
+      continue;
+    }
+    issues.push(...checkSheet(sheet, spec));
+  }
+  return issues;
+}
+
+function findSheet(model: WorkbookModel, spec: SheetSpec): SheetModel | undefined {
+  for (const name of [spec.name, ...(spec.aliases ?? [])]) {
+    const found = model.sheets.find((s) => s.name === name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function checkSheet(sheet: SheetModel, spec: SheetSpec): WorkbookIssue[] {
+  const issues: WorkbookIssue[] = [];
+  const width = lastColumnOf(sheet);
+  const headers: string[] = [];
+  for (let c = 0; c < width; c++) headers.push(String(getCell(sheet.values, 0, c) ?? '').trim());
+  const known = new Set(
+    spec.columns.flatMap((col) =>
+      [col.header, ...(col.aliases ?? [])].map((h) => normalizeHeader(h)),
+    ),
+  );
+  const position = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const n = normalizeHeader(h);
+    if (n && !position.has(n)) position.set(n, i);
+  });
+  const foreign = headers.filter((h) => h !== '' && !known.has(normalizeHeader(h)));
+  const columns = new Map<number, (typeof spec.columns)[number]>();
+  for (const col of spec.columns) {
+    const at = [col.header, ...(col.aliases ?? [])]
+      .map((h) => position.get(normalizeHeader(h)))
+      .find((i) => i !== undefined);
+    if (at !== undefined) {
+      columns.set(at, col);
+      continue;
+    }
+    if (lastRowOf(sheet) === 0) continue; // an empty sheet: setup writes the headers
+    if (foreign.length > 0) {
+      const list = foreign.map((h) => `「${h}」`).join('');
+      issues.push({
+        kind: 'renamedHeader',
+        sheet: sheet.name,
+        message:
+          `シート「${sheet.name}」に列「${col.header}」が見つかりません。見出し${list}を「${col.header}」に戻してください` +
+          ` / Sheet "${sheet.name}" has no column "${col.header}" (${col.aliases?.[0] ?? col.key}); rename the header ${foreign.map((h) => `"${h}"`).join(', ')} back to "${col.header}"`,
+      });
+    } else {
+      issues.push({
+        kind: 'missingColumn',
+        sheet: sheet.name,
+        message: `シート「${sheet.name}」に列「${col.header}」がありません / Sheet "${sheet.name}" has no column "${col.header}"`,
+      });
+    }
+  }
+  const bad: string[] = [];
+  let badCount = 0;
+  const rows = lastRowOf(sheet);
+  for (const [c, col] of columns) {
+    const numeric = NUMERIC.includes(col.kind);
+    const date = DATES.includes(col.kind);
+    if (!numeric && !date) continue;
+    for (let r = 1; r < rows; r++) {
+      const v = getCell(sheet.values, r, c);
+      if (v === undefined || v === '') continue;
+      const ok = numeric ? typeof v === 'number' : v instanceof Date;
+      if (ok) continue;
+      badCount++;
+      if (bad.length < MAX_CELL_ISSUES) {
+        const address = `${sheet.name}!${columnLetters(c + 1)}${r + 1}`;
+        const kindJa = KIND_JA[col.kind] ?? '値';
+        const shown = typeof v === 'string' ? v : String(v);
+        bad.push(
+          `${address}: ${kindJa}の列「${col.header}」に「${shown}」があります。${kindJa}を入力してください` +
+            ` / ${address}: column "${col.header}" expects ${date ? 'a date' : 'a number'}, found "${shown}"`,
+        );
+      }
+    }
+  }
+  for (const message of bad) issues.push({ kind: 'badValue', sheet: sheet.name, message });
+  if (badCount > bad.length) {
+    const more = badCount - bad.length;
+    issues.push({
+      kind: 'badValue',
+      sheet: sheet.name,
+      message: `シート「${sheet.name}」: ほかに ${more} 件 / Sheet "${sheet.name}": ${more} more`,
+    });
+  }
+  return issues;
+}
+
+function columnLetters(n: number): string {
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}

@@ -1,0 +1,267 @@
+/**
+ * `npm start`: the local playground. Serves one page (playground/web/) and a JSON API over one
+ * in-memory session (session.ts) running the built dist/Code.js in the emulator.
+ *
+ *   tsx playground/server.ts [--port 8080] [--host 127.0.0.1] [--workbook file.xlsx] [--now ISO]
+ *
+ * API (every POST answers { ok, message?, state } unless noted):
+ *   GET  /api/state              the whole state (workbook grid, menus, sidebar, clock, log, calls)
+ *   GET  /sidebar/<id>           the sidebar the bundle showed, with the google.script.run stand-in
+ *   POST /api/run                { name, argsJson } → { ok: true, json } | { ok: false, message }
+ *   POST /api/menu               { functionName }   a click on a menu item
+ *   POST /api/clock              { action: 'set', at } | { action: 'advance', ms } | { action: 'monthEnd' }
+ *   POST /api/triggers/fire      runs the time-driven triggers due up to now
+ *   POST /api/reset              back to the starting workbook
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { messageOf, PokkeInputError } from './errors';
+import type { ActionReply, ClockAction } from './protocol';
+import { Playground, type SessionOptions } from './session';
+import { readXlsxFile } from './xlsx';
+
+export interface ServerOptions extends SessionOptions {
+  port?: number;
+  host?: string;
+  /** Where playground/web is (the page's source). */
+  webDir?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  playground: Playground;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+/** Content Security Policy of a sidebar: inline code only, nothing from the network (no CDN). */
+const SIDEBAR_CSP =
+  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const webDir = options.webDir ?? resolve('playground/web');
+  const playground = new Playground(options);
+  const page = readFileSync(join(webDir, 'index.html'), 'utf8');
+  const css = readFileSync(join(webDir, 'style.css'), 'utf8');
+  const js = await bundlePage(join(webDir, 'main.mts'));
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => sendJson(res, 500, { ok: false, message: messageOf(e) }));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    if (req.method === 'GET') {
+      if (path === '/' || path === '/index.html')
+        return send(res, 200, 'text/html; charset=utf-8', page);
+      if (path === '/app.js') return send(res, 200, 'text/javascript; charset=utf-8', js);
+      if (path === '/app.css') return send(res, 200, 'text/css; charset=utf-8', css);
+      if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
+      if (path === '/api/state') return sendJson(res, 200, playground.state());
+      const sidebar = /^\/sidebar\/(\d+)$/.exec(path);
+      if (sidebar) {
+        const html = playground.sidebarHtml(Number(sidebar[1]));
+        if (html === null) return send(res, 404, 'text/plain; charset=utf-8', 'No such sidebar');
+        res.setHeader('Content-Security-Policy', SIDEBAR_CSP);
+        return send(res, 200, 'text/html; charset=utf-8', html);
+      }
+      return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    }
+    if (req.method !== 'POST')
+      return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    let body: Record<string, unknown>;
+    try {
+      body = await readJson(req);
+    } catch (e) {
+      return sendJson(res, 400, { ok: false, message: messageOf(e) });
+    }
+    const reply = (outcome: { ok: boolean; message?: string }): void => {
+      const out: ActionReply = { ok: outcome.ok, state: playground.state() };
+      if (outcome.message) out.message = outcome.message;
+      sendJson(res, 200, out);
+    };
+    switch (path) {
+      case '/api/run': {
+        const name = body['name'];
+        const argsJson = body['argsJson'] ?? '[]';
+        if (typeof name !== 'string' || typeof argsJson !== 'string') {
+          return sendJson(res, 400, { ok: false, message: 'Expected { name, argsJson }' });
+        }
+        return sendJson(res, 200, playground.runFromSidebar(name, argsJson));
+      }
+      case '/api/menu': {
+        const fn = body['functionName'];
+        if (typeof fn !== 'string')
+          return sendJson(res, 400, { ok: false, message: 'Expected { functionName }' });
+        return reply(playground.clickMenu(fn));
+      }
+      case '/api/clock':
+        return reply(playground.clock(body as unknown as ClockAction));
+      case '/api/triggers/fire':
+        return reply(playground.fireDueTriggers());
+      case '/api/reset':
+        playground.reset();
+        return reply({ ok: true });
+      default:
+        return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    }
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolveListen());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}/`,
+    port: address.port,
+    playground,
+    close: () => closeServer(server),
+  };
+}
+
+async function bundlePage(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((done) => {
+    server.close(() => done());
+    server.closeAllConnections();
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error('Request too large');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new PokkeInputError(
+      'リクエストが JSON オブジェクトではありません',
+      'The request body is not a JSON object',
+    );
+  }
+  return value as Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Command line
+
+interface CliArgs {
+  port: number;
+  host: string;
+  workbook?: string;
+  now?: string;
+}
+
+function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { port: Number(process.env['PORT'] ?? 8080), host: '127.0.0.1' };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i] ?? '';
+    const [name, inline] = flag.includes('=') ? flag.split(/=(.*)/s, 2) : [flag, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') {
+        throw new PokkeInputError(`${name} に値を指定してください`, `${name} needs a value`);
+      }
+      return v;
+    };
+    switch (name) {
+      case '--port':
+        args.port = Number(value());
+        break;
+      case '--host':
+        args.host = value();
+        break;
+      case '--workbook':
+        args.workbook = value();
+        break;
+      case '--now':
+        args.now = value();
+        break;
+      case '--help':
+      case '-h':
+        console.log(
+          'npm start -- [--port 8080] [--host 127.0.0.1] [--workbook file.xlsx] [--now 2026-11-30T09:00+09:00]',
+        );
+        process.exit(0);
+        break;
+      default:
+        throw new PokkeInputError(`不明なオプションです: ${flag}`, `Unknown option: ${flag}`);
+    }
+  }
+  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
+    throw new PokkeInputError('ポート番号が正しくありません', 'Invalid port number');
+  }
+  return args;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const options: ServerOptions = { port: args.port, host: args.host };
+  if (args.now) options.now = args.now;
+  if (args.workbook) {
+    const { workbook, notices } = await readXlsxFile(args.workbook);
+    for (const n of notices) console.log(n);
+    options.workbook = workbook;
+  }
+  const server = await startServer(options);
+  console.log(`Pokke プレイグラウンド / playground: ${server.url}`);
+  console.log('終了するには Ctrl+C / Press Ctrl+C to stop');
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (/playground[\\/]server\.ts$/.test(process.argv[1] ?? '')) {
+  main().catch((e) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      console.error(
+        'このポートは使用中です。--port で別の番号を指定してください / The port is in use; choose another with --port',
+      );
+    } else {
+      console.error(messageOf(e));
+    }
+    process.exit(1);
+  });
+}

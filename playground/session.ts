@@ -1,0 +1,420 @@
+/**
+ * One playground session: the built bundle (dist/Code.js) in the emulator, seeded with the demo
+ * company or a workbook from an .xlsx file, and everything a person can do to it — click a menu
+ * item, call google.script.run from a sidebar, move the clock, fire the time-driven triggers.
+ * The server (server.ts) is a thin HTTP layer over this class; the CLI (scripts/simulate.ts)
+ * uses the same execution log.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Bundle, loadBundleFromDist } from '../emulator/runtime';
+import type { ClockSpec, Trigger } from '../emulator/services/script';
+import { fromWallClock, wallClock } from '../emulator/services/spreadsheet/time';
+import type { DialogRecord } from '../emulator/services/ui';
+import type { Workspace } from '../emulator/workspace';
+import { messageOf, PokkeInputError } from './errors';
+import type { WorkbookModel } from './model';
+import type {
+  ClockAction,
+  DialogView,
+  MenuItemView,
+  MenuView,
+  PlaygroundState,
+  RunEntry,
+  RunReply,
+  RunVia,
+  TriggerView,
+} from './protocol';
+import { seedDemo } from './seed';
+import { loadIntoSpreadsheet } from './sheets';
+import { GOOGLE_SCRIPT_RUN_STANDIN } from './standin';
+import { sheetView } from './view';
+
+export interface DemoCompany {
+  spreadsheetName: string;
+  now: string;
+  user: { email: string; locale: string };
+  settings: Record<string, string>;
+}
+
+export const DEMO_DIR = resolve('playground/demo');
+
+export function readDemoCompany(dir = DEMO_DIR): DemoCompany {
+  return JSON.parse(readFileSync(join(dir, 'company.json'), 'utf8')) as DemoCompany;
+}
+
+export interface SessionOptions {
+  /** Where the built project is (dist/Code.js and the sidebars). */
+  distDir?: string;
+  /** Start from this workbook instead of the demo company's. */
+  workbook?: WorkbookModel;
+  /** Start of the virtual clock (default: the demo's fixed date). */
+  now?: string;
+  demoDir?: string;
+}
+
+/** Records executions of a bundle as Apps Script's executions page lists them. */
+export class ExecutionLog {
+  readonly runs: RunEntry[] = [];
+  private next = 1;
+
+  constructor(private readonly bundle: Bundle) {}
+
+  /** Runs one execution; never throws: a failure is recorded with its message. */
+  run(
+    name: string,
+    via: RunVia,
+    call: () => unknown,
+  ): { ok: true; value: unknown; run: RunEntry } | { ok: false; message: string; run: RunEntry } {
+    const ws = this.bundle.workspace;
+    const startedAt = ws.clock.now();
+    const callsBefore = ws.meter.total();
+    const logsBefore = ws.logs.length;
+    let value: unknown;
+    let error: string | undefined;
+    try {
+      value = call();
+    } catch (e) {
+      error = messageOf(e);
+    }
+    const run: RunEntry = {
+      id: this.next++,
+      name,
+      via,
+      startedAt,
+      endedAt: ws.clock.now(),
+      ok: error === undefined,
+      calls: ws.meter.total() - callsBefore,
+      logs: ws.logs
+        .slice(logsBefore)
+        .map((l) => ({ at: l.at, level: l.level, message: l.message })),
+    };
+    if (error !== undefined) run.error = error;
+    this.runs.push(run);
+    return error === undefined ? { ok: true, value, run } : { ok: false, message: error, run };
+  }
+
+  clear(): void {
+    this.runs.length = 0;
+    this.next = 1;
+  }
+}
+
+export class Playground {
+  bundle!: Bundle;
+  log!: ExecutionLog;
+  private version = 0;
+  private sidebarId = 0;
+  private sidebarRecord: DialogRecord | null = null;
+  private readonly sidebars = new Map<number, DialogRecord>();
+  private triggersCheckedUpTo = 0;
+  private readonly distDir: string;
+  private readonly demo: DemoCompany;
+  private readonly start: number;
+
+  constructor(private readonly options: SessionOptions = {}) {
+    this.distDir = options.distDir ?? resolve('dist');
+    this.demo = readDemoCompany(options.demoDir);
+    const start = parseTime(options.now ?? this.demo.now, 'Asia/Tokyo');
+    if (start === null) {
+      throw new PokkeInputError(
+        `日時を読み取れません: ${options.now}(例: 2026-11-30T09:00+09:00)`,
+        `Cannot read the date and time: ${options.now} (e.g. 2026-11-30T09:00+09:00)`,
+      );
+    }
+    this.start = start;
+    this.reset();
+  }
+
+  get workspace(): Workspace {
+    return this.bundle.workspace;
+  }
+
+  /** Back to the starting workbook, a fresh clock and empty logs. */
+  reset(): void {
+    this.bundle = loadBundleFromDist(this.distDir, {
+      now: this.start,
+      user: this.demo.user,
+      timeZone: 'Asia/Tokyo',
+    });
+    this.log = new ExecutionLog(this.bundle);
+    const ws = this.bundle.workspace;
+    if (this.options.workbook) {
+      const ss = ws.SpreadsheetApp.createSpreadsheet(this.options.workbook.name);
+      loadIntoSpreadsheet(this.options.workbook, ss, () => ws.SpreadsheetApp.newDataValidation());
+    } else {
+      seedDemo(this.bundle, this.log, this.demo, this.options.demoDir ?? DEMO_DIR);
+    }
+    // The demo is a workbook that already exists: the log and the counts start when it opens.
+    this.log.clear();
+    ws.meter.resetCounts();
+    ws.logs.length = 0;
+    this.sidebarRecord = ws.ui.sidebar;
+    this.triggersCheckedUpTo = ws.clock.now();
+    this.open();
+  }
+
+  /** The spreadsheet opens: Apps Script runs the simple trigger onOpen. */
+  private open(): void {
+    if (this.bundle.entryPoints.includes('onOpen')) {
+      this.execute('onOpen', 'open', () =>
+        this.bundle.run('onOpen', [{ authMode: 'LIMITED', source: null }]),
+      );
+    }
+  }
+
+  private execute(name: string, via: RunVia, call: () => unknown) {
+    const result = this.log.run(name, via, call);
+    this.noteSidebar();
+    this.version++;
+    return result;
+  }
+
+  private noteSidebar(): void {
+    const current = this.workspace.ui.sidebar;
+    if (current && current !== this.sidebarRecord) {
+      this.sidebarId++;
+      this.sidebars.set(this.sidebarId, current);
+    }
+    this.sidebarRecord = current;
+  }
+
+  /** google.script.run: JSON in, JSON out, the failure's message only. */
+  runFromSidebar(name: string, argsJson: string): RunReply {
+    let args: unknown;
+    try {
+      args = JSON.parse(argsJson);
+    } catch {
+      return { ok: false, message: 'Invalid arguments' };
+    }
+    if (!Array.isArray(args)) return { ok: false, message: 'Invalid arguments' };
+    const result = this.execute(name, 'sidebar', () => this.bundle.runJson(name, args));
+    if (!result.ok) return { ok: false, message: result.message };
+    return { ok: true, json: JSON.stringify(result.value ?? null) };
+  }
+
+  /** A click on a menu item runs its function with no arguments, as Sheets does. */
+  clickMenu(functionName: string): { ok: boolean; message?: string } {
+    const known = this.menus().some((m) => m.items.some((i) => i?.functionName === functionName));
+    if (!known) {
+      return {
+        ok: false,
+        message: `メニューに「${functionName}」はありません / No menu item runs "${functionName}"`,
+      };
+    }
+    const result = this.execute(functionName, 'menu', () => this.bundle.run(functionName, []));
+    return result.ok ? { ok: true } : { ok: false, message: result.message };
+  }
+
+  clock(action: ClockAction): { ok: boolean; message?: string } {
+    const clock = this.workspace.clock;
+    const tz = this.workspace.timeZone;
+    if (action.action === 'set') {
+      const at = parseTime(action.at, tz);
+      if (at === null) {
+        return {
+          ok: false,
+          message: `日時を読み取れません: ${action.at} / Cannot read the date and time`,
+        };
+      }
+      clock.set(at);
+      if (at < this.triggersCheckedUpTo) this.triggersCheckedUpTo = at;
+    } else if (action.action === 'advance') {
+      if (!Number.isFinite(action.ms) || action.ms <= 0) {
+        return { ok: false, message: '進める時間が正しくありません / Invalid amount of time' };
+      }
+      clock.advance(action.ms);
+    } else if (action.action === 'monthEnd') {
+      clock.set(monthEnd(clock.now(), tz));
+    } else {
+      return { ok: false, message: '不明な操作です / Unknown clock action' };
+    }
+    this.version++;
+    return { ok: true };
+  }
+
+  /** Runs every time-driven trigger due since the last check, at its own time, in order. */
+  fireDueTriggers(): { ok: boolean; message: string } {
+    const ws = this.workspace;
+    const target = ws.clock.now();
+    const firings = ws.ScriptApp.dueTriggers(this.triggersCheckedUpTo, target + 1);
+    let failed = 0;
+    for (const firing of firings) {
+      if (firing.at > ws.clock.now()) ws.clock.set(firing.at);
+      const event = ws.ScriptApp.eventFor(firing);
+      const handler = firing.trigger.getHandlerFunction();
+      const result = this.execute(handler, 'trigger', () =>
+        this.bundle.run(handler, [event], { triggered: true }),
+      );
+      if (!result.ok) failed++;
+    }
+    if (ws.clock.now() < target) ws.clock.set(target);
+    this.triggersCheckedUpTo = target + 1;
+    this.version++;
+    if (firings.length === 0) {
+      return { ok: true, message: '実行するトリガーはありませんでした / No trigger was due' };
+    }
+    const ja = `トリガーを ${firings.length} 回実行しました${failed ? `(失敗 ${failed})` : ''}`;
+    const en = `Ran ${firings.length} trigger firing(s)${failed ? `, ${failed} failed` : ''}`;
+    return { ok: failed === 0, message: `${ja} / ${en}` };
+  }
+
+  /** The sidebar page with the google.script.run stand-in injected before any script of its own. */
+  sidebarHtml(id: number): string | null {
+    const record = this.sidebars.get(id);
+    return record ? injectStandin(record.content) : null;
+  }
+
+  menus(): MenuView[] {
+    return this.workspace.ui.menus.map((m) => ({
+      title: m.addon ? 'Pokke' : m.caption,
+      addon: m.addon,
+      items: flattenMenu(m.items),
+    }));
+  }
+
+  state(): PlaygroundState {
+    const ws = this.workspace;
+    const ss = ws.SpreadsheetApp.active;
+    const sidebar = ws.ui.sidebar;
+    return {
+      version: this.version,
+      workbook: ss ? { name: ss.getName(), sheets: ss.getSheets().map((s) => sheetView(s)) } : null,
+      menus: this.menus(),
+      sidebar:
+        sidebar && sidebar === this.sidebarRecord && this.sidebarId > 0
+          ? { id: this.sidebarId, title: sidebar.title, width: sidebar.width }
+          : null,
+      dialogs: this.dialogs(),
+      clock: {
+        now: ws.clock.now(),
+        timeZone: ws.timeZone,
+        triggersCheckedUpTo: this.triggersCheckedUpTo,
+      },
+      triggers: ws.ScriptApp.triggers.filter((t) => t.clock).map(describeTrigger),
+      runs: this.log.runs,
+      calls: ws.meter.counts(),
+      available: { gmail: false, calendar: false, outbox: false },
+    };
+  }
+
+  private dialogs(): DialogView[] {
+    const out: DialogView[] = [];
+    this.workspace.ui.shown.forEach((s, i) => {
+      if (s.kind === 'alert' || s.kind === 'prompt') {
+        out.push({ id: i + 1, kind: s.kind, title: s.title, message: s.prompt });
+      } else if (s.kind === 'modal' || s.kind === 'modeless') {
+        out.push({
+          id: i + 1,
+          kind: 'dialog',
+          title: s.title,
+          message:
+            'HTML ダイアログはプレイグラウンドではまだ表示できません / The playground cannot show HTML dialogs yet',
+        });
+      }
+    });
+    return out;
+  }
+}
+
+function flattenMenu(
+  items: readonly import('../emulator/services/ui').MenuEntry[],
+): (MenuItemView | null)[] {
+  const out: (MenuItemView | null)[] = [];
+  for (const e of items) {
+    if (e.kind === 'item') out.push({ caption: e.caption, functionName: e.functionName });
+    else if (e.kind === 'separator') out.push(null);
+    else
+      for (const sub of flattenMenu(e.items))
+        out.push(sub && { ...sub, caption: `${e.caption} › ${sub.caption}` });
+  }
+  return out;
+}
+
+/** The stand-in and its transport (postMessage to the playground page) go first in the page. */
+export function injectStandin(html: string): string {
+  const bridge = `(function () {
+  var seq = 0, pending = {};
+  window.__pokkeCall = function (name, argsJson) {
+    return new Promise(function (resolve) {
+      var id = ++seq;
+      pending[id] = resolve;
+      parent.postMessage({ pokke: 'call', id: id, name: name, argsJson: argsJson }, '*');
+    });
+  };
+  window.__pokkeHost = function (action, value) {
+    parent.postMessage({ pokke: 'host', action: action, value: value }, '*');
+  };
+  window.addEventListener('message', function (e) {
+    var d = e.data;
+    if (e.source !== parent || !d || d.pokke !== 'result' || !pending[d.id]) return;
+    var resolve = pending[d.id];
+    delete pending[d.id];
+    resolve(d.result);
+  });
+})();`;
+  const scripts = `<script>${bridge}</script><script>${GOOGLE_SCRIPT_RUN_STANDIN}</script>`;
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (head)
+    return (
+      html.slice(0, head.index + head[0].length) + scripts + html.slice(head.index + head[0].length)
+    );
+  const firstScript = html.search(/<script/i);
+  if (firstScript >= 0) return html.slice(0, firstScript) + scripts + html.slice(firstScript);
+  return scripts + html;
+}
+
+/** An ISO date-time with a zone, or a wall-clock `YYYY-MM-DDTHH:mm` read in `timeZone`. */
+export function parseTime(text: string, timeZone: string): number | null {
+  const wall = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
+  if (wall) {
+    const [y, mo, d, h, mi, s] = wall.slice(1).map((v) => Number(v ?? 0)) as number[];
+    const ms = fromWallClock(timeZone, y ?? 0, mo ?? 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0);
+    return Number.isNaN(ms) ? null : ms;
+  }
+  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim())) return null;
+  const ms = new Date(text).getTime();
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** The last day of the month of `ms`, same time of day (in `timeZone`). */
+export function monthEnd(ms: number, timeZone: string): number {
+  const w = wallClock(ms, timeZone);
+  const last = new Date(Date.UTC(w.year, w.month, 0)).getUTCDate();
+  return fromWallClock(timeZone, w.year, w.month, last, w.hour, w.minute, w.second);
+}
+
+const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
+const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+export function describeTrigger(t: Trigger): TriggerView {
+  return { handler: t.getHandlerFunction(), description: describeClock(t.clock) };
+}
+
+function describeClock(spec: ClockSpec | undefined): string {
+  if (!spec) return '';
+  const s = spec.schedule;
+  const h = spec.hour;
+  const ja = (text: string) => (h === undefined ? text : `${text} ${h}時台`);
+  const en = (text: string) => (h === undefined ? text : `${text} at ${h}:xx`);
+  switch (s.kind) {
+    case 'minutes':
+      return `${s.every}分ごと / every ${s.every} min`;
+    case 'hours':
+      return `${s.every}時間ごと / every ${s.every} h`;
+    case 'days':
+      return s.every === 1
+        ? `${ja('毎日')} / ${en('daily')}`
+        : `${ja(`${s.every}日ごと`)} / ${en(`every ${s.every} days`)}`;
+    case 'weeks': {
+      const d = spec.weekDay ?? 0;
+      return `${ja(`毎週${WEEKDAYS_JA[d]}曜`)} / ${en(`weekly on ${WEEKDAYS_EN[d]}`)}`;
+    }
+    case 'monthDay':
+      return `${ja(`毎月${s.day}日`)} / ${en(`monthly on day ${s.day}`)}`;
+    case 'at':
+    case 'after':
+    case 'date':
+      return '1回だけ / once';
+  }
+}

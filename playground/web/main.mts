@@ -1,0 +1,637 @@
+/**
+ * The playground page: the workbook grid, the add-on menu, the real sidebar in a sandboxed
+ * frame, the clock, the run log and the call counts. Everything shown comes from the server's
+ * state (GET /api/state); every action is a POST that answers with the new state.
+ */
+import type {
+  ActionReply,
+  CellView,
+  ClockAction,
+  DialogView,
+  MenuView,
+  PlaygroundState,
+  RunEntry,
+  RunReply,
+  SheetView,
+} from '../protocol';
+
+type App = 'sheets' | 'gmail' | 'calendar' | 'outbox';
+
+const ui = {
+  state: null as PlaygroundState | null,
+  app: 'sheets' as App,
+  sheet: '',
+  /** The sidebar the frame shows, and the one the person closed. */
+  sidebarShown: 0,
+  sidebarClosed: 0,
+  dismissedDialogs: new Set<number>(),
+  toastsShown: new Set<number>(),
+  openRun: new Set<number>(),
+  busy: 0,
+};
+
+// ---------------------------------------------------------------------------------------------
+// DOM helpers
+
+function $(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`missing #${id}`);
+  return el;
+}
+
+type Child = Node | string | null | undefined | false;
+
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number | boolean | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (k === 'class') el.className = String(v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  }
+  return el;
+}
+
+/** Japanese first, English second and smaller. */
+function bi(ja: string, en: string): DocumentFragment {
+  const f = document.createDocumentFragment();
+  f.append(ja, ' ', h('span', { class: 'en' }, en));
+  return f;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server
+
+async function getState(): Promise<PlaygroundState> {
+  const res = await fetch('/api/state');
+  return (await res.json()) as PlaygroundState;
+}
+
+async function post(path: string, body: unknown = {}): Promise<ActionReply> {
+  ui.busy++;
+  $('busy').hidden = false;
+  try {
+    const res = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const reply = (await res.json()) as ActionReply;
+    render(reply.state);
+    if (!reply.ok && reply.message) toast('エラー / Error', reply.message, true);
+    return reply;
+  } catch (e) {
+    toast('通信エラー / Connection error', e instanceof Error ? e.message : String(e), true);
+    throw e;
+  } finally {
+    ui.busy--;
+    $('busy').hidden = ui.busy === 0;
+  }
+}
+
+async function refresh(): Promise<void> {
+  render(await getState());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time (shown in the workspace's zone, Asia/Tokyo)
+
+function zoneParts(ms: number, timeZone: string): Record<string, string> {
+  const parts = new Intl.DateTimeFormat('ja-JP', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(ms));
+  const out: Record<string, string> = {};
+  for (const p of parts) out[p.type] = p.value;
+  return out;
+}
+
+function formatNow(ms: number, tz: string): string {
+  const p = zoneParts(ms, tz);
+  return `${p.year}/${p.month}/${p.day}(${p.weekday}) ${p.hour}:${p.minute}`;
+}
+
+function formatTime(ms: number, tz: string): string {
+  const p = zoneParts(ms, tz);
+  return `${p.month}/${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+function toInputValue(ms: number, tz: string): string {
+  const p = zoneParts(ms, tz);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+function render(state: PlaygroundState): void {
+  ui.state = state;
+  renderApps();
+  renderClock(state);
+  renderMenus(state.menus);
+  renderWorkbook(state);
+  renderSidebar(state);
+  renderDialogs(state.dialogs);
+  renderRuns(state);
+  renderCalls(state.calls);
+  renderPanes(state);
+}
+
+function renderApps(): void {
+  for (const tab of document.querySelectorAll<HTMLButtonElement>('.app-tab')) {
+    tab.setAttribute('aria-pressed', String(tab.dataset['app'] === ui.app));
+  }
+  for (const pane of document.querySelectorAll<HTMLElement>('[data-app-pane]')) {
+    pane.hidden = pane.dataset['appPane'] !== ui.app;
+  }
+}
+
+function renderClock(state: PlaygroundState): void {
+  const { now, timeZone, triggersCheckedUpTo } = state.clock;
+  $('clock-now').textContent = formatNow(now, timeZone);
+  $('clock-zone').textContent = timeZone;
+  const input = $('clock-input') as HTMLInputElement;
+  if (document.activeElement !== input) input.value = toInputValue(now, timeZone);
+  const summary = $('trigger-summary');
+  summary.replaceChildren();
+  const n = state.triggers.length;
+  summary.append(
+    n === 0
+      ? bi('時間主導トリガーはありません', 'no time-driven triggers')
+      : bi(`トリガー ${n} 件`, `${n} trigger(s)`),
+  );
+  if (n > 0) {
+    summary.append(
+      ' · ',
+      bi(`確認済み ${formatNow(triggersCheckedUpTo, timeZone)} まで`, 'checked up to then'),
+    );
+  }
+}
+
+function renderMenus(menus: MenuView[]): void {
+  const bar = $('menubar');
+  bar.replaceChildren();
+  const addon = menus.filter((m) => m.addon);
+  const own = menus.filter((m) => !m.addon);
+  if (addon.length > 0) {
+    bar.append(
+      menuButton(
+        '拡張機能',
+        'Extensions',
+        addon.map((m) => ({ title: m.title, items: m.items })),
+      ),
+    );
+  }
+  for (const m of own) bar.append(menuButton(m.title, '', [{ title: '', items: m.items }]));
+  if (menus.length === 0) {
+    bar.append(h('span', { class: 'muted' }, bi('メニューはまだありません', 'no menu yet')));
+  }
+}
+
+function menuButton(ja: string, en: string, groups: { title: string; items: MenuView['items'] }[]) {
+  const wrap = h('div', { class: 'menu' });
+  const button = h(
+    'button',
+    { type: 'button', class: 'menu-top', 'aria-haspopup': 'true', 'aria-expanded': 'false' },
+    ja,
+  );
+  if (en) button.append(' ', h('span', { class: 'en' }, en));
+  const list = h('div', { class: 'menu-list', role: 'menu', hidden: true });
+  for (const g of groups) {
+    if (g.title) list.append(h('div', { class: 'menu-group', role: 'presentation' }, g.title));
+    for (const item of g.items) {
+      if (item === null) {
+        list.append(h('hr', { class: 'menu-sep' }));
+        continue;
+      }
+      const entry = h(
+        'button',
+        {
+          type: 'button',
+          role: 'menuitem',
+          class: 'menu-item',
+          'data-function': item.functionName,
+        },
+        item.caption,
+      );
+      entry.addEventListener('click', () => {
+        closeMenus();
+        void clickMenu(item.functionName);
+      });
+      list.append(entry);
+    }
+  }
+  button.addEventListener('click', (e) => {
+    e.stopPropagation();
+    const open = list.hidden;
+    closeMenus();
+    list.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+  });
+  wrap.append(button, list);
+  return wrap;
+}
+
+function closeMenus(): void {
+  for (const l of document.querySelectorAll<HTMLElement>('.menu-list')) l.hidden = true;
+  for (const b of document.querySelectorAll<HTMLElement>('.menu-top'))
+    b.setAttribute('aria-expanded', 'false');
+}
+
+async function clickMenu(functionName: string): Promise<void> {
+  const reply = await post('/api/menu', { functionName });
+  // Apps Script opens a sidebar the function showed, even one the person closed before.
+  if (reply.state.sidebar && reply.state.sidebar.id !== ui.sidebarShown) ui.sidebarClosed = 0;
+}
+
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function renderWorkbook(state: PlaygroundState): void {
+  const wb = state.workbook;
+  $('doc-title').textContent = wb ? wb.name : '';
+  const tabs = $('sheet-tabs');
+  const scroll = $('grid-scroll');
+  if (!wb || wb.sheets.length === 0) {
+    tabs.replaceChildren();
+    scroll.replaceChildren(
+      h('p', { class: 'empty' }, bi('スプレッドシートがありません', 'No spreadsheet')),
+    );
+    return;
+  }
+  if (!wb.sheets.some((s) => s.name === ui.sheet)) ui.sheet = wb.sheets[0]?.name ?? '';
+  tabs.replaceChildren(
+    ...wb.sheets.map((s) => {
+      const tab = h(
+        'button',
+        {
+          type: 'button',
+          class: 'sheet-tab',
+          role: 'tab',
+          'aria-selected': String(s.name === ui.sheet),
+        },
+        s.name,
+      );
+      tab.addEventListener('click', () => {
+        ui.sheet = s.name;
+        scroll.scrollTo(0, 0);
+        if (ui.state) renderWorkbook(ui.state);
+      });
+      return tab;
+    }),
+  );
+  const sheet = wb.sheets.find((s) => s.name === ui.sheet);
+  if (sheet) {
+    const top = scroll.scrollTop;
+    const left = scroll.scrollLeft;
+    scroll.replaceChildren(renderGrid(sheet));
+    scroll.scrollTo(left, top);
+  }
+}
+
+const HEADER_HEIGHT = 24;
+const ROW_HEIGHT = 22;
+const ROW_HEAD_WIDTH = 46;
+
+function renderGrid(sheet: SheetView): HTMLTableElement {
+  const columns = Math.max(sheet.columnWidths.length, ...sheet.rows.map((r) => r.length), 1);
+  let total = ROW_HEAD_WIDTH;
+  const colgroup = h('colgroup', {}, h('col', { style: `width:${ROW_HEAD_WIDTH}px` }));
+  for (let c = 0; c < columns; c++) {
+    const w = sheet.columnWidths[c] ?? 100;
+    total += w;
+    colgroup.append(h('col', { style: `width:${w}px` }));
+  }
+  const table = h('table', { class: 'grid', 'data-sheet': sheet.name, style: `width:${total}px` });
+  table.append(colgroup);
+  const head = h('tr', {}, h('th', { class: 'corner' }));
+  for (let c = 0; c < columns; c++) head.append(h('th', { class: 'col-head' }, columnLetter(c)));
+  table.append(h('thead', {}, head));
+  const body = h('tbody');
+  sheet.rows.forEach((row, r) => {
+    const frozen = r < sheet.frozenRows;
+    const tr = h('tr', {
+      class: frozen ? (r === sheet.frozenRows - 1 ? 'frozen frozen-last' : 'frozen') : undefined,
+      style: frozen ? `top:${HEADER_HEIGHT + r * ROW_HEIGHT}px` : undefined,
+      'data-row': r + 1,
+    });
+    tr.append(h('th', { class: 'row-head' }, String(r + 1)));
+    for (let c = 0; c < columns; c++) tr.append(renderCell(row[c] ?? null, r, c));
+    body.append(tr);
+  });
+  table.append(body);
+  if (sheet.maxRows > sheet.rows.length) {
+    const more = sheet.maxRows - sheet.rows.length;
+    const tr = h('tr', { class: 'more' });
+    tr.append(
+      h(
+        'td',
+        { colspan: columns + 1 },
+        bi(`ほか ${more} 行は省略`, `${more} more row(s) not shown`),
+      ),
+    );
+    body.append(tr);
+  }
+  return table;
+}
+
+function renderCell(cell: CellView | null, r: number, c: number): HTMLTableCellElement {
+  const td = h('td', { 'data-cell': `${columnLetter(c)}${r + 1}` });
+  if (!cell) return td;
+  const classes: string[] = [];
+  if (cell.r) classes.push('num');
+  if (cell.b) classes.push('bold');
+  if (cell.dd) classes.push('dropdown');
+  if (cell.n) classes.push('has-note');
+  if (classes.length) td.className = classes.join(' ');
+  if (cell.bg) td.style.background = cell.bg;
+  if (cell.n) td.title = cell.n;
+  td.append(h('span', { class: 'v' }, cell.t));
+  if (cell.dd) td.append(h('span', { class: 'dd', 'aria-hidden': 'true' }, '▾'));
+  return td;
+}
+
+function renderSidebar(state: PlaygroundState): void {
+  const aside = $('sidebar');
+  const frame = $('sidebar-frame') as HTMLIFrameElement;
+  const sb = state.sidebar;
+  if (!sb || sb.id === ui.sidebarClosed) {
+    aside.hidden = true;
+    if (frame.getAttribute('src')) frame.removeAttribute('src');
+    ui.sidebarShown = 0;
+    return;
+  }
+  aside.hidden = false;
+  $('sidebar-title').textContent = sb.title;
+  if (sb.id !== ui.sidebarShown) {
+    ui.sidebarShown = sb.id;
+    frame.src = `/sidebar/${sb.id}`;
+  }
+}
+
+function renderDialogs(dialogs: DialogView[]): void {
+  for (const d of dialogs) {
+    if (d.kind === 'toast' && !ui.toastsShown.has(d.id)) {
+      ui.toastsShown.add(d.id);
+      toast(d.title, d.message, false);
+    }
+  }
+  const layer = $('dialog-layer');
+  const open = dialogs.find((d) => d.kind !== 'toast' && !ui.dismissedDialogs.has(d.id));
+  if (!open) {
+    layer.hidden = true;
+    layer.replaceChildren();
+    return;
+  }
+  const ok = h('button', { type: 'button', class: 'btn primary' }, 'OK');
+  ok.addEventListener('click', () => {
+    ui.dismissedDialogs.add(open.id);
+    if (ui.state) renderDialogs(ui.state.dialogs);
+  });
+  layer.replaceChildren(
+    h(
+      'div',
+      { class: 'dialog', role: 'alertdialog', 'aria-label': open.title },
+      h('h3', {}, open.title),
+      h('p', {}, open.message),
+      h('div', { class: 'dialog-actions' }, ok),
+    ),
+  );
+  layer.hidden = false;
+}
+
+function toast(title: string, message: string, error: boolean): void {
+  const el = h(
+    'div',
+    { class: error ? 'toast error' : 'toast', role: 'status' },
+    h('strong', {}, title),
+    h('div', {}, message),
+  );
+  $('toasts').append(el);
+  setTimeout(() => el.remove(), error ? 10000 : 6000);
+}
+
+const VIA: Record<RunEntry['via'], [string, string]> = {
+  seed: ['デモ準備', 'seed'],
+  open: ['起動', 'open'],
+  menu: ['メニュー', 'menu'],
+  sidebar: ['サイドバー', 'sidebar'],
+  trigger: ['トリガー', 'trigger'],
+  job: ['ジョブ', 'job'],
+};
+
+function renderRuns(state: PlaygroundState): void {
+  const box = $('runs');
+  if (state.runs.length === 0) {
+    box.replaceChildren(h('p', { class: 'empty' }, bi('まだありません', 'Nothing yet')));
+    return;
+  }
+  const tz = state.clock.timeZone;
+  const table = h(
+    'table',
+    { class: 'runs-table' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', {}, bi('開始', 'Start')),
+        h('th', {}, bi('関数', 'Function')),
+        h('th', {}, bi('経由', 'Via')),
+        h('th', {}, bi('所要', 'Time')),
+        h('th', {}, bi('呼出', 'Calls')),
+        h('th', {}, bi('結果', 'Result')),
+      ),
+    ),
+  );
+  const body = h('tbody');
+  for (const run of [...state.runs].reverse()) {
+    const via = VIA[run.via];
+    const status = run.ok
+      ? h('span', { class: 'ok' }, bi('完了', 'done'))
+      : h('span', { class: 'fail' }, bi('失敗', 'failed'), ': ', run.error ?? '');
+    const tr = h(
+      'tr',
+      { class: run.ok ? 'run' : 'run failed', 'data-run': run.name },
+      h('td', { class: 'mono' }, formatTime(run.startedAt, tz)),
+      h('td', { class: 'mono' }, run.name),
+      h('td', {}, bi(via[0], via[1])),
+      h('td', { class: 'mono num' }, `${((run.endedAt - run.startedAt) / 1000).toFixed(2)} s`),
+      h('td', { class: 'mono num' }, String(run.calls)),
+      h('td', {}, status),
+    );
+    body.append(tr);
+    if (run.logs.length > 0) {
+      const logs = h(
+        'details',
+        { open: ui.openRun.has(run.id) },
+        h('summary', {}, bi(`ログ ${run.logs.length} 行`, `${run.logs.length} log line(s)`)),
+        h('pre', {}, run.logs.map((l) => `${l.level.toUpperCase()}  ${l.message}`).join('\n')),
+      );
+      logs.addEventListener('toggle', () => {
+        if (logs.open) ui.openRun.add(run.id);
+        else ui.openRun.delete(run.id);
+      });
+      body.append(h('tr', { class: 'logs' }, h('td', { colspan: 6 }, logs)));
+    }
+  }
+  table.append(body);
+  box.replaceChildren(table);
+}
+
+function renderCalls(calls: Record<string, number>): void {
+  const box = $('calls');
+  const entries = Object.entries(calls);
+  const total = entries.reduce((s, [, n]) => s + n, 0);
+  $('calls-total').textContent = `${total}`;
+  if (entries.length === 0) {
+    box.replaceChildren(h('p', { class: 'empty' }, bi('まだありません', 'Nothing yet')));
+    return;
+  }
+  const rows = entries
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([key, n]) =>
+      h('tr', {}, h('td', { class: 'mono' }, key), h('td', { class: 'mono num' }, String(n))),
+    );
+  box.replaceChildren(h('table', { class: 'calls-table' }, h('tbody', {}, ...rows)));
+}
+
+function renderPanes(state: PlaygroundState): void {
+  const empty = (ja: string, en: string) =>
+    h(
+      'div',
+      { class: 'empty-state' },
+      h('p', { class: 'empty' }, bi('まだありません', 'Nothing yet')),
+      h('p', { class: 'muted' }, bi(ja, en)),
+    );
+  if (!state.available.gmail) {
+    $('gmail-body').replaceChildren(
+      empty('Gmail のエミュレーターはまだ準備中です', 'The Gmail emulator is not built yet'),
+    );
+  }
+  if (!state.available.calendar) {
+    $('calendar-body').replaceChildren(
+      empty('カレンダーのエミュレーターはまだ準備中です', 'The Calendar emulator is not built yet'),
+    );
+  }
+  if (!state.available.outbox) {
+    $('outbox-body').replaceChildren(
+      empty(
+        '下書き・送信メール・PDF・タスク・予定はここに表示されます',
+        'Drafts, sent mail, PDFs, tasks and events will appear here',
+      ),
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sidebar's google.script.run: the frame (an opaque, sandboxed origin, as on Apps Script)
+// posts each call here; the page runs it on the server and posts the reply back.
+
+interface FrameCall {
+  pokke: 'call';
+  id: number;
+  name: string;
+  argsJson: string;
+}
+interface FrameHost {
+  pokke: 'host';
+  action: string;
+  value?: unknown;
+}
+
+window.addEventListener('message', (event: MessageEvent<FrameCall | FrameHost>) => {
+  const frame = $('sidebar-frame') as HTMLIFrameElement;
+  if (event.source !== frame.contentWindow || !event.data || typeof event.data !== 'object') return;
+  const msg = event.data;
+  if (msg.pokke === 'call') {
+    void runFromSidebar(msg).then((result) => {
+      frame.contentWindow?.postMessage({ pokke: 'result', id: msg.id, result }, '*');
+    });
+  } else if (msg.pokke === 'host' && msg.action === 'close') {
+    ui.sidebarClosed = ui.sidebarShown;
+    if (ui.state) renderSidebar(ui.state);
+  }
+});
+
+async function runFromSidebar(call: FrameCall): Promise<RunReply> {
+  try {
+    const res = await fetch('/api/run', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: call.name, argsJson: call.argsJson }),
+    });
+    const reply = (await res.json()) as RunReply;
+    void refresh();
+    return reply;
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Controls
+
+function clock(action: ClockAction): Promise<ActionReply> {
+  return post('/api/clock', action);
+}
+
+function wire(): void {
+  document.addEventListener('click', closeMenus);
+  for (const tab of document.querySelectorAll<HTMLButtonElement>('.app-tab')) {
+    tab.addEventListener('click', () => {
+      ui.app = (tab.dataset['app'] as App) ?? 'sheets';
+      renderApps();
+    });
+  }
+  $('reset').addEventListener('click', () => {
+    ui.sidebarClosed = 0;
+    ui.dismissedDialogs.clear();
+    void post('/api/reset');
+  });
+  $('sidebar-close').addEventListener('click', () => {
+    ui.sidebarClosed = ui.sidebarShown;
+    if (ui.state) renderSidebar(ui.state);
+  });
+  $('clock-set').addEventListener('click', () => {
+    const value = ($('clock-input') as HTMLInputElement).value;
+    if (value) void clock({ action: 'set', at: value });
+  });
+  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-advance]')) {
+    b.addEventListener(
+      'click',
+      () => void clock({ action: 'advance', ms: Number(b.dataset['advance']) }),
+    );
+  }
+  $('clock-month-end').addEventListener('click', () => void clock({ action: 'monthEnd' }));
+  $('fire-triggers').addEventListener('click', async () => {
+    const reply = await post('/api/triggers/fire');
+    if (reply.ok && reply.message) toast('トリガー / Triggers', reply.message, false);
+  });
+}
+
+wire();
+void refresh();

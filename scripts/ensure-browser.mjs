@@ -1,0 +1,94 @@
+// Makes sure the browser tests can run: Debian's chromium and the Noto CJK fonts (without them
+// Japanese renders as boxes). Installs them with apt-get when running as root; otherwise stops at
+// once with the command to run. Browser tests are never skipped silently.
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CHROMIUM = '/usr/bin/chromium';
+const NOTO_DIR = '/usr/share/fonts/opentype/noto';
+const PACKAGES = ['chromium', 'fonts-noto-cjk'];
+
+function hasChromium() {
+  try {
+    accessSync(CHROMIUM, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hasJapaneseFonts() {
+  if (!existsSync(NOTO_DIR)) return false;
+  try {
+    return execFileSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' }).trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
+function missing() {
+  const list = [];
+  if (!hasChromium()) list.push('chromium');
+  if (!hasJapaneseFonts()) list.push('fonts-noto-cjk');
+  return list;
+}
+
+function onPath(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Runs a command with its output in a temp log, shown only when it fails. */
+function run(command, args) {
+  const dir = mkdtempSync(join(tmpdir(), 'pokke-apt-'));
+  const log = join(dir, 'out.log');
+  const fd = openSync(log, 'w');
+  const result = spawnSync(command, args, {
+    stdio: ['ignore', fd, fd],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  closeSync(fd);
+  const output = readFileSync(log, 'utf8');
+  rmSync(dir, { recursive: true, force: true });
+  if (result.status !== 0) {
+    process.stderr.write(output.split('\n').slice(-30).join('\n'));
+    console.error(`ensure-browser: ${command} ${args.join(' ')} failed (exit ${result.status})`);
+    process.exit(1);
+  }
+}
+
+const absent = missing();
+if (absent.length === 0) {
+  const version = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout?.trim();
+  console.log(`ensure-browser: ${version || CHROMIUM} and Noto CJK fonts are installed`);
+  process.exit(0);
+}
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const install = `apt-get install -y --no-install-recommends ${PACKAGES.join(' ')}`;
+if (!isRoot || !onPath('apt-get')) {
+  const sudo = isRoot ? '' : 'sudo ';
+  console.error(`ensure-browser: missing ${absent.join(', ')} (needed by the browser tests).`);
+  console.error(`Run:\n  ${sudo}apt-get update && ${sudo}${install}`);
+  process.exit(1);
+}
+
+console.log(`ensure-browser: installing ${PACKAGES.join(' ')} with apt-get…`);
+run('apt-get', ['update']);
+run('apt-get', ['install', '-y', '--no-install-recommends', ...PACKAGES]);
+const still = missing();
+if (still.length) {
+  console.error(`ensure-browser: still missing after apt-get: ${still.join(', ')}`);
+  process.exit(1);
+}
+console.log('ensure-browser: chromium and fonts-noto-cjk installed');

@@ -1,0 +1,292 @@
+/**
+ * `npm run simulate -- <job> --workbook in.xlsx --now <ISO> --out <dir>`: a dry run of one Pokke
+ * job on a workbook exported from Google Sheets, without a browser or a Google account. The built
+ * bundle (dist/Code.js, rebuilt first) runs in the emulator; the outputs go to <dir>:
+ *   workbook.xlsx   the workbook after the job
+ *   run-log.json    the executions (name, start, end, result or error, calls) and their logs
+ *   calls.json      service calls by Service.Class.method
+ *
+ * `npm run simulate -- init --out template.xlsx` writes an empty Pokke workbook.
+ * Jobs are listed in playground/jobs.ts. Errors are one bilingual line and exit code 1.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { type Bundle, loadBundleFromDist } from '../emulator/runtime';
+import { messageOf, PokkeInputError } from '../playground/errors';
+import { INIT, JOBS, type JobSpec } from '../playground/jobs';
+import { checkWorkbook, type WorkbookIssue } from '../playground/preflight';
+import type { RunEntry } from '../playground/protocol';
+import { ExecutionLog, parseTime } from '../playground/session';
+import { loadIntoSpreadsheet, modelFromSpreadsheet } from '../playground/sheets';
+import { readXlsxFile, writeXlsxFile } from '../playground/xlsx';
+
+const TIME_ZONE = 'Asia/Tokyo';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export interface SimulateOptions {
+  /** Rebuild dist/ first (default true; tests that already built pass false). */
+  build?: boolean;
+  distDir?: string;
+  /** The clock when --now is not given (default: the real time). */
+  defaultNow?: () => number;
+}
+
+interface Args {
+  job: string;
+  workbook?: string;
+  now?: string;
+  out?: string;
+}
+
+const USAGE = [
+  '使い方 / Usage:',
+  '  npm run simulate -- init --out template.xlsx',
+  '  npm run simulate -- <job> --workbook in.xlsx [--now 2026-11-30T09:00+09:00] --out <dir>',
+  '',
+  'ジョブ / Jobs:',
+  `  ${INIT.padEnd(10)} 空の Pokke ワークブックを作る / Write an empty Pokke workbook`,
+  ...Object.entries(JOBS).map(([name, job]) => `  ${name.padEnd(10)} ${job.summary}`),
+].join('\n');
+
+function parseArgs(argv: readonly string[]): Args | 'help' {
+  let job: string | undefined;
+  const args: Partial<Args> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i] ?? '';
+    if (token === '--help' || token === '-h') return 'help';
+    if (!token.startsWith('--')) {
+      if (job !== undefined) {
+        throw new PokkeInputError(
+          `余分な引数があります: ${token}`,
+          `Unexpected argument: ${token}`,
+        );
+      }
+      job = token;
+      continue;
+    }
+    const eq = token.indexOf('=');
+    const name = eq >= 0 ? token.slice(0, eq) : token;
+    const value = eq >= 0 ? token.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '' || value.startsWith('--')) {
+      throw new PokkeInputError(`${name} に値を指定してください`, `${name} needs a value`);
+    }
+    if (name === '--workbook') args.workbook = value;
+    else if (name === '--now') args.now = value;
+    else if (name === '--out') args.out = value;
+    else throw new PokkeInputError(`不明なオプションです: ${name}`, `Unknown option: ${name}`);
+  }
+  if (job === undefined) return 'help';
+  return { ...args, job };
+}
+
+/** Runs the CLI; returns the exit code. Never throws. */
+export async function simulate(
+  argv: readonly string[],
+  io: CliIo,
+  options: SimulateOptions = {},
+): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    if (args.job !== INIT && !JOBS[args.job]) {
+      throw new PokkeInputError(
+        `ジョブ「${args.job}」はありません(${[INIT, ...Object.keys(JOBS)].join(', ')})`,
+        `Unknown job "${args.job}" (jobs: ${[INIT, ...Object.keys(JOBS)].join(', ')})`,
+      );
+    }
+    const now = clockStart(args.now, options);
+    if (options.build !== false) build();
+    const distDir = options.distDir ?? resolve('dist');
+    if (!existsSync(join(distDir, 'Code.js'))) {
+      throw new PokkeInputError(
+        `${distDir}/Code.js がありません。先に npm run build を実行してください`,
+        `${distDir}/Code.js is missing; run npm run build first`,
+      );
+    }
+    if (args.job === INIT) return await init(args, now, distDir, io);
+    return await runJob(args, JOBS[args.job] as JobSpec, now, distDir, io);
+  } catch (e) {
+    io.err(messageOf(e));
+    return 1;
+  }
+}
+
+function clockStart(now: string | undefined, options: SimulateOptions): number {
+  if (now === undefined) return (options.defaultNow ?? Date.now)();
+  const ms = parseTime(now, TIME_ZONE);
+  if (ms === null) {
+    throw new PokkeInputError(
+      `--now の日時を読み取れません: ${now}(例: 2026-11-30T09:00+09:00 または 2026-11-30T09:00)`,
+      `Cannot read --now: ${now} (e.g. 2026-11-30T09:00+09:00, or 2026-11-30T09:00 in Asia/Tokyo)`,
+    );
+  }
+  return ms;
+}
+
+function build(): void {
+  const result = spawnSync(process.execPath, [resolve('scripts/build.mjs')], { encoding: 'utf8' });
+  if (result.status !== 0) {
+    const detail = (result.stderr || result.stdout || '').trim().split('\n')[0] ?? '';
+    throw new PokkeInputError(`ビルドに失敗しました: ${detail}`, `The build failed: ${detail}`);
+  }
+}
+
+function load(distDir: string, now: number): { bundle: Bundle; log: ExecutionLog } {
+  const bundle = loadBundleFromDist(distDir, { now, timeZone: TIME_ZONE });
+  return { bundle, log: new ExecutionLog(bundle) };
+}
+
+/** `init --out template.xlsx`: setupWorkbook in a new, empty spreadsheet, exported. */
+async function init(args: Args, now: number, distDir: string, io: CliIo): Promise<number> {
+  if (!args.out || !/\.xlsx$/i.test(args.out)) {
+    throw new PokkeInputError(
+      'init には --out で .xlsx ファイル名を指定してください(例: --out template.xlsx)',
+      'init needs --out with an .xlsx file name (e.g. --out template.xlsx)',
+    );
+  }
+  const out = resolve(args.out);
+  const { bundle, log } = load(distDir, now);
+  const ws = bundle.workspace;
+  const ss = ws.SpreadsheetApp.createSpreadsheet(basename(out).replace(/\.xlsx$/i, ''), {
+    locale: 'ja_JP',
+    timeZone: TIME_ZONE,
+  });
+  const blank = ss.getSheets()[0];
+  const result = log.run('setupWorkbook', 'job', () => bundle.run('setupWorkbook'));
+  if (!result.ok)
+    throw new PokkeInputError(`準備に失敗しました: ${result.message}`, 'Setup failed');
+  if (blank && ss.getNumSheets() > 1 && blank.getLastRow() === 0) ss.deleteSheet(blank);
+  mkdirSync(dirname(out), { recursive: true });
+  await writeXlsxFile(modelFromSpreadsheet(ss), out);
+  io.out(`空の Pokke ワークブックを書き出しました / Wrote an empty Pokke workbook: ${out}`);
+  return 0;
+}
+
+async function runJob(
+  args: Args,
+  job: JobSpec,
+  now: number,
+  distDir: string,
+  io: CliIo,
+): Promise<number> {
+  if (!args.workbook) {
+    throw new PokkeInputError(
+      `${args.job} には --workbook で .xlsx ファイルを指定してください`,
+      `${args.job} needs --workbook with an .xlsx file`,
+    );
+  }
+  if (!args.out) {
+    throw new PokkeInputError(
+      '--out で出力先のフォルダーを指定してください',
+      'Give the output folder with --out',
+    );
+  }
+  const outDir = resolve(args.out);
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
+    throw new PokkeInputError(
+      `--out はフォルダーを指定してください: ${outDir}`,
+      `--out must be a folder: ${outDir}`,
+    );
+  }
+  const { workbook, notices } = await readXlsxFile(resolve(args.workbook), TIME_ZONE);
+  for (const n of notices) io.out(n);
+  const blocking = checkWorkbook(workbook).filter((i) => blocks(i, job));
+  if (blocking.length > 0) {
+    io.err(
+      'ワークブックに問題があるため、何も実行しませんでした / The workbook has problems; nothing was run:',
+    );
+    for (const issue of blocking) io.err(`  - ${issue.message}`);
+    return 1;
+  }
+
+  const { bundle, log } = load(distDir, now);
+  const ws = bundle.workspace;
+  const ss = ws.SpreadsheetApp.createSpreadsheet(workbook.name, {
+    locale: 'ja_JP',
+    timeZone: TIME_ZONE,
+  });
+  loadIntoSpreadsheet(workbook, ss, () => ws.SpreadsheetApp.newDataValidation());
+  const result = log.run(job.entryPoint, 'job', () =>
+    bundle.run(job.entryPoint, job.args ?? [], job.triggered ? { triggered: true } : {}),
+  );
+
+  mkdirSync(outDir, { recursive: true });
+  await writeXlsxFile(modelFromSpreadsheet(ss), join(outDir, 'workbook.xlsx'));
+  const runLog = {
+    job: args.job,
+    workbook: resolve(args.workbook),
+    now: new Date(now).toISOString(),
+    timeZone: TIME_ZONE,
+    result: result.ok ? (result.value ?? null) : null,
+    executions: log.runs.map(executionJson),
+  };
+  writeFileSync(join(outDir, 'run-log.json'), `${JSON.stringify(runLog, null, 2)}\n`);
+  const counts = ws.meter.counts();
+  writeFileSync(join(outDir, 'calls.json'), `${JSON.stringify(callsJson(counts), null, 2)}\n`);
+
+  if (!result.ok) {
+    io.err(result.message);
+    io.err(`記録を書き出しました / Logs written to: ${outDir}`);
+    return 1;
+  }
+  const message = summaryOf(result.value);
+  if (message) io.out(message);
+  io.out(`出力 / Output: ${outDir} (workbook.xlsx, run-log.json, calls.json)`);
+  return 0;
+}
+
+/** Which problems stop a job: renamed headers and bad values always; missing parts unless the job adds them. */
+function blocks(issue: WorkbookIssue, job: JobSpec): boolean {
+  if (issue.kind === 'missingSheet' || issue.kind === 'missingColumn') return job.needsSetup;
+  return true;
+}
+
+function summaryOf(value: unknown): string {
+  if (typeof value === 'object' && value !== null && 'message' in value) {
+    const m = (value as { message: unknown }).message;
+    if (typeof m === 'string') return m;
+  }
+  return '';
+}
+
+function executionJson(run: RunEntry) {
+  return {
+    name: run.name,
+    startedAt: new Date(run.startedAt).toISOString(),
+    endedAt: new Date(run.endedAt).toISOString(),
+    ok: run.ok,
+    ...(run.error !== undefined ? { error: run.error } : {}),
+    calls: run.calls,
+    logs: run.logs.map((l) => ({
+      at: new Date(l.at).toISOString(),
+      level: l.level,
+      message: l.message,
+    })),
+  };
+}
+
+function callsJson(counts: Record<string, number>) {
+  const byService: Record<string, number> = {};
+  let total = 0;
+  for (const [key, n] of Object.entries(counts)) {
+    const service = key.split('.')[0] ?? key;
+    byService[service] = (byService[service] ?? 0) + n;
+    total += n;
+  }
+  return { total, byService, calls: counts };
+}
+
+if (/scripts[\\/]simulate\.ts$/.test(process.argv[1] ?? '')) {
+  simulate(process.argv.slice(2), {
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+  }).then((code) => process.exit(code));
+}

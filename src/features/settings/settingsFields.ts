@@ -1,0 +1,137 @@
+import { bilingual } from '../../core/bilingual';
+import { checkRegistrationNumber, registrationNumberMessage } from '../../core/registrationNumber';
+import type { FieldIssue, SettingsForm } from '../../ui/contracts';
+
+/**
+ * The rules for each settings field, in one place: the server applies them before saving and the
+ * settings sidebar imports the same functions for feedback while typing. Pure and dependency-free
+ * so both bundles can carry them.
+ */
+
+export interface FieldCheck {
+  /** The value as it will be stored: trimmed, full-width digits folded, numbers normalized. */
+  readonly value: string;
+  readonly issue?: { readonly severity: FieldIssue['severity']; readonly message: string };
+}
+
+type TextField = Exclude<keyof SettingsForm, 'accountType' | 'rounding'>;
+
+const HYPHENS = /[\u2010-\u2015\u2212\u30fc\uff0d\uff70]/g;
+// Control characters other than tab and newline never belong in a setting.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const clean = (s: string) => s.replace(CONTROL, '').trim();
+/** Full-width letters and digits to ASCII, half-width kana to full-width. */
+const fold = (s: string) => clean(s).normalize('NFKC');
+const ok = (value: string): FieldCheck => ({ value });
+const error = (value: string, ja: string, en: string): FieldCheck => ({
+  value,
+  issue: { severity: 'error', message: bilingual(ja, en) },
+});
+const warning = (value: string, ja: string, en: string): FieldCheck => ({
+  value,
+  issue: { severity: 'warning', message: bilingual(ja, en) },
+});
+
+/** Hiragana to katakana, so 「ぽっけ」 becomes 「ポッケ」. */
+export function toKatakana(s: string): string {
+  return s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}
+
+function registrationNumber(input: string): FieldCheck {
+  const result = checkRegistrationNumber(clean(input));
+  if (!result.ok && result.reason === 'empty') return ok('');
+  const { severity, message } = registrationNumberMessage(result);
+  const value = result.ok ? result.value : clean(input);
+  return severity === 'ok' ? ok(value) : { value, issue: { severity, message } };
+}
+
+function postalCode(input: string): FieldCheck {
+  const s = fold(input).replace(HYPHENS, '-').replace(/^〒/, '').replace(/\s/g, '');
+  if (!s) return ok('');
+  const m = /^(\d{3})-?(\d{4})$/.exec(s);
+  return m
+    ? ok(`${m[1]}-${m[2]}`)
+    : error(
+        s,
+        '郵便番号は7桁の数字です(例: 100-0001)',
+        'A postal code has 7 digits (e.g. 100-0001)',
+      );
+}
+
+function phone(input: string): FieldCheck {
+  const s = fold(input).replace(HYPHENS, '-');
+  if (!s || /^\+?[\d\-() ]{6,20}$/.test(s)) return ok(s);
+  return error(
+    s,
+    '電話番号は数字とハイフンで入力してください',
+    'Enter the phone number with digits and hyphens',
+  );
+}
+
+function email(input: string): FieldCheck {
+  const s = fold(input);
+  if (!s || /^[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[^\s@<>()"',;]+$/.test(s)) return ok(s);
+  return error(s, 'メールアドレスの形式が正しくありません', 'This is not a valid email address');
+}
+
+function accountNumber(input: string): FieldCheck {
+  const s = fold(input).replace(HYPHENS, '').replace(/\s/g, '');
+  if (!s) return ok('');
+  if (!/^\d{1,8}$/.test(s))
+    return error(s, '口座番号は数字で入力してください', 'Enter the account number in digits');
+  if (s.length !== 7) {
+    return warning(
+      s,
+      '口座番号は通常7桁です。ご確認ください',
+      'Bank account numbers usually have 7 digits; please check',
+    );
+  }
+  return ok(s);
+}
+
+/** Folded to what bank transfers use (「かぶ）ぽっけ」 → 「カブ)ポッケ」); anything else is a warning. */
+function accountHolder(input: string): FieldCheck {
+  const s = toKatakana(fold(input)).replace(/\s+/g, ' ');
+  if (!s || /^[\p{Script=Katakana}\u30fc\u30fbA-Za-z0-9 ().\-/]+$/u.test(s)) return ok(s);
+  return warning(
+    s,
+    '口座名義は通帳どおりカタカナで入力すると振込の照合が確実です',
+    'Write the account holder in katakana as in the passbook so transfers match',
+  );
+}
+
+const RULES: Partial<Record<TextField, (input: string) => FieldCheck>> = {
+  registrationNumber,
+  postalCode,
+  phone,
+  email,
+  accountNumber,
+  accountHolder,
+};
+
+/** Checks one field. Fields without a rule are cleaned of control characters and trimmed. */
+export function checkSettingField(key: keyof SettingsForm, input: string): FieldCheck {
+  const rule = RULES[key as TextField];
+  return rule ? rule(input) : ok(clean(input));
+}
+
+export interface Validated {
+  readonly form: SettingsForm;
+  readonly errors: FieldIssue[];
+  readonly warnings: FieldIssue[];
+}
+
+/** Checks the whole form. Errors block saving; warnings are shown and saved. */
+export function validateSettings(input: SettingsForm): Validated {
+  const form = { ...input };
+  const errors: FieldIssue[] = [];
+  const warnings: FieldIssue[] = [];
+  for (const key of Object.keys(input) as (keyof SettingsForm)[]) {
+    if (key === 'accountType' || key === 'rounding') continue;
+    const { value, issue } = checkSettingField(key, input[key]);
+    form[key] = value;
+    if (issue) (issue.severity === 'error' ? errors : warnings).push({ field: key, ...issue });
+  }
+  return { form, errors, warnings };
+}
