@@ -150,6 +150,7 @@ export class Playground {
     ws.meter.resetCounts();
     ws.logs.length = 0;
     this.sidebarRecord = ws.ui.sidebar;
+    ws.clock.set(this.start);
     this.triggersCheckedUpTo = ws.clock.now();
     this.open();
   }
@@ -239,14 +240,17 @@ export class Playground {
     const target = ws.clock.now();
     const firings = ws.ScriptApp.dueTriggers(this.triggersCheckedUpTo, target + 1);
     let failed = 0;
+    // Each firing runs at its own time (the clock goes back to it), after the previous one ended.
+    let free = this.triggersCheckedUpTo;
     for (const firing of firings) {
-      if (firing.at > ws.clock.now()) ws.clock.set(firing.at);
+      ws.clock.set(Math.max(firing.at, free));
       const event = ws.ScriptApp.eventFor(firing);
       const handler = firing.trigger.getHandlerFunction();
       const result = this.execute(handler, 'trigger', () =>
         this.bundle.run(handler, [event], { triggered: true }),
       );
       if (!result.ok) failed++;
+      free = ws.clock.now();
     }
     if (ws.clock.now() < target) ws.clock.set(target);
     this.triggersCheckedUpTo = target + 1;

@@ -132,8 +132,9 @@ function readSheet(
     Math.max(ws.columnCount, MIN_COLUMNS),
   );
   let formulaCells = 0;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+  // Empty cells count too: a formatted cell with no value still has its number format.
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
       const r = rowNumber - 1;
       const c = colNumber - 1;
       if (cell.type === ExcelJS.ValueType.Merge) return;
@@ -170,9 +171,9 @@ function readSheet(
     sheet.maxRows = Math.max(sheet.maxRows, pos.row + 1);
     sheet.maxColumns = Math.max(sheet.maxColumns, pos.column + 1);
   }
-  const tab = ws.properties.tabColor?.argb;
+  const tab = ws.properties?.tabColor?.argb;
   if (tab && /^[0-9a-f]{8}$/i.test(tab)) sheet.tabColor = `#${tab.slice(2).toLowerCase()}`;
-  const view = ws.views.find((v) => v.state === 'frozen') as
+  const view = (ws.views ?? []).find((v) => v.state === 'frozen') as
     | ExcelJS.WorksheetViewFrozen
     | undefined;
   sheet.frozenRows = view?.ySplit ?? 0;
@@ -381,7 +382,8 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetModel, timeZone: string): 
 /** One validation per run of equal lists down a column (a whole column is one range). */
 function writeDropdowns(ws: ExcelJS.Worksheet, dropdowns: Grid<readonly string[] | null>): void {
   const validations = (ws as unknown as WithValidations).dataValidations;
-  const columns = Math.max(0, ...dropdowns.map((row) => row?.length ?? 0));
+  let columns = 0;
+  for (const row of dropdowns) columns = Math.max(columns, row?.length ?? 0);
   for (let c = 0; c < columns; c++) {
     let start = -1;
     let current: readonly string[] | null = null;

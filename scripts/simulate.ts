@@ -103,16 +103,19 @@ export async function simulate(
       );
     }
     const now = clockStart(args.now, options);
-    if (options.build !== false) build();
     const distDir = options.distDir ?? resolve('dist');
-    if (!existsSync(join(distDir, 'Code.js'))) {
-      throw new PokkeInputError(
-        `${distDir}/Code.js がありません。先に npm run build を実行してください`,
-        `${distDir}/Code.js is missing; run npm run build first`,
-      );
-    }
-    if (args.job === INIT) return await init(args, now, distDir, io);
-    return await runJob(args, JOBS[args.job] as JobSpec, now, distDir, io);
+    // The inputs are checked before anything is built or run.
+    const ready = () => {
+      if (options.build !== false) build();
+      if (!existsSync(join(distDir, 'Code.js'))) {
+        throw new PokkeInputError(
+          `${distDir}/Code.js がありません。先に npm run build を実行してください`,
+          `${distDir}/Code.js is missing; run npm run build first`,
+        );
+      }
+    };
+    if (args.job === INIT) return await init(args, now, distDir, io, ready);
+    return await runJob(args, JOBS[args.job] as JobSpec, now, distDir, io, ready);
   } catch (e) {
     io.err(messageOf(e));
     return 1;
@@ -145,7 +148,13 @@ function load(distDir: string, now: number): { bundle: Bundle; log: ExecutionLog
 }
 
 /** `init --out template.xlsx`: setupWorkbook in a new, empty spreadsheet, exported. */
-async function init(args: Args, now: number, distDir: string, io: CliIo): Promise<number> {
+async function init(
+  args: Args,
+  now: number,
+  distDir: string,
+  io: CliIo,
+  ready: () => void,
+): Promise<number> {
   if (!args.out || !/\.xlsx$/i.test(args.out)) {
     throw new PokkeInputError(
       'init には --out で .xlsx ファイル名を指定してください(例: --out template.xlsx)',
@@ -153,6 +162,7 @@ async function init(args: Args, now: number, distDir: string, io: CliIo): Promis
     );
   }
   const out = resolve(args.out);
+  ready();
   const { bundle, log } = load(distDir, now);
   const ws = bundle.workspace;
   const ss = ws.SpreadsheetApp.createSpreadsheet(basename(out).replace(/\.xlsx$/i, ''), {
@@ -176,6 +186,7 @@ async function runJob(
   now: number,
   distDir: string,
   io: CliIo,
+  ready: () => void,
 ): Promise<number> {
   if (!args.workbook) {
     throw new PokkeInputError(
@@ -207,6 +218,7 @@ async function runJob(
     return 1;
   }
 
+  ready();
   const { bundle, log } = load(distDir, now);
   const ws = bundle.workspace;
   const ss = ws.SpreadsheetApp.createSpreadsheet(workbook.name, {

@@ -130,7 +130,9 @@ export function tokyoInstant(key: DateKey, hours = 0, minutes = 0): Date {
 
 function toCarrier(key: DateKey): Date {
   const { year, month, day } = dateParts(key);
-  return new Date(Date.UTC(year, month - 1, day));
+  const d = new Date(2000, 0, 1, 12, 0, 0, 0);
+  d.setFullYear(year, month - 1, day);
+  return d;
 }
 
 function fromCarrier(d: Date): DateKey {

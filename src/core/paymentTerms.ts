@@ -230,7 +230,8 @@ export function describePaymentTerms(terms: PaymentTerms): string {
     return `${formatPaymentTerms(terms)} / ${terms.days} days after ${from}`;
   }
   const closing = terms.closingDay === 'end' ? 'month end' : `the ${dayEn(terms.closingDay)}`;
-  const month = MONTH_WORDS_EN[terms.payMonths] ?? `${terms.payMonths} months later`;
+  const month =
+    MONTH_WORDS_EN[terms.payMonths] ?? `the month ${terms.payMonths} months after closing`;
   const pay =
     terms.payDay === 'end' ? `at the end of ${month}` : `on the ${dayEn(terms.payDay)} of ${month}`;
   return `${formatPaymentTerms(terms)} / Closing at ${closing}, paid ${pay}`;

@@ -176,28 +176,24 @@ describe('calendar arithmetic', () => {
 });
 
 describe('results do not depend on the process time zone', () => {
-  // Zones with DST at midnight (Sao Paulo until 2019), half-hour DST (Lord Howe), ±13/14 hours.
+  // Tokyo itself, a DST zone behind UTC, DST at midnight (Sao Paulo until 2019), UTC+14.
   // Not tested: zones that skipped a whole civil day (Pacific/Apia 2011-12-30), where a
   // local-noon carrier cannot exist; Apps Script runs in the script's zone (Asia/Tokyo for Pokke).
-  const zones = [
-    'Asia/Tokyo',
-    'America/Los_Angeles',
-    'America/Sao_Paulo',
-    'Australia/Lord_Howe',
-    'Pacific/Kiritimati',
-    'Pacific/Pago_Pago',
-  ];
+  const zones = ['Asia/Tokyo', 'America/Los_Angeles', 'America/Sao_Paulo', 'Pacific/Kiritimati'];
   const fixture = join(__dirname, 'fixtures', 'zoneFingerprint.ts');
   const run = promisify(execFile);
 
   test('2019–2027 gives the same dates, weekdays, business days and due dates in every zone', async () => {
     const expected = fingerprint();
-    expect(expected).toHaveLength(3287);
+    expect(expected).toHaveLength(3287); // 2019-01-01 … 2027-12-31
+    expect(expected[expected.length - 1]?.startsWith('2027-12-31 ')).toBe(true);
     const results = await Promise.all(
       zones.map((zone) =>
         run(process.execPath, ['--import', 'tsx', fixture], {
           env: { ...process.env, TZ: zone },
           maxBuffer: 16 * 1024 * 1024,
+          timeout: 45000,
+          killSignal: 'SIGKILL',
         }),
       ),
     );
@@ -208,5 +204,5 @@ describe('results do not depend on the process time zone', () => {
       expect({ zone: zones[i], diff }).toEqual({ zone: zones[i], diff: null });
       expect(lines).toHaveLength(expected.length);
     });
-  }, 30000);
+  }, 60000);
 });

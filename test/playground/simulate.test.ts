@@ -1,0 +1,290 @@
+/**
+ * `npm run simulate`: init writes an empty Pokke workbook; setup runs the built bundle on a
+ * workbook file and writes the workbook, the run log and the call counts. Malformed workbooks get
+ * a clear message, Japanese first, and exit code 1 — or, where Pokke can handle them, a correct
+ * result. Runs against dist/ (npm test builds it first).
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import { simulate } from '../../scripts/simulate';
+import { WORKBOOK } from '../../src/sheets/schema';
+
+const NOW = '2026-11-30T09:00:00+09:00';
+const dir = mkdtempSync(join(tmpdir(), 'pokke-simulate-'));
+const template = join(dir, 'template.xlsx');
+
+interface Outcome {
+  code: number;
+  out: string[];
+  err: string[];
+}
+
+async function cli(...argv: string[]): Promise<Outcome> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await simulate(
+    argv,
+    { out: (l) => out.push(l), err: (l) => err.push(l) },
+    { build: false },
+  );
+  return { code, out, err };
+}
+
+/** A copy of the template changed by `edit`, saved as `name`. */
+async function variant(name: string, edit: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(template);
+  edit(wb);
+  const path = join(dir, name);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+function sales(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet('売上明細');
+  if (!ws) throw new Error('no 売上明細 in the template');
+  return ws;
+}
+
+function column(ws: ExcelJS.Worksheet, header: string): number {
+  let found = 0;
+  ws.getRow(1).eachCell((cell, col) => {
+    if (cell.value === header) found = col;
+  });
+  if (!found) throw new Error(`no column ${header}`);
+  return found;
+}
+
+function addSales(ws: ExcelJS.Worksheet, rows: number): void {
+  const date = column(ws, '日付');
+  const client = column(ws, '取引先');
+  const qty = column(ws, '数量');
+  const price = column(ws, '単価');
+  const rate = column(ws, '税率');
+  for (let i = 0; i < rows; i++) {
+    const row = ws.getRow(i + 2);
+    row.getCell(date).value = new Date(Date.UTC(2026, 10, 1 + (i % 28)));
+    row.getCell(client).value = i % 2 ? '山田デザイン事務所' : '株式会社さくら食品';
+    row.getCell(qty).value = (i % 5) + 1;
+    row.getCell(price).value = 1000 + i;
+    row.getCell(rate).value = i % 3 ? '10%' : '8%';
+  }
+}
+
+const noStack = (lines: string[]) => lines.every((l) => !/^\s+at /.test(l) && !/\.ts:\d+/.test(l));
+
+beforeAll(async () => {
+  if (!existsSync(resolve('dist/Code.js'))) {
+    spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+  }
+  const made = await cli('init', '--out', template, '--now', NOW);
+  expect(made).toEqual({
+    code: 0,
+    out: [`空の Pokke ワークブックを書き出しました / Wrote an empty Pokke workbook: ${template}`],
+    err: [],
+  });
+}, 60000);
+
+describe('init', () => {
+  it('writes every Pokke sheet with its headers, bold and frozen, in tab order', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(template);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(WORKBOOK.map((s) => s.name));
+    for (const spec of WORKBOOK) {
+      const ws = wb.getWorksheet(spec.name) as ExcelJS.Worksheet;
+      const headers = spec.columns.map((_, i) => ws.getRow(1).getCell(i + 1).value);
+      expect(headers).toEqual(spec.columns.map((c) => c.header));
+      expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    }
+    const ws = wb.getWorksheet('売上明細') as ExcelJS.Worksheet;
+    const rate = column(ws, '税率');
+    expect(ws.getRow(2).getCell(rate).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"10%,8%,0%,非課税"'],
+    });
+    expect(ws.getRow(500).getCell(column(ws, '単価')).numFmt).toBe('#,##0');
+    expect(ws.getRow(2).getCell(column(ws, '日付')).numFmt).toBe('yyyy/mm/dd');
+  });
+
+  it('needs an .xlsx file name', async () => {
+    const r = await cli('init', '--out', join(dir, 'template'));
+    expect(r.code).toBe(1);
+    expect(r.err[0]).toMatch(
+      /^init には --out で \.xlsx ファイル名を指定してください.* \/ init needs --out/,
+    );
+  });
+});
+
+describe('setup', () => {
+  it('on the template: nothing to change; writes the workbook, the run log and the call counts', async () => {
+    const out = join(dir, 'setup-template');
+    const r = await cli('setup', '--workbook', template, '--now', NOW, '--out', out);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toBe(
+      'ワークブックは準備済みです。変更はありません / The workbook is already set up; nothing changed',
+    );
+    const log = JSON.parse(readFileSync(join(out, 'run-log.json'), 'utf8'));
+    expect(log).toMatchObject({
+      job: 'setup',
+      now: '2026-11-30T00:00:00.000Z',
+      timeZone: 'Asia/Tokyo',
+    });
+    expect(log.result.unchanged).toEqual(WORKBOOK.map((s) => s.name));
+    expect(log.executions).toHaveLength(1);
+    expect(log.executions[0]).toMatchObject({
+      name: 'setupWorkbook',
+      ok: true,
+      startedAt: '2026-11-30T00:00:00.000Z',
+    });
+    const calls = JSON.parse(readFileSync(join(out, 'calls.json'), 'utf8'));
+    expect(calls.total).toBe(log.executions[0].calls);
+    expect(calls.byService.SpreadsheetApp).toBeGreaterThan(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'workbook.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(WORKBOOK.map((s) => s.name));
+  });
+
+  it('a missing sheet is created (that is what setup is for), the others left alone', async () => {
+    const input = await variant('no-invoices.xlsx', (wb) => {
+      const ws = wb.getWorksheet('請求書');
+      if (ws) wb.removeWorksheet(ws.id);
+      addSales(sales(wb), 3);
+    });
+    const out = join(dir, 'setup-missing-sheet');
+    const r = await cli('setup', '--workbook', input, '--now', NOW, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toMatch(
+      /^ワークブックを準備しました\(作成: 請求書\) \/ Workbook set up: created 1 sheet/,
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'workbook.xlsx'));
+    expect(wb.worksheets.map((w) => w.name).sort()).toEqual(WORKBOOK.map((s) => s.name).sort());
+    const ws = sales(wb);
+    // The owner's rows are intact, dates still the same civil dates.
+    expect(ws.getRow(2).getCell(column(ws, '単価')).value).toBe(1000);
+    expect((ws.getRow(4).getCell(column(ws, '日付')).value as Date).toISOString()).toBe(
+      '2026-11-03T00:00:00.000Z',
+    );
+  });
+
+  it('a renamed header stops the run with a message that says which column and what to do', async () => {
+    const input = await variant('renamed.xlsx', (wb) => {
+      const ws = sales(wb);
+      ws.getRow(1).getCell(column(ws, '単価')).value = '金額X';
+    });
+    const out = join(dir, 'setup-renamed');
+    const r = await cli('setup', '--workbook', input, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([
+      'ワークブックに問題があるため、何も実行しませんでした / The workbook has problems; nothing was run:',
+      '  - シート「売上明細」に列「単価」が見つかりません。見出し「金額X」を「単価」に戻してください / Sheet "売上明細" has no column "単価" (Unit price); rename the header "金額X" back to "単価"',
+    ]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('text in a number column names the cell', async () => {
+    const input = await variant('text-in-number.xlsx', (wb) => {
+      const ws = sales(wb);
+      addSales(ws, 2);
+      ws.getRow(3).getCell(column(ws, '単価')).value = '1万2千';
+    });
+    const r = await cli('setup', '--workbook', input, '--out', join(dir, 'setup-text'));
+    expect(r.code).toBe(1);
+    expect(r.err[1]).toBe(
+      '  - 売上明細!F3: 金額の列「単価」に「1万2千」があります。金額を入力してください / 売上明細!F3: column "単価" expects a number, found "1万2千"',
+    );
+    expect(noStack(r.err)).toBe(true);
+  });
+
+  it('a 5,000-row sheet is set up with the same service calls as an empty one', async () => {
+    const input = await variant('big.xlsx', (wb) => addSales(sales(wb), 5000));
+    const out = join(dir, 'setup-big');
+    const r = await cli('setup', '--workbook', input, '--now', NOW, '--out', out);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    const big = JSON.parse(readFileSync(join(out, 'calls.json'), 'utf8'));
+    const small = JSON.parse(readFileSync(join(dir, 'setup-template', 'calls.json'), 'utf8'));
+    expect(big.calls).toEqual(small.calls);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'workbook.xlsx'));
+    const ws = sales(wb);
+    expect(ws.getRow(5001).getCell(column(ws, '単価')).value).toBe(5999);
+  }, 120000);
+
+  it.each([
+    [
+      'a file that is not a workbook',
+      ['setup', '--workbook', 'NOTXLSX', '--out', 'OUT'],
+      /^「notes\.txt」は Excel ブック\(\.xlsx\)として読めません。/,
+    ],
+    [
+      'no --workbook',
+      ['setup', '--out', 'OUT'],
+      /^setup には --workbook で \.xlsx ファイルを指定してください \/ setup needs --workbook/,
+    ],
+    [
+      'no --out',
+      ['setup', '--workbook', 'TEMPLATE'],
+      /^--out で出力先のフォルダーを指定してください \/ Give the output folder/,
+    ],
+    [
+      'an unknown job',
+      ['payroll', '--workbook', 'TEMPLATE', '--out', 'OUT'],
+      /^ジョブ「payroll」はありません\(init, setup\) \/ Unknown job "payroll"/,
+    ],
+    [
+      'an unreadable --now',
+      ['setup', '--workbook', 'TEMPLATE', '--now', 'tomorrow', '--out', 'OUT'],
+      /^--now の日時を読み取れません: tomorrow/,
+    ],
+    [
+      'an unknown option',
+      ['setup', '--workbok', 'x'],
+      /^不明なオプションです: --workbok \/ Unknown option/,
+    ],
+  ])('%s: one bilingual line, exit code 1', async (_label, argv, message) => {
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, '売上メモ\n');
+    const args = argv.map((a) =>
+      a === 'NOTXLSX' ? notes : a === 'TEMPLATE' ? template : a === 'OUT' ? join(dir, 'never') : a,
+    );
+    const r = await cli(...args);
+    expect(r.code).toBe(1);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(message);
+    expect(noStack(r.err)).toBe(true);
+  });
+});
+
+describe('the command itself', () => {
+  it('exits 1 with the message only, no stack trace', async () => {
+    const notes = join(dir, 'plain.txt');
+    writeFileSync(notes, 'hello');
+    const run = promisify(execFile);
+    const tsx = resolve('node_modules/.bin/tsx');
+    const failure = await run(tsx, [
+      'scripts/simulate.ts',
+      'setup',
+      '--workbook',
+      notes,
+      '--out',
+      join(dir, 'x'),
+    ]).then(
+      () => null,
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stdout).toBe('');
+    expect(failure?.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^「plain.txt」は Excel ブック\(\.xlsx\)として読めません。.+ \/ "plain.txt" is not a readable Excel workbook/,
+      ),
+    ]);
+  }, 60000);
+});
