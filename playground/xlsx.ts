@@ -227,7 +227,7 @@ export function toWall(d: Date, timeZone: string): Date {
 }
 
 function fillColor(fill: ExcelJS.Fill | undefined): string {
-  if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return '';
+  if (fill?.type !== 'pattern' || fill.pattern !== 'solid') return '';
   const argb = fill.fgColor?.argb;
   if (!argb || !/^[0-9a-f]{8}$/i.test(argb)) return '';
   return `#${argb.slice(2).toLowerCase()}`;
@@ -245,7 +245,7 @@ function listValidations(ws: ExcelJS.Worksheet): Map<string, readonly string[]> 
   const out = new Map<string, readonly string[]>();
   const cache = new Map<string, readonly string[] | null>();
   for (const [address, dv] of Object.entries(model)) {
-    if (!dv || dv.type !== 'list') continue;
+    if (dv?.type !== 'list') continue;
     const formula = String(dv.formulae?.[0] ?? '');
     let values = cache.get(formula);
     if (values === undefined) {

@@ -495,7 +495,7 @@ function renderRuns(state: PlaygroundState): void {
         if (logs.open) ui.openRun.add(run.id);
         else ui.openRun.delete(run.id);
       });
-      body.append(h('tr', { class: 'logs' }, h('td', { colspan: 6 }, logs)));
+      body.append(h('tr', { class: 'logs' }, h('td', { colspan: 6, class: 'logs-cell' }, logs)));
     }
   }
   table.append(body);

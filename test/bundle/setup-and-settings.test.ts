@@ -197,3 +197,28 @@ describe('settings sidebar server functions', () => {
     expect(view.settings.rounding).toBe('floor');
   });
 });
+
+describe('settings field rules', () => {
+  it('refuses payment terms Pokke cannot read, and accepts the usual ones', () => {
+    const bundle = openBundle();
+    bundle.runJson('setupWorkbook');
+    const bad = bundle.runJson('settingsSave', [{ ...form, defaultTerms: 'そのうち払い' }]) as SaveResult;
+    expect(bad).toEqual({ ok: false, issues: [expect.objectContaining({ field: 'defaultTerms', severity: 'error' })] });
+    for (const terms of ['20日締め翌月10日払い', '納品後30日', '月末締め翌々月10日払い']) {
+      expect((bundle.runJson('settingsSave', [{ ...form, defaultTerms: terms }]) as SaveResult).ok).toBe(true);
+    }
+  });
+
+  it('folds full-width digits and hiragana the way banks expect', () => {
+    const bundle = openBundle();
+    bundle.runJson('setupWorkbook');
+    const saved = bundle.runJson('settingsSave', [
+      { ...form, accountNumber: '７６５４３２１', accountHolder: 'かぶ）ぽっけしょうてん', phone: '０３ー１２３４ー５６７８' },
+    ]) as SaveResult;
+    expect(saved.ok && saved.settings).toMatchObject({
+      accountNumber: '7654321',
+      accountHolder: 'カブ)ポッケショウテン',
+      phone: '03-1234-5678',
+    });
+  });
+});

@@ -99,13 +99,11 @@ describe('xlsx files', () => {
     expect(process.env['TZ']).toBe('UTC');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await writeXlsx(sampleWorkbook())) as unknown as ExcelJS.Buffer);
-    const cell = wb.getWorksheet('売上明細')?.getCell('A2');
+    const ws = wb.getWorksheet('売上明細') as ExcelJS.Worksheet;
     // exceljs hands the wall clock over in the UTC fields: 2026/11/24 00:00, not 11/23 15:00.
-    expect((cell?.value as Date).toISOString()).toBe('2026-11-24T00:00:00.000Z');
-    expect(cell?.numFmt).toBe('yyyy/mm/dd');
-    expect((wb.getWorksheet('売上明細')?.getCell('A3').value as Date).toISOString()).toBe(
-      '2026-11-24T09:30:00.000Z',
-    );
+    expect((ws.getCell('A2').value as Date).toISOString()).toBe('2026-11-24T00:00:00.000Z');
+    expect(ws.getCell('A2').numFmt).toBe('yyyy/mm/dd');
+    expect((ws.getCell('A3').value as Date).toISOString()).toBe('2026-11-24T09:30:00.000Z');
   });
 
   it('reads a date typed in Sheets or Excel as midnight in Tokyo', async () => {

@@ -1,4 +1,5 @@
 import { bilingual } from '../../core/bilingual';
+import { parsePaymentTerms } from '../../core/paymentTerms';
 import { checkRegistrationNumber, registrationNumberMessage } from '../../core/registrationNumber';
 import type { FieldIssue, SettingsForm } from '../../ui/contracts';
 
@@ -101,6 +102,14 @@ function accountHolder(input: string): FieldCheck {
   );
 }
 
+/** Invoices fall back on these terms, so they must be readable. */
+function defaultTerms(input: string): FieldCheck {
+  const s = clean(input);
+  if (!s) return ok('');
+  const parsed = parsePaymentTerms(s);
+  return parsed.ok ? ok(s) : { value: s, issue: { severity: 'error', message: parsed.message } };
+}
+
 const RULES: Partial<Record<TextField, (input: string) => FieldCheck>> = {
   registrationNumber,
   postalCode,
@@ -108,6 +117,7 @@ const RULES: Partial<Record<TextField, (input: string) => FieldCheck>> = {
   email,
   accountNumber,
   accountHolder,
+  defaultTerms,
 };
 
 /** Checks one field. Fields without a rule are cleaned of control characters and trimmed. */
