@@ -55,7 +55,8 @@ export interface SidebarView {
 }
 
 export interface DialogView {
-  id: number;
+  /** Unique within the server's life (a reset does not reuse them). */
+  id: string;
   kind: 'alert' | 'prompt' | 'toast' | 'dialog';
   title: string;
   message: string;

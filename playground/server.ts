@@ -9,6 +9,7 @@
  *   GET  /sidebar/<id>           the sidebar the bundle showed, with the google.script.run stand-in
  *   POST /api/run                { name, argsJson } → { ok: true, json } | { ok: false, message }
  *   POST /api/menu               { functionName }   a click on a menu item
+ *   POST /api/sidebar/close      the person closed the sidebar
  *   POST /api/clock              { action: 'set', at } | { action: 'advance', ms } | { action: 'monthEnd' }
  *   POST /api/triggers/fire      runs the time-driven triggers due up to now
  *   POST /api/reset              back to the starting workbook
@@ -101,6 +102,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           return sendJson(res, 400, { ok: false, message: 'Expected { functionName }' });
         return reply(playground.clickMenu(fn));
       }
+      case '/api/sidebar/close':
+        return reply(playground.closeSidebar());
       case '/api/clock':
         return reply(playground.clock(body as unknown as ClockAction));
       case '/api/triggers/fire':

@@ -108,6 +108,8 @@ export class Playground {
   private sidebarRecord: DialogRecord | null = null;
   private readonly sidebars = new Map<number, DialogRecord>();
   private triggersCheckedUpTo = 0;
+  /** Counts resets, so that ids of dialogs stay unique. */
+  private epoch = 0;
   private readonly distDir: string;
   private readonly demo: DemoCompany;
   private readonly start: number;
@@ -132,6 +134,8 @@ export class Playground {
 
   /** Back to the starting workbook, a fresh clock and empty logs. */
   reset(): void {
+    this.epoch++;
+    this.sidebars.clear();
     this.bundle = loadBundleFromDist(this.distDir, {
       now: this.start,
       user: this.demo.user,
@@ -263,6 +267,14 @@ export class Playground {
     return { ok: failed === 0, message: `${ja} / ${en}` };
   }
 
+  /** The person closed the sidebar (its X, or google.script.host.close()). */
+  closeSidebar(): { ok: boolean } {
+    this.workspace.ui.closeSidebar();
+    this.sidebarRecord = null;
+    this.version++;
+    return { ok: true };
+  }
+
   /** The sidebar page with the google.script.run stand-in injected before any script of its own. */
   sidebarHtml(id: number): string | null {
     const record = this.sidebars.get(id);
@@ -287,7 +299,7 @@ export class Playground {
       menus: this.menus(),
       sidebar:
         sidebar && sidebar === this.sidebarRecord && this.sidebarId > 0
-          ? { id: this.sidebarId, title: sidebar.title, width: sidebar.width }
+          ? { id: this.sidebarId, title: sidebar.title, width: sidebar.width || 300 }
           : null,
       dialogs: this.dialogs(),
       clock: {
@@ -304,18 +316,28 @@ export class Playground {
 
   private dialogs(): DialogView[] {
     const out: DialogView[] = [];
+    const epoch = this.epoch;
     this.workspace.ui.shown.forEach((s, i) => {
+      const id = `${epoch}:ui:${i}`;
       if (s.kind === 'alert' || s.kind === 'prompt') {
-        out.push({ id: i + 1, kind: s.kind, title: s.title, message: s.prompt });
+        out.push({ id, kind: s.kind, title: s.title, message: s.prompt });
       } else if (s.kind === 'modal' || s.kind === 'modeless') {
         out.push({
-          id: i + 1,
+          id,
           kind: 'dialog',
           title: s.title,
           message:
             'HTML ダイアログはプレイグラウンドではまだ表示できません / The playground cannot show HTML dialogs yet',
         });
       }
+    });
+    this.workspace.SpreadsheetApp.active?.toasts.forEach((t, i) => {
+      out.push({
+        id: `${epoch}:toast:${i}`,
+        kind: 'toast',
+        title: t.title || 'Pokke',
+        message: t.message,
+      });
     });
     return out;
   }

@@ -24,8 +24,8 @@ const ui = {
   /** The sidebar the frame shows, and the one the person closed. */
   sidebarShown: 0,
   sidebarClosed: 0,
-  dismissedDialogs: new Set<number>(),
-  toastsShown: new Set<number>(),
+  dismissedDialogs: new Set<string>(),
+  toastsShown: new Set<string>(),
   openRun: new Set<number>(),
   busy: 0,
 };
@@ -253,9 +253,8 @@ function closeMenus(): void {
 }
 
 async function clickMenu(functionName: string): Promise<void> {
-  const reply = await post('/api/menu', { functionName });
-  // Apps Script opens a sidebar the function showed, even one the person closed before.
-  if (reply.state.sidebar && reply.state.sidebar.id !== ui.sidebarShown) ui.sidebarClosed = 0;
+  // A sidebar the function shows opens by itself (render sees a new sidebar id).
+  await post('/api/menu', { functionName });
 }
 
 function columnLetter(index: number): string {
@@ -572,10 +571,15 @@ window.addEventListener('message', (event: MessageEvent<FrameCall | FrameHost>) 
       frame.contentWindow?.postMessage({ pokke: 'result', id: msg.id, result }, '*');
     });
   } else if (msg.pokke === 'host' && msg.action === 'close') {
-    ui.sidebarClosed = ui.sidebarShown;
-    if (ui.state) renderSidebar(ui.state);
+    closeSidebar();
   }
 });
+
+function closeSidebar(): void {
+  ui.sidebarClosed = ui.sidebarShown;
+  if (ui.state) renderSidebar(ui.state);
+  void post('/api/sidebar/close');
+}
 
 async function runFromSidebar(call: FrameCall): Promise<RunReply> {
   try {
@@ -609,13 +613,9 @@ function wire(): void {
   }
   $('reset').addEventListener('click', () => {
     ui.sidebarClosed = 0;
-    ui.dismissedDialogs.clear();
     void post('/api/reset');
   });
-  $('sidebar-close').addEventListener('click', () => {
-    ui.sidebarClosed = ui.sidebarShown;
-    if (ui.state) renderSidebar(ui.state);
-  });
+  $('sidebar-close').addEventListener('click', closeSidebar);
   $('clock-set').addEventListener('click', () => {
     const value = ($('clock-input') as HTMLInputElement).value;
     if (value) void clock({ action: 'set', at: value });

@@ -39,7 +39,8 @@ export const NUMBER_FORMAT: Record<ColumnKind, string> = {
   text: '@',
   yen: '#,##0',
   int: '0',
-  number: '0.##',
+  // Sheets' automatic number pattern (what getNumberFormat reports): 1.5 and 40, never "40.".
+  number: '0.###############',
   date: 'yyyy/mm/dd',
   datetime: 'yyyy/mm/dd hh:mm',
   percent: '0%',

@@ -117,6 +117,14 @@ test('Pokke menu → Settings opens the real sidebar; saving changes the 設定 
   const names = await page.locator('#runs tr.run td:nth-child(2)').allTextContents();
   expect(names.slice(0, 3)).toEqual(['settingsSave', 'settingsLoad', 'showSettingsSidebar']);
   expect(await page.locator('#runs tr.run.failed').count()).toBe(0);
+
+  // Closing it with its X, then opening it again from the menu.
+  await page.getByRole('button', { name: '閉じる / Close' }).click();
+  expect(await page.locator('#sidebar').isHidden()).toBe(true);
+  await page.getByRole('button', { name: /拡張機能/ }).click();
+  await page.getByRole('menuitem', { name: '設定 / Settings' }).click();
+  await sidebarInput('companyName').waitFor();
+  expect(await sidebarInput('companyName').inputValue()).toBe('株式会社ぽっけ商店 東京本店');
 });
 
 test('the clock moves to month end in Tokyo time', async () => {

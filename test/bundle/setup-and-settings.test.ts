@@ -202,10 +202,17 @@ describe('settings field rules', () => {
   it('refuses payment terms Pokke cannot read, and accepts the usual ones', () => {
     const bundle = openBundle();
     bundle.runJson('setupWorkbook');
-    const bad = bundle.runJson('settingsSave', [{ ...form, defaultTerms: 'そのうち払い' }]) as SaveResult;
-    expect(bad).toEqual({ ok: false, issues: [expect.objectContaining({ field: 'defaultTerms', severity: 'error' })] });
+    const bad = bundle.runJson('settingsSave', [
+      { ...form, defaultTerms: 'そのうち払い' },
+    ]) as SaveResult;
+    expect(bad).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ field: 'defaultTerms', severity: 'error' })],
+    });
     for (const terms of ['20日締め翌月10日払い', '納品後30日', '月末締め翌々月10日払い']) {
-      expect((bundle.runJson('settingsSave', [{ ...form, defaultTerms: terms }]) as SaveResult).ok).toBe(true);
+      expect(
+        (bundle.runJson('settingsSave', [{ ...form, defaultTerms: terms }]) as SaveResult).ok,
+      ).toBe(true);
     }
   });
 
@@ -213,7 +220,12 @@ describe('settings field rules', () => {
     const bundle = openBundle();
     bundle.runJson('setupWorkbook');
     const saved = bundle.runJson('settingsSave', [
-      { ...form, accountNumber: '７６５４３２１', accountHolder: 'かぶ）ぽっけしょうてん', phone: '０３ー１２３４ー５６７８' },
+      {
+        ...form,
+        accountNumber: '７６５４３２１',
+        accountHolder: 'かぶ）ぽっけしょうてん',
+        phone: '０３ー１２３４ー５６７８',
+      },
     ]) as SaveResult;
     expect(saved.ok && saved.settings).toMatchObject({
       accountNumber: '7654321',

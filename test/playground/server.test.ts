@@ -109,6 +109,12 @@ describe('menus and sidebars', () => {
     expect(scripts.length).toBeGreaterThan(2);
   });
 
+  it('closing the sidebar is remembered until a function shows one again', async () => {
+    expect((await post('/api/sidebar/close')).state.sidebar).toBeNull();
+    const again = await post('/api/menu', { functionName: 'showSettingsSidebar' });
+    expect(again.state.sidebar?.id).toBeGreaterThan(1);
+  });
+
   it('only items of the menu can be clicked', async () => {
     const reply = await post('/api/menu', { functionName: 'settingsSave' });
     expect(reply.ok).toBe(false);
