@@ -8,7 +8,3 @@ export function alertUser(title: string, message: string): void {
   const ui = SpreadsheetApp.getUi();
   ui.alert(title, message, ui.ButtonSet.OK);
 }
-
-export function toast(message: string, title = 'Pokke'): void {
-  SpreadsheetApp.getActiveSpreadsheet()?.toast(message, title, 8);
-}

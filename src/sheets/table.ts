@@ -1,4 +1,4 @@
-import { type ColumnSpec, normalizeHeader, type SheetSpec } from './columns';
+import { normalizeHeader, type SheetSpec } from './columns';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -72,13 +72,6 @@ export function readTable<K extends string>(sheet: Sheet, spec: SheetSpec<K>): T
     rows.push({ rowNumber: r + 1, values });
   }
   return { sheet, headers, rows, height: grid.length };
-}
-
-/** Columns of a spec by key, for formats and validation. */
-export function columnSpec<K extends string>(spec: SheetSpec<K>, key: K): ColumnSpec<K> {
-  const column = spec.columns.find((c) => c.key === key);
-  if (!column) throw new Error(`Unknown column ${key} in ${spec.name}`);
-  return column;
 }
 
 /**
