@@ -16,6 +16,8 @@
  *   date-and-time inputs also carry `data-tz-offset-mins`.
  * - `data-nav-back`: the header's back arrow (rendered with `options.back`).
  */
+import { escapeHtml } from './core/html-escape';
+import { zoneOffsetMs } from './core/timezone';
 import type {
   ActionJson,
   ButtonJson,
@@ -32,19 +34,6 @@ import type {
   TextInputJson,
   WidgetJson,
 } from './services/card';
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for element content and double- or single-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
@@ -566,30 +555,6 @@ export interface ActionEventOptions {
   calendar?: Partial<GoogleAppsScript.Addons.CalendarEventObject>;
   /** Sheets (and Docs, Slides) host fields. */
   sheets?: Partial<GoogleAppsScript.Addons.SheetsEventObject>;
-}
-
-/** The zone's offset from UTC at `at`, in milliseconds. */
-export function zoneOffsetMs(timeZone: string, at: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(at));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  const local = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return local - Math.floor(at / 1000) * 1000;
 }
 
 /**

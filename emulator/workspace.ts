@@ -5,8 +5,11 @@ import { hostRealm } from './core/realm';
 import { MimeType } from './services/blob';
 import { CacheServiceEmulator } from './services/cache';
 import { CardServiceEmulator } from './services/card';
+import { DriveAppEmulator } from './services/drive';
+import { GmailAppEmulator } from './services/gmail';
 import { HtmlServiceEmulator } from './services/html';
 import { LockServiceEmulator } from './services/lock';
+import { MailAppEmulator } from './services/mail';
 import { PropertiesServiceEmulator } from './services/properties';
 import { ScriptAppEmulator } from './services/script';
 import { SessionEmulator } from './services/session';
@@ -57,6 +60,10 @@ export class Workspace {
   readonly ui: UiEmulator;
   readonly HtmlService: HtmlServiceEmulator;
   readonly CardService: CardServiceEmulator;
+  readonly DriveApp: DriveAppEmulator;
+  /** The user's mailbox; MailApp sends through it (construct GmailApp first). */
+  readonly GmailApp: GmailAppEmulator;
+  readonly MailApp: MailAppEmulator;
 
   constructor(options: WorkspaceOptions = {}) {
     this.clock = new VirtualClock(options.now);
@@ -77,6 +84,9 @@ export class Workspace {
     this.ui = new UiEmulator(this);
     this.HtmlService = new HtmlServiceEmulator(this);
     this.CardService = new CardServiceEmulator(this);
+    this.DriveApp = new DriveAppEmulator(this);
+    this.GmailApp = new GmailAppEmulator(this);
+    this.MailApp = new MailAppEmulator(this);
   }
 
   /** Registers work to do when an execution ends (locks are released, for example). */
@@ -106,6 +116,9 @@ export class Workspace {
       Utilities: this.Utilities,
       HtmlService: this.HtmlService,
       CardService: this.CardService,
+      DriveApp: this.DriveApp,
+      GmailApp: this.GmailApp,
+      MailApp: this.MailApp,
     };
     const globals: Record<string, unknown> = {};
     for (const [name, service] of Object.entries(services)) {

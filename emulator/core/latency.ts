@@ -20,6 +20,10 @@ export interface LatencyRule {
 export const LATENCY_RULES: readonly LatencyRule[] = [
   // Builders and pure value objects run locally in the script runtime.
   { pattern: '*.*.new*', ms: 0, source: 'A' },
+  // HTML → PDF conversion is a server round trip that renders a page; blobs are otherwise local.
+  { pattern: '*.Blob.getAs', ms: 1500, source: 'A' },
+  { pattern: '*.Blob.*', ms: 1, source: 'A' },
+  { pattern: '*.GmailAttachment.*', ms: 1, source: 'A' },
   { pattern: 'SpreadsheetApp.DataValidationBuilder.*', ms: 0, source: 'A' },
   { pattern: 'SpreadsheetApp.DataValidation.*', ms: 0, source: 'A' },
   { pattern: 'SpreadsheetApp.*.flush', ms: 30, source: 'S3' },

@@ -3,23 +3,8 @@
  * default (English, en-US) symbols whatever the user's language, so `EEE` is "Mon" and `MMM` is
  * "Jan" even for a Japanese user.
  */
-import { resolveZone, usWeekOfYear, wallTime, type Zone } from './timezone';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../core/calendar-names';
+import { gmtId, resolveZone, usWeekOfYear, wallTime, type Zone } from './timezone';
 
 /** Java's short names for the zones a Japanese business meets; others come from Intl or GMT±hh:mm. */
 const SHORT_NAMES: Record<string, [string, string]> = {
@@ -59,7 +44,7 @@ function offsetText(offsetMin: number, style: 'Z' | 'X1' | 'X2' | 'X3' | 'GMT'):
     case 'X3':
       return `${sign}${hh}:${mm}`;
     case 'GMT':
-      return offsetMin === 0 ? 'GMT' : `GMT${sign}${hh}:${mm}`;
+      return gmtId(offsetMin);
   }
 }
 
@@ -107,8 +92,8 @@ export function formatJavaDate(date: Date, timeZone: string, pattern: string): s
         return count === 2 ? pad(week.weekYear % 100, 2) : pad(week.weekYear, count);
       case 'M':
       case 'L':
-        if (count >= 4) return MONTHS[w.month - 1] ?? '';
-        if (count === 3) return (MONTHS[w.month - 1] ?? '').slice(0, 3);
+        if (count >= 4) return MONTH_NAMES[w.month - 1] ?? '';
+        if (count === 3) return (MONTH_NAMES[w.month - 1] ?? '').slice(0, 3);
         return pad(w.month, count);
       case 'w':
         return pad(week.week, count);
@@ -121,7 +106,9 @@ export function formatJavaDate(date: Date, timeZone: string, pattern: string): s
       case 'F':
         return pad(Math.floor((w.day - 1) / 7) + 1, count);
       case 'E':
-        return count >= 4 ? (DAYS[w.weekday] ?? '') : (DAYS[w.weekday] ?? '').slice(0, 3);
+        return count >= 4
+          ? (WEEKDAY_NAMES[w.weekday] ?? '')
+          : (WEEKDAY_NAMES[w.weekday] ?? '').slice(0, 3);
       case 'u':
         return pad(w.weekday === 0 ? 7 : w.weekday, count);
       case 'a':

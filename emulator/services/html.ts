@@ -1,3 +1,4 @@
+import { escapeHtml } from '../core/html-escape';
 import { API_NAME, EXPANDO } from '../core/instrument';
 import type { Workspace } from '../workspace';
 import { Blob, blobOf } from './blob';
@@ -7,19 +8,6 @@ export const SANDBOX_MODE = enumOf('EMULATED', 'IFRAME', 'NATIVE');
 export const X_FRAME_OPTIONS_MODE = enumOf('ALLOWALL', 'DEFAULT');
 type GasSandboxMode = GoogleAppsScript.HTML.SandboxMode;
 type GasXFrameOptionsMode = GoogleAppsScript.HTML.XFrameOptionsMode;
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
 
 /** A JavaScript literal that is safe inside a `<script>` element. */
 function jsLiteral(value: unknown): string {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { API_NAME } from '../core/instrument';
+import { DAY_MS } from '../core/timezone';
 import type { Workspace } from '../workspace';
 import { resolveZone, usWeekOfYear, wallTime, wallToUtc, type Zone } from './timezone';
 
@@ -604,8 +605,6 @@ export class ScriptAppEmulator implements Pick<GoogleAppsScript.Script.ScriptApp
     };
   }
 }
-
-const DAY_MS = 86400000;
 
 /** Days since 1970-01-01 of a wall date. */
 const dayIndex = (y: number, m: number, d: number) => Math.round(Date.UTC(y, m - 1, d) / DAY_MS);

@@ -1,10 +1,18 @@
 /**
- * Time-zone arithmetic shared by Utilities.formatDate and the trigger scheduler. Apps Script runs on
+ * Time zones as Utilities.formatDate and the trigger scheduler see them. Apps Script runs on
  * Java, whose `TimeZone.getTimeZone(id)` accepts IANA ids, `GMT+9`-style offsets and a few legacy
  * three-letter ids, and silently falls back to GMT for anything it does not know. The emulator
- * does the same, so a typo in a zone gives GMT output here exactly as on Apps Script. Nothing here
- * reads the host's zone (tests run with TZ=UTC).
+ * does the same, so a typo in a zone gives GMT output here exactly as on Apps Script. The
+ * arithmetic itself is `core/timezone.ts`'s.
  */
+import {
+  DAY_MS,
+  instantOfWall,
+  MINUTE_MS,
+  type WallClock,
+  wallClockAt,
+  zoneOffsetMs,
+} from '../core/timezone';
 
 export interface Zone {
   /** The id as resolved: an IANA id, or `GMT` / `GMT+09:00` for fixed offsets. */
@@ -13,17 +21,7 @@ export interface Zone {
   readonly fixedOffsetMin?: number;
 }
 
-export interface WallTime {
-  readonly year: number;
-  /** 1–12 */
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  readonly millisecond: number;
-  /** 0 = Sunday … 6 = Saturday */
-  readonly weekday: number;
+export interface WallTime extends WallClock {
   /** Minutes east of UTC at that instant. */
   readonly offsetMin: number;
 }
@@ -42,27 +40,8 @@ const LEGACY_IDS: Record<string, string> = {
 /** Java treats these as fixed offsets, not as regions. */
 const LEGACY_FIXED: Record<string, number> = { EST: -300, MST: -420, HST: -600 };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(id: string): Intl.DateTimeFormat {
-  let f = formatters.get(id);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: id,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(id, f);
-  }
-  return f;
-}
-
-function fixedId(offsetMin: number): string {
+/** Java's id of a fixed-offset zone: `GMT`, or `GMT+09:00`. */
+export function gmtId(offsetMin: number): string {
   if (offsetMin === 0) return 'GMT';
   const sign = offsetMin < 0 ? '-' : '+';
   const abs = Math.abs(offsetMin);
@@ -88,13 +67,13 @@ function resolveUncached(id: string): Zone {
     const minutes = Number(offset[3] ?? '0');
     if (hours <= 23 && minutes <= 59) {
       const total = (offset[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
-      return { id: fixedId(total), fixedOffsetMin: total };
+      return { id: gmtId(total), fixedOffsetMin: total };
     }
   }
   if (/^(GMT|UTC|Z)$/i.test(id))
     return { id: id.toUpperCase() === 'UTC' ? 'UTC' : 'GMT', fixedOffsetMin: 0 };
   const fixed = LEGACY_FIXED[id];
-  if (fixed !== undefined) return { id: fixedId(fixed), fixedOffsetMin: fixed };
+  if (fixed !== undefined) return { id: gmtId(fixed), fixedOffsetMin: fixed };
   const iana = LEGACY_IDS[id] ?? id;
   try {
     const canonical = new Intl.DateTimeFormat('en-US', { timeZone: iana }).resolvedOptions()
@@ -108,35 +87,13 @@ function resolveUncached(id: string): Zone {
 /** Offset of the zone from UTC at an instant, in minutes. */
 export function offsetMinutes(zone: Zone, ms: number): number {
   if (zone.fixedOffsetMin !== undefined) return zone.fixedOffsetMin;
-  const parts = formatterFor(zone.id).formatToParts(new Date(ms));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  const whole = ms - (((ms % 1000) + 1000) % 1000);
-  return Math.round((asUtc - whole) / 60000);
+  return Math.round(zoneOffsetMs(zone.id, ms) / MINUTE_MS);
 }
 
 /** The wall-clock fields of an instant in a zone. */
 export function wallTime(zone: Zone, ms: number): WallTime {
   const offsetMin = offsetMinutes(zone, ms);
-  const d = new Date(ms + offsetMin * 60000);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    millisecond: d.getUTCMilliseconds(),
-    weekday: d.getUTCDay(),
-    offsetMin,
-  };
+  return { ...wallClockAt(ms, offsetMin * MINUTE_MS), offsetMin };
 }
 
 /**
@@ -152,10 +109,10 @@ export function wallToUtc(
   minute = 0,
   second = 0,
 ): number {
-  const local = Date.UTC(year, month - 1, day, hour, minute, second);
-  let guess = local - offsetMinutes(zone, local) * 60000;
-  guess = local - offsetMinutes(zone, guess) * 60000;
-  return guess;
+  return instantOfWall(
+    Date.UTC(year, month - 1, day, hour, minute, second),
+    (ms) => offsetMinutes(zone, ms) * MINUTE_MS,
+  );
 }
 
 /** Days in a month (1–12) of a year. */
@@ -172,10 +129,10 @@ export function usWeekOfYear(
   month: number,
   day: number,
 ): { week: number; weekYear: number } {
-  const dayIndex = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86400000;
+  const dayIndex = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / DAY_MS;
   const weekStart = (y: number, m: number, d: number) => {
     const idx = dayIndex(y, m, d);
-    return idx - new Date(idx * 86400000).getUTCDay();
+    return idx - new Date(idx * DAY_MS).getUTCDay();
   };
   const start = weekStart(year, month, day);
   const nextYearWeek1 = weekStart(year + 1, 1, 1);

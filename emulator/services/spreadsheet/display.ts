@@ -1,3 +1,4 @@
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../core/calendar-names';
 import { fromSerial, toSerial, type WallClock, wallClock } from './time';
 import { type CellValue, DEFAULT_NUMBER_FORMAT } from './values';
 
@@ -283,22 +284,6 @@ function formatDigits(
 }
 
 const JA_WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
-const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 function renderDate(tokens: Token[], w: WallClock, locale: string): string {
   const ja = !locale.startsWith('en');
   const twelve = tokens.some((t) => t.kind === 'date' && t.code === 'ampm');
@@ -333,9 +318,9 @@ function renderDate(tokens: Token[], w: WallClock, locale: string): string {
           if (c.length === 1) return String(w.month);
           if (c.length === 2) return pad2(w.month);
           if (ja) return `${w.month}月`;
-          if (c.length === 3) return (EN_MONTHS[w.month - 1] ?? '').slice(0, 3);
-          if (c.length === 5) return (EN_MONTHS[w.month - 1] ?? '').slice(0, 1);
-          return EN_MONTHS[w.month - 1] ?? '';
+          if (c.length === 3) return (MONTH_NAMES[w.month - 1] ?? '').slice(0, 3);
+          if (c.length === 5) return (MONTH_NAMES[w.month - 1] ?? '').slice(0, 1);
+          return MONTH_NAMES[w.month - 1] ?? '';
         case 'd':
           if (c.length === 1) return String(w.day);
           if (c.length === 2) return pad2(w.day);
@@ -344,8 +329,8 @@ function renderDate(tokens: Token[], w: WallClock, locale: string): string {
               ? (JA_WEEKDAYS[w.weekday] ?? '')
               : `${JA_WEEKDAYS[w.weekday] ?? ''}曜日`;
           return c.length === 3
-            ? (EN_WEEKDAYS[w.weekday] ?? '').slice(0, 3)
-            : (EN_WEEKDAYS[w.weekday] ?? '');
+            ? (WEEKDAY_NAMES[w.weekday] ?? '').slice(0, 3)
+            : (WEEKDAY_NAMES[w.weekday] ?? '');
         case 'h': {
           const h = twelve ? hour12 : w.hour;
           return c.length >= 2 ? pad2(h) : String(h);
