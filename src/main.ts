@@ -3,7 +3,14 @@
  * function in dist/Code.js (scripts/build.mjs) that menus, triggers and google.script.run call
  * by name. Keep each one a one-line call into src/ui.
  */
-import type { SaveResult, SettingsView, SetupReport } from './ui/contracts';
+import type {
+  InvoicePreview,
+  IssueReport,
+  SaveResult,
+  SettingsView,
+  SetupReport,
+} from './ui/contracts';
+import { invoicesIssueRpc, invoicesPreviewRpc } from './ui/invoiceActions';
 import {
   openMenu,
   openSettings,
@@ -46,4 +53,14 @@ export function settingsLoad(): SettingsView {
 /** google.script.run: the settings sidebar saves. The form is validated before anything is written. */
 export function settingsSave(form: unknown): SaveResult {
   return settingsSaveRpc(form);
+}
+
+/** google.script.run: the invoices a closing run would issue (nothing is written). */
+export function invoicesPreview(request: unknown): InvoicePreview {
+  return invoicesPreviewRpc(request);
+}
+
+/** google.script.run: issue the invoices of a closing run (PDFs in Drive, Gmail drafts). */
+export function invoicesIssue(request: unknown): IssueReport {
+  return invoicesIssueRpc(request);
 }

@@ -201,6 +201,14 @@ export const INVOICES_SHEET = {
     { key: 'pdf', header: 'PDF', aliases: ['PDF link'], kind: 'link', width: 160 },
     { key: 'draft', header: '下書き', aliases: ['Draft'], kind: 'link', width: 160 },
     { key: 'message', header: 'メッセージ', aliases: ['Message'], kind: 'text', width: 240 },
+    {
+      key: 'periodKey',
+      header: '請求キー',
+      aliases: ['Period key'],
+      kind: 'text',
+      width: 200,
+      note: '同じ期間を二度請求しないためにPokkeが使います。変更しないでください / Pokke uses this to never bill a period twice; do not change',
+    },
   ],
 } as const satisfies SheetSpec;
 

@@ -61,3 +61,61 @@ export interface SetupReport {
 export type SaveResult =
   | { ok: true; settings: SettingsForm; warnings: FieldIssue[] }
   | { ok: false; issues: FieldIssue[] };
+
+/** The 請求書 sidebar asks what a closing run would issue, then issues it. Dates are YYYY-MM-DD. */
+export interface InvoiceRunRequest {
+  closingDate: string;
+}
+
+export interface InvoicePreviewItem {
+  /** Identifies what the invoice bills; the same period is never issued twice. */
+  periodKey: string;
+  client: string;
+  lineCount: number;
+  periodStart: string;
+  periodEnd: string;
+  issueDate: string;
+  dueDate: string;
+  base10: number;
+  tax10: number;
+  base8: number;
+  tax8: number;
+  base0: number;
+  total: number;
+  withholding: number;
+  billed: number;
+  /** Bilingual notes (carried-over lines, mixed tax modes…). */
+  warnings: string[];
+}
+
+export interface RowProblem {
+  sheet: string;
+  row: number;
+  message: string;
+}
+
+export interface InvoicePreview {
+  closingDate: string;
+  invoices: InvoicePreviewItem[];
+  /** Clients whose period for this closing date is already issued. */
+  alreadyIssued: string[];
+  /** Rows that cannot be billed, with the reason (also written to their メッセージ cell on issue). */
+  problems: RowProblem[];
+  /** Unbilled lines that belong to a later closing. */
+  laterLines: number;
+}
+
+export interface IssuedInvoice {
+  number: string;
+  client: string;
+  billed: number;
+  pdfUrl: string;
+  draftUrl: string;
+}
+
+export interface IssueReport {
+  issued: IssuedInvoice[];
+  alreadyIssued: string[];
+  problems: RowProblem[];
+  message: string;
+}

@@ -1,0 +1,381 @@
+/**
+ * Unbilled sales lines → one invoice draft per client per closing period.
+ *
+ * For a closing date C chosen by the owner (e.g. 2026-11-30), each client's period is the last
+ * closing date its terms give on or before C:
+ * - 月末締め: C = 11-30 → period 11-01..11-30. 20日締め: C = 11-30 → period 10-21..11-20 (the
+ *   client closed on the 20th; the month-end run bills it if it was not billed then), C = 11-20
+ *   → the same period. So one month-end run bills every client, and an extra run on the 20th
+ *   bills the 20日締め clients on their own day; `periodKey` keeps the two runs from billing a
+ *   period twice.
+ * - Terms counted in days (納品後30日, 請求後30日) have no closing day of their own: their lines
+ *   close with the run, i.e. every unbilled line dated on or before C, and the period key is C.
+ * Lines of an earlier period that were never billed (entered late) are carried into the current
+ * invoice with a warning, rather than left behind: the earlier period may already be issued.
+ * Lines whose period closes after C wait for a later run.
+ *
+ * Due date: monthly terms count from the period's closing date; 請求後N日 from the issue date;
+ * 納品後/検収後N日 from the latest line's date (never asking for payment of a line earlier than
+ * its terms allow). It is then moved to a bank business day by the client's holiday rule.
+ *
+ * Tax: `summarizeByRate` once per invoice with the owner's rounding. Withholding when the client
+ * withholds: the invoice always shows the tax per rate separately, so the base is the amount
+ * without tax (平成元年直法6-1), unless `withholdingBase: 'includingTax'`.
+ */
+
+import { bilingual } from '../bilingual';
+import { addDays, clampedDateKey, compareDateKeys, type DateKey, dateParts } from '../dates';
+import type { RoundingMethod } from '../money';
+import {
+  closingDateFor,
+  type DayOfMonth,
+  dueDateFor,
+  nominalDueDateFor,
+  type PaymentTerms,
+} from '../paymentTerms';
+import { isReducedRate, summarizeByRate, type TaxMode, type TaxSummary } from '../tax';
+import { withholdingTax } from '../withholding';
+import type { Client, RowProblems } from './clients';
+import { SALE_LABELS, type SaleField, type SaleLine } from './lines';
+import { problem } from './problems';
+
+export interface GroupingOptions {
+  /** The issuer's tax rounding (SettingsForm.rounding). */
+  readonly rounding: RoundingMethod;
+  /** The invoices' issue date; for a closing run it defaults to the chosen closing date. */
+  readonly issueDate?: DateKey;
+  /** How a rate group mixing 税込 and 税抜 lines is stated. Default 'exclusive'. */
+  readonly taxMode?: TaxMode;
+  /** The withholding base: the fee without tax (default) or with it. */
+  readonly withholdingBase?: 'excludingTax' | 'includingTax';
+}
+
+/** The figures the 請求書 sheet records for an invoice. */
+export interface InvoiceFigures {
+  readonly base10: number;
+  readonly tax10: number;
+  readonly base8: number;
+  readonly tax8: number;
+  /** 0% and 非課税 lines together. */
+  readonly base0: number;
+  /** Total including tax. */
+  readonly total: number;
+  readonly withholding: number;
+  readonly billed: number;
+}
+
+export interface InvoiceDraft {
+  /**
+   * Stable identity of what this invoice bills: `closingDate|clientKey` for a closing run
+   * (`closingDate|sel-<hash of rows>|clientKey` for selected lines). An invoice row already
+   * holding this key (and not 取消) means the period is issued: do not issue it again.
+   */
+  readonly periodKey: string;
+  readonly client: Client;
+  /** The client's closing date for this invoice. */
+  readonly closingDate: DateKey;
+  readonly periodStart: DateKey;
+  readonly periodEnd: DateKey;
+  readonly issueDate: DateKey;
+  /** The due date as the terms say. */
+  readonly nominalDueDate: DateKey;
+  /** Moved to a bank business day by the client's holiday rule. */
+  readonly dueDate: DateKey;
+  /** By date, then sheet row. */
+  readonly lines: readonly SaleLine[];
+  readonly summary: TaxSummary;
+  /** Any 8% line: the ※ mark and its legend appear. */
+  readonly hasReducedRate: boolean;
+  /** The amount withholding is computed on (0 when the client does not withhold). */
+  readonly withholdingBase: number;
+  readonly withholding: number;
+  /** Total including tax. */
+  readonly total: number;
+  /** What the client pays: total − withholding. */
+  readonly billed: number;
+  readonly figures: InvoiceFigures;
+  /** Bilingual notes for the preview (carried-over lines, mixed tax modes, due before issue…). */
+  readonly warnings: readonly string[];
+}
+
+export interface GroupingResult {
+  /** By client name, then closing date. */
+  readonly drafts: InvoiceDraft[];
+  /** Lines whose client is not in the list given. */
+  readonly problems: RowProblems<SaleField>[];
+  /** Rows left for a later closing (their period closes after the chosen date). */
+  readonly later: number[];
+}
+
+function dayInMonth(year: number, month: number, day: DayOfMonth): DateKey {
+  return clampedDateKey(year, month, day === 'end' ? 31 : day);
+}
+
+/** The last closing date of `terms` on or before `date` (`date` itself for terms in days). */
+export function closingOnOrBefore(date: DateKey, terms: PaymentTerms): DateKey {
+  if (terms.kind === 'days') return date;
+  const { year, month } = dateParts(date);
+  const thisMonth = dayInMonth(year, month, terms.closingDay);
+  return thisMonth <= date ? thisMonth : dayInMonth(year, month - 1, terms.closingDay);
+}
+
+/** The first day of the period closing on `closing` (the day after the previous closing). */
+export function periodStartFor(closing: DateKey, terms: PaymentTerms): DateKey {
+  if (terms.kind === 'days') return closing;
+  const { year, month } = dateParts(closing);
+  return addDays(dayInMonth(year, month - 1, terms.closingDay), 1);
+}
+
+function earlier(a: DateKey, b: DateKey): DateKey {
+  return compareDateKeys(a, b) <= 0 ? a : b;
+}
+
+function later(a: DateKey, b: DateKey): DateKey {
+  return compareDateKeys(a, b) >= 0 ? a : b;
+}
+
+function byLineOrder(a: SaleLine, b: SaleLine): number {
+  return compareDateKeys(a.date, b.date) || a.row - b.row;
+}
+
+function compareText(a: string, b: string): number {
+  // Code-unit order: the same in Apps Script and Node, unlike locale collation.
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+interface Group {
+  client: Client;
+  closing: DateKey;
+  periodKey: string;
+  /** Where the period starts by the terms; earlier lines widen it (with a warning if `warnCarried`). */
+  nominalStart: DateKey;
+  periodEnd: DateKey;
+  warnCarried: boolean;
+  lines: SaleLine[];
+}
+
+function buildDraft(group: Group, options: GroupingOptions, issueDate: DateKey): InvoiceDraft {
+  const { client } = group;
+  const lines = [...group.lines].sort(byLineOrder);
+  const first = lines[0]!;
+  const last = lines[lines.length - 1]!;
+  const warnings: string[] = [];
+
+  const summary = summarizeByRate(
+    lines.map((l) => ({ amount: l.amount, rate: l.taxRate, taxMode: l.taxMode })),
+    { rounding: options.rounding, taxMode: options.taxMode ?? 'exclusive' },
+  );
+  const hasReducedRate = lines.some((l) => isReducedRate(l.taxRate));
+
+  let withholdingBase = 0;
+  let withholding = 0;
+  if (client.withholding) {
+    const base = options.withholdingBase === 'includingTax' ? summary.total : summary.base;
+    withholdingBase = Math.max(0, base);
+    withholding = withholdingTax(withholdingBase);
+  }
+  const billed = summary.total - withholding;
+
+  const terms = client.terms;
+  const dueBase =
+    terms.kind === 'monthly' ? group.closing : terms.from === 'invoice' ? issueDate : last.date;
+  const nominalDueDate = nominalDueDateFor(dueBase, terms);
+  const dueDate = dueDateFor(dueBase, terms, client.holidayRule);
+
+  const periodStart = earlier(first.date, group.nominalStart);
+  const carried = lines.filter((l) => l.date < group.nominalStart).length;
+  if (carried > 0 && group.warnCarried)
+    warnings.push(
+      bilingual(
+        `前回の締め日以前の明細が${carried}件含まれています(未請求のまま残っていたもの)`,
+        `${carried} line(s) dated before this period are included (left unbilled earlier)`,
+      ),
+    );
+  for (const t of summary.byRate)
+    if (t.converted)
+      warnings.push(
+        bilingual(
+          `${t.rate}%の明細に税込と税抜が混在しているため換算しました。明細の金額と1円違うことがあります`,
+          `${t.rate}% lines mix tax-included and tax-excluded prices and were converted; figures may differ by 1 yen`,
+        ),
+      );
+  if (dueDate < issueDate)
+    warnings.push(
+      bilingual(
+        `支払期限(${dueDate})が発行日(${issueDate})より前です`,
+        `The due date (${dueDate}) is before the issue date (${issueDate})`,
+      ),
+    );
+  if (billed <= 0)
+    warnings.push(bilingual('請求額が0円以下です', 'The amount billed is zero or negative'));
+
+  const rate = (r: 10 | 8) => summary.byRate.find((t) => t.rate === r);
+  const figures: InvoiceFigures = {
+    base10: rate(10)?.base ?? 0,
+    tax10: rate(10)?.tax ?? 0,
+    base8: rate(8)?.base ?? 0,
+    tax8: rate(8)?.tax ?? 0,
+    base0: summary.byRate
+      .filter((t) => t.rate === 0 || t.rate === 'exempt')
+      .reduce((acc, t) => acc + t.total, 0),
+    total: summary.total,
+    withholding,
+    billed,
+  };
+
+  return {
+    periodKey: group.periodKey,
+    client,
+    closingDate: group.closing,
+    periodStart,
+    periodEnd: group.periodEnd,
+    issueDate,
+    nominalDueDate,
+    dueDate,
+    lines,
+    summary,
+    hasReducedRate,
+    withholdingBase,
+    withholding,
+    total: summary.total,
+    billed,
+    figures,
+    warnings,
+  };
+}
+
+function sortDrafts(drafts: InvoiceDraft[]): InvoiceDraft[] {
+  return drafts.sort(
+    (a, b) =>
+      compareText(a.client.name, b.client.name) ||
+      compareDateKeys(a.closingDate, b.closingDate) ||
+      compareText(a.periodKey, b.periodKey),
+  );
+}
+
+function unknownClient(line: SaleLine): RowProblems<SaleField> {
+  return {
+    row: line.row,
+    problems: [
+      problem(
+        'client',
+        SALE_LABELS.client,
+        '取引先シートにない取引先です',
+        'Not in the Clients sheet',
+        line.client,
+      ),
+    ],
+  };
+}
+
+/**
+ * The invoices a closing run on `closingDate` issues: per client, the unbilled lines whose
+ * closing date is on or before the client's last closing date ≤ `closingDate`. Lines already
+ * billed (with an invoice number) are ignored.
+ */
+export function draftInvoicesForClosing(
+  lines: readonly SaleLine[],
+  clients: ReadonlyMap<string, Client>,
+  closingDate: DateKey,
+  options: GroupingOptions,
+): GroupingResult {
+  const issueDate = options.issueDate ?? closingDate;
+  const groups = new Map<string, Group>();
+  const problems: RowProblems<SaleField>[] = [];
+  const waiting: number[] = [];
+  for (const line of lines) {
+    if (line.invoiceNumber !== '') continue;
+    const client = clients.get(line.clientKey);
+    if (!client) {
+      problems.push(unknownClient(line));
+      continue;
+    }
+    const closing = closingOnOrBefore(closingDate, client.terms);
+    const lineClosing =
+      client.terms.kind === 'days' ? line.date : closingDateFor(line.date, client.terms);
+    if (lineClosing > closing) {
+      waiting.push(line.row);
+      continue;
+    }
+    let group = groups.get(client.key);
+    if (!group) {
+      group = {
+        client,
+        closing,
+        periodKey: `${closing}|${client.key}`,
+        nominalStart: periodStartFor(closing, client.terms),
+        periodEnd: closing,
+        warnCarried: client.terms.kind === 'monthly',
+        lines: [],
+      };
+      groups.set(client.key, group);
+    }
+    group.lines.push(line);
+  }
+  const drafts = [...groups.values()].map((g) => buildDraft(g, options, issueDate));
+  return { drafts: sortDrafts(drafts), problems, later: waiting.sort((a, b) => a - b) };
+}
+
+/**
+ * Invoices for lines the owner selected: one per client with all its selected lines, whatever
+ * their periods. The closing date is the latest closing among the lines (it sets a monthly
+ * due date); the period runs from the first line to the last. The period key carries a hash of
+ * the rows, so re-issuing the same selection is recognised and a different selection is not
+ * mistaken for it.
+ */
+export function draftInvoicesForLines(
+  lines: readonly SaleLine[],
+  clients: ReadonlyMap<string, Client>,
+  options: GroupingOptions & { readonly issueDate: DateKey },
+): GroupingResult {
+  const byClient = new Map<string, { client: Client; lines: SaleLine[] }>();
+  const problems: RowProblems<SaleField>[] = [];
+  for (const line of lines) {
+    if (line.invoiceNumber !== '') continue;
+    const client = clients.get(line.clientKey);
+    if (!client) {
+      problems.push(unknownClient(line));
+      continue;
+    }
+    const entry = byClient.get(client.key) ?? { client, lines: [] };
+    entry.lines.push(line);
+    byClient.set(client.key, entry);
+  }
+  const drafts: InvoiceDraft[] = [];
+  for (const { client, lines: own } of byClient.values()) {
+    const sorted = [...own].sort(byLineOrder);
+    const closing = sorted
+      .map((l) => (client.terms.kind === 'days' ? l.date : closingDateFor(l.date, client.terms)))
+      .reduce(later);
+    const rows = sorted
+      .map((l) => l.row)
+      .sort((a, b) => a - b)
+      .join(',');
+    drafts.push(
+      buildDraft(
+        {
+          client,
+          closing,
+          periodKey: `${closing}|sel-${hash(rows)}|${client.key}`,
+          nominalStart: sorted[0]!.date,
+          periodEnd: sorted[sorted.length - 1]!.date,
+          warnCarried: false,
+          lines: sorted,
+        },
+        options,
+        options.issueDate,
+      ),
+    );
+  }
+  return { drafts: sortDrafts(drafts), problems, later: [] };
+}

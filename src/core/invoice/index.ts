@@ -1,0 +1,10 @@
+/** The pure invoice logic: sheet rows → validated lines and clients → drafts → numbers, HTML, mail. */
+export * from './clients';
+export * from './fileName';
+export * from './grouping';
+export * from './issuer';
+export * from './lines';
+export * from './mailBody';
+export * from './numbering';
+export * from './problems';
+export * from './render';

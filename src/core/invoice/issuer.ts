@@ -1,0 +1,129 @@
+/**
+ * The owner as the issuer of an invoice, and the texts shared by the PDF and the mail.
+ * `SettingsForm` (src/ui/contracts.ts) fits `Issuer` as it is; the optional fields are for
+ * settings that may come later.
+ */
+import type { Lang } from '../bilingual';
+import { type DateKey, dateParts, formatDateJa } from '../dates';
+import { formatYen } from '../money';
+import type { Client } from './clients';
+
+export interface Issuer {
+  readonly companyName: string;
+  /** `T` + 13 digits, or '' when the owner is not registered (the invoice is then not qualified). */
+  readonly registrationNumber: string;
+  readonly postalCode: string;
+  readonly address: string;
+  readonly phone: string;
+  readonly email: string;
+  readonly bankName: string;
+  readonly bankBranch: string;
+  /** 普通 or 当座. */
+  readonly accountType: string;
+  readonly accountNumber: string;
+  readonly accountHolder: string;
+  /** Printed under 備考 on every invoice. */
+  readonly invoiceNote?: string;
+  /** The mail signature; by default built from the name, address, phone and mail. */
+  readonly signature?: string;
+}
+
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** `2026年11月30日` / `Nov 30, 2026`. */
+export function formatDate(key: DateKey, lang: Lang, options: { weekday?: boolean } = {}): string {
+  if (lang === 'ja') return formatDateJa(key, options);
+  const { year, month, day } = dateParts(key);
+  return `${MONTHS_EN[month - 1]!.slice(0, 3)} ${day}, ${year}`;
+}
+
+/** `2026/11/05` / `2026-11-05`: the compact date of a line. */
+export function formatLineDate(key: DateKey, lang: Lang): string {
+  return lang === 'ja' ? key.replace(/-/g, '/') : key;
+}
+
+/** `¥110,000`. */
+export function yen(amount: number): string {
+  return amount < 0 ? `-¥${formatYen(-amount)}` : `¥${formatYen(amount)}`;
+}
+
+/** `2026年11月分` / `November 2026`: the month an invoice is for (the closing date's). */
+export function billingMonth(closingDate: DateKey, lang: Lang): string {
+  const { year, month } = dateParts(closingDate);
+  return lang === 'ja' ? `${year}年${month}月分` : `${MONTHS_EN[month - 1]} ${year}`;
+}
+
+/** The account type in English. */
+export function accountTypeEn(type: string): string {
+  if (type === '普通') return 'Ordinary';
+  if (type === '当座') return 'Current';
+  return type;
+}
+
+/** Whether any bank field is filled in. */
+export function hasBankAccount(issuer: Issuer): boolean {
+  return [issuer.bankName, issuer.bankBranch, issuer.accountNumber, issuer.accountHolder].some(
+    (s) => s.trim() !== '',
+  );
+}
+
+/** The bank account on one line: `○○銀行 渋谷支店 普通 1234567 ポッケ(カ`. */
+export function bankLine(issuer: Issuer, lang: Lang): string {
+  const type = lang === 'ja' ? issuer.accountType : accountTypeEn(issuer.accountType);
+  const parts = [issuer.bankName, issuer.bankBranch, type, issuer.accountNumber]
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const holder = issuer.accountHolder.trim();
+  if (holder !== '') parts.push(lang === 'ja' ? `名義: ${holder}` : `Account holder: ${holder}`);
+  return parts.join(' ');
+}
+
+/**
+ * How the client is addressed, as lines: `['株式会社ポッケ 御中']`, or with a contact person
+ * `['株式会社ポッケ', '山田 太郎 様']` (御中 and 様 are never combined). In English the name
+ * alone, and `Attn: …` for a contact.
+ */
+export function recipientLines(client: Client, lang: Lang): string[] {
+  if (lang === 'en')
+    return client.contact ? [client.name, `Attn: ${client.contact}`] : [client.name];
+  if (client.contact) return [client.name, `${client.contact} 様`];
+  return [`${client.name} ${client.honorific}`];
+}
+
+/** The polite line on transfer fees: 貴社 for a company, neutral for a person. */
+export function transferFeeLine(client: Client, lang: Lang): string {
+  if (lang === 'en') return 'Bank transfer fees are to be borne by the payer.';
+  return client.honorific === '御中'
+    ? '恐れ入りますが、振込手数料は貴社にてご負担くださいますようお願い申し上げます。'
+    : '恐れ入りますが、振込手数料はご負担くださいますようお願い申し上げます。';
+}
+
+/** The signature block used in mails when the owner has not written one. */
+export function defaultSignature(issuer: Issuer, lang: Lang): string {
+  const lines = [issuer.companyName];
+  const postal = issuer.postalCode.trim();
+  const address = issuer.address.trim();
+  if (postal || address) lines.push([postal && `〒${postal}`, address].filter(Boolean).join(' '));
+  if (issuer.phone.trim()) lines.push(`TEL: ${issuer.phone.trim()}`);
+  if (issuer.email.trim())
+    lines.push(`${lang === 'ja' ? 'メール' : 'Email'}: ${issuer.email.trim()}`);
+  return lines.filter((l) => l.trim() !== '').join('\n');
+}
+
+/** For figures in a sentence: `110,000円` / `JPY 110,000`. */
+export function amountInText(amount: number, lang: Lang): string {
+  return lang === 'ja' ? `${formatYen(amount)}円` : `JPY ${formatYen(amount)}`;
+}

@@ -1,0 +1,61 @@
+import { UserError } from '../../core/bilingual';
+import {
+  type Client,
+  type ClientsValidation,
+  indexClients,
+  type SalesValidation,
+  validateClientRows,
+  validateSaleRows,
+} from '../../core/invoice';
+import type { SheetSpec } from '../../sheets/columns';
+import { CLIENTS_SHEET, INVOICES_SHEET, SALES_SHEET } from '../../sheets/schema';
+import { findSheet, readTable, type Table } from '../../sheets/table';
+import type { SettingsForm } from '../../ui/contracts';
+import { loadSettings } from '../settings/settings';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+export type ClientKey = (typeof CLIENTS_SHEET.columns)[number]['key'];
+export type SalesKey = (typeof SALES_SHEET.columns)[number]['key'];
+export type InvoiceKey = (typeof INVOICES_SHEET.columns)[number]['key'];
+
+/** Everything an invoice run reads: one batched read per sheet, whatever the number of rows. */
+export interface BillingBook {
+  readonly settings: SettingsForm;
+  readonly clientTable: Table<ClientKey>;
+  readonly clients: ClientsValidation;
+  readonly clientIndex: ReadonlyMap<string, Client>;
+  readonly sales: Table<SalesKey>;
+  readonly salesCheck: SalesValidation;
+  readonly invoices: Table<InvoiceKey>;
+}
+
+function requiredTable<K extends string>(ss: Spreadsheet, spec: SheetSpec<K>): Table<K> {
+  const sheet = findSheet(ss, spec);
+  if (!sheet) {
+    throw new UserError(
+      `「${spec.name}」シートがありません。メニューの「ワークブックを準備」を実行してください`,
+      `The ${spec.name} sheet is missing; run "Set up workbook" from the menu`,
+    );
+  }
+  const table = readTable(sheet, spec);
+  const missing = table.headers.missing.filter((k) => k !== 'message');
+  if (missing.length > 0) {
+    const headers = spec.columns.filter((c) => missing.includes(c.key)).map((c) => c.header);
+    throw new UserError(
+      `「${spec.name}」シートに列がありません: ${headers.join('、')}。「ワークブックを準備」で追加できます`,
+      `The ${spec.name} sheet lacks columns: ${headers.join(', ')}; "Set up workbook" adds them`,
+    );
+  }
+  return table;
+}
+
+export function readBillingBook(ss: Spreadsheet): BillingBook {
+  const { settings } = loadSettings(ss, 'ja');
+  const clientTable = requiredTable(ss, CLIENTS_SHEET);
+  const clients = validateClientRows(clientTable.rows, { defaultTerms: settings.defaultTerms });
+  const clientIndex = indexClients(clients.clients);
+  const sales = requiredTable(ss, SALES_SHEET);
+  const salesCheck = validateSaleRows(sales.rows, { clients: clientIndex });
+  const invoices = requiredTable(ss, INVOICES_SHEET);
+  return { settings, clientTable, clients, clientIndex, sales, salesCheck, invoices };
+}

@@ -1,0 +1,196 @@
+import { bilingual } from '../../core/bilingual';
+import { type DateKey, tokyoInstant } from '../../core/dates';
+import {
+  DEFAULT_NUMBER_PATTERN,
+  type InvoiceDraft,
+  invoiceFileName,
+  invoiceFolderPath,
+  invoiceMail,
+  nextNumbers,
+  renderInvoiceHtml,
+} from '../../core/invoice';
+import { ensureFolderPath, htmlToPdf, savePdfOnce } from '../../services/drive';
+import { createDraft } from '../../services/mail';
+import { flushWorkbook } from '../../services/workbook';
+import { textCell } from '../../sheets/cells';
+import { CLIENTS_SHEET, SALES_SHEET } from '../../sheets/schema';
+import { type Table, writeColumn } from '../../sheets/table';
+import type { IssuedInvoice, IssueReport, RowProblem } from '../../ui/contracts';
+import { type BillingBook, type InvoiceKey, readBillingBook } from './billingBook';
+import { type InvoicePlan, planInvoices } from './plan';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const DRAFT_STATUS = '下書き';
+
+/**
+ * Issues the invoices of a closing run. The caller holds the document lock. Order matters for
+ * safety: first the records (invoice rows with their period keys, sales lines marked with their
+ * numbers) are written and flushed, so a second run — or a crash and a retry — can never issue
+ * the same period again; then the PDFs and drafts are made; then their links are written.
+ */
+export function issueInvoices(ss: Spreadsheet, closingDate: DateKey): IssueReport {
+  const book = readBillingBook(ss);
+  const plan = planInvoices(book, closingDate);
+  writeRowMessages(book, plan);
+  if (plan.drafts.length === 0) return report(plan, []);
+
+  const issueDate = plan.drafts[0]!.issueDate;
+  const existing = book.invoices.rows.map((r) => String(r.values.number));
+  const numbers = nextNumbers(DEFAULT_NUMBER_PATTERN, issueDate, existing, plan.drafts.length);
+  const firstRow = book.invoices.height + 1;
+  appendInvoiceRows(book.invoices, firstRow, plan.drafts, numbers);
+  markLinesBilled(book.sales, plan.drafts, numbers);
+  flushWorkbook();
+
+  const folders = new Map<string, GoogleAppsScript.Drive.Folder>();
+  const folderFor = (issueDate: DateKey) => {
+    const path = invoiceFolderPath(issueDate);
+    const key = path.join('/');
+    const folder = folders.get(key) ?? ensureFolderPath(path);
+    folders.set(key, folder);
+    return folder;
+  };
+  const issued = plan.drafts.map((draft, i) =>
+    makeDocuments(book, draft, numbers[i]!, folderFor(draft.issueDate)),
+  );
+  writeLinks(book.invoices, firstRow, issued);
+  return report(plan, issued);
+}
+
+interface Documents extends IssuedInvoice {
+  readonly note: string;
+}
+
+function makeDocuments(
+  book: BillingBook,
+  draft: InvoiceDraft,
+  number: string,
+  folder: GoogleAppsScript.Drive.Folder,
+): Documents {
+  const doc = { draft, number, issuer: book.settings };
+  const fileName = invoiceFileName({
+    date: draft.issueDate,
+    clientName: draft.client.name,
+    amount: draft.billed,
+    invoiceNumber: number,
+  });
+  const file = savePdfOnce(folder, fileName, () => htmlToPdf(renderInvoiceHtml(doc), fileName));
+  const base = { number, client: draft.client.name, billed: draft.billed, pdfUrl: file.getUrl() };
+  const mail = invoiceMail(doc);
+  if (!mail.to) {
+    return {
+      ...base,
+      draftUrl: '',
+      note: bilingual(
+        '取引先のメールアドレスがないため下書きは作成していません',
+        'No draft: the client has no email address',
+      ),
+    };
+  }
+  const draftRef = createDraft({
+    to: mail.to,
+    subject: mail.subject,
+    body: mail.text,
+    htmlBody: mail.html,
+    attachments: [file.getBlob()],
+    name: book.settings.companyName || undefined,
+  });
+  return { ...base, draftUrl: draftRef.url, note: '' };
+}
+
+/** One block of new rows below the table, each cell placed under its header. */
+function appendInvoiceRows(
+  invoices: Table<InvoiceKey>,
+  firstRow: number,
+  drafts: readonly InvoiceDraft[],
+  numbers: readonly string[],
+): void {
+  const { index, width } = invoices.headers;
+  const block = drafts.map((d, i) => {
+    const cells: Partial<Record<InvoiceKey, unknown>> = {
+      number: numbers[i],
+      client: textCell(d.client.name),
+      issueDate: tokyoInstant(d.issueDate),
+      periodStart: tokyoInstant(d.periodStart),
+      periodEnd: tokyoInstant(d.periodEnd),
+      dueDate: tokyoInstant(d.dueDate),
+      ...d.figures,
+      status: DRAFT_STATUS,
+      message: d.warnings.join('\n'),
+      periodKey: d.periodKey,
+    };
+    const row: unknown[] = new Array(width).fill('');
+    for (const [key, value] of Object.entries(cells)) {
+      const col = index[key as InvoiceKey];
+      if (col !== undefined) row[col] = value;
+    }
+    return row;
+  });
+  invoices.sheet.getRange(firstRow, 1, block.length, width).setValues(block);
+}
+
+function markLinesBilled(
+  sales: Table<string>,
+  drafts: readonly InvoiceDraft[],
+  numbers: readonly string[],
+): void {
+  const byRow = new Map<number, unknown>();
+  drafts.forEach((d, i) => {
+    for (const line of d.lines) byRow.set(line.row, numbers[i]);
+  });
+  writeColumn(sales, 'invoiceNumber', byRow);
+}
+
+function writeLinks(
+  invoices: Table<InvoiceKey>,
+  firstRow: number,
+  issued: readonly Documents[],
+): void {
+  const { index } = invoices.headers;
+  const columns: [InvoiceKey, (d: Documents) => string][] = [
+    ['pdf', (d) => d.pdfUrl],
+    ['draft', (d) => d.draftUrl],
+  ];
+  if (issued.some((d) => d.note)) columns.push(['message', (d) => d.note]);
+  for (const [key, pick] of columns) {
+    const col = index[key];
+    if (col === undefined) continue;
+    invoices.sheet
+      .getRange(firstRow, col + 1, issued.length, 1)
+      .setValues(issued.map((d) => [pick(d)]));
+  }
+}
+
+/** Each row that cannot be billed gets its reason in its own メッセージ cell; fixed rows are cleared. */
+function writeRowMessages(book: BillingBook, plan: InvoicePlan): void {
+  const bySheet = (sheet: string) =>
+    new Map(
+      plan.problems.filter((p: RowProblem) => p.sheet === sheet).map((p) => [p.row, p.message]),
+    );
+  const sync = (table: Table<string>, messages: Map<number, string>) => {
+    if (table.headers.index.message === undefined) return;
+    const updates = new Map<number, unknown>();
+    for (const row of table.rows) {
+      const want = messages.get(row.rowNumber) ?? '';
+      if (String(row.values.message ?? '') !== want) updates.set(row.rowNumber, textCell(want));
+    }
+    writeColumn(table, 'message', updates);
+  };
+  sync(book.sales, bySheet(SALES_SHEET.name));
+  const clientTable = book.clientTable;
+  sync(clientTable, bySheet(CLIENTS_SHEET.name));
+}
+
+function report(plan: InvoicePlan, issued: readonly Documents[]): IssueReport {
+  const message =
+    issued.length > 0
+      ? bilingual(`${issued.length}件の請求書を作成しました`, `Issued ${issued.length} invoice(s)`)
+      : bilingual('新しく発行する請求書はありません', 'No new invoices to issue');
+  return {
+    issued: issued.map(({ note: _note, ...rest }) => rest),
+    alreadyIssued: [...plan.alreadyIssued],
+    problems: [...plan.problems],
+    message,
+  };
+}

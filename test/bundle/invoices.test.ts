@@ -1,0 +1,140 @@
+import { type Bundle, loadBundleFromDist } from '../../emulator/runtime';
+import { seedDemo } from '../../playground/seed';
+import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/session';
+import type { InvoicePreview, IssueReport } from '../../src/ui/contracts';
+
+function demoBundle(): Bundle {
+  const bundle = loadBundleFromDist('dist', { now: '2026-11-30T18:00:00+09:00' });
+  seedDemo(bundle, new ExecutionLog(bundle), readDemoCompany(), DEMO_DIR);
+  return bundle;
+}
+
+const invoiceRows = (bundle: Bundle) =>
+  bundle.workspace.SpreadsheetApp.active!.getSheetByName('請求書')!
+    .getDataRange()
+    .getDisplayValues()
+    .slice(1);
+
+describe('invoices through the bundle (demo company, month end 2026-11-30)', () => {
+  it('previews one invoice per client without writing anything', () => {
+    const bundle = demoBundle();
+    const before = bundle.workspace.SpreadsheetApp.active!.snapshot();
+    const preview = bundle.runJson('invoicesPreview', [
+      { closingDate: '2026-11-30' },
+    ]) as InvoicePreview;
+    expect(preview.invoices.map((i) => i.client).sort()).toEqual(
+      [
+        'Blue Harbor Studio',
+        '合同会社みなと企画',
+        '山田デザイン事務所',
+        '株式会社さくら食品',
+      ].sort(),
+    );
+    const sakura = preview.invoices.find((i) => i.client === '株式会社さくら食品')!;
+    // 20日締め: the month-end run bills 10/21–11/20, due 12/10 (a Thursday, a business day).
+    expect([sakura.periodStart, sakura.periodEnd, sakura.dueDate]).toEqual([
+      '2026-10-21',
+      '2026-11-20',
+      '2026-12-10',
+    ]);
+    expect(sakura.tax8).toBeGreaterThan(0);
+    expect(sakura.total).toBe(
+      sakura.base10 + sakura.tax10 + sakura.base8 + sakura.tax8 + sakura.base0,
+    );
+    expect(bundle.workspace.SpreadsheetApp.active!.snapshot()).toEqual(before);
+    expect(bundle.workspace.DriveApp.allFiles()).toEqual([]);
+  });
+
+  it('issues PDFs in Drive, Gmail drafts with the PDF, invoice rows and billed lines — once', () => {
+    const bundle = demoBundle();
+    const report = bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]) as IssueReport;
+    expect(report.issued.map((i) => i.number).sort()).toEqual([
+      '2026-11-0001',
+      '2026-11-0002',
+      '2026-11-0003',
+      '2026-11-0004',
+    ]);
+    expect(report.message).toMatch(/^4件の請求書を作成しました/);
+
+    const files = bundle.workspace.DriveApp.allFiles();
+    expect(files).toHaveLength(4);
+    for (const f of files) {
+      expect(f.folderPath).toBe('Pokke/請求書/2026/11');
+      expect(f.name).toMatch(/^20261130_.+_\d+_2026-11-000\d\.pdf$/);
+      expect(f.mimeType).toBe('application/pdf');
+    }
+    const yamada = files.find((f) => f.name.includes('山田デザイン事務所'))!;
+    expect(yamada.sourceHtml).toContain('登録番号');
+    expect(yamada.sourceHtml).toContain('山田デザイン事務所');
+
+    const drafts = bundle.workspace.GmailApp.outbox().filter((m) => m.kind === 'draft');
+    expect(drafts).toHaveLength(4);
+    for (const d of drafts)
+      expect(d.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
+
+    const rows = invoiceRows(bundle);
+    expect(rows).toHaveLength(4);
+    for (const r of rows) expect(r).toContain('下書き');
+    const sales = bundle.workspace.SpreadsheetApp.active!.getSheetByName('売上明細')!
+      .getDataRange()
+      .getValues();
+    const numberCol = sales[0]!.indexOf('請求書番号');
+    expect(sales.slice(1).filter((r) => r[numberCol] !== '').length).toBe(sales.length - 1);
+
+    // A second run (a double click, a trigger firing twice) issues nothing more.
+    const again = bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]) as IssueReport;
+    expect(again.issued).toEqual([]);
+    expect(bundle.workspace.DriveApp.allFiles()).toHaveLength(4);
+    expect(bundle.workspace.GmailApp.outbox()).toHaveLength(4);
+    expect(invoiceRows(bundle)).toHaveLength(4);
+  });
+
+  it('writes a clear message on a bad line and still issues the others', () => {
+    const bundle = demoBundle();
+    const sheet = bundle.workspace.SpreadsheetApp.active!.getSheetByName('売上明細')!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+    const priceCol = headers.indexOf('単価') + 1;
+    sheet.getRange(2, priceCol).setNumberFormat('@').setValue('たくさん');
+    const report = bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]) as IssueReport;
+    expect(report.problems).toEqual([expect.objectContaining({ sheet: '売上明細', row: 2 })]);
+    expect(report.issued.length).toBe(3);
+    const message = sheet.getRange(2, headers.indexOf('メッセージ') + 1).getValue();
+    expect(String(message)).toMatch(/単価/);
+  });
+
+  it('refuses a malformed request with a readable message', () => {
+    const bundle = demoBundle();
+    expect(() => bundle.runJson('invoicesIssue', [{ closingDate: '2026-13-45' }])).toThrow(
+      /^入力内容が正しくありません/,
+    );
+    expect(() => bundle.runJson('invoicesPreview', [{}])).toThrow(/入力内容/);
+  });
+});
+
+describe('cost of an issuing run', () => {
+  function sheetsCallsFor(lineCount: number) {
+    const bundle = demoBundle();
+    const ss = bundle.workspace.SpreadsheetApp.active!;
+    const sheet = ss.getSheetByName('売上明細')!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+    const template = sheet.getRange(2, 1, 1, headers.length).getValues()[0]!;
+    sheet.getRange(2, 1, sheet.getLastRow() - 1, headers.length).clearContent();
+    const rows = Array.from({ length: lineCount }, (_, i) => {
+      const row = [...template];
+      row[headers.indexOf('品目')] = `作業 ${i + 1}`;
+      return row;
+    });
+    if (sheet.getMaxRows() < lineCount + 1)
+      sheet.insertRowsAfter(sheet.getMaxRows(), lineCount + 1 - sheet.getMaxRows());
+    sheet.getRange(2, 1, lineCount, headers.length).setValues(rows);
+    bundle.workspace.meter.resetCounts();
+    const report = bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]) as IssueReport;
+    expect(report.issued).toHaveLength(1);
+    return bundle.workspace.meter.total('SpreadsheetApp');
+  }
+
+  it('makes the same number of Sheets calls for 10, 100 and 1,000 lines', () => {
+    const counts = [10, 100, 1000].map(sheetsCallsFor);
+    expect(new Set(counts).size).toBe(1);
+  });
+});
