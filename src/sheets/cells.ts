@@ -1,3 +1,5 @@
+import { cellString } from '../core/cells';
+
 /**
  * A string written to a cell as text, never as a formula: a value starting with = + - @ gets a
  * leading apostrophe (Sheets' own "this is text" mark, the usual defence against formula
@@ -10,11 +12,6 @@ export function textCell(value: string): string {
 
 /**
  * A cell read back as text. Sheets hides the apostrophe `textCell` adds; should a cell show it
- * (it may in a plain-text cell), it is removed here so the round trip is exact either way.
+ * (it may in a plain-text cell), it is removed so the round trip is exact either way.
  */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
-  const text = String(value).trim();
-  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
-}
+export const cellText: (value: unknown) => string = cellString;

@@ -1,3 +1,5 @@
+import { foldWord } from '../core/cells';
+
 /** How Pokke describes one sheet of the owner's workbook: its Japanese name, columns and formats. */
 
 export type ColumnKind =
@@ -50,8 +52,5 @@ export const NUMBER_FORMAT: Record<ColumnKind, string> = {
 
 /** Headers compare after NFKC (full-width → half-width), trimming, spaces removed and lower case. */
 export function normalizeHeader(text: unknown): string {
-  return String(text ?? '')
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .toLowerCase();
+  return foldWord(String(text ?? ''));
 }

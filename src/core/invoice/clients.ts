@@ -10,9 +10,9 @@
  */
 import type { Lang } from '../bilingual';
 import type { HolidayRule } from '../businessDays';
+import { cellString, foldWord } from '../cells';
 import { DEFAULT_HOLIDAY_RULE, type PaymentTerms, parsePaymentTerms } from '../paymentTerms';
 import { checkRegistrationNumber, registrationNumberMessage } from '../registrationNumber';
-import { cellString, foldWord } from './cells';
 import { type FieldLabel, labelled, type Problem, problem } from './problems';
 
 export type ClientField =

@@ -10,12 +10,13 @@
  * matches what a calculator or Sheets' ROUND shows the owner. It is an option (`amountRounding`).
  * With whole quantities, which is most lines, no rounding happens at all.
  */
+
+import { cellString, foldWord } from '../cells';
 import type { DateKey } from '../dates';
 import { parseDateKey, tokyoDateKey } from '../dates';
 import { divideRounded, parseYen, type RoundingMethod } from '../money';
 import { HYPHEN_CLASS, stripSpaces, toHalfWidth } from '../normalize';
 import { parseTaxRate, type TaxMode, type TaxRate } from '../tax';
-import { cellString, foldWord } from './cells';
 import { clientKey, lookup, type RowInput, type RowProblems } from './clients';
 import { type FieldLabel, labelled, type Problem, problem } from './problems';
 

@@ -2,7 +2,7 @@
 
 /**
  * A cell as trimmed text. A leading apostrophe before `= + - @` (Sheets' "this is text" mark,
- * which Pokke adds when it writes such text) is dropped, as `sheets/cells.ts` does.
+ * which Pokke adds when it writes such text) is dropped, (see `sheets/cells.ts`).
  */
 export function cellString(value: unknown): string {
   if (value === null || value === undefined) return '';
