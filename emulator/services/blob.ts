@@ -1,3 +1,4 @@
+import { escapeHtmlAsCharRefs } from '../core/html-escape';
 import { API_NAME } from '../core/instrument';
 import type { Workspace } from '../workspace';
 import { charsetOf, decode, encode, fromByteArray, toSignedBytes } from './charset';
@@ -83,10 +84,6 @@ const PDF_SOURCES = new Set([
   'image/gif',
   'image/bmp',
 ]);
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export type BlobData = string | readonly unknown[] | Uint8Array;
 
@@ -216,7 +213,8 @@ export class Blob implements GoogleAppsScript.Base.Blob {
     this.ws.meter.consume('conversions');
     let html: string;
     if (from === 'text/html') html = this.getDataAsString();
-    else if (from === 'text/plain') html = `<pre>${escapeHtml(this.getDataAsString())}</pre>`;
+    else if (from === 'text/plain')
+      html = `<pre>${escapeHtmlAsCharRefs(this.getDataAsString())}</pre>`;
     else html = `<img src="data:${from};base64,${this.data.toString('base64')}">`;
     const pdf = new Blob(
       this.ws,

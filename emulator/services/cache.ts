@@ -1,5 +1,6 @@
 import { API_NAME } from '../core/instrument';
 import type { Workspace } from '../workspace';
+import { argumentTooLarge, stringWithinBytes } from './argument-size';
 
 /**
  * Documented limits (developers.google.com/apps-script/reference/cache/cache) and the measured
@@ -32,15 +33,12 @@ export class Cache implements GoogleAppsScript.Cache.Cache {
 
   private checkKey(key: unknown): string {
     const k = String(key);
-    if (k.length > CACHE_KEY_LIMIT) throw new Error('Argument too large: key');
+    if (k.length > CACHE_KEY_LIMIT) throw argumentTooLarge('key');
     return k;
   }
 
   private checkValue(value: unknown): string {
-    const v = String(value);
-    if (Buffer.byteLength(v, 'utf8') > CACHE_VALUE_LIMIT)
-      throw new Error('Argument too large: value');
-    return v;
+    return stringWithinBytes(value, CACHE_VALUE_LIMIT, 'value');
   }
 
   /**

@@ -1,4 +1,4 @@
-import { API_NAME, unwrap } from '../core/instrument';
+import { API_NAME } from '../core/instrument';
 import type { Workspace } from '../workspace';
 import type { Blob } from './blob';
 import {
@@ -11,10 +11,11 @@ import {
   FileIterator,
   Folder,
   FolderIterator,
+  fileArg,
+  folderArg,
   STORAGE_LIMIT_BYTES,
 } from './drive/items';
 import type { Emulates } from './drive/types';
-import { signatureError } from './ui';
 
 export {
   DRIVE_ERRORS,
@@ -175,30 +176,22 @@ export class DriveAppEmulator implements Emulates<GDriveApp, DriveAppMethods> {
   }
 
   addFile(...args: [child: File]): Folder {
-    const f = unwrap(args[0]);
-    if (!(f instanceof File)) throw signatureError('DriveApp.addFile', args);
-    f.parents.add(this.store.root.id);
+    fileArg('DriveApp.addFile', args, args[0]).parents.add(this.store.root.id);
     return this.store.root;
   }
 
   addFolder(...args: [child: Folder]): Folder {
-    const f = unwrap(args[0]);
-    if (!(f instanceof Folder)) throw signatureError('DriveApp.addFolder', args);
-    f.parents.add(this.store.root.id);
+    folderArg('DriveApp.addFolder', args, args[0]).parents.add(this.store.root.id);
     return this.store.root;
   }
 
   removeFile(...args: [child: File]): Folder {
-    const f = unwrap(args[0]);
-    if (!(f instanceof File)) throw signatureError('DriveApp.removeFile', args);
-    f.parents.delete(this.store.root.id);
+    fileArg('DriveApp.removeFile', args, args[0]).parents.delete(this.store.root.id);
     return this.store.root;
   }
 
   removeFolder(...args: [child: Folder]): Folder {
-    const f = unwrap(args[0]);
-    if (!(f instanceof Folder)) throw signatureError('DriveApp.removeFolder', args);
-    f.parents.delete(this.store.root.id);
+    folderArg('DriveApp.removeFolder', args, args[0]).parents.delete(this.store.root.id);
     return this.store.root;
   }
 

@@ -2,7 +2,8 @@ import { escapeHtml } from '../core/html-escape';
 import { API_NAME, EXPANDO } from '../core/instrument';
 import type { Workspace } from '../workspace';
 import { Blob, blobOf } from './blob';
-import { enumOf, isEnumValue, signatureError } from './ui';
+import { enumOf, isEnumValue } from './enum';
+import { signatureError } from './ui';
 
 export const SANDBOX_MODE = enumOf('EMULATED', 'IFRAME', 'NATIVE');
 export const X_FRAME_OPTIONS_MODE = enumOf('ALLOWALL', 'DEFAULT');

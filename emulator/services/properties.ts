@@ -1,5 +1,6 @@
 import { API_NAME } from '../core/instrument';
 import type { Workspace } from '../workspace';
+import { stringWithinBytes } from './argument-size';
 
 /** Apps Script's documented limits: 9 KB per value, 500 KB per store. */
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
@@ -29,10 +30,7 @@ export class Properties implements GoogleAppsScript.Properties.Properties {
   private write(entries: [string, unknown][], deleteAllOthers: boolean): this {
     const next = deleteAllOthers ? new Map<string, string>() : new Map(this.data);
     for (const [key, raw] of entries) {
-      const value = String(raw);
-      if (Buffer.byteLength(value) > PROPERTY_VALUE_LIMIT) {
-        throw new Error('Argument too large: value');
-      }
+      const value = stringWithinBytes(raw, PROPERTY_VALUE_LIMIT, 'value');
       next.set(String(key), value);
     }
     if (this.bytes(next) > PROPERTY_STORE_LIMIT) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { API_NAME } from '../core/instrument';
 import { DAY_MS } from '../core/timezone';
 import type { Workspace } from '../workspace';
+import { enumOf } from './enum';
 import { resolveZone, usWeekOfYear, wallTime, wallToUtc, type Zone } from './timezone';
 
 type S = typeof GoogleAppsScript.Script;
@@ -14,13 +15,9 @@ export const MAX_TRIGGERS_PER_USER = 20;
 export const TOO_MANY_TRIGGERS_MESSAGE =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 
-// Apps Script's enums print as their names; the emulator uses the names as the values.
-const names = <K extends string>(...keys: K[]): { readonly [P in K]: P } =>
-  Object.freeze(Object.fromEntries(keys.map((k) => [k, k]))) as { readonly [P in K]: P };
-
-export const AuthMode = names('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL');
-export const AuthorizationStatus = names('REQUIRED', 'NOT_REQUIRED');
-export const EventType = names(
+export const AuthMode = enumOf('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL');
+export const AuthorizationStatus = enumOf('REQUIRED', 'NOT_REQUIRED');
+export const EventType = enumOf(
   'CLOCK',
   'ON_OPEN',
   'ON_EDIT',
@@ -28,13 +25,13 @@ export const EventType = names(
   'ON_CHANGE',
   'ON_EVENT_UPDATED',
 );
-export const InstallationSource = names(
+export const InstallationSource = enumOf(
   'APPS_MARKETPLACE_DOMAIN_ADD_ON',
   'NONE',
   'WEB_STORE_ADD_ON',
 );
-export const TriggerSource = names('SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR');
-export const WeekDay = names(
+export const TriggerSource = enumOf('SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR');
+export const WeekDay = enumOf(
   'SUNDAY',
   'MONDAY',
   'TUESDAY',

@@ -1,25 +1,6 @@
 import { API_NAME, isEmulated } from '../core/instrument';
 import type { Workspace } from '../workspace';
-
-/**
- * Apps Script enums are opaque values whose `toString()` is their name. The emulator uses the
- * name itself, so `response == ui.Button.YES` holds and the value survives realm copies.
- */
-export function enumOf<const T extends readonly string[]>(
-  ...names: T
-): { readonly [K in T[number]]: K } {
-  return Object.freeze(Object.fromEntries(names.map((n) => [n, n]))) as {
-    readonly [K in T[number]]: K;
-  };
-}
-
-/** True when `v` is one of the enum's values (and not, say, `toString`). */
-export function isEnumValue<E extends Readonly<Record<string, string>>>(
-  e: E,
-  v: unknown,
-): v is E[keyof E] {
-  return typeof v === 'string' && Object.keys(e).includes(v);
-}
+import { enumOf, isEnumValue } from './enum';
 
 export const UI_BUTTON = enumOf('CLOSE', 'OK', 'CANCEL', 'YES', 'NO');
 export const UI_BUTTON_SET = enumOf('OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL');

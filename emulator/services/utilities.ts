@@ -11,6 +11,7 @@ import {
   toSignedBytes,
 } from './charset';
 import { formatJavaDate } from './dateformat';
+import { enumOf } from './enum';
 import { resolveZone, wallToUtc } from './timezone';
 import { unzipEntries, zipEntries } from './zip';
 
@@ -18,19 +19,16 @@ type U = typeof GoogleAppsScript.Utilities;
 type Byte = GoogleAppsScript.Byte;
 type CharsetArg = GoogleAppsScript.Utilities.Charset;
 
-const names = <K extends string>(...keys: K[]): { readonly [P in K]: P } =>
-  Object.freeze(Object.fromEntries(keys.map((k) => [k, k]))) as { readonly [P in K]: P };
-
-export const Charset = names('US_ASCII', 'UTF_8');
-export const DigestAlgorithm = names('MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512');
-export const MacAlgorithm = names(
+export const Charset = enumOf('US_ASCII', 'UTF_8');
+export const DigestAlgorithm = enumOf('MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512');
+export const MacAlgorithm = enumOf(
   'HMAC_MD5',
   'HMAC_SHA_1',
   'HMAC_SHA_256',
   'HMAC_SHA_384',
   'HMAC_SHA_512',
 );
-export const RsaAlgorithm = names('RSA_SHA_1', 'RSA_SHA_256');
+export const RsaAlgorithm = enumOf('RSA_SHA_1', 'RSA_SHA_256');
 
 const DIGESTS: Record<string, string> = {
   MD5: 'md5',
@@ -93,6 +91,23 @@ function base64Bytes(encoded: unknown): number[] {
   const s = String(encoded).replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(s)) throw new Error('Could not decode string.');
   return toSignedBytes(Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
+}
+
+/**
+ * computeRsaSignature with a fixed algorithm. An absent charset stays absent: a refused call's
+ * error lists the arguments it was given.
+ */
+function rsaSignature(
+  utilities: UtilitiesEmulator,
+  algorithm: keyof typeof RsaAlgorithm,
+  value: string,
+  key: string,
+  charset: CharsetArg | undefined,
+): Byte[] {
+  const alg = algorithm as unknown as GoogleAppsScript.Utilities.RsaAlgorithm;
+  return charset === undefined
+    ? utilities.computeRsaSignature(alg, value, key)
+    : utilities.computeRsaSignature(alg, value, key, charset);
 }
 
 export class UtilitiesEmulator implements GoogleAppsScript.Utilities.Utilities {
@@ -278,33 +293,11 @@ export class UtilitiesEmulator implements GoogleAppsScript.Utilities.Utilities {
   }
 
   computeRsaSha1Signature(value: string, key: string, charset?: CharsetArg): Byte[] {
-    return charset === undefined
-      ? this.computeRsaSignature(
-          RsaAlgorithm.RSA_SHA_1 as unknown as GoogleAppsScript.Utilities.RsaAlgorithm,
-          value,
-          key,
-        )
-      : this.computeRsaSignature(
-          RsaAlgorithm.RSA_SHA_1 as unknown as GoogleAppsScript.Utilities.RsaAlgorithm,
-          value,
-          key,
-          charset,
-        );
+    return rsaSignature(this, RsaAlgorithm.RSA_SHA_1, value, key, charset);
   }
 
   computeRsaSha256Signature(value: string, key: string, charset?: CharsetArg): Byte[] {
-    return charset === undefined
-      ? this.computeRsaSignature(
-          RsaAlgorithm.RSA_SHA_256 as unknown as GoogleAppsScript.Utilities.RsaAlgorithm,
-          value,
-          key,
-        )
-      : this.computeRsaSignature(
-          RsaAlgorithm.RSA_SHA_256 as unknown as GoogleAppsScript.Utilities.RsaAlgorithm,
-          value,
-          key,
-          charset,
-        );
+    return rsaSignature(this, RsaAlgorithm.RSA_SHA_256, value, key, charset);
   }
 
   // ---- base64 --------------------------------------------------------------------------------

@@ -14,6 +14,31 @@ function dosTime(ms: number): { time: number; date: number } {
   };
 }
 
+interface EntryFields {
+  readonly time: number;
+  readonly date: number;
+  readonly crc: number;
+  readonly packedSize: number;
+  readonly size: number;
+  readonly name: Buffer;
+}
+
+/**
+ * The run of fields a local header and its central-directory record share, from "version needed
+ * to extract" to the name's length (at offset 4 of a local header, 6 of a central record).
+ */
+function writeEntryFields(header: Buffer, at: number, f: EntryFields): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(0x0800, at + 2); // UTF-8 names
+  header.writeUInt16LE(8, at + 4); // DEFLATE
+  header.writeUInt16LE(f.time, at + 6);
+  header.writeUInt16LE(f.date, at + 8);
+  header.writeUInt32LE(f.crc, at + 10);
+  header.writeUInt32LE(f.packedSize, at + 14);
+  header.writeUInt32LE(f.size, at + 18);
+  header.writeUInt16LE(f.name.length, at + 22);
+}
+
 export function zipEntries(entries: readonly ZipEntry[], nowMs: number): Buffer {
   const { time, date } = dosTime(nowMs);
   const locals: Buffer[] = [];
@@ -23,29 +48,14 @@ export function zipEntries(entries: readonly ZipEntry[], nowMs: number): Buffer 
     const name = Buffer.from(e.name, 'utf8');
     const packed = deflateRawSync(e.data);
     const crc = crc32(e.data);
+    const fields = { time, date, crc, packedSize: packed.length, size: e.data.length, name };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 4, fields);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    writeEntryFields(central, 6, fields);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, packed);
     centrals.push(central, name);

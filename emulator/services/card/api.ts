@@ -1,4 +1,5 @@
-import { isEnumValue, QUALIFIED_NAMES, signatureError } from '../ui';
+import { isEnumValue } from '../enum';
+import { QUALIFIED_NAMES, signatureError } from '../ui';
 
 /**
  * Methods `K` of the Apps Script interface `I`, with their parameters exactly as declared, and

@@ -1,4 +1,4 @@
-import { enumOf } from '../ui';
+import { enumOf } from '../enum';
 
 /** CardService's enums (values are their names; see `enumOf`). */
 export const CARD_ENUMS = {

@@ -55,6 +55,63 @@ function onChange(cls: string, action: unknown): Action {
   return expectArg(`CardService.${cls}.setOnChangeAction`, action, Action);
 }
 
+/** Widgets a click acts on: the buttons, DecoratedText and Image. The last click set wins. */
+abstract class ClickableWidget extends Widget {
+  protected click: Click | undefined;
+
+  setOnClickAction(action: GoogleAppsScript.Card_Service.Action): this {
+    this.click = clicks.action(this[API_NAME], action);
+    return this;
+  }
+
+  setOnClickOpenLinkAction(action: GoogleAppsScript.Card_Service.Action): this {
+    this.click = clicks.openDynamicLinkAction(this[API_NAME], action);
+    return this;
+  }
+
+  setOpenLink(openLink: GoogleAppsScript.Card_Service.OpenLink): this {
+    this.click = clicks.openLink(this[API_NAME], openLink);
+    return this;
+  }
+
+  setComposeAction(
+    action: GoogleAppsScript.Card_Service.Action,
+    composedEmailType: GoogleAppsScript.Card_Service.ComposedEmailType,
+  ): this {
+    this.click = clicks.compose(this[API_NAME], action, composedEmailType);
+    return this;
+  }
+}
+
+/** Widgets whose value the form submits under a field name: text and selection inputs, pickers. */
+abstract class FormInput extends Widget {
+  protected name = '';
+  protected label: string | undefined;
+  protected onChangeAction: Action | undefined;
+  /** How CardService's "must have a field name set" error names the widget. */
+  protected abstract readonly displayName: string;
+
+  setFieldName(fieldName: string): this {
+    this.name = expectString(`CardService.${this[API_NAME]}.setFieldName`, fieldName);
+    return this;
+  }
+
+  setTitle(title: string): this {
+    this.label = expectString(`CardService.${this[API_NAME]}.setTitle`, title);
+    return this;
+  }
+
+  setOnChangeAction(action: GoogleAppsScript.Card_Service.Action): this {
+    this.onChangeAction = onChange(this[API_NAME], action);
+    return this;
+  }
+
+  [VALIDATE](): void {
+    if (!this.name) throw new Error(CARD_ERRORS.fieldName(this.displayName));
+    this.onChangeAction?.[VALIDATE]();
+  }
+}
+
 export class TextParagraph
   extends Widget
   implements Chainable<GoogleAppsScript.Card_Service.TextParagraph, 'setText', TextParagraph>
@@ -187,8 +244,7 @@ export class Switch
 }
 
 /** TextButton and ImageButton. A lone button added to a section shows as a one-button list. */
-export abstract class Button extends Widget {
-  protected click: Click | undefined;
+export abstract class Button extends ClickableWidget {
   abstract buttonJson(): ButtonJson;
   abstract validateButton(): void;
 
@@ -256,29 +312,6 @@ export class TextButton
     return this;
   }
 
-  setOnClickAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.click = clicks.action('TextButton', action);
-    return this;
-  }
-
-  setOnClickOpenLinkAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.click = clicks.openDynamicLinkAction('TextButton', action);
-    return this;
-  }
-
-  setOpenLink(openLink: GoogleAppsScript.Card_Service.OpenLink): this {
-    this.click = clicks.openLink('TextButton', openLink);
-    return this;
-  }
-
-  setComposeAction(
-    action: GoogleAppsScript.Card_Service.Action,
-    composedEmailType: GoogleAppsScript.Card_Service.ComposedEmailType,
-  ): this {
-    this.click = clicks.compose('TextButton', action, composedEmailType);
-    return this;
-  }
-
   validateButton(): void {
     if (!this.text) throw new Error(CARD_ERRORS.textButtonNoText);
   }
@@ -329,29 +362,6 @@ export class ImageButton
     return this;
   }
 
-  setOnClickAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.click = clicks.action('ImageButton', action);
-    return this;
-  }
-
-  setOnClickOpenLinkAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.click = clicks.openDynamicLinkAction('ImageButton', action);
-    return this;
-  }
-
-  setOpenLink(openLink: GoogleAppsScript.Card_Service.OpenLink): this {
-    this.click = clicks.openLink('ImageButton', openLink);
-    return this;
-  }
-
-  setComposeAction(
-    action: GoogleAppsScript.Card_Service.Action,
-    composedEmailType: GoogleAppsScript.Card_Service.ComposedEmailType,
-  ): this {
-    this.click = clicks.compose('ImageButton', action, composedEmailType);
-    return this;
-  }
-
   validateButton(): void {
     if (!this.icon.knownIcon && !this.icon.iconUrl) throw new Error(CARD_ERRORS.imageButtonNoIcon);
   }
@@ -390,7 +400,7 @@ export class ButtonSet
 }
 
 export class DecoratedText
-  extends Widget
+  extends ClickableWidget
   implements
     Chainable<
       GoogleAppsScript.Card_Service.DecoratedText,
@@ -424,7 +434,6 @@ export class DecoratedText
     | { kind: 'button'; button: Button }
     | { kind: 'switch'; control: Switch }
     | undefined;
-  private click: Click | undefined;
 
   setText(text: string): this {
     this.text = expectString('CardService.DecoratedText.setText', text);
@@ -499,29 +508,6 @@ export class DecoratedText
     return this;
   }
 
-  setOnClickAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.click = clicks.action('DecoratedText', action);
-    return this;
-  }
-
-  setOnClickOpenLinkAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.click = clicks.openDynamicLinkAction('DecoratedText', action);
-    return this;
-  }
-
-  setOpenLink(openLink: GoogleAppsScript.Card_Service.OpenLink): this {
-    this.click = clicks.openLink('DecoratedText', openLink);
-    return this;
-  }
-
-  setComposeAction(
-    action: GoogleAppsScript.Card_Service.Action,
-    composedEmailType: GoogleAppsScript.Card_Service.ComposedEmailType,
-  ): this {
-    this.click = clicks.compose('DecoratedText', action, composedEmailType);
-    return this;
-  }
-
   [VALIDATE](): void {
     if (!this.text) throw new Error(CARD_ERRORS.decoratedTextNoText);
     if (this.startIcon instanceof IconImage) this.startIcon[VALIDATE]();
@@ -551,7 +537,7 @@ export class DecoratedText
 }
 
 export class TextInput
-  extends Widget
+  extends FormInput
   implements
     Chainable<
       GoogleAppsScript.Card_Service.TextInput,
@@ -560,22 +546,10 @@ export class TextInput
     >
 {
   readonly [API_NAME] = 'TextInput';
-  private name = '';
-  private label: string | undefined;
+  protected readonly displayName = 'Text input';
   private value: string | undefined;
   private hint: string | undefined;
   private multiline = false;
-  private onChangeAction: Action | undefined;
-
-  setFieldName(fieldName: string): this {
-    this.name = expectString('CardService.TextInput.setFieldName', fieldName);
-    return this;
-  }
-
-  setTitle(title: string): this {
-    this.label = expectString('CardService.TextInput.setTitle', title);
-    return this;
-  }
 
   setValue(value: string): this {
     this.value = expectString('CardService.TextInput.setValue', value);
@@ -590,16 +564,6 @@ export class TextInput
   setMultiline(multiline: boolean): this {
     this.multiline = expectBoolean('CardService.TextInput.setMultiline', multiline);
     return this;
-  }
-
-  setOnChangeAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.onChangeAction = onChange('TextInput', action);
-    return this;
-  }
-
-  [VALIDATE](): void {
-    if (!this.name) throw new Error(CARD_ERRORS.fieldName('Text input'));
-    this.onChangeAction?.[VALIDATE]();
   }
 
   [TO_JSON](): WidgetJson {
@@ -617,7 +581,7 @@ export class TextInput
 }
 
 export class SelectionInput
-  extends Widget
+  extends FormInput
   implements
     Chainable<
       GoogleAppsScript.Card_Service.SelectionInput,
@@ -626,11 +590,9 @@ export class SelectionInput
     >
 {
   readonly [API_NAME] = 'SelectionInput';
+  protected readonly displayName = 'Selection input';
   private type: SelectionInputJson['type'] = 'CHECK_BOX';
-  private name = '';
-  private label: string | undefined;
   private readonly items: { text: string; value: string; selected: boolean }[] = [];
-  private onChangeAction: Action | undefined;
 
   setType(type: GoogleAppsScript.Card_Service.SelectionInputType): this {
     this.type = expectEnum(
@@ -641,16 +603,6 @@ export class SelectionInput
     return this;
   }
 
-  setFieldName(fieldName: string): this {
-    this.name = expectString('CardService.SelectionInput.setFieldName', fieldName);
-    return this;
-  }
-
-  setTitle(title: string): this {
-    this.label = expectString('CardService.SelectionInput.setTitle', title);
-    return this;
-  }
-
   /** Text and value may be any value (Apps Script takes Objects and shows them as strings). */
   addItem(text: unknown, value: unknown, selected: boolean): this {
     if (typeof selected !== 'boolean') {
@@ -658,16 +610,6 @@ export class SelectionInput
     }
     this.items.push({ text: String(text), value: String(value), selected });
     return this;
-  }
-
-  setOnChangeAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.onChangeAction = onChange('SelectionInput', action);
-    return this;
-  }
-
-  [VALIDATE](): void {
-    if (!this.name) throw new Error(CARD_ERRORS.fieldName('Selection input'));
-    this.onChangeAction?.[VALIDATE]();
   }
 
   [TO_JSON](): WidgetJson {
@@ -684,30 +626,9 @@ export class SelectionInput
 }
 
 /** DatePicker, DateTimePicker and TimePicker share one JSON widget. */
-abstract class Picker extends Widget {
-  protected name = '';
-  protected label: string | undefined;
-  protected onChangeAction: Action | undefined;
+abstract class Picker extends FormInput {
   protected abstract readonly pickerType: DateTimePickerJson['type'];
-  protected abstract readonly displayName: string;
   protected abstract extra(): Partial<DateTimePickerJson>;
-
-  protected setName(cls: string, fieldName: unknown): void {
-    this.name = expectString(`CardService.${cls}.setFieldName`, fieldName);
-  }
-
-  protected setLabel(cls: string, title: unknown): void {
-    this.label = expectString(`CardService.${cls}.setTitle`, title);
-  }
-
-  protected setChange(cls: string, action: unknown): void {
-    this.onChangeAction = onChange(cls, action);
-  }
-
-  [VALIDATE](): void {
-    if (!this.name) throw new Error(CARD_ERRORS.fieldName(this.displayName));
-    this.onChangeAction?.[VALIDATE]();
-  }
 
   [TO_JSON](): WidgetJson {
     return {
@@ -742,23 +663,8 @@ export class DatePicker
   protected readonly displayName = 'Date picker';
   private valueMsEpoch: number | undefined;
 
-  setFieldName(fieldName: string): this {
-    this.setName('DatePicker', fieldName);
-    return this;
-  }
-
-  setTitle(title: string): this {
-    this.setLabel('DatePicker', title);
-    return this;
-  }
-
   setValueInMsSinceEpoch(valueMsEpoch: number | string): this {
     this.valueMsEpoch = msSinceEpoch('CardService.DatePicker.setValueInMsSinceEpoch', valueMsEpoch);
-    return this;
-  }
-
-  setOnChangeAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.setChange('DatePicker', action);
     return this;
   }
 
@@ -786,16 +692,6 @@ export class DateTimePicker
   private valueMsEpoch: number | undefined;
   private offsetMins: number | undefined;
 
-  setFieldName(fieldName: string): this {
-    this.setName('DateTimePicker', fieldName);
-    return this;
-  }
-
-  setTitle(title: string): this {
-    this.setLabel('DateTimePicker', title);
-    return this;
-  }
-
   setValueInMsSinceEpoch(valueMsEpoch: number | string): this {
     this.valueMsEpoch = msSinceEpoch(
       'CardService.DateTimePicker.setValueInMsSinceEpoch',
@@ -808,11 +704,6 @@ export class DateTimePicker
     this.offsetMins = Math.trunc(
       expectNumber('CardService.DateTimePicker.setTimeZoneOffsetInMins', timeZoneOffsetMins),
     );
-    return this;
-  }
-
-  setOnChangeAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.setChange('DateTimePicker', action);
     return this;
   }
 
@@ -836,16 +727,6 @@ export class TimePicker
   private hours: number | undefined;
   private minutes: number | undefined;
 
-  setFieldName(fieldName: string): this {
-    this.setName('TimePicker', fieldName);
-    return this;
-  }
-
-  setTitle(title: string): this {
-    this.setLabel('TimePicker', title);
-    return this;
-  }
-
   setHours(hours: number): this {
     this.hours = Math.trunc(expectNumber('CardService.TimePicker.setHours', hours));
     return this;
@@ -853,11 +734,6 @@ export class TimePicker
 
   setMinutes(minutes: number): this {
     this.minutes = Math.trunc(expectNumber('CardService.TimePicker.setMinutes', minutes));
-    return this;
-  }
-
-  setOnChangeAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.setChange('TimePicker', action);
     return this;
   }
 
@@ -877,7 +753,7 @@ export class Divider extends Widget {
 }
 
 export class Image
-  extends Widget
+  extends ClickableWidget
   implements
     Chainable<
       GoogleAppsScript.Card_Service.Image,
@@ -893,7 +769,6 @@ export class Image
   readonly [API_NAME] = 'Image';
   private imageUrl = '';
   private altText: string | undefined;
-  private click: Click | undefined;
 
   setImageUrl(url: string): this {
     this.imageUrl = expectString('CardService.Image.setImageUrl', url);
@@ -902,29 +777,6 @@ export class Image
 
   setAltText(altText: string): this {
     this.altText = expectString('CardService.Image.setAltText', altText);
-    return this;
-  }
-
-  setOnClickAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.click = clicks.action('Image', action);
-    return this;
-  }
-
-  setOnClickOpenLinkAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.click = clicks.openDynamicLinkAction('Image', action);
-    return this;
-  }
-
-  setOpenLink(openLink: GoogleAppsScript.Card_Service.OpenLink): this {
-    this.click = clicks.openLink('Image', openLink);
-    return this;
-  }
-
-  setComposeAction(
-    action: GoogleAppsScript.Card_Service.Action,
-    composedEmailType: GoogleAppsScript.Card_Service.ComposedEmailType,
-  ): this {
-    this.click = clicks.compose('Image', action, composedEmailType);
     return this;
   }
 

@@ -93,13 +93,14 @@ export class DriveStore {
 }
 
 /** A folder argument, or Apps Script's signature error. */
-function folderArg(method: string, args: readonly unknown[], value: unknown): Folder {
+export function folderArg(method: string, args: readonly unknown[], value: unknown): Folder {
   const f = unwrap(value);
   if (f instanceof Folder) return f;
   throw signatureError(method, args);
 }
 
-function fileArg(method: string, args: readonly unknown[], value: unknown): File {
+/** A file argument, or Apps Script's signature error. */
+export function fileArg(method: string, args: readonly unknown[], value: unknown): File {
   const f = unwrap(value);
   if (f instanceof File) return f;
   throw signatureError(method, args);

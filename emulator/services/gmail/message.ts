@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { escapeHtmlAsCharRefs } from '../../core/html-escape';
 import { API_NAME, unwrap } from '../../core/instrument';
 import { type EmlInput, toEml } from '../../eml';
 import type { Blob } from '../blob';
@@ -114,10 +115,6 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** The address list of a message header as Apps Script shows it. */
 function list(a: readonly Address[]): string {
   return formatAddressList(a);
@@ -187,7 +184,7 @@ export class GmailMessage implements Emulates<GMessage, MessageMethods> {
    */
   getBody(): string {
     if (this.content.htmlBody !== null) return this.content.htmlBody;
-    return escapeHtml(this.content.plainBody).replace(/\r?\n/g, '<br>');
+    return escapeHtmlAsCharRefs(this.content.plainBody).replace(/\r?\n/g, '<br>');
   }
 
   /** The text body; for an HTML-only mail, the HTML with its tags dropped. */

@@ -3,9 +3,7 @@
  * with `==`/`===` (`rule.getCriteriaType() === SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST`)
  * and pass them back to methods, which is all a string does as well as the real enum object.
  */
-function enumOf<const K extends string>(...names: K[]): Readonly<{ [P in K]: P }> {
-  return Object.freeze(Object.fromEntries(names.map((n) => [n, n]))) as { [P in K]: P };
-}
+import { enumOf } from '../enum';
 
 export const DataValidationCriteria = enumOf(
   'DATE_AFTER',

@@ -148,6 +148,28 @@ export interface SheetSnapshot {
   readonly protections: ProtectionSnapshot[];
 }
 
+type Axis = 'rows' | 'columns';
+
+/** Apps Script's check of `count` rows or columns from 1-based `position` in a sheet of `max`. */
+function checkSpan(axis: Axis, position: number, count: number, max: number): void {
+  if (
+    !Number.isInteger(position) ||
+    !Number.isInteger(count) ||
+    position < 1 ||
+    count < 1 ||
+    position + count - 1 > max
+  ) {
+    throw new Error(`Those ${axis} are out of bounds.`);
+  }
+}
+
+/** `insert*After/Before(position, howMany)`: next to an existing row or column, at least one. */
+function checkInsertion(axis: Axis, position: number, howMany: number, max: number): void {
+  checkSpan(axis, position, 1, max);
+  if (!Number.isInteger(howMany) || howMany < 1)
+    throw new Error(`Those ${axis} are out of bounds.`);
+}
+
 /** One tab of a spreadsheet. Setters that Apps Script documents as chainable return the sheet. */
 export class Sheet implements Emulates<GSheet, SheetMethods> {
   readonly [API_NAME] = 'Sheet';
@@ -432,17 +454,11 @@ export class Sheet implements Emulates<GSheet, SheetMethods> {
   // --- rows and columns ----------------------------------------------------------------------
 
   private checkRows(position: number, count: number): void {
-    if (!Number.isInteger(position) || !Number.isInteger(count) || position < 1 || count < 1) {
-      throw new Error('Those rows are out of bounds.');
-    }
-    if (position + count - 1 > this.maxRows) throw new Error('Those rows are out of bounds.');
+    checkSpan('rows', position, count, this.maxRows);
   }
 
   private checkColumns(position: number, count: number): void {
-    if (!Number.isInteger(position) || !Number.isInteger(count) || position < 1 || count < 1) {
-      throw new Error('Those columns are out of bounds.');
-    }
-    if (position + count - 1 > this.maxColumns) throw new Error('Those columns are out of bounds.');
+    checkSpan('columns', position, count, this.maxColumns);
   }
 
   /** Inserts `count` empty rows before 0-based index `at` (new rows take no formatting). */
@@ -460,15 +476,13 @@ export class Sheet implements Emulates<GSheet, SheetMethods> {
   }
 
   insertRowsAfter(afterPosition: number, howMany: number): this {
-    this.checkRows(afterPosition, 1);
-    if (!Number.isInteger(howMany) || howMany < 1) throw new Error('Those rows are out of bounds.');
+    checkInsertion('rows', afterPosition, howMany, this.maxRows);
     this.shiftRows(afterPosition, howMany);
     return this;
   }
 
   insertRowsBefore(beforePosition: number, howMany: number): this {
-    this.checkRows(beforePosition, 1);
-    if (!Number.isInteger(howMany) || howMany < 1) throw new Error('Those rows are out of bounds.');
+    checkInsertion('rows', beforePosition, howMany, this.maxRows);
     this.shiftRows(beforePosition - 1, howMany);
     return this;
   }
@@ -486,17 +500,13 @@ export class Sheet implements Emulates<GSheet, SheetMethods> {
   }
 
   insertColumnsAfter(afterPosition: number, howMany: number): this {
-    this.checkColumns(afterPosition, 1);
-    if (!Number.isInteger(howMany) || howMany < 1)
-      throw new Error('Those columns are out of bounds.');
+    checkInsertion('columns', afterPosition, howMany, this.maxColumns);
     this.shiftColumns(afterPosition, howMany);
     return this;
   }
 
   insertColumnsBefore(beforePosition: number, howMany: number): this {
-    this.checkColumns(beforePosition, 1);
-    if (!Number.isInteger(howMany) || howMany < 1)
-      throw new Error('Those columns are out of bounds.');
+    checkInsertion('columns', beforePosition, howMany, this.maxColumns);
     this.shiftColumns(beforePosition - 1, howMany);
     return this;
   }

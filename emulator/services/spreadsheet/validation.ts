@@ -21,11 +21,9 @@ const EMPTY_RULE: Rule = { criteria: null, args: [], allowInvalid: true, helpTex
 const copyArg = (a: unknown): unknown =>
   a instanceof Date ? new Date(a.getTime()) : Array.isArray(a) ? a.map(copyArg) : a;
 
-/** A data-validation rule (immutable), as `DataValidationBuilder.build()` makes it. */
-export class DataValidation implements Emulates<GValidation, keyof GValidation> {
-  readonly [API_NAME] = 'DataValidation';
-
-  constructor(readonly rule: Rule) {}
+/** The reads a built rule and its builder share. */
+abstract class RuleReader {
+  protected abstract readonly rule: Rule;
 
   copy(): DataValidationBuilder {
     return new DataValidationBuilder(this.rule);
@@ -42,6 +40,15 @@ export class DataValidation implements Emulates<GValidation, keyof GValidation> 
   getCriteriaValues(): unknown[] {
     return this.rule.args.map(copyArg);
   }
+}
+
+/** A data-validation rule (immutable), as `DataValidationBuilder.build()` makes it. */
+export class DataValidation extends RuleReader implements Emulates<GValidation, keyof GValidation> {
+  readonly [API_NAME] = 'DataValidation';
+
+  constructor(readonly rule: Rule) {
+    super();
+  }
 
   /** Apps Script documents `null` when no help text is set. */
   getHelpText(): string {
@@ -50,11 +57,15 @@ export class DataValidation implements Emulates<GValidation, keyof GValidation> 
 }
 
 /** `SpreadsheetApp.newDataValidation()`. Every `require*`/`set*` returns the builder itself. */
-export class DataValidationBuilder implements Emulates<GBuilder, keyof GBuilder> {
+export class DataValidationBuilder
+  extends RuleReader
+  implements Emulates<GBuilder, keyof GBuilder>
+{
   readonly [API_NAME] = 'DataValidationBuilder';
-  private rule: Rule;
+  protected rule: Rule;
 
   constructor(rule: Rule = EMPTY_RULE) {
+    super();
     this.rule = rule;
   }
 
@@ -65,22 +76,6 @@ export class DataValidationBuilder implements Emulates<GBuilder, keyof GBuilder>
 
   build(): DataValidation {
     return new DataValidation(this.rule);
-  }
-
-  copy(): DataValidationBuilder {
-    return new DataValidationBuilder(this.rule);
-  }
-
-  getAllowInvalid(): boolean {
-    return this.rule.allowInvalid;
-  }
-
-  getCriteriaType(): string {
-    return this.rule.criteria ?? '';
-  }
-
-  getCriteriaValues(): unknown[] {
-    return this.rule.args.map(copyArg);
   }
 
   getHelpText(): string | null {
