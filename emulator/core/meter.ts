@@ -56,6 +56,8 @@ export class Meter {
   private execution: Execution | undefined;
   private killAt: number | undefined;
   private callsThisExecution = 0;
+  /** Every call key in order, while tracing (for tests that cut a run off at a chosen call). */
+  private traceLog: string[] | undefined;
 
   constructor(
     readonly clock: VirtualClock,
@@ -67,6 +69,7 @@ export class Meter {
     const exec = this.execution;
     if (exec?.dead) throw new Error(EXECUTION_LIMIT_MESSAGE);
     this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
+    this.traceLog?.push(key);
     this.callsThisExecution += 1;
     if (this.killAt !== undefined && this.callsThisExecution > this.killAt) {
       const at = this.killAt;
@@ -110,6 +113,15 @@ export class Meter {
     const elapsedMs = this.clock.now() - exec.startedAt;
     if (exec.triggered) this.addUsage('triggerRuntimeMs', elapsedMs);
     return { label: exec.label, elapsedMs };
+  }
+
+  /** Starts recording every call key in order; `trace()` returns them. */
+  startTrace(): void {
+    this.traceLog = [];
+  }
+
+  trace(): readonly string[] {
+    return this.traceLog ?? [];
   }
 
   /** Makes the next execution die after `calls` more service calls (for crash tests). */

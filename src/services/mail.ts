@@ -8,6 +8,8 @@ export interface OutgoingMail {
   readonly name?: string;
 }
 
+const draftUrl = (messageId: string) => `https://mail.google.com/mail/#drafts?compose=${messageId}`;
+
 export interface DraftRef {
   readonly draftId: string;
   readonly messageId: string;
@@ -27,6 +29,21 @@ export function createDraft(mail: OutgoingMail): DraftRef {
     messageId,
     url: `https://mail.google.com/mail/#drafts?compose=${messageId}`,
   };
+}
+
+/** The owner's drafts by subject (used only to resume an interrupted run without a duplicate). */
+export function draftsBySubject(): Map<string, DraftRef> {
+  const found = new Map<string, DraftRef>();
+  for (const draft of GmailApp.getDrafts()) {
+    const message = draft.getMessage();
+    const messageId = message.getId();
+    found.set(message.getSubject(), {
+      draftId: draft.getId(),
+      messageId,
+      url: draftUrl(messageId),
+    });
+  }
+  return found;
 }
 
 /** Recipients the owner may still mail today (MailApp's daily quota). */

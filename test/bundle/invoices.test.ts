@@ -138,3 +138,33 @@ describe('cost of an issuing run', () => {
     expect(new Set(counts).size).toBe(1);
   });
 });
+
+describe('an issuing run cut off halfway', () => {
+  it('is finished by the next run: every invoice once, with its PDF, draft and links', () => {
+    // Where the documents phase starts, from a clean run of the same workbook.
+    const probe = demoBundle();
+    probe.workspace.meter.startTrace();
+    probe.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]);
+    const trace = probe.workspace.meter.trace();
+    const firstDrive = trace.findIndex((k) => k.startsWith('DriveApp'));
+    const firstGmail = trace.findIndex((k) => k.startsWith('GmailApp'));
+
+    for (const cut of [firstDrive + 1, firstGmail + 1]) {
+      const bundle = demoBundle();
+      bundle.workspace.meter.killAfter(cut);
+      expect(() => bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }])).toThrow(/killed|Exceeded maximum execution time/);
+      const retry = bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]) as IssueReport;
+      expect(retry.issued).toHaveLength(4);
+      expect(bundle.workspace.DriveApp.allFiles()).toHaveLength(4);
+      expect(bundle.workspace.GmailApp.outbox().filter((m) => m.kind === 'draft')).toHaveLength(4);
+      const rows = invoiceRows(bundle);
+      expect(rows).toHaveLength(4);
+      for (const r of rows) {
+        expect(r.some((c) => c.startsWith('https://drive.google.com/'))).toBe(true);
+        expect(r.some((c) => c.startsWith('https://mail.google.com/'))).toBe(true);
+      }
+      const third = bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]) as IssueReport;
+      expect(third.issued).toEqual([]);
+    }
+  });
+});

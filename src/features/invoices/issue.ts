@@ -1,18 +1,20 @@
 import { bilingual } from '../../core/bilingual';
-import { type DateKey, tokyoInstant } from '../../core/dates';
+import { type DateKey, parseDateKey, tokyoDateKey, tokyoInstant } from '../../core/dates';
 import {
   DEFAULT_NUMBER_PATTERN,
+  draftInvoicesForClosing,
   type InvoiceDraft,
   invoiceFileName,
   invoiceFolderPath,
   invoiceMail,
   nextNumbers,
   renderInvoiceHtml,
+  validateSaleRow,
 } from '../../core/invoice';
 import { ensureFolderPath, htmlToPdf, savePdfOnce } from '../../services/drive';
-import { createDraft } from '../../services/mail';
+import { createDraft, type DraftRef, draftsBySubject } from '../../services/mail';
 import { flushWorkbook } from '../../services/workbook';
-import { textCell } from '../../sheets/cells';
+import { cellText, textCell } from '../../sheets/cells';
 import { CLIENTS_SHEET, SALES_SHEET } from '../../sheets/schema';
 import { type Table, writeColumn } from '../../sheets/table';
 import type { IssuedInvoice, IssueReport, RowProblem } from '../../ui/contracts';
@@ -31,9 +33,11 @@ const DRAFT_STATUS = '下書き';
  */
 export function issueInvoices(ss: Spreadsheet, closingDate: DateKey): IssueReport {
   const book = readBillingBook(ss);
+  const folderFor = folderCache();
+  const resumed = resumeInterrupted(book, folderFor);
   const plan = planInvoices(book, closingDate);
   writeRowMessages(book, plan);
-  if (plan.drafts.length === 0) return report(plan, []);
+  if (plan.drafts.length === 0) return report(plan, resumed);
 
   const issueDate = plan.drafts[0]!.issueDate;
   const existing = book.invoices.rows.map((r) => String(r.values.number));
@@ -43,19 +47,69 @@ export function issueInvoices(ss: Spreadsheet, closingDate: DateKey): IssueRepor
   markLinesBilled(book.sales, plan.drafts, numbers);
   flushWorkbook();
 
+  const issued = plan.drafts.map((draft, i) =>
+    makeDocuments(book, draft, numbers[i]!, folderFor(draft.issueDate)),
+  );
+  writeLinks(book.invoices, firstRow, issued);
+  return report(plan, [...resumed, ...issued]);
+}
+
+type FolderFor = (issueDate: DateKey) => GoogleAppsScript.Drive.Folder;
+
+/** Looks each year/month folder up once per run. */
+function folderCache(): FolderFor {
   const folders = new Map<string, GoogleAppsScript.Drive.Folder>();
-  const folderFor = (issueDate: DateKey) => {
+  return (issueDate) => {
     const path = invoiceFolderPath(issueDate);
     const key = path.join('/');
     const folder = folders.get(key) ?? ensureFolderPath(path);
     folders.set(key, folder);
     return folder;
   };
-  const issued = plan.drafts.map((draft, i) =>
-    makeDocuments(book, draft, numbers[i]!, folderFor(draft.issueDate)),
+}
+
+/**
+ * Finishes invoices whose records were written by a run that then stopped (a crash, the time
+ * limit): rows in 下書き with a period key but no PDF link. Each is rebuilt from its own lines,
+ * which carry its number, so it gets the same figures; the PDF is saved once by name and a
+ * draft with the same subject is reused rather than made again.
+ */
+function resumeInterrupted(book: BillingBook, folderFor: FolderFor): Documents[] {
+  const pending = book.invoices.rows.filter(
+    (r) =>
+      cellText(r.values.status) === DRAFT_STATUS &&
+      cellText(r.values.periodKey) !== '' &&
+      cellText(r.values.pdf) === '' &&
+      r.values.issueDate instanceof Date,
   );
-  writeLinks(book.invoices, firstRow, issued);
-  return report(plan, issued);
+  if (pending.length === 0) return [];
+  const drafts = draftsBySubject();
+  const done: Documents[] = [];
+  for (const row of pending) {
+    const number = cellText(row.values.number);
+    const periodKey = cellText(row.values.periodKey);
+    const lines = book.sales.rows
+      .filter((r) => cellText(r.values.invoiceNumber) === number)
+      .map((r) =>
+        validateSaleRow({ ...r.values, invoiceNumber: '' }, r.rowNumber, {
+          clients: book.clientIndex,
+        }),
+      )
+      .flatMap((result) => (result.ok ? [result.line] : []));
+    const closing = parseDateKey(periodKey.split('|')[0] ?? '');
+    const issueDate = tokyoDateKey(row.values.issueDate as Date);
+    const draft =
+      closing &&
+      draftInvoicesForClosing(lines, book.clientIndex, closing, {
+        rounding: book.settings.rounding,
+        issueDate,
+      }).drafts.find((d) => d.periodKey === periodKey);
+    if (!draft) continue;
+    const docs = makeDocuments(book, draft, number, folderFor(issueDate), drafts);
+    writeLinks(book.invoices, row.rowNumber, [docs]);
+    done.push(docs);
+  }
+  return done;
 }
 
 interface Documents extends IssuedInvoice {
@@ -67,6 +121,7 @@ function makeDocuments(
   draft: InvoiceDraft,
   number: string,
   folder: GoogleAppsScript.Drive.Folder,
+  existingDrafts?: ReadonlyMap<string, DraftRef>,
 ): Documents {
   const doc = { draft, number, issuer: book.settings };
   const fileName = invoiceFileName({
@@ -88,14 +143,16 @@ function makeDocuments(
       ),
     };
   }
-  const draftRef = createDraft({
-    to: mail.to,
-    subject: mail.subject,
-    body: mail.text,
-    htmlBody: mail.html,
-    attachments: [file.getBlob()],
-    name: book.settings.companyName || undefined,
-  });
+  const draftRef =
+    existingDrafts?.get(mail.subject) ??
+    createDraft({
+      to: mail.to,
+      subject: mail.subject,
+      body: mail.text,
+      htmlBody: mail.html,
+      attachments: [file.getBlob()],
+      name: book.settings.companyName || undefined,
+    });
   return { ...base, draftUrl: draftRef.url, note: '' };
 }
 
