@@ -12,6 +12,7 @@ import type {
 } from './ui/contracts';
 import { invoicesIssueRpc, invoicesPreviewRpc } from './ui/invoiceActions';
 import {
+  openInvoices,
   openMenu,
   openSettings,
   runSetupFromMenu,
@@ -38,6 +39,11 @@ export function menuSetupWorkbook(): void {
 /** Menu: 設定 / Settings. */
 export function showSettingsSidebar(): void {
   openSettings();
+}
+
+/** Menu: 請求書 / Invoices. */
+export function showInvoicesSidebar(): void {
+  openInvoices();
 }
 
 /** google.script.run: the settings sidebar asks to set up the workbook. */

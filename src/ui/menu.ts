@@ -1,6 +1,7 @@
 /** The Pokke menu in Sheets. Item function names are entry points exported by src/main.ts. */
 export const MENU_ITEMS = [
   { caption: 'ワークブックを準備 / Set up workbook', functionName: 'menuSetupWorkbook' },
+  { caption: '請求書 / Invoices', functionName: 'showInvoicesSidebar' },
   { caption: '設定 / Settings', functionName: 'showSettingsSidebar' },
 ] as const;
 

@@ -30,6 +30,10 @@ export function openSettings(): void {
   showSidebar('settings', bilingual('設定', 'Settings'));
 }
 
+export function openInvoices(): void {
+  showSidebar('invoices', bilingual('請求書', 'Invoices'));
+}
+
 export const setupFromSidebar = rpc(
   z.optional(z.unknown()),
   (): SetupReport => withDocumentLock(() => setupWorkbook(activeWorkbook())),

@@ -84,6 +84,14 @@ describe('invoices through the bundle (demo company, month end 2026-11-30)', () 
     // A second run (a double click, a trigger firing twice) issues nothing more.
     const again = bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]) as IssueReport;
     expect(again.issued).toEqual([]);
+    expect(again.alreadyIssued.sort()).toEqual(
+      [
+        'Blue Harbor Studio',
+        '合同会社みなと企画',
+        '山田デザイン事務所',
+        '株式会社さくら食品',
+      ].sort(),
+    );
     expect(bundle.workspace.DriveApp.allFiles()).toHaveLength(4);
     expect(bundle.workspace.GmailApp.outbox()).toHaveLength(4);
     expect(invoiceRows(bundle)).toHaveLength(4);
@@ -152,7 +160,9 @@ describe('an issuing run cut off halfway', () => {
     for (const cut of [firstDrive + 1, firstGmail + 1]) {
       const bundle = demoBundle();
       bundle.workspace.meter.killAfter(cut);
-      expect(() => bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }])).toThrow(/killed|Exceeded maximum execution time/);
+      expect(() => bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }])).toThrow(
+        /killed|Exceeded maximum execution time/,
+      );
       const retry = bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]) as IssueReport;
       expect(retry.issued).toHaveLength(4);
       expect(bundle.workspace.DriveApp.allFiles()).toHaveLength(4);

@@ -32,6 +32,7 @@ describe('onOpen', () => {
     expect(items).toContain('設定');
     expect(items).toContain('showSettingsSidebar');
     expect(items).toContain('menuSetupWorkbook');
+    expect(items).toContain('showInvoicesSidebar');
     expect(bundle.entryPoints).toEqual(
       expect.arrayContaining(['showSettingsSidebar', 'menuSetupWorkbook']),
     );

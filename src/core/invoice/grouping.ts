@@ -111,6 +111,11 @@ function dayInMonth(year: number, month: number, day: DayOfMonth): DateKey {
   return clampedDateKey(year, month, day === 'end' ? 31 : day);
 }
 
+/** The period key of a closing run's invoice: what the 請求書 sheet's 請求キー column holds. */
+export function closingPeriodKey(closing: DateKey, clientKey: string): string {
+  return `${closing}|${clientKey}`;
+}
+
 /** The last closing date of `terms` on or before `date` (`date` itself for terms in days). */
 export function closingOnOrBefore(date: DateKey, terms: PaymentTerms): DateKey {
   if (terms.kind === 'days') return date;
@@ -312,7 +317,7 @@ export function draftInvoicesForClosing(
       group = {
         client,
         closing,
-        periodKey: `${closing}|${client.key}`,
+        periodKey: closingPeriodKey(closing, client.key),
         nominalStart: periodStartFor(closing, client.terms),
         periodEnd: closing,
         warnCarried: client.terms.kind === 'monthly',

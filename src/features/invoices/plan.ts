@@ -1,5 +1,7 @@
 import type { DateKey } from '../../core/dates';
 import {
+  closingOnOrBefore,
+  closingPeriodKey,
   draftInvoicesForClosing,
   type InvoiceDraft,
   joinProblems,
@@ -41,9 +43,10 @@ export function planInvoices(book: BillingBook, closingDate: DateKey): InvoicePl
   });
   const issued = issuedPeriodKeys(book);
   const drafts = grouping.drafts.filter((d) => !issued.has(d.periodKey));
-  const alreadyIssued = grouping.drafts
-    .filter((d) => issued.has(d.periodKey))
-    .map((d) => d.client.name);
+  // Every client whose period for this closing date stands issued, with or without new lines.
+  const alreadyIssued = book.clients.clients
+    .filter((c) => issued.has(closingPeriodKey(closingOnOrBefore(closingDate, c.terms), c.key)))
+    .map((c) => c.name);
   return {
     closingDate,
     drafts,

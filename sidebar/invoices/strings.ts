@@ -1,0 +1,75 @@
+/** Every string of the invoices sidebar, Japanese and English. */
+import type { Text } from '../shared/i18n';
+
+const t = (ja: string, en: string): Text => ({ ja, en });
+
+export const S = {
+  title: t('請求書', 'Invoices'),
+  closingDate: t('締め日', 'Closing date'),
+  closingHint: t(
+    'この日までに締まる未請求の明細を取引先ごとにまとめます',
+    'Unbilled lines closing by this date, one invoice per client',
+  ),
+  preview: t('プレビュー', 'Preview'),
+  previewing: t('確認中…', 'Checking…'),
+  previewFailed: t('プレビューできませんでした', 'Could not preview'),
+  badDate: t('締め日を YYYY-MM-DD で入力してください', 'Enter the closing date as YYYY-MM-DD'),
+  intro: t(
+    '締め日を選んで「プレビュー」を押すと、発行される請求書を確認できます。まだ何も作成されません。',
+    'Choose a closing date and press Preview to see what would be issued. Nothing is created yet.',
+  ),
+
+  toIssue: t('発行予定の請求書', 'Invoices to issue'),
+  noneToIssue: t('発行する請求書はありません', 'Nothing to issue'),
+  alreadyIssued: t('発行済みの取引先', 'Already issued'),
+  problems: t('確認が必要な行', 'Rows to check'),
+  problemsHint: t(
+    'これらの行は請求に含まれません。発行時にメッセージ列にも書き込みます。',
+    'These rows are left out. Issuing also writes the reason in their メッセージ cell.',
+  ),
+
+  period: t('対象期間', 'Period'),
+  lines: t('明細', 'Lines'),
+  issueDate: t('請求日', 'Issue date'),
+  dueDate: t('支払期限', 'Due'),
+  base10: t('10%対象', '10% taxable'),
+  tax10: t('消費税(10%)', 'Tax (10%)'),
+  base8: t('8%対象※', '8% taxable*'),
+  tax8: t('消費税(8%)', 'Tax (8%)'),
+  base0: t('非課税・不課税', 'Exempt / no tax'),
+  total: t('合計', 'Total'),
+  withholding: t('源泉徴収税額', 'Withholding tax'),
+  billed: t('ご請求額', 'Amount billed'),
+
+  issue: t('発行する', 'Issue'),
+  issuing: t('発行中…', 'Issuing…'),
+  cancel: t('キャンセル', 'Cancel'),
+  issueFailed: t('発行できませんでした', 'Could not issue'),
+  issuingHint: t(
+    'PDF と Gmail の下書きを作成しています。閉じずにお待ちください。',
+    'Creating PDFs and Gmail drafts. Please keep this open.',
+  ),
+
+  issued: t('発行した請求書', 'Issued invoices'),
+  pdf: t('PDF', 'PDF'),
+  draft: t('Gmail 下書き', 'Gmail draft'),
+  noDraft: t('下書きなし', 'No draft'),
+} as const;
+
+/** `N件` counts. */
+export const count = {
+  invoices: (n: number): Text => t(`${n}件`, n === 1 ? '1 invoice' : `${n} invoices`),
+  lines: (n: number): Text => t(`${n}行`, n === 1 ? '1 line' : `${n} lines`),
+  confirm: (n: number): Text =>
+    t(
+      `${n}件の請求書を発行します。PDF を Drive に保存し、Gmail の下書きを作成します。よろしいですか？`,
+      `Issue ${n} invoice${n === 1 ? '' : 's'}? PDFs go to Drive and drafts to Gmail.`,
+    ),
+  issueButton: (n: number): Text => t(`${n}件を発行する`, `Issue ${n}`),
+  laterLines: (n: number): Text =>
+    t(
+      `次回以降の締めに含まれる明細が${n}行あります`,
+      `${n} unbilled line${n === 1 ? '' : 's'} belong${n === 1 ? 's' : ''} to a later closing`,
+    ),
+  row: (sheet: string, row: number): Text => t(`${sheet} ${row}行目`, `${sheet} row ${row}`),
+};

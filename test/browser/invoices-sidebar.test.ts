@@ -1,0 +1,463 @@
+/**
+ * The 請求書 sidebar in chromium at 300 px: first against a fake server (front-end behaviour
+ * only), then against the built bundle running in the emulator with the demo company.
+ */
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { type Bundle, loadBundleFromDist } from '../../emulator/runtime';
+import { seedDemo } from '../../playground/seed';
+import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/session';
+import type {
+  InvoicePreview,
+  InvoicePreviewItem,
+  InvoiceRunRequest,
+  IssueReport,
+} from '../../src/ui/contracts';
+import {
+  type Browser,
+  bundleHandler,
+  DIST,
+  launchChromium,
+  openSidebar,
+  type ServerHandler,
+  type SidebarPage,
+  tempFile,
+} from './support/chromium';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+function item(client: string, over: Partial<InvoicePreviewItem> = {}): InvoicePreviewItem {
+  return {
+    periodKey: `${client}|2026-11-01|2026-11-30`,
+    client,
+    lineCount: 3,
+    periodStart: '2026-11-01',
+    periodEnd: '2026-11-30',
+    issueDate: '2026-11-30',
+    dueDate: '2026-12-31',
+    base10: 1_234_000,
+    tax10: 123_400,
+    base8: 0,
+    tax8: 0,
+    base0: 0,
+    total: 1_357_400,
+    withholding: 0,
+    billed: 1_357_400,
+    warnings: [],
+    ...over,
+  };
+}
+
+const PREVIEW: InvoicePreview = {
+  closingDate: '2026-11-30',
+  invoices: [
+    item('株式会社さくら食品', {
+      periodStart: '2026-10-21',
+      periodEnd: '2026-11-20',
+      dueDate: '2026-12-10',
+      base10: 50_000,
+      tax10: 5_000,
+      base8: 32_400,
+      tax8: 2_592,
+      total: 89_992,
+      billed: 89_992,
+      warnings: [
+        '前回の締めに含まれなかった明細が1行あります / 1 line carried over from an earlier period',
+      ],
+    }),
+    item('山田デザイン事務所', {
+      base10: 300_000,
+      tax10: 30_000,
+      total: 330_000,
+      withholding: 30_630,
+      billed: 299_370,
+    }),
+    item(HOSTILE),
+  ],
+  alreadyIssued: ['合同会社みなと企画'],
+  problems: [
+    {
+      sheet: '売上明細',
+      row: 7,
+      message: `単価が数値ではありません: ${HOSTILE} / The unit price is not a number`,
+    },
+  ],
+  laterLines: 2,
+};
+
+function report(preview: InvoicePreview): IssueReport {
+  return {
+    issued: preview.invoices.map((inv, i) => ({
+      number: `2026-11-000${i + 1}`,
+      client: inv.client,
+      billed: inv.billed,
+      pdfUrl: `https://drive.google.com/file/d/pdf${i + 1}/view?usp=drivesdk`,
+      draftUrl: i === 1 ? '' : `https://mail.google.com/mail/#all/draft${i + 1}`,
+    })),
+    alreadyIssued: preview.alreadyIssued,
+    problems: preview.problems,
+    message: `${preview.invoices.length}件の請求書を作成しました / Created ${preview.invoices.length} invoices`,
+  };
+}
+
+/** An in-memory server with hooks to misbehave or to hold an answer back. */
+function fakeServer() {
+  const state = {
+    preview: (_req: InvoiceRunRequest): InvoicePreview | Promise<InvoicePreview> => ({
+      ...PREVIEW,
+      closingDate: _req.closingDate,
+    }),
+    issue: (_req: InvoiceRunRequest): IssueReport | Promise<IssueReport> => report(PREVIEW),
+  };
+  const handler: ServerHandler = (name, args) => {
+    if (name === 'invoicesPreview') return state.preview(args[0] as InvoiceRunRequest);
+    if (name === 'invoicesIssue') return state.issue(args[0] as InvoiceRunRequest);
+    throw new Error(`Script function not found: ${name}`);
+  };
+  return { state, handler };
+}
+
+// The jest project's testTimeout does not reach tests run by a multi-project config.
+jest.setTimeout(60_000);
+
+let browser: Browser;
+const opened: SidebarPage[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  for (const s of opened.splice(0)) {
+    expect(s.errors).toEqual([]);
+    expect(s.network).toEqual([]);
+    await s.page.close();
+  }
+});
+
+async function open(handler: ServerHandler): Promise<SidebarPage> {
+  const s = await openSidebar(browser, 'invoices', handler);
+  opened.push(s);
+  await s.page.locator('#closing-date').waitFor();
+  return s;
+}
+
+const dateInput = (page: Page) => page.locator('#closing-date');
+const previewButton = (page: Page) => page.locator('button[data-action="preview"]');
+const issueButton = (page: Page) => page.locator('footer button[data-action="issue"]');
+const confirmButton = (page: Page) => page.locator('footer button[data-action="confirm"]');
+const cards = (page: Page) => page.locator('article.invoice');
+const results = (page: Page) => page.locator('[data-section="issued"] li.issued');
+const status = (page: Page) => page.locator('footer .status');
+const named = (s: SidebarPage, name: string) => s.calls.filter((c) => c.name === name);
+
+async function previewFor(page: Page, closingDate: string): Promise<void> {
+  await dateInput(page).fill(closingDate);
+  await previewButton(page).click();
+  await page.locator('[data-section="to-issue"], .notice.error').first().waitFor();
+}
+
+async function issueAll(page: Page): Promise<void> {
+  await issueButton(page).click();
+  await confirmButton(page).click();
+  await page.locator('[data-report]').waitFor();
+}
+
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (condition()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('invoices sidebar against a fake server', () => {
+  test('renders in Japanese; the closing date defaults to the month end in Tokyo', async () => {
+    const s = await open(fakeServer().handler);
+    const { page } = s;
+    expect(await page.evaluate('document.documentElement.lang')).toBe('ja');
+    for (const text of ['請求書', '締め日']) {
+      expect(await page.getByText(text, { exact: true }).first().isVisible()).toBe(true);
+    }
+    expect(await page.getByText('Closing date', { exact: true }).isVisible()).toBe(true);
+    expect(await previewButton(page).textContent()).toBe('プレビュー');
+    expect(await issueButton(page).textContent()).toBe('発行する');
+    expect(await issueButton(page).isDisabled()).toBe(true);
+    // The last day of this month as Tokyo sees it, whatever the machine's zone.
+    const tokyo = new Date(Date.now() + 9 * 3600_000);
+    const monthEnd = new Date(Date.UTC(tokyo.getUTCFullYear(), tokyo.getUTCMonth() + 1, 0));
+    expect(await dateInput(page).inputValue()).toBe(monthEnd.toISOString().slice(0, 10));
+    expect(s.calls).toEqual([]);
+  });
+
+  test('preview lists the invoices with yen amounts, issued clients and problem rows', async () => {
+    const s = await open(fakeServer().handler);
+    const { page } = s;
+    await previewFor(page, '2026-11-30');
+    expect(named(s, 'invoicesPreview').map((c) => c.args)).toEqual([
+      [{ closingDate: '2026-11-30' }],
+    ]);
+    expect(await cards(page).count()).toBe(3);
+    const sakura = cards(page).nth(0);
+    expect(await sakura.locator('.client').textContent()).toBe('株式会社さくら食品');
+    expect(await sakura.locator('.invoice-head .amount').textContent()).toBe('¥89,992');
+    const sakuraText = await sakura.textContent();
+    for (const text of [
+      '2026/10/21〜2026/11/20',
+      '3行',
+      '支払期限',
+      '2026/12/10',
+      '10%対象¥50,000',
+      '消費税(10%)¥5,000',
+      '8%対象※¥32,400',
+      '消費税(8%)¥2,592',
+      '前回の締めに含まれなかった明細が1行あります',
+    ]) {
+      expect(sakuraText).toContain(text);
+    }
+    const yamada = await cards(page).nth(1).textContent();
+    expect(yamada).toContain('源泉徴収税額−¥30,630');
+    expect(yamada).toContain('ご請求額¥299,370');
+    expect(await cards(page).nth(2).locator('.amount.billed').textContent()).toBe('¥1,357,400');
+    expect(await page.locator('[data-section="to-issue"] .summary').textContent()).toBe(
+      '3件¥1,746,762',
+    );
+    expect(await page.locator('[data-section="already-issued"]').textContent()).toContain(
+      '合同会社みなと企画',
+    );
+    const problems = await page.locator('[data-section="problems"]').textContent();
+    expect(problems).toContain('売上明細 7行目');
+    expect(problems).toContain('単価が数値ではありません');
+    expect(await page.getByText('次回以降の締めに含まれる明細が2行あります').isVisible()).toBe(
+      true,
+    );
+    expect(await issueButton(page).isDisabled()).toBe(false);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(300);
+  });
+
+  test('a hostile client name renders as text, never as markup', async () => {
+    const s = await open(fakeServer().handler);
+    const { page } = s;
+    await previewFor(page, '2026-11-30');
+    expect(await cards(page).nth(2).locator('.client').textContent()).toBe(HOSTILE);
+    expect(await page.locator('[data-section="problems"]').textContent()).toContain(HOSTILE);
+    expect(await page.locator('img').count()).toBe(0);
+    await issueAll(page);
+    expect(await results(page).nth(2).locator('.client').textContent()).toBe(HOSTILE);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(s.errors).toEqual([]);
+  });
+
+  test('issue: confirm with the count, 発行中… while running, then links to PDFs and drafts', async () => {
+    const { state, handler } = fakeServer();
+    let release: () => void = () => {};
+    state.issue = () =>
+      new Promise((resolve) => {
+        release = () => resolve(report(PREVIEW));
+      });
+    const s = await open(handler);
+    const { page } = s;
+    await previewFor(page, '2026-11-30');
+    await issueButton(page).click();
+    const confirm = page.locator('footer [data-confirm]');
+    expect(await confirm.textContent()).toContain('3件の請求書を発行します');
+    expect(await issueButton(page).isDisabled()).toBe(true);
+    // Cancel goes back without calling the server.
+    await page.locator('footer button[data-action="cancel"]').click();
+    expect(await confirm.textContent()).toBe('');
+    expect(named(s, 'invoicesIssue')).toEqual([]);
+
+    await issueButton(page).click();
+    expect(await confirmButton(page).textContent()).toBe('3件を発行する');
+    await confirmButton(page).click();
+    await waitFor(() => named(s, 'invoicesIssue').length === 1, 'invoicesIssue');
+    expect(named(s, 'invoicesIssue')[0]?.args).toEqual([{ closingDate: '2026-11-30' }]);
+    expect(await issueButton(page).isDisabled()).toBe(true);
+    expect(await issueButton(page).textContent()).toBe('発行中…');
+    expect(await previewButton(page).isDisabled()).toBe(true);
+    expect(await status(page).textContent()).toContain('発行中…');
+    release();
+    await page.locator('[data-report]').waitFor();
+    expect(await page.locator('[data-report]').textContent()).toContain(
+      '3件の請求書を作成しました',
+    );
+    expect(await results(page).count()).toBe(3);
+    const first = results(page).nth(0);
+    expect(await first.textContent()).toContain('2026-11-0001');
+    expect(await first.locator('.amount').textContent()).toBe('¥89,992');
+    const links = page.locator('[data-section="issued"] a');
+    expect(await links.count()).toBe(5);
+    for (const a of await links.all()) {
+      expect(await a.getAttribute('target')).toBe('_blank');
+      expect(await a.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(await a.getAttribute('href')).toMatch(/^https:\/\/(drive|mail)\.google\.com\//);
+    }
+    expect(await first.getByRole('link', { name: 'PDF' }).getAttribute('href')).toBe(
+      'https://drive.google.com/file/d/pdf1/view?usp=drivesdk',
+    );
+    expect(await results(page).nth(1).textContent()).toContain('下書きなし');
+    // Issued: nothing more to issue until a new preview.
+    expect(await issueButton(page).isDisabled()).toBe(true);
+    expect(await issueButton(page).textContent()).toBe('発行する');
+    expect(await status(page).textContent()).toBe('');
+  });
+
+  test('a server failure shows the message, never a stack', async () => {
+    const { state, handler } = fakeServer();
+    state.preview = () => {
+      throw new Error('スプレッドシートを開けませんでした / Could not open the spreadsheet');
+    };
+    const s = await open(handler);
+    const { page } = s;
+    await previewFor(page, '2026-11-30');
+    const notice = page.locator('#content .notice.error');
+    expect(await notice.locator('.bi-main').allTextContents()).toEqual([
+      'プレビューできませんでした',
+      'スプレッドシートを開けませんでした',
+    ]);
+    expect(await notice.textContent()).toContain('Could not open the spreadsheet');
+    expect(await notice.textContent()).not.toMatch(/\bat \w|Error:/);
+    expect(await issueButton(page).isDisabled()).toBe(true);
+
+    // Preview works again; issuing fails: the message shows and the button comes back.
+    state.preview = (req) => ({ ...PREVIEW, closingDate: req.closingDate });
+    state.issue = () => {
+      throw new Error(
+        '他の人が発行中です。少し待ってから / Someone else is issuing; try again shortly',
+      );
+    };
+    await previewFor(page, '2026-11-30');
+    await issueButton(page).click();
+    await confirmButton(page).click();
+    await status(page).getByText('発行できませんでした').waitFor();
+    expect(await status(page).textContent()).toContain('他の人が発行中です');
+    expect(await status(page).textContent()).not.toMatch(/\bat \w|Error:/);
+    expect(await issueButton(page).isDisabled()).toBe(false);
+    expect(await cards(page).count()).toBe(3);
+  });
+
+  test('changing the date after a preview clears it; nothing to issue disables the button', async () => {
+    const { state, handler } = fakeServer();
+    const s = await open(handler);
+    const { page } = s;
+    await previewFor(page, '2026-11-30');
+    expect(await issueButton(page).isDisabled()).toBe(false);
+    await dateInput(page).fill('2026-10-31');
+    expect(await cards(page).count()).toBe(0);
+    expect(await issueButton(page).isDisabled()).toBe(true);
+    state.preview = (req) => ({ ...PREVIEW, closingDate: req.closingDate, invoices: [] });
+    await previewFor(page, '2026-10-31');
+    expect(await page.getByText('発行する請求書はありません').isVisible()).toBe(true);
+    expect(await issueButton(page).isDisabled()).toBe(true);
+    expect(named(s, 'invoicesPreview').map((c) => c.args[0])).toEqual([
+      { closingDate: '2026-11-30' },
+      { closingDate: '2026-10-31' },
+    ]);
+  });
+
+  test('English first when the browser prefers English', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript({
+      content: "Object.defineProperty(navigator, 'languages', { get: () => ['en-US', 'en'] });",
+    });
+    await page.goto(pathToFileURL(`${DIST}/sidebar-invoices.html`).href);
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+    expect(await page.locator('label[for="closing-date"] .bi-main').textContent()).toBe(
+      'Closing date',
+    );
+    expect(await page.locator('label[for="closing-date"] .bi-sub').textContent()).toBe('締め日');
+    expect(await page.locator('button[data-action="preview"]').textContent()).toBe('Preview');
+    await page.close();
+  });
+
+  test('screenshot at 300 px', async () => {
+    const { page } = await open(fakeServer().handler);
+    await previewFor(page, '2026-11-30');
+    await page.setViewportSize({ width: 300, height: 1400 });
+    const shot = tempFile('invoices-preview.png');
+    await page.screenshot({ path: shot });
+    await page.setViewportSize({ width: 300, height: 800 });
+    await issueButton(page).click();
+    const confirm = tempFile('invoices-confirm.png');
+    await page.screenshot({ path: confirm });
+    await confirmButton(page).click();
+    await page.locator('[data-report]').waitFor();
+    const done = tempFile('invoices-issued.png');
+    await page.screenshot({ path: done });
+    console.log(`screenshots: ${shot} ${confirm} ${done}`);
+  });
+});
+
+describe('invoices sidebar against the built bundle (demo company)', () => {
+  function demoBundle(): Bundle {
+    const bundle = loadBundleFromDist('dist', { now: '2026-11-30T18:00:00+09:00' });
+    seedDemo(bundle, new ExecutionLog(bundle), readDemoCompany(), DEMO_DIR);
+    return bundle;
+  }
+
+  test('preview shows 4 invoices, issuing gives 4 results with links, a second issue none', async () => {
+    const bundle = demoBundle();
+    const s = await open(bundleHandler(bundle));
+    // A second window on the same workbook (another person, or a double click elsewhere).
+    const other = await open(bundleHandler(bundle));
+    const { page } = s;
+    await previewFor(page, '2026-11-30');
+    await previewFor(other.page, '2026-11-30');
+    expect(await page.locator('#content .notice.error').count()).toBe(0);
+    expect(await cards(page).count()).toBe(4);
+    expect(await cards(other.page).count()).toBe(4);
+    expect((await cards(page).locator('.client').allTextContents()).sort()).toEqual(
+      [
+        'Blue Harbor Studio',
+        '合同会社みなと企画',
+        '山田デザイン事務所',
+        '株式会社さくら食品',
+      ].sort(),
+    );
+    for (const amount of await cards(page).locator('.amount.billed').allTextContents()) {
+      expect(amount).toMatch(/^¥\d{1,3}(,\d{3})*$/);
+    }
+    await page.setViewportSize({ width: 300, height: 1600 });
+    const shot = tempFile('invoices-demo-preview.png');
+    await page.screenshot({ path: shot });
+    await page.setViewportSize({ width: 300, height: 800 });
+
+    await issueAll(page);
+    expect(await page.locator('[data-report]').textContent()).toMatch(/^4件の請求書を作成しました/);
+    expect(await results(page).count()).toBe(4);
+    for (const r of await results(page).all()) {
+      expect(await r.getByRole('link', { name: 'PDF' }).getAttribute('href')).toMatch(
+        /^https:\/\/drive\.google\.com\//,
+      );
+      expect(await r.getByRole('link', { name: 'Gmail 下書き' }).getAttribute('href')).toMatch(
+        /^https:\/\/mail\.google\.com\//,
+      );
+    }
+    expect(bundle.workspace.DriveApp.allFiles()).toHaveLength(4);
+    expect(bundle.workspace.GmailApp.outbox()).toHaveLength(4);
+    const done = tempFile('invoices-demo-issued.png');
+    await page.screenshot({ path: done });
+
+    // The second window still shows its old preview; issuing there creates nothing new.
+    await issueAll(other.page);
+    expect(await other.page.locator('[data-report]').textContent()).toContain(
+      '新しく発行する請求書はありません',
+    );
+    expect(await results(other.page).count()).toBe(0);
+    expect(bundle.workspace.DriveApp.allFiles()).toHaveLength(4);
+    expect(bundle.workspace.GmailApp.outbox()).toHaveLength(4);
+    const none = tempFile('invoices-demo-second.png');
+    await other.page.screenshot({ path: none });
+    console.log(`screenshots: ${shot} ${done} ${none}`);
+
+    // Previewing again: nothing left to issue for that date.
+    await previewFor(page, '2026-11-30');
+    expect(await cards(page).count()).toBe(0);
+    expect(await page.getByText('発行する請求書はありません').isVisible()).toBe(true);
+    expect(await issueButton(page).isDisabled()).toBe(true);
+  });
+});
