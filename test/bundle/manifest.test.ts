@@ -22,6 +22,10 @@ const ALLOWED_SCOPES = [
   'https://www.googleapis.com/auth/gmail.addons.execute',
   'https://www.googleapis.com/auth/gmail.addons.current.message.readonly',
   'https://www.googleapis.com/auth/gmail.addons.current.action.compose',
+  // Documented for DriveApp and GmailApp (invoice PDFs and drafts). To be narrowed to drive.file
+  // and gmail.compose by moving to the Drive and Gmail advanced services (see the README).
+  'https://www.googleapis.com/auth/drive',
+  'https://mail.google.com/',
 ];
 
 const trigger = z.object({ runFunction: z.string() }).strict();
