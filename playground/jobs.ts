@@ -6,8 +6,8 @@
 export interface JobSpec {
   /** The bundle's top-level function the job calls. */
   entryPoint: string;
-  /** Its arguments (JSON values). */
-  args?: unknown[];
+  /** Its arguments (JSON values), or a function of the clock (`--now`) that gives them. */
+  args?: unknown[] | ((at: JobClock) => unknown[]);
   /** Run as a time-driven trigger would (the execution counts towards trigger runtime). */
   triggered?: boolean;
   /** The workbook must already have every Pokke sheet and column (else: run setup first). */
@@ -16,11 +16,25 @@ export interface JobSpec {
   summary: string;
 }
 
+/** The clock a job starts at. */
+export interface JobClock {
+  now: number;
+  timeZone: string;
+  /** The civil date of `now` in `timeZone`, `YYYY-MM-DD`. */
+  today: string;
+}
+
 export const JOBS: Readonly<Record<string, JobSpec>> = {
   setup: {
     entryPoint: 'setupWorkbook',
     needsSetup: false,
     summary: 'ワークブックを準備 / Set up the workbook',
+  },
+  invoices: {
+    entryPoint: 'invoicesIssue',
+    args: ({ today }) => [{ closingDate: today }],
+    needsSetup: true,
+    summary: '今日締めの請求書を発行(PDF・下書き) / Issue invoices closing today (PDFs, drafts)',
   },
 };
 

@@ -109,8 +109,51 @@ export interface PlaygroundState {
   runs: RunEntry[];
   /** Service calls since the last reset, by `Service.Class.method`. */
   calls: Record<string, number>;
+  /** Drafts and sent mail, and the files in Drive (the Outbox pane). */
+  outbox: OutboxView;
   /** Panes whose emulated services do not exist yet show an honest empty state. */
   available: { gmail: boolean; calendar: boolean; outbox: boolean };
+}
+
+export interface OutboxAttachmentView {
+  name: string;
+  contentType: string;
+  size: number;
+  /** Where the page opens it (PDFs only: rendered for real by the server). */
+  href?: string;
+}
+
+/** A draft or a sent mail. Every text is plain text: the page shows it as text, never as HTML. */
+export interface OutboxMailView {
+  id: string;
+  kind: 'draft' | 'sent';
+  from: string;
+  to: string;
+  cc: string;
+  subject: string;
+  date: number;
+  /** The start of the text body. */
+  preview: string;
+  attachments: OutboxAttachmentView[];
+  /** GET: the mail as an .eml file (PDF attachments rendered for real). */
+  emlHref: string;
+}
+
+export interface DriveFileView {
+  id: string;
+  name: string;
+  /** From My Drive: `Pokke/請求書/2026/11/…pdf`. */
+  path: string;
+  mimeType: string;
+  size: number;
+  trashed: boolean;
+  /** GET: the real PDF (PDFs only). */
+  href?: string;
+}
+
+export interface OutboxView {
+  mails: OutboxMailView[];
+  files: DriveFileView[];
 }
 
 /** Every POST answers with this: the new state, and the action's own outcome. */

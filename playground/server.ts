@@ -7,6 +7,9 @@
  * API (every POST answers { ok, message?, state } unless noted):
  *   GET  /api/state              the whole state (workbook grid, menus, sidebar, clock, log, calls)
  *   GET  /sidebar/<id>           the sidebar the bundle showed, with the google.script.run stand-in
+ *   GET  /api/files/<id>.pdf     a Drive file as a real PDF (headless Chromium renders the HTML)
+ *   GET  /api/mail/<id>.eml      a draft or sent mail as an .eml file (PDFs rendered for real)
+ *   GET  /api/mail/<id>/attachments/<n>.pdf   a mail's PDF attachment, rendered for real
  *   POST /api/run                { name, argsJson } → { ok: true, json } | { ok: false, message }
  *   POST /api/menu               { functionName }   a click on a menu item
  *   POST /api/sidebar/close      the person closed the sidebar
@@ -20,6 +23,8 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { messageOf, PokkeInputError } from './errors';
+import { attachmentDownload, type Download, fileDownload, mailEml } from './outbox';
+import { PdfRenderer } from './pdf';
 import type { ActionReply, ClockAction } from './protocol';
 import { Playground, type SessionOptions } from './session';
 import { readXlsxFile } from './xlsx';
@@ -47,6 +52,8 @@ const SIDEBAR_CSP =
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const webDir = options.webDir ?? resolve('playground/web');
   const playground = new Playground(options);
+  /** Chromium starts on the first PDF asked for and stops with the server. */
+  const pdf = new PdfRenderer();
   const page = readFileSync(join(webDir, 'index.html'), 'utf8');
   const css = readFileSync(join(webDir, 'style.css'), 'utf8');
   const js = await bundlePage(join(webDir, 'main.mts'));
@@ -71,6 +78,34 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         if (html === null) return send(res, 404, 'text/plain; charset=utf-8', 'No such sidebar');
         res.setHeader('Content-Security-Policy', SIDEBAR_CSP);
         return send(res, 200, 'text/html; charset=utf-8', html);
+      }
+      const file = /^\/api\/files\/([^/]+)\.pdf$/.exec(path);
+      if (file) {
+        const ws = playground.workspace;
+        return sendDownload(res, pdfOnly(await fileDownload(ws, decode(file[1]), pdf)), 'inline');
+      }
+      const attachment = /^\/api\/mail\/([^/]+)\/attachments\/(\d+)\.pdf$/.exec(path);
+      if (attachment) {
+        const ws = playground.workspace;
+        const id = decode(attachment[1]);
+        const download = await attachmentDownload(ws, id, Number(attachment[2]), pdf);
+        return sendDownload(res, pdfOnly(download), 'inline');
+      }
+      const mail = /^\/api\/mail\/([^/]+)\.eml$/.exec(path);
+      if (mail) {
+        const ws = playground.workspace;
+        const id = decode(mail[1]);
+        const eml = await mailEml(ws, id, pdf);
+        const subject = ws.GmailApp.outbox().find((m) => m.messageId === id)?.subject;
+        const download: Download | null =
+          eml === null
+            ? null
+            : {
+                name: `${(subject || 'mail').replace(/[\\/:*?"<>|]/g, '_')}.eml`,
+                contentType: 'message/rfc822',
+                bytes: Buffer.from(eml, 'utf8'),
+              };
+        return sendDownload(res, download, 'attachment');
       }
       return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     }
@@ -126,7 +161,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}/`,
     port: address.port,
     playground,
-    close: () => closeServer(server),
+    close: async () => {
+      await closeServer(server);
+      await pdf.close();
+    },
   };
 }
 
@@ -153,6 +191,40 @@ function closeServer(server: Server): Promise<void> {
 function send(res: ServerResponse, status: number, type: string, body: string): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
   res.end(body);
+}
+
+/** The .pdf endpoints serve PDFs only (never a file's HTML on the playground's origin). */
+function pdfOnly(download: Download | null): Download | null {
+  return download && /^application\/pdf\b/i.test(download.contentType) ? download : null;
+}
+
+function decode(part: string | undefined): string {
+  try {
+    return decodeURIComponent(part ?? '');
+  } catch {
+    return '';
+  }
+}
+
+/** A file to open (`inline`) or to save (`attachment`), its name in UTF-8 (RFC 6266). */
+function sendDownload(
+  res: ServerResponse,
+  download: Download | null,
+  disposition: 'inline' | 'attachment',
+): void {
+  if (!download) {
+    send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    return;
+  }
+  const ascii = download.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  res.writeHead(200, {
+    'content-type': download.contentType,
+    'content-length': download.bytes.length,
+    'content-disposition': `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(download.name)}`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(download.bytes);
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {

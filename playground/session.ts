@@ -14,6 +14,7 @@ import type { DialogRecord } from '../emulator/services/ui';
 import type { Workspace } from '../emulator/workspace';
 import { messageOf, PokkeInputError } from './errors';
 import type { WorkbookModel } from './model';
+import { outboxView } from './outbox';
 import type {
   ClockAction,
   DialogView,
@@ -310,7 +311,8 @@ export class Playground {
       triggers: ws.ScriptApp.triggers.filter((t) => t.clock).map(describeTrigger),
       runs: this.log.runs,
       calls: ws.meter.counts(),
-      available: { gmail: false, calendar: false, outbox: false },
+      outbox: outboxView(ws),
+      available: { gmail: false, calendar: false, outbox: true },
     };
   }
 

@@ -5,6 +5,8 @@
  *   workbook.xlsx   the workbook after the job
  *   run-log.json    the executions (name, start, end, result or error, calls) and their logs
  *   calls.json      service calls by Service.Class.method
+ *   mail/NN-draft-<subject>.eml   every draft and sent mail (PDF attachments rendered for real)
+ *   drive/<Drive path>            every file the job saved in Drive (PDFs rendered for real)
  *
  * `npm run simulate -- init --out template.xlsx` writes an empty Pokke workbook.
  * Jobs are listed in playground/jobs.ts. Errors are one bilingual line and exit code 1.
@@ -13,8 +15,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type Bundle, loadBundleFromDist } from '../emulator/runtime';
+import { wallClock } from '../emulator/services/spreadsheet/time';
 import { messageOf, PokkeInputError } from '../playground/errors';
-import { INIT, JOBS, type JobSpec } from '../playground/jobs';
+import { INIT, JOBS, type JobClock, type JobSpec } from '../playground/jobs';
+import { exportOutbox } from '../playground/outbox';
+import { PdfRenderer } from '../playground/pdf';
 import { checkWorkbook, type WorkbookIssue } from '../playground/preflight';
 import type { RunEntry } from '../playground/protocol';
 import { ExecutionLog, parseTime } from '../playground/session';
@@ -226,8 +231,9 @@ async function runJob(
     timeZone: TIME_ZONE,
   });
   loadIntoSpreadsheet(workbook, ss, () => ws.SpreadsheetApp.newDataValidation());
+  const jobArgs = typeof job.args === 'function' ? job.args(jobClock(now)) : (job.args ?? []);
   const result = log.run(job.entryPoint, 'job', () =>
-    bundle.run(job.entryPoint, job.args ?? [], job.triggered ? { triggered: true } : {}),
+    bundle.run(job.entryPoint, jobArgs, job.triggered ? { triggered: true } : {}),
   );
 
   mkdirSync(outDir, { recursive: true });
@@ -243,6 +249,21 @@ async function runJob(
   writeFileSync(join(outDir, 'run-log.json'), `${JSON.stringify(runLog, null, 2)}\n`);
   const counts = ws.meter.counts();
   writeFileSync(join(outDir, 'calls.json'), `${JSON.stringify(callsJson(counts), null, 2)}\n`);
+  // Mails and Drive files, also after a failure (what was made before it is worth a look).
+  const pdf = new PdfRenderer();
+  let exported: { mails: string[]; files: string[] };
+  try {
+    exported = await exportOutbox(ws, outDir, pdf);
+  } finally {
+    await pdf.close();
+  }
+  const written = [
+    'workbook.xlsx',
+    'run-log.json',
+    'calls.json',
+    ...(exported.mails.length ? [`mail/ (${exported.mails.length} .eml)`] : []),
+    ...(exported.files.length ? [`drive/ (${exported.files.length} files)`] : []),
+  ];
 
   if (!result.ok) {
     io.err(result.message);
@@ -251,8 +272,14 @@ async function runJob(
   }
   const message = summaryOf(result.value);
   if (message) io.out(message);
-  io.out(`出力 / Output: ${outDir} (workbook.xlsx, run-log.json, calls.json)`);
+  io.out(`出力 / Output: ${outDir} (${written.join(', ')})`);
   return 0;
+}
+
+function jobClock(now: number): JobClock {
+  const w = wallClock(now, TIME_ZONE);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { now, timeZone: TIME_ZONE, today: `${w.year}-${pad(w.month)}-${pad(w.day)}` };
 }
 
 /** Which problems stop a job: renamed headers and bad values always; missing parts unless the job adds them. */

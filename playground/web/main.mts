@@ -9,6 +9,8 @@ import type {
   ClockAction,
   DialogView,
   MenuView,
+  OutboxMailView,
+  OutboxView,
   PlaygroundState,
   RunEntry,
   RunReply,
@@ -536,14 +538,141 @@ function renderPanes(state: PlaygroundState): void {
       empty('カレンダーのエミュレーターはまだ準備中です', 'The Calendar emulator is not built yet'),
     );
   }
-  if (!state.available.outbox) {
+  const outbox = state.outbox;
+  if (!state.available.outbox || (outbox.mails.length === 0 && outbox.files.length === 0)) {
     $('outbox-body').replaceChildren(
       empty(
         '下書き・送信メール・PDF・タスク・予定はここに表示されます',
         'Drafts, sent mail, PDFs, tasks and events will appear here',
       ),
     );
+  } else {
+    renderOutbox(outbox, state.clock.timeZone);
   }
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Drafts and sent mail, then the Drive files. Every text from a mail goes in as text. */
+function renderOutbox(outbox: OutboxView, tz: string): void {
+  const mails = h(
+    'section',
+    { class: 'outbox-section', 'aria-label': '下書き・送信メール / Mail' },
+    h(
+      'h3',
+      {},
+      bi(
+        `下書き・送信メール ${outbox.mails.length} 件`,
+        `Drafts and sent mail: ${outbox.mails.length}`,
+      ),
+    ),
+  );
+  if (outbox.mails.length === 0) {
+    mails.append(h('p', { class: 'empty' }, bi('まだありません', 'Nothing yet')));
+  }
+  for (const m of [...outbox.mails].reverse()) mails.append(renderMail(m, tz));
+
+  const files = h(
+    'section',
+    { class: 'outbox-section', 'aria-label': 'ドライブ / Drive' },
+    h(
+      'h3',
+      {},
+      bi(`ドライブのファイル ${outbox.files.length} 件`, `Drive files: ${outbox.files.length}`),
+    ),
+  );
+  if (outbox.files.length === 0) {
+    files.append(h('p', { class: 'empty' }, bi('まだありません', 'Nothing yet')));
+  } else {
+    const rows = outbox.files.map((f) =>
+      h(
+        'tr',
+        { class: f.trashed ? 'drive-file trashed' : 'drive-file', 'data-file': f.id },
+        h(
+          'td',
+          { class: 'path' },
+          f.href
+            ? h('a', { href: f.href, target: '_blank', rel: 'noopener', class: 'pdf-link' }, f.path)
+            : f.path,
+          f.trashed ? h('span', { class: 'badge' }, bi('ゴミ箱', 'trashed')) : null,
+        ),
+        h('td', { class: 'mono' }, f.mimeType),
+        h('td', { class: 'mono num' }, formatSize(f.size)),
+      ),
+    );
+    files.append(
+      h(
+        'table',
+        { class: 'drive-table' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', {}, bi('パス', 'Path')),
+            h('th', {}, bi('種類', 'Type')),
+            h('th', {}, bi('サイズ', 'Size')),
+          ),
+        ),
+        h('tbody', {}, ...rows),
+      ),
+    );
+  }
+  $('outbox-body').replaceChildren(mails, files);
+}
+
+function renderMail(m: OutboxMailView, tz: string): HTMLElement {
+  const kind =
+    m.kind === 'draft'
+      ? h('span', { class: 'badge draft' }, bi('下書き', 'draft'))
+      : h('span', { class: 'badge sent' }, bi('送信済み', 'sent'));
+  const attachments = h('ul', { class: 'attachments' });
+  for (const a of m.attachments) {
+    const label = `${a.name} (${formatSize(a.size)})`;
+    attachments.append(
+      h(
+        'li',
+        {},
+        h('span', { class: 'label' }, '添付'),
+        a.href
+          ? h('a', { href: a.href, target: '_blank', rel: 'noopener', class: 'pdf-link' }, label)
+          : label,
+      ),
+    );
+  }
+  return h(
+    'article',
+    { class: `mail ${m.kind}`, 'data-mail': m.id },
+    h(
+      'header',
+      { class: 'mail-head' },
+      kind,
+      h('span', { class: 'mail-subject' }, m.subject || '(件名なし / no subject)'),
+      h('time', { class: 'mono muted' }, formatNow(m.date, tz)),
+    ),
+    h(
+      'dl',
+      { class: 'mail-meta' },
+      h('dt', {}, '宛先 To'),
+      h('dd', { class: 'mail-to' }, m.to || '—'),
+      m.cc ? h('dt', {}, 'Cc') : null,
+      m.cc ? h('dd', {}, m.cc) : null,
+      h('dt', {}, '差出人 From'),
+      h('dd', {}, m.from),
+    ),
+    h('pre', { class: 'mail-preview' }, m.preview),
+    m.attachments.length > 0 ? attachments : null,
+    h(
+      'a',
+      { href: m.emlHref, download: '', class: 'btn eml-link' },
+      bi('.eml をダウンロード', 'Download .eml'),
+    ),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -609,6 +738,8 @@ function wire(): void {
     tab.addEventListener('click', () => {
       ui.app = (tab.dataset['app'] as App) ?? 'sheets';
       renderApps();
+      // Another pane may show what changed meanwhile (a sidebar's run, a trigger).
+      void refresh();
     });
   }
   $('reset').addEventListener('click', () => {

@@ -1,11 +1,16 @@
 /**
  * The playground page in chromium, driven as a person would: the demo workbook in the grid, the
  * Pokke menu under 拡張機能, the real settings sidebar saving through google.script.run into the
- * 設定 sheet, the clock, the run log, reset. A screenshot goes to the OS temp folder.
+ * 設定 sheet, the clock, the run log, reset; then the month's invoices issued from the 請求書
+ * sidebar, seen in the Outbox as drafts and PDFs (rendered for real) and downloaded as .eml.
+ * Screenshots go to the OS temp folder.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../../playground/server';
-import { type Browser, launchChromium, tempFile } from './support/chromium';
+import { header, isRealPdf, leafParts } from '../playground/support/mime';
+import { type Browser, DIST, launchChromium, tempFile } from './support/chromium';
 
 let server: RunningServer;
 let browser: Browser;
@@ -196,6 +201,113 @@ test('reset brings the demo back', async () => {
   );
   expect(await page.locator('#clock-now').textContent()).toBe('2026/11/24(火) 09:00');
 });
+
+/** Issues the demo month's invoices the way a person would: 請求書 sidebar, preview, issue. */
+async function issueInvoicesFromSidebar(): Promise<void> {
+  if (!existsSync(join(DIST, 'sidebar-invoices.html'))) {
+    // Before the sidebar existed: the same google.script.run path the sidebar's call takes.
+    const reply = await page.evaluate(async () => {
+      const res = await fetch('/api/run', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: 'invoicesIssue',
+          argsJson: JSON.stringify([{ closingDate: '2026-11-30' }]),
+        }),
+      });
+      return (await res.json()) as { ok: boolean };
+    });
+    expect(reply.ok).toBe(true);
+    return;
+  }
+  await page.getByRole('button', { name: /拡張機能/ }).click();
+  await page.getByRole('menuitem', { name: '請求書 / Invoices' }).click();
+  await page.locator('#sidebar').waitFor();
+  const frame = sidebar();
+  await frame.locator('#closing-date').waitFor();
+  await frame.locator('#closing-date').fill('2026-11-30');
+  await frame.locator('button[data-action="preview"]').click();
+  await frame.locator('[data-section="to-issue"]').waitFor();
+  expect(await frame.locator('article.invoice').count()).toBe(4);
+  await frame.locator('footer button[data-action="issue"]').click();
+  await frame.locator('footer button[data-action="confirm"]').click();
+  await frame.locator('[data-report]').waitFor({ timeout: 30_000 });
+  expect(await frame.locator('[data-report]').textContent()).toMatch(/^4件の請求書を作成しました/);
+}
+
+test('invoices issued from the 請求書 sidebar: the Outbox shows 4 drafts and 4 PDFs', async () => {
+  await page.locator('#clock-input').fill('2026-11-30T18:00');
+  await page.getByRole('button', { name: /^設定 Set$/ }).click();
+  expect(
+    await eventually(() => page.locator('#clock-now').textContent(), '2026/11/30(月) 18:00'),
+  ).toBe('2026/11/30(月) 18:00');
+  await issueInvoicesFromSidebar();
+
+  await page.locator('.app-tab[data-app="outbox"]').click();
+  const outbox = page.locator('[data-app-pane="outbox"]');
+  const mails = outbox.locator('article.mail');
+  expect(await eventually(() => mails.count(), 4)).toBe(4);
+  expect(await outbox.locator('article.mail .badge.draft').count()).toBe(4);
+  expect(await outbox.textContent()).not.toContain('まだありません');
+  const subjects = await outbox.locator('.mail-subject').allTextContents();
+  for (const s of subjects) expect(s).toMatch(/2026-11-000\d/);
+  expect(subjects.some((s) => s.includes('請求書送付のご案内'))).toBe(true);
+  const sakura = mails.filter({ hasText: 'sakura-foods' });
+  expect(await sakura.locator('.mail-to').textContent()).toBe('keiri@sakura-foods.example.com');
+  expect(await sakura.locator('.mail-preview').textContent()).toContain('株式会社さくら食品');
+  expect(await sakura.locator('.attachments a.pdf-link').textContent()).toMatch(
+    /^20261130_株式会社さくら食品_.+\.pdf \(/,
+  );
+  const files = outbox.locator('tr.drive-file');
+  expect(await files.count()).toBe(4);
+  for (const path of await files.locator('td.path').allTextContents())
+    expect(path).toMatch(/^Pokke\/請求書\/2026\/11\/20261130_.+\.pdf$/);
+
+  await page.setViewportSize({ width: 1440, height: 1400 });
+  const shot = tempFile('playground-outbox.png');
+  await page.screenshot({ path: shot });
+  console.log(`outbox screenshot: ${shot}`);
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // Clicking a PDF in Drive opens the real PDF, rendered by Chromium from the invoice's HTML.
+  const link = files.filter({ hasText: '株式会社さくら食品' }).locator('a.pdf-link');
+  const started = Date.now();
+  const responded = page.context().waitForEvent('response', {
+    predicate: (r) => r.url().includes('/api/files/'),
+    timeout: 30_000,
+  });
+  const [popup] = await Promise.all([page.waitForEvent('popup'), link.click()]);
+  const response = await responded;
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('application/pdf');
+  const href = (await link.getAttribute('href')) ?? '';
+  expect(href).toMatch(/^\/api\/files\/.+\.pdf$/);
+  // Headless Chromium may hand a PDF to its viewer or to a download: read the bytes directly.
+  const bytes = Buffer.from(
+    await page.evaluate(async (u) => {
+      const res = await fetch(u);
+      return Array.from(new Uint8Array(await res.arrayBuffer()));
+    }, href),
+  );
+  await popup.close();
+  expect(isRealPdf(bytes)).toBe(true);
+  const pdfPath = tempFile('invoice-sakura.pdf');
+  writeFileSync(pdfPath, bytes);
+  console.log(`invoice PDF: ${pdfPath} (${bytes.length} bytes, ${Date.now() - started} ms)`);
+
+  // A mail downloads as an .eml with the real PDF attached.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    sakura.locator('a.eml-link').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.eml$/);
+  const eml = readFileSync((await download.path()) ?? '', 'utf8');
+  expect(header(eml, 'Subject')).toBe(await sakura.locator('.mail-subject').textContent());
+  const pdfParts = leafParts(eml).filter((p) => p.contentType === 'application/pdf');
+  expect(pdfParts).toHaveLength(1);
+  expect(isRealPdf(pdfParts[0]?.body ?? Buffer.alloc(0))).toBe(true);
+  await page.locator('.app-tab[data-app="sheets"]').click();
+}, 120_000);
 
 test('no page errors, nothing fetched from the network', () => {
   expect(errors).toEqual([]);

@@ -11,6 +11,7 @@ import { emptySheet, setCell } from '../../playground/model';
 import type { ActionReply, PlaygroundState, RunReply } from '../../playground/protocol';
 import { type RunningServer, startServer } from '../../playground/server';
 import { injectStandin, monthEnd, Playground, parseTime } from '../../playground/session';
+import { header, isRealPdf, leafParts } from './support/mime';
 
 let server: RunningServer;
 
@@ -75,6 +76,7 @@ describe('the demo workbook', () => {
         addon: true,
         items: [
           { caption: 'ワークブックを準備 / Set up workbook', functionName: 'menuSetupWorkbook' },
+          { caption: '請求書 / Invoices', functionName: 'showInvoicesSidebar' },
           { caption: '設定 / Settings', functionName: 'showSettingsSidebar' },
         ],
       },
@@ -85,7 +87,8 @@ describe('the demo workbook', () => {
     // The spreadsheet opens at the demo's time; onOpen takes a little virtual time.
     expect(state.runs[0]?.startedAt).toBe(Date.parse('2026-11-24T09:00:00+09:00'));
     expect(state.clock).toMatchObject({ now: state.runs[0]?.endedAt, timeZone: 'Asia/Tokyo' });
-    expect(state.available).toEqual({ gmail: false, calendar: false, outbox: false });
+    expect(state.available).toEqual({ gmail: false, calendar: false, outbox: true });
+    expect(state.outbox).toEqual({ mails: [], files: [] });
   });
 });
 
@@ -295,5 +298,80 @@ describe('the stand-in injection', () => {
       '<div></div>'.length,
     );
     expect(injectStandin('<p>hi</p>').startsWith('<script>')).toBe(true);
+  });
+});
+
+describe('the outbox', () => {
+  it('lists the drafts and PDFs invoicesIssue made and serves real PDFs and .eml files', async () => {
+    await post('/api/reset');
+    await post('/api/clock', { action: 'set', at: '2026-11-30T18:00' });
+    const run = await post<RunReply>('/api/run', {
+      name: 'invoicesIssue',
+      argsJson: JSON.stringify([{ closingDate: '2026-11-30' }]),
+    });
+    expect(run.ok).toBe(true);
+    const state = await get<PlaygroundState>('/api/state');
+    const { mails, files } = state.outbox;
+    expect(mails).toHaveLength(4);
+    expect(files).toHaveLength(4);
+    for (const m of mails) {
+      expect(m.kind).toBe('draft');
+      expect(m.subject).toMatch(/2026-11-000\d/);
+      expect(m.preview.length).toBeGreaterThan(0);
+      expect(m.attachments).toEqual([
+        expect.objectContaining({ contentType: 'application/pdf', href: expect.any(String) }),
+      ]);
+    }
+    for (const f of files) {
+      expect(f.path).toMatch(/^Pokke\/請求書\/2026\/11\/.+\.pdf$/);
+      expect(f.href).toBe(`/api/files/${encodeURIComponent(f.id)}.pdf`);
+    }
+    const callsBefore = state.calls;
+
+    const started = Date.now();
+    const pdf = await fetch(new URL(files[0]?.href ?? '', server.url));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toMatch(/^inline; .*filename\*=UTF-8''/);
+    const pdfBytes = Buffer.from(await pdf.arrayBuffer());
+    expect(isRealPdf(pdfBytes)).toBe(true);
+    console.log(
+      `rendered ${files[0]?.name}: ${pdfBytes.length} bytes in ${Date.now() - started} ms`,
+    );
+
+    const sakura = mails.find((m) => m.to.includes('sakura')) ?? mails[0];
+    const att = await fetch(new URL(sakura?.attachments[0]?.href ?? '', server.url));
+    expect(att.status).toBe(200);
+    expect(isRealPdf(Buffer.from(await att.arrayBuffer()))).toBe(true);
+
+    const emlRes = await fetch(new URL(sakura?.emlHref ?? '', server.url));
+    expect(emlRes.status).toBe(200);
+    expect(emlRes.headers.get('content-type')).toBe('message/rfc822');
+    expect(emlRes.headers.get('content-disposition')).toMatch(/^attachment; /);
+    const eml = await emlRes.text();
+    expect(header(eml, 'Subject')).toBe(sakura?.subject);
+    const parts = leafParts(eml).filter((p) => p.contentType === 'application/pdf');
+    expect(parts).toHaveLength(1);
+    expect(isRealPdf(parts[0]?.body ?? Buffer.alloc(0))).toBe(true);
+
+    // Looking at the outbox is not a service call of the script.
+    expect((await get<PlaygroundState>('/api/state')).calls).toEqual(callsBefore);
+  }, 120000);
+
+  it('answers 404 for what does not exist', async () => {
+    for (const path of [
+      '/api/files/nope.pdf',
+      '/api/mail/nope.eml',
+      '/api/mail/nope/attachments/0.pdf',
+      '/api/files/%E0%A4%A.pdf',
+    ]) {
+      const res = await fetch(new URL(path, server.url));
+      expect([path, res.status]).toEqual([path, 404]);
+    }
+  });
+
+  it('is empty again after a reset', async () => {
+    const reply = await post('/api/reset');
+    expect(reply.state.outbox).toEqual({ mails: [], files: [] });
   });
 });

@@ -236,7 +236,7 @@ describe('setup', () => {
     [
       'an unknown job',
       ['payroll', '--workbook', 'TEMPLATE', '--out', 'OUT'],
-      /^ジョブ「payroll」はありません\(init, setup\) \/ Unknown job "payroll"/,
+      /^ジョブ「payroll」はありません\(init, setup, invoices\) \/ Unknown job "payroll"/,
     ],
     [
       'an unreadable --now',

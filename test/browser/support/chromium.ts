@@ -9,23 +9,13 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Bundle } from '../../../emulator/runtime';
+import { chromiumLaunchOptions } from '../../../playground/chromium';
 import { GOOGLE_SCRIPT_RUN_STANDIN } from '../../../playground/standin';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM } from '../../../playground/chromium';
 export const SIDEBAR_WIDTH = 300;
 export const ROOT = resolve(__dirname, '../../..');
 export const DIST = join(ROOT, 'dist');
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Browser {
   context: BrowserContext;
@@ -34,16 +24,10 @@ export interface Browser {
 
 /** Starts chromium with a throw-away profile. Throws (never skips) when it is not installed. */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing. Run: apt-get install -y --no-install-recommends chromium fonts-noto-cjk`,
-    );
-  }
+  const launch = chromiumLaunchOptions();
   const profile = mkdtempSync(join(tmpdir(), 'pokke-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
+    ...launch,
     viewport: { width: SIDEBAR_WIDTH, height: 800 },
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',

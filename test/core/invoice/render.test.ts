@@ -1,0 +1,200 @@
+import {
+  type Client,
+  draftInvoicesForClosing,
+  type InvoiceDraft,
+  type Issuer,
+  indexClients,
+  REDUCED_RATE_LEGEND_EN,
+  REDUCED_RATE_LEGEND_JA,
+  renderInvoiceHtml,
+} from '../../../src/core/invoice';
+import type { SaleCells } from '../../../src/core/invoice/lines';
+import { client, d, ISSUER, lines } from './fixtures';
+
+function draftFor(c: Client, rows: SaleCells[]): InvoiceDraft {
+  const ls = lines(
+    [c],
+    rows.map((r) => ({ date: '2026-11-10', client: c.name, ...r })),
+  );
+  const result = draftInvoicesForClosing(ls, indexClients([c]), d('2026-11-30'), {
+    rounding: 'floor',
+  });
+  return result.drafts[0]!;
+}
+
+/** The visible text, tags removed and spaces collapsed. */
+function text(html: string): string {
+  return html
+    .replace(/<style>[\s\S]*?<\/style>/, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+const yamada = client({
+  name: '株式会社やまだ',
+  postalCode: '1000001',
+  address: '東京都千代田区1-1',
+});
+
+describe('Japanese invoice (適格請求書)', () => {
+  const draft = draftFor(yamada, [
+    { item: 'デザイン', unitPrice: 1235 },
+    { item: 'コーディング', unitPrice: 1235 },
+    { item: '撮影', unitPrice: 1235 },
+    { item: 'コーヒー豆', unitPrice: 5400, taxRate: '8%', taxMode: '税込', quantity: 1 },
+  ]);
+  const page = renderInvoiceHtml({ draft, number: '2026-11-0001', issuer: ISSUER });
+  const visible = text(page);
+
+  test.each([
+    ['the title', '請求書'],
+    ["the issuer's name", '株式会社ポッケ'],
+    ['the registration number', '登録番号: T1234567890123'],
+    ['the recipient with 御中', '株式会社やまだ 御中'],
+    ["the recipient's address", '〒100-0001 東京都千代田区1-1'],
+    ['the invoice number', '2026-11-0001'],
+    ['the issue date', '発行日 2026年11月30日'],
+    ['the period', '2026年11月1日〜2026年11月30日'],
+    ['the due date with its weekday (moved from 12/31)', '2027年1月4日(月)'],
+    ['the amount billed', 'ご請求金額 ¥9,475'],
+    ['the 10% group: base, tax once per rate (370, not 369), total', '10%対象 3,705 370 4,075'],
+    ['the 8% group from a tax-inclusive line', '8%対象(軽減税率) ※ 5,000 400 5,400'],
+    ['the ※ legend', REDUCED_RATE_LEGEND_JA],
+    ['the bank account', 'みずほ銀行 渋谷支店 普通 1234567'],
+    ['the account holder', '口座名義: カ)ポッケ'],
+    ['the transfer-fee line', '振込手数料は貴社にてご負担'],
+    ['a reduced-rate line marked ※', 'コーヒー豆 ※'],
+  ])('shows %s', (_what, expected) => {
+    expect(visible).toContain(expected);
+  });
+
+  test('the legend reads 「※は軽減税率対象」', () => {
+    expect(REDUCED_RATE_LEGEND_JA).toBe('※は軽減税率対象');
+  });
+
+  test('no withholding rows when the client does not withhold', () => {
+    expect(visible).not.toContain('源泉徴収税額');
+    expect(visible).not.toContain('差引ご請求額');
+  });
+
+  test('mixed 税込/税抜 lines: the inclusive one is marked', () => {
+    expect(visible).toContain('5,400 税込');
+  });
+
+  test('self-contained and converter-friendly: no scripts, remote resources, flex or grid', () => {
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(page).toContain('<meta charset="utf-8">');
+    expect(page).not.toMatch(/<script|<img|<link|@import|@font-face|url\(|https?:\/\//i);
+    expect(page).not.toMatch(/display:\s*(flex|grid)/);
+  });
+});
+
+describe('the ※ legend appears only with reduced-rate lines', () => {
+  test.each([
+    ['ja', ['10%'], false],
+    ['ja', ['10%', '8%'], true],
+    ['ja', ['非課税', '0%'], false],
+    ['en', ['10%'], false],
+    ['en', ['8%'], true],
+  ] as const)('%s with rates %p → legend %p', (language, rates, shown) => {
+    const c = client({ name: 'A', language });
+    const draft = draftFor(
+      c,
+      rates.map((taxRate) => ({ taxRate, unitPrice: 1000 })),
+    );
+    const page = renderInvoiceHtml({ draft, number: 'X-1', issuer: ISSUER });
+    const legend = language === 'ja' ? REDUCED_RATE_LEGEND_JA : REDUCED_RATE_LEGEND_EN;
+    expect(page.includes(legend)).toBe(shown);
+    expect(page.includes('※')).toBe(shown);
+  });
+});
+
+describe('withholding on the invoice', () => {
+  test('源泉徴収税額 and 差引ご請求額; the amount billed is the net', () => {
+    const c = client({ name: '山田 花子', honorific: '様', withholding: 'する' });
+    const draft = draftFor(c, [{ item: '原稿料', unitPrice: 250000 }]);
+    const visible = text(renderInvoiceHtml({ draft, number: 'N-1', issuer: ISSUER }));
+    expect(visible).toContain('山田 花子 様');
+    expect(visible).toContain('合計(税込) ¥275,000');
+    expect(visible).toContain('源泉徴収税額 -¥25,525');
+    expect(visible).toContain('差引ご請求額 ¥249,475');
+    expect(visible).toContain('ご請求金額 ¥249,475');
+    // A person is not addressed as 貴社.
+    expect(visible).not.toContain('貴社');
+  });
+});
+
+describe('a contact person', () => {
+  test('company name, then the person with 様; 御中 and 様 never together', () => {
+    const c = client({ name: '株式会社やまだ', contact: '経理部 山田 太郎' });
+    const visible = text(
+      renderInvoiceHtml({ draft: draftFor(c, [{ unitPrice: 1 }]), number: '', issuer: ISSUER }),
+    );
+    expect(visible).toContain('株式会社やまだ 経理部 山田 太郎 様');
+    expect(visible).not.toContain('御中');
+    expect(visible).toContain('(発行時に採番)'); // a preview before numbering
+  });
+});
+
+describe('English invoice for en clients', () => {
+  const c = client({ name: 'Acme Ltd.', language: 'en', withholding: 'する' });
+  const draft = draftFor(c, [
+    { item: 'Logo design', unitPrice: 300000 },
+    { item: 'Coffee beans', unitPrice: 3000, taxRate: '8%', quantity: 2 },
+  ]);
+  const visible = text(renderInvoiceHtml({ draft, number: '2026-11-0002', issuer: ISSUER }));
+
+  test.each([
+    'INVOICE',
+    'Invoice No. 2026-11-0002',
+    'Issue date Nov 30, 2026',
+    'Registration No.: T1234567890123',
+    'Amount due ¥305,238',
+    'Due date Jan 4, 2027',
+    '10% items 300,000 30,000 330,000',
+    '8% items (reduced rate) ※ 6,000 480 6,480',
+    'Items marked ※ are subject to the reduced tax rate (8%)',
+    'Withholding income tax -¥31,242',
+    'Net amount due ¥305,238',
+    'Ordinary 1234567',
+    'Bank transfer fees are to be borne by the payer.',
+  ])('shows %p', (expected) => {
+    expect(visible).toContain(expected);
+  });
+
+  test('no Japanese layout words', () => {
+    expect(visible).not.toMatch(/請求書|御中|ご請求金額|軽減税率対象/);
+  });
+});
+
+describe('escaping: a value from a cell renders as text', () => {
+  const hostile = '<script>alert(1)</script>';
+  const c = client({
+    name: hostile,
+    address: '"><img src=x onerror=alert(2)>',
+    contact: '<b>boss</b>',
+  });
+  const draft = draftFor(c, [
+    { item: hostile, unit: '<i>', note: '</td><script>x()</script>', unitPrice: 1000 },
+  ]);
+  const issuer: Issuer = {
+    ...ISSUER,
+    companyName: 'A & B <Co>',
+    address: '<style>body{display:none}</style>',
+    invoiceNote: 'line 1\n<script>alert(3)</script>',
+  };
+  const page = renderInvoiceHtml({ draft, number: '<n>', issuer });
+
+  test('no tag from a cell or a setting survives', () => {
+    expect(page).not.toMatch(/<script|<img|<b>boss|<i>|<n>|onerror=alert\(2\)>/);
+    expect(page.match(/<style>/g)).toHaveLength(1); // only our own
+  });
+
+  test('the hostile values are there, as text', () => {
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).toContain('&quot;&gt;&lt;img src=x onerror=alert(2)&gt;');
+    expect(page).toContain('A &amp; B &lt;Co&gt;');
+    expect(page).toContain('line 1<br>&lt;script&gt;alert(3)&lt;/script&gt;');
+  });
+});
