@@ -2,6 +2,7 @@
  * Checks a workbook from a file against Pokke's sheets (src/sheets/schema.ts) before a dry run:
  * every problem gets a message that names the sheet, the cell and what to do, Japanese first.
  */
+import { columnLetter } from '../emulator/services/spreadsheet/a1';
 import { type ColumnKind, normalizeHeader, type SheetSpec } from '../src/sheets/columns';
 import { WORKBOOK } from '../src/sheets/schema';
 import { getCell, lastColumnOf, lastRowOf, type SheetModel, type WorkbookModel } from './model';
@@ -115,7 +116,7 @@ function checkSheet(sheet: SheetModel, spec: SheetSpec): WorkbookIssue[] {
       if (ok) continue;
       badCount++;
       if (bad.length < MAX_CELL_ISSUES) {
-        const address = `${sheet.name}!${columnLetters(c + 1)}${r + 1}`;
+        const address = `${sheet.name}!${columnLetter(c + 1)}${r + 1}`;
         const kindJa = KIND_JA[col.kind] ?? '値';
         const shown = typeof v === 'string' ? v : String(v);
         bad.push(
@@ -135,14 +136,4 @@ function checkSheet(sheet: SheetModel, spec: SheetSpec): WorkbookIssue[] {
     });
   }
   return issues;
-}
-
-function columnLetters(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }

@@ -11,6 +11,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { columnLetter, columnNumber } from '../emulator/services/spreadsheet/a1';
 import { fromWallClock, offsetAt } from '../emulator/services/spreadsheet/time';
 import { PokkeInputError } from './errors';
 import {
@@ -283,22 +284,6 @@ function parseList(formula: string, wb: ExcelJS.Workbook): readonly string[] | n
   return values;
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function columnLetters(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function decodeAddress(address: string): { row: number; column: number } | null {
   const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address);
   if (!m) return null;
@@ -389,7 +374,7 @@ function writeDropdowns(ws: ExcelJS.Worksheet, dropdowns: Grid<readonly string[]
     let current: readonly string[] | null = null;
     const flush = (end: number) => {
       if (current && start >= 0) {
-        const letters = columnLetters(c + 1);
+        const letters = columnLetter(c + 1);
         const address =
           end > start ? `${letters}${start + 1}:${letters}${end + 1}` : `${letters}${start + 1}`;
         validations.add(address, {

@@ -3,6 +3,8 @@
  * frame, the clock, the run log and the call counts. Everything shown comes from the server's
  * state (GET /api/state); every action is a POST that answers with the new state.
  */
+// a1.ts imports nothing; this folder's tsconfig includes it, so it is checked as browser code.
+import { columnLetter } from '../../emulator/services/spreadsheet/a1';
 import type {
   ActionReply,
   CellView,
@@ -259,17 +261,6 @@ async function clickMenu(functionName: string): Promise<void> {
   await post('/api/menu', { functionName });
 }
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function renderWorkbook(state: PlaygroundState): void {
   const wb = state.workbook;
   $('doc-title').textContent = wb ? wb.name : '';
@@ -328,7 +319,8 @@ function renderGrid(sheet: SheetView): HTMLTableElement {
   const table = h('table', { class: 'grid', 'data-sheet': sheet.name, style: `width:${total}px` });
   table.append(colgroup);
   const head = h('tr', {}, h('th', { class: 'corner' }));
-  for (let c = 0; c < columns; c++) head.append(h('th', { class: 'col-head' }, columnLetter(c)));
+  for (let c = 0; c < columns; c++)
+    head.append(h('th', { class: 'col-head' }, columnLetter(c + 1)));
   table.append(h('thead', {}, head));
   const body = h('tbody');
   sheet.rows.forEach((row, r) => {
@@ -359,7 +351,7 @@ function renderGrid(sheet: SheetView): HTMLTableElement {
 }
 
 function renderCell(cell: CellView | null, r: number, c: number): HTMLTableCellElement {
-  const td = h('td', { 'data-cell': `${columnLetter(c)}${r + 1}` });
+  const td = h('td', { 'data-cell': `${columnLetter(c + 1)}${r + 1}` });
   if (!cell) return td;
   const classes: string[] = [];
   if (cell.r) classes.push('num');

@@ -14,15 +14,13 @@ import type {
   IssueReport,
 } from '../../src/ui/contracts';
 import {
-  type Browser,
   bundleHandler,
   DIST,
-  launchChromium,
-  openSidebar,
   type ServerHandler,
   type SidebarPage,
   tempFile,
 } from './support/chromium';
+import { fakeHandler, sidebarSuite, waitFor } from './support/sidebar-suite';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -109,39 +107,17 @@ function fakeServer() {
     }),
     issue: (_req: InvoiceRunRequest): IssueReport | Promise<IssueReport> => report(PREVIEW),
   };
-  const handler: ServerHandler = (name, args) => {
-    if (name === 'invoicesPreview') return state.preview(args[0] as InvoiceRunRequest);
-    if (name === 'invoicesIssue') return state.issue(args[0] as InvoiceRunRequest);
-    throw new Error(`Script function not found: ${name}`);
-  };
+  const handler = fakeHandler({
+    invoicesPreview: (args) => state.preview(args[0] as InvoiceRunRequest),
+    invoicesIssue: (args) => state.issue(args[0] as InvoiceRunRequest),
+  });
   return { state, handler };
 }
 
-// The jest project's testTimeout does not reach tests run by a multi-project config.
-jest.setTimeout(60_000);
-
-let browser: Browser;
-const opened: SidebarPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  for (const s of opened.splice(0)) {
-    expect(s.errors).toEqual([]);
-    expect(s.network).toEqual([]);
-    await s.page.close();
-  }
-});
+const suite = sidebarSuite();
 
 async function open(handler: ServerHandler): Promise<SidebarPage> {
-  const s = await openSidebar(browser, 'invoices', handler);
-  opened.push(s);
+  const s = await suite.open('invoices', handler);
   await s.page.locator('#closing-date').waitFor();
   return s;
 }
@@ -165,14 +141,6 @@ async function issueAll(page: Page): Promise<void> {
   await issueButton(page).click();
   await confirmButton(page).click();
   await page.locator('[data-report]').waitFor();
-}
-
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (condition()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('invoices sidebar against a fake server', () => {
@@ -360,7 +328,7 @@ describe('invoices sidebar against a fake server', () => {
   });
 
   test('English first when the browser prefers English', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.addInitScript({
       content: "Object.defineProperty(navigator, 'languages', { get: () => ['en-US', 'en'] });",
     });

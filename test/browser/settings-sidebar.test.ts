@@ -6,15 +6,8 @@ import type { Page } from 'playwright-core';
 import { corporateNumberCheckDigit } from '../../src/core/registrationNumber';
 import type { SaveResult, SettingsForm, SettingsView, SetupReport } from '../../src/ui/contracts';
 import { openBundle } from '../bundle/support';
-import {
-  type Browser,
-  bundleHandler,
-  launchChromium,
-  openSidebar,
-  type ServerHandler,
-  type SidebarPage,
-  tempFile,
-} from './support/chromium';
+import { bundleHandler, type ServerHandler, type SidebarPage, tempFile } from './support/chromium';
+import { fakeHandler, sidebarSuite, waitFor } from './support/sidebar-suite';
 
 const EMPTY: SettingsForm = {
   companyName: '',
@@ -61,40 +54,18 @@ function fakeServer(initial: Partial<SettingsView> = {}) {
       };
     },
   };
-  const handler: ServerHandler = (name, args) => {
-    if (name === 'settingsLoad') return state.view;
-    if (name === 'settingsSave') return state.save(args[0] as SettingsForm);
-    if (name === 'setupWorkbook') return state.setup();
-    throw new Error(`Script function not found: ${name}`);
-  };
+  const handler = fakeHandler({
+    settingsLoad: () => state.view,
+    settingsSave: (args) => state.save(args[0] as SettingsForm),
+    setupWorkbook: () => state.setup(),
+  });
   return { state, handler };
 }
 
-// The jest project's testTimeout does not reach tests run by a multi-project config.
-jest.setTimeout(60_000);
-
-let browser: Browser;
-const opened: SidebarPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  for (const s of opened.splice(0)) {
-    expect(s.errors).toEqual([]);
-    expect(s.network).toEqual([]);
-    await s.page.close();
-  }
-});
+const suite = sidebarSuite();
 
 async function open(handler: ServerHandler): Promise<SidebarPage> {
-  const s = await openSidebar(browser, 'settings', handler);
-  opened.push(s);
+  const s = await suite.open('settings', handler);
   await s.page.locator('form, .notice.error').first().waitFor();
   if (!(await s.page.locator('form').count())) {
     throw new Error(`the sidebar could not load: ${await s.page.locator('main').textContent()}`);
@@ -108,14 +79,6 @@ const issue = (page: Page, key: keyof SettingsForm) => field(page, key).locator(
 const status = (page: Page) => page.locator('footer .status');
 const saveButton = (page: Page) => page.locator('footer button[type="submit"]');
 const saves = (s: SidebarPage) => s.calls.filter((c) => c.name === 'settingsSave');
-
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (condition()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('settings sidebar against a fake server', () => {
   test('renders in Japanese with English in small print, values from settingsLoad', async () => {
@@ -306,11 +269,10 @@ describe('settings sidebar against a fake server', () => {
   test('a failing settingsLoad shows the message and a reload button', async () => {
     let fail = true;
     const { handler } = fakeServer();
-    const s = await openSidebar(browser, 'settings', (name, args) => {
+    const s = await suite.open('settings', (name, args) => {
       if (fail) throw new Error('権限がありません / Permission denied');
       return handler(name, args);
     });
-    opened.push(s);
     await s.page.getByText('設定を読み込めませんでした').waitFor();
     expect(await s.page.getByText('権限がありません').isVisible()).toBe(true);
     fail = false;

@@ -12,23 +12,12 @@ import { JOBS } from '../../playground/jobs';
 import { Playground } from '../../playground/session';
 import { modelFromSpreadsheet } from '../../playground/sheets';
 import { writeXlsxFile } from '../../playground/xlsx';
-import { simulate } from '../../scripts/simulate';
+import { cli } from './support/cli';
 import { header, isRealPdf, leafParts } from './support/mime';
 
 const dir = mkdtempSync(join(tmpdir(), 'pokke-invoices-job-'));
 const demoXlsx = join(dir, 'demo.xlsx');
 const NOW = '2026-11-30T18:00+09:00';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await simulate(
-    argv,
-    { out: (l) => out.push(l), err: (l) => err.push(l) },
-    { build: false },
-  );
-  return { code, out, err };
-}
 
 function filesUnder(root: string): string[] {
   if (!existsSync(root)) return [];

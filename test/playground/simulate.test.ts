@@ -10,29 +10,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { simulate } from '../../scripts/simulate';
 import { WORKBOOK } from '../../src/sheets/schema';
+import { cli } from './support/cli';
 
 const NOW = '2026-11-30T09:00:00+09:00';
 const dir = mkdtempSync(join(tmpdir(), 'pokke-simulate-'));
 const template = join(dir, 'template.xlsx');
-
-interface Outcome {
-  code: number;
-  out: string[];
-  err: string[];
-}
-
-async function cli(...argv: string[]): Promise<Outcome> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await simulate(
-    argv,
-    { out: (l) => out.push(l), err: (l) => err.push(l) },
-    { build: false },
-  );
-  return { code, out, err };
-}
 
 /** A copy of the template changed by `edit`, saved as `name`. */
 async function variant(name: string, edit: (wb: ExcelJS.Workbook) => void): Promise<string> {
