@@ -178,3 +178,38 @@ describe('an issuing run cut off halfway', () => {
     }
   });
 });
+
+describe('voiding an invoice (取消)', () => {
+  it('keeps the old row and PDF, and a re-issue bills the same lines under a new number', () => {
+    const bundle = demoBundle();
+    bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]);
+    const ss = bundle.workspace.SpreadsheetApp.active!;
+    const invoices = ss.getSheetByName('請求書')!;
+    const headers = invoices.getRange(1, 1, 1, invoices.getLastColumn()).getValues()[0]!;
+    const col = (h: string) => headers.indexOf(h) + 1;
+    const rows = invoices.getRange(2, 1, 4, headers.length).getValues();
+    const yamadaRow = rows.findIndex((r) => r[col('取引先') - 1] === '山田デザイン事務所') + 2;
+    const oldNumber = String(invoices.getRange(yamadaRow, col('請求書番号')).getValue());
+    invoices.getRange(yamadaRow, col('状態')).setValue('取消');
+
+    const preview = bundle.runJson('invoicesPreview', [
+      { closingDate: '2026-11-30' },
+    ]) as InvoicePreview;
+    expect(preview.invoices.map((i) => i.client)).toEqual(['山田デザイン事務所']);
+    const report = bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]) as IssueReport;
+    expect(report.issued).toEqual([
+      expect.objectContaining({ client: '山田デザイン事務所', number: '2026-11-0005' }),
+    ]);
+
+    expect(invoices.getRange(yamadaRow, col('状態')).getValue()).toBe('取消');
+    expect(invoices.getRange(yamadaRow, col('請求書番号')).getValue()).toBe(oldNumber);
+    const names = bundle.workspace.DriveApp.allFiles().map((f) => f.name);
+    expect(names).toHaveLength(5);
+    expect(names.filter((n) => n.includes('山田デザイン事務所'))).toHaveLength(2);
+    const sales = ss.getSheetByName('売上明細')!.getDataRange().getValues();
+    const numberCol = sales[0]!.indexOf('請求書番号');
+    const clientCol = sales[0]!.indexOf('取引先');
+    const yamadaLines = sales.slice(1).filter((r) => r[clientCol] === '山田デザイン事務所');
+    expect(yamadaLines.map((r) => r[numberCol])).toEqual(yamadaLines.map(() => '2026-11-0005'));
+  });
+});

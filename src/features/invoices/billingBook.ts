@@ -7,11 +7,15 @@ import {
   validateClientRows,
   validateSaleRows,
 } from '../../core/invoice';
+import { cellText } from '../../sheets/cells';
 import type { SheetSpec } from '../../sheets/columns';
 import { CLIENTS_SHEET, INVOICES_SHEET, SALES_SHEET } from '../../sheets/schema';
 import { findSheet, readTable, type Table } from '../../sheets/table';
 import type { SettingsForm } from '../../ui/contracts';
 import { loadSettings } from '../settings/settings';
+
+/** 状態 of an invoice the owner cancelled. */
+export const VOIDED = '取消';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type ClientKey = (typeof CLIENTS_SHEET.columns)[number]['key'];
@@ -49,13 +53,34 @@ function requiredTable<K extends string>(ss: Spreadsheet, spec: SheetSpec<K>): T
   return table;
 }
 
+/** Numbers of invoices the owner voided (状態 取消): their PDFs and rows stay as they are. */
+function voidedNumbers(invoices: Table<InvoiceKey>): Set<string> {
+  return new Set(
+    invoices.rows
+      .filter((r) => cellText(r.values.status) === VOIDED)
+      .map((r) => cellText(r.values.number))
+      .filter(Boolean),
+  );
+}
+
+/** Lines of a voided invoice are billable again: a re-issue gives them a new number. */
+function billableAgain(sales: Table<SalesKey>, voided: ReadonlySet<string>) {
+  return sales.rows.map((row) =>
+    voided.has(cellText(row.values.invoiceNumber))
+      ? { ...row, values: { ...row.values, invoiceNumber: '' } }
+      : row,
+  );
+}
+
 export function readBillingBook(ss: Spreadsheet): BillingBook {
   const { settings } = loadSettings(ss, 'ja');
   const clientTable = requiredTable(ss, CLIENTS_SHEET);
   const clients = validateClientRows(clientTable.rows, { defaultTerms: settings.defaultTerms });
   const clientIndex = indexClients(clients.clients);
-  const sales = requiredTable(ss, SALES_SHEET);
-  const salesCheck = validateSaleRows(sales.rows, { clients: clientIndex });
   const invoices = requiredTable(ss, INVOICES_SHEET);
+  const sales = requiredTable(ss, SALES_SHEET);
+  const salesCheck = validateSaleRows(billableAgain(sales, voidedNumbers(invoices)), {
+    clients: clientIndex,
+  });
   return { settings, clientTable, clients, clientIndex, sales, salesCheck, invoices };
 }

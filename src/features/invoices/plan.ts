@@ -9,9 +9,7 @@ import {
 } from '../../core/invoice';
 import { CLIENTS_SHEET, SALES_SHEET } from '../../sheets/schema';
 import type { InvoicePreview, InvoicePreviewItem, RowProblem } from '../../ui/contracts';
-import type { BillingBook } from './billingBook';
-
-export const VOIDED = '取消';
+import { type BillingBook, VOIDED } from './billingBook';
 
 export interface InvoicePlan {
   readonly closingDate: DateKey;
