@@ -40,7 +40,7 @@ export function issueInvoices(ss: Spreadsheet, closingDate: DateKey): IssueRepor
   if (plan.drafts.length === 0) return report(plan, resumed);
 
   const issueDate = plan.drafts[0]!.issueDate;
-  const existing = book.invoices.rows.map((r) => String(r.values.number));
+  const existing = book.invoices.rows.map((r) => cellText(r.values.number));
   const numbers = nextNumbers(DEFAULT_NUMBER_PATTERN, issueDate, existing, plan.drafts.length);
   const firstRow = book.invoices.height + 1;
   appendInvoiceRows(book.invoices, firstRow, plan.drafts, numbers);
@@ -235,8 +235,7 @@ function writeRowMessages(book: BillingBook, plan: InvoicePlan): void {
     writeColumn(table, 'message', updates);
   };
   sync(book.sales, bySheet(SALES_SHEET.name));
-  const clientTable = book.clientTable;
-  sync(clientTable, bySheet(CLIENTS_SHEET.name));
+  sync(book.clientTable, bySheet(CLIENTS_SHEET.name));
 }
 
 function report(plan: InvoicePlan, issued: readonly Documents[]): IssueReport {

@@ -7,6 +7,7 @@ import {
   joinProblems,
   type RowProblems,
 } from '../../core/invoice';
+import { cellText } from '../../sheets/cells';
 import { CLIENTS_SHEET, SALES_SHEET } from '../../sheets/schema';
 import type { InvoicePreview, InvoicePreviewItem, RowProblem } from '../../ui/contracts';
 import { type BillingBook, VOIDED } from './billingBook';
@@ -24,8 +25,8 @@ export interface InvoicePlan {
 export function issuedPeriodKeys(book: BillingBook): Set<string> {
   const keys = new Set<string>();
   for (const row of book.invoices.rows) {
-    const key = String(row.values.periodKey ?? '').trim();
-    if (key && String(row.values.status).trim() !== VOIDED) keys.add(key);
+    const key = cellText(row.values.periodKey);
+    if (key && cellText(row.values.status) !== VOIDED) keys.add(key);
   }
   return keys;
 }

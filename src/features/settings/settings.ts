@@ -2,9 +2,10 @@ import type { Lang } from '../../core/bilingual';
 import { UserError } from '../../core/bilingual';
 import type { RoundingMethod, SaveResult, SettingsForm, SettingsView } from '../../ui/contracts';
 import { validateSettings } from './settingsFields';
-import { ACCOUNT_TYPES, ROUNDING_LABELS, SETTING_ROWS } from './settingsRows';
+import { ACCOUNT_TYPES, ROUNDING_LABELS } from './settingsRows';
 import {
   ensureSettingRows,
+  missingSettingRows,
   readSettingsSheet,
   type SettingKey,
   writeSettingsSheet,
@@ -37,9 +38,7 @@ export function loadSettings(ss: Spreadsheet, lang: Lang): SettingsView {
       message: `端数処理「${values.rounding}」は使えません。切り捨てとして扱います / Unknown rounding "${values.rounding}"; floor is used`,
     });
   }
-  const needsSetup =
-    !table ||
-    SETTING_ROWS.some((row) => !table.rows.some((r) => String(r.values.key).trim() === row.key));
+  const needsSetup = !table || missingSettingRows(table).length > 0;
   return { lang, settings, needsSetup, issues };
 }
 
@@ -48,7 +47,7 @@ export function saveSettings(ss: Spreadsheet, input: SettingsForm): SaveResult {
   const { form, errors, warnings } = validateSettings(input);
   if (errors.length > 0) return { ok: false, issues: errors };
   let { table } = readSettingsSheet(ss);
-  if (table && ensureSettingRows(table.sheet)) table = readSettingsSheet(ss).table;
+  if (table && ensureSettingRows(table)) table = readSettingsSheet(ss).table;
   if (!table) {
     throw new UserError(
       '設定シートがありません。先に「ワークブックを準備」を実行してください',

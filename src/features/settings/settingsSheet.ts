@@ -3,19 +3,23 @@ import { cellText, textCell } from '../../sheets/cells';
 import { SETTINGS_SHEET } from '../../sheets/schema';
 import { findSheet, readTable, type Table, writeColumn } from '../../sheets/table';
 import type { SettingsForm } from '../../ui/contracts';
-import { SETTING_ROWS } from './settingsRows';
+import { SETTING_ROWS, type SettingRow } from './settingsRows';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type SettingsTable = Table<(typeof SETTINGS_SHEET.columns)[number]['key']>;
+export type SettingsTable = Table<(typeof SETTINGS_SHEET.columns)[number]['key']>;
 export type SettingKey = keyof SettingsForm;
 
-/** Adds the rows of settings the sheet lacks (with their initial values). True when it wrote. */
-export function ensureSettingRows(sheet: Sheet): boolean {
-  const table = readTable(sheet, SETTINGS_SHEET);
+/** The settings whose row the sheet lacks (the owner may have deleted one). */
+export function missingSettingRows(table: SettingsTable): SettingRow[] {
   const present = new Set(table.rows.map((r) => cellText(r.values.key)));
-  const missing = SETTING_ROWS.filter((row) => !present.has(row.key));
+  return SETTING_ROWS.filter((row) => !present.has(row.key));
+}
+
+/** Adds the rows of settings the table lacks (with their initial values). True when it wrote. */
+export function ensureSettingRows(table: SettingsTable): boolean {
+  const missing = missingSettingRows(table);
   if (missing.length === 0) return false;
+  const { sheet } = table;
   const { index } = table.headers;
   const width = Math.max(table.headers.width, 4);
   const first = Math.max(table.height, 1) + 1;

@@ -2,7 +2,7 @@ import { bilingual } from '../../core/bilingual';
 import type { SheetSpec } from '../../sheets/columns';
 import { formatColumns } from '../../sheets/format';
 import { SETTINGS_SHEET, WORKBOOK } from '../../sheets/schema';
-import { findSheet, mapHeaders } from '../../sheets/table';
+import { findSheet, mapHeaders, readTable } from '../../sheets/table';
 import type { SetupReport } from '../../ui/contracts';
 import { ensureSettingRows } from '../settings/settingsSheet';
 
@@ -18,10 +18,11 @@ type Outcome = 'created' | 'updated' | 'unchanged';
 export function setupWorkbook(ss: Spreadsheet): SetupReport {
   const report: SetupReport = { created: [], updated: [], unchanged: [], message: '' };
   WORKBOOK.forEach((spec, position) => {
-    let outcome = ensureSheet(ss, spec, position);
+    const { outcome: columns, sheet } = ensureSheet(ss, spec, position);
+    let outcome = columns;
     if (spec.name === SETTINGS_SHEET.name) {
-      const sheet = findSheet(ss, spec)!;
-      if (ensureSettingRows(sheet) && outcome === 'unchanged') outcome = 'updated';
+      const added = ensureSettingRows(readTable(sheet, SETTINGS_SHEET));
+      if (added && outcome === 'unchanged') outcome = 'updated';
     }
     report[outcome].push(spec.name);
   });
@@ -29,7 +30,11 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
   return report;
 }
 
-function ensureSheet(ss: Spreadsheet, spec: SheetSpec, position: number): Outcome {
+function ensureSheet(
+  ss: Spreadsheet,
+  spec: SheetSpec,
+  position: number,
+): { outcome: Outcome; sheet: Sheet } {
   const existing = findSheet(ss, spec);
   if (!existing) {
     const sheet = ss.insertSheet(spec.name, Math.min(position, ss.getNumSheets()));
@@ -38,11 +43,11 @@ function ensureSheet(ss: Spreadsheet, spec: SheetSpec, position: number): Outcom
       spec,
       spec.columns.map((c, i) => ({ spec: c, position: i + 1 })),
     );
-    return 'created';
+    return { outcome: 'created', sheet };
   }
   const headers = readHeaderRow(existing);
   const { missing } = mapHeaders(spec, headers);
-  if (missing.length === 0) return 'unchanged';
+  if (missing.length === 0) return { outcome: 'unchanged', sheet: existing };
   // Missing columns go after the owner's last column, in the spec's order.
   const start = lastFilledIndex(headers) + 2;
   formatColumns(
@@ -52,7 +57,7 @@ function ensureSheet(ss: Spreadsheet, spec: SheetSpec, position: number): Outcom
       .filter((c) => missing.includes(c.key))
       .map((c, i) => ({ spec: c, position: start + i })),
   );
-  return 'updated';
+  return { outcome: 'updated', sheet: existing };
 }
 
 function readHeaderRow(sheet: Sheet): unknown[] {
