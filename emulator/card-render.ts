@@ -1,7 +1,7 @@
 /**
  * Renders a built card's JSON tree (`cardTree(card)`) as an HTML fragment that looks like a
- * Google Workspace add-on in Gmail's side panel, and builds the event object Apps Script passes
- * to a card action. The local playground puts the fragment in the page, collects the form values
+ * Google Workspace add-on in Gmail's side panel. The event objects (`buildActionEvent`...) live in
+ * `addon-events.ts` and are re-exported here for existing callers. The local playground puts the fragment in the page, collects the form values
  * of elements carrying `data-field` when an element carrying `data-action` is clicked, and calls
  * the bundle's function with `buildActionEvent(...)`.
  *
@@ -17,7 +17,16 @@
  * - `data-nav-back`: the header's back arrow (rendered with `options.back`).
  */
 import { escapeHtml } from './core/html-escape';
-import { zoneOffsetMs } from './core/timezone';
+
+export {
+  type ActionEventOptions,
+  buildActionEvent,
+  eventFormInputs,
+  type FormValue,
+  type Host,
+  initialFormValues,
+} from './addon-events';
+
 import type {
   ActionJson,
   ButtonJson,
@@ -480,181 +489,6 @@ export const CARD_CSS = `
 .pk-more summary{cursor:pointer;color:#0b57d0;font-size:14px;font-weight:500;padding:4px 0}
 .pk-footer{display:flex;justify-content:flex-end;gap:8px;padding:12px 16px;border-top:1px solid #e3e3e3;position:sticky;bottom:0;background:#fff}
 `.trim();
-
-// ---------------------------------------------------------------------------------------------
-// The event object of a card action
-
-/** What the user entered in one form input. */
-export type FormValue =
-  | string
-  | readonly string[]
-  /** A DatePicker: midnight UTC of the chosen date, in ms since the epoch. */
-  | { readonly date: number }
-  /** A DateTimePicker: the chosen instant. */
-  | { readonly dateTime: number; readonly hasDate?: boolean; readonly hasTime?: boolean }
-  /** A TimePicker. */
-  | { readonly hours: number; readonly minutes: number };
-
-type FormInput =
-  | { stringInputs: { value: string[] } }
-  | { dateInput: { msSinceEpoch: string } }
-  | { dateTimeInput: { msSinceEpoch: string; hasDate: boolean; hasTime: boolean } }
-  | { timeInput: { hours: number; minutes: number } };
-
-function isList(v: FormValue): v is readonly string[] {
-  return Array.isArray(v);
-}
-
-/**
- * `e.commonEventObject.formInputs` for the given values. As on Apps Script, inputs with nothing
- * entered (an empty text, no box ticked) are absent.
- */
-export function eventFormInputs(
-  values: Readonly<Record<string, FormValue>>,
-): Record<string, FormInput> {
-  const out: Record<string, FormInput> = {};
-  for (const [name, v] of Object.entries(values)) {
-    if (typeof v === 'string' || isList(v)) {
-      const kept = (typeof v === 'string' ? [v] : v.map(String)).filter((s) => s !== '');
-      if (kept.length) out[name] = { stringInputs: { value: kept } };
-    } else if ('date' in v) {
-      out[name] = { dateInput: { msSinceEpoch: String(v.date) } };
-    } else if ('dateTime' in v) {
-      out[name] = {
-        dateTimeInput: {
-          msSinceEpoch: String(v.dateTime),
-          hasDate: v.hasDate ?? true,
-          hasTime: v.hasTime ?? true,
-        },
-      };
-    } else {
-      out[name] = { timeInput: { hours: v.hours, minutes: v.minutes } };
-    }
-  }
-  return out;
-}
-
-export type Host = 'gmail' | 'calendar' | 'sheets' | 'drive' | 'docs' | 'slides';
-
-export interface ActionEventOptions {
-  host: Host;
-  /** The action's parameters (`Action.setParameters`). */
-  parameters?: Readonly<Record<string, string>>;
-  /** What the card's inputs hold when the action fires (`initialFormValues` gives the defaults). */
-  formValues?: Readonly<Record<string, FormValue>>;
-  /** `language-COUNTRY`, as commonEventObject gives it. Default `ja-JP`. */
-  userLocale?: string;
-  /** IANA zone of the user. Default `Asia/Tokyo`. */
-  timeZone?: string;
-  /** The instant the zone offset is computed for (default: now). Pass the emulator's clock. */
-  at?: number | Date;
-  platform?: 'WEB' | 'IOS' | 'ANDROID';
-  /** Gmail host fields (the open message). */
-  gmail?: Partial<GoogleAppsScript.Addons.GmailEventObject>;
-  /** Calendar host fields (the open event). */
-  calendar?: Partial<GoogleAppsScript.Addons.CalendarEventObject>;
-  /** Sheets (and Docs, Slides) host fields. */
-  sheets?: Partial<GoogleAppsScript.Addons.SheetsEventObject>;
-}
-
-/**
- * The event object Apps Script passes to a card action's function in a Google Workspace add-on:
- * `commonEventObject` (hostApp, platform, userLocale, timeZone {id, offset}, parameters,
- * formInputs) plus the host's own object (`gmail`, `calendar`, `sheets`...), and the older fields
- * Gmail add-ons used and Apps Script still fills (`formInput`, `formInputs`, `parameters`,
- * `userLocale`, `userCountry`, `userTimezone {id, offSet}`, `clientPlatform`, `hostApp`,
- * `messageMetadata`). `timeZone.offset` is a number of milliseconds, as Google's reference
- * documents it (@types/google-apps-script types it as a string).
- */
-export function buildActionEvent(
-  options: ActionEventOptions,
-): GoogleAppsScript.Addons.EventObject & Record<string, unknown> {
-  const at = options.at === undefined ? Date.now() : new Date(options.at).getTime();
-  const locale = options.userLocale ?? 'ja-JP';
-  const zone = options.timeZone ?? 'Asia/Tokyo';
-  const offset = zoneOffsetMs(zone, at);
-  const parameters = { ...(options.parameters ?? {}) };
-  const values = options.formValues ?? {};
-  const formInputs = eventFormInputs(values);
-  const legacyInput: Record<string, unknown> = {};
-  const legacyInputs: Record<string, string[]> = {};
-  for (const [name, input] of Object.entries(formInputs)) {
-    if ('stringInputs' in input) {
-      legacyInput[name] = input.stringInputs.value[0];
-      legacyInputs[name] = [...input.stringInputs.value];
-    } else if ('dateInput' in input) {
-      legacyInput[name] = { msSinceEpoch: Number(input.dateInput.msSinceEpoch) };
-    } else if ('dateTimeInput' in input) {
-      legacyInput[name] = {
-        ...input.dateTimeInput,
-        msSinceEpoch: Number(input.dateTimeInput.msSinceEpoch),
-      };
-    } else {
-      legacyInput[name] = { ...input.timeInput };
-    }
-  }
-  const [language, country] = locale.split(/[-_]/);
-  const platform = options.platform ?? 'WEB';
-  const event: Record<string, unknown> = {
-    commonEventObject: {
-      hostApp: options.host.toUpperCase(),
-      platform,
-      userLocale: locale,
-      timeZone: { id: zone, offset },
-      parameters,
-      formInputs,
-    },
-    formInput: legacyInput,
-    formInputs: legacyInputs,
-    parameters: { ...parameters },
-    userLocale: language,
-    userCountry: country ?? '',
-    userTimezone: { id: zone, offSet: String(offset) },
-    clientPlatform: platform.toLowerCase(),
-    hostApp: options.host,
-  };
-  if (options.host === 'gmail') {
-    const gmail = { messageId: '', threadId: '', accessToken: '', ...options.gmail };
-    event.gmail = gmail;
-    event.messageMetadata = {
-      accessToken: gmail.accessToken,
-      messageId: gmail.messageId,
-      threadId: gmail.threadId,
-    };
-  } else if (options.host === 'calendar' && options.calendar) {
-    event.calendar = { ...options.calendar };
-  } else if (options.host === 'sheets' || options.host === 'docs' || options.host === 'slides') {
-    event[options.host] = { addonHasFileScopePermission: false, ...options.sheets };
-  }
-  return event as GoogleAppsScript.Addons.EventObject & Record<string, unknown>;
-}
-
-/** The values the card's inputs show before the user touches them, for `buildActionEvent`. */
-export function initialFormValues(tree: CardJson): Record<string, FormValue> {
-  const out: Record<string, FormValue> = {};
-  const visit = (w: WidgetJson) => {
-    if ('textInput' in w) out[w.textInput.name] = w.textInput.value ?? '';
-    else if ('selectionInput' in w) {
-      const s = w.selectionInput;
-      const chosen = s.items.filter((i) => i.selected).map((i) => i.value);
-      if (s.type === 'DROPDOWN' && chosen.length === 0 && s.items[0]) chosen.push(s.items[0].value);
-      out[s.name] = chosen;
-    } else if ('dateTimePicker' in w) {
-      const p = w.dateTimePicker;
-      if (p.type === 'DATE_ONLY' && p.valueMsEpoch !== undefined)
-        out[p.name] = { date: p.valueMsEpoch };
-      if (p.type === 'DATE_AND_TIME' && p.valueMsEpoch !== undefined)
-        out[p.name] = { dateTime: p.valueMsEpoch };
-      if (p.type === 'TIME_ONLY' && p.hours !== undefined)
-        out[p.name] = { hours: p.hours, minutes: p.minutes ?? 0 };
-    } else if ('decoratedText' in w && w.decoratedText.switchControl) {
-      const s = w.decoratedText.switchControl;
-      out[s.name] = s.selected ? [s.value ?? 'true'] : [];
-    }
-  };
-  for (const s of tree.sections) for (const w of s.widgets) visit(w);
-  return out;
-}
 
 /** Every clickable thing on the card with the text the user sees on it, in order. */
 export function listClickables(tree: CardJson): { label: string; onClick: OnClickJson }[] {

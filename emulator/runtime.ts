@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { vmRealm } from './core/realm';
+import type { EnabledAdvancedService } from './services/advanced/registry';
 import { Workspace, type WorkspaceOptions } from './workspace';
 
 /**
@@ -41,24 +42,53 @@ export interface Bundle {
   runJson(name: string, args?: unknown[]): unknown;
 }
 
+/** The parts of appsscript.json the runtime reads. */
+export interface ScriptManifest {
+  readonly oauthScopes?: readonly string[];
+  readonly dependencies?: {
+    readonly enabledAdvancedServices?: readonly EnabledAdvancedService[];
+  };
+}
+
 export interface LoadOptions extends WorkspaceOptions {
   /** Reuse an existing workspace instead of making one from the options. */
   workspace?: Workspace;
+  /**
+   * The manifest the bundle ships (`loadBundleFromDist` reads `appsscript.json`): its advanced
+   * services become globals under their userSymbol, and its explicit `oauthScopes` are the only
+   * scopes the advanced services grant. Without one, no advanced service exists.
+   */
+  manifest?: ScriptManifest;
 }
 
-/** Loads `dist/Code.js` (and the project's HTML files) into a bare node:vm context. */
+/** Loads `dist/Code.js` (with its manifest and HTML files) into a bare node:vm context. */
 export function loadBundleFromDist(distDir: string, options: LoadOptions = {}): Bundle {
   const code = readFileSync(join(distDir, 'Code.js'), 'utf8');
+  const manifestPath = join(distDir, 'appsscript.json');
+  const manifest =
+    options.manifest ??
+    (existsSync(manifestPath)
+      ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as ScriptManifest)
+      : undefined);
   const htmlFiles: Record<string, string> = {};
   for (const file of readdirSync(distDir)) {
     if (file.endsWith('.html'))
       htmlFiles[file.slice(0, -5)] = readFileSync(join(distDir, file), 'utf8');
   }
-  return loadBundle(code, { htmlFiles, ...options });
+  return loadBundle(code, { htmlFiles, ...options, manifest });
 }
 
 export function loadBundle(code: string, options: LoadOptions = {}): Bundle {
-  const workspace = options.workspace ?? new Workspace(options);
+  const manifest = options.manifest;
+  const advanced = manifest?.dependencies?.enabledAdvancedServices ?? options.advancedServices;
+  const workspace =
+    options.workspace ??
+    new Workspace({
+      ...options,
+      advancedServices: advanced,
+      oauthScopes: manifest?.oauthScopes ?? options.oauthScopes,
+    });
+  if (options.workspace && manifest?.oauthScopes) workspace.grantedScopes = manifest.oauthScopes;
   if (options.workspace && options.htmlFiles) {
     for (const [name, html] of Object.entries(options.htmlFiles))
       workspace.htmlFiles.set(name, html);
@@ -72,7 +102,7 @@ export function loadBundle(code: string, options: LoadOptions = {}): Bundle {
   );
   const realm = vmRealm(intrinsics);
   const before = new Set(Object.getOwnPropertyNames(context));
-  const globals = workspace.globals(realm);
+  const globals = workspace.globals(realm, advanced ?? workspace.advancedServices);
   for (const [name, value] of Object.entries(globals)) context[name] = value;
   const console = makeConsole(workspace);
   context.console = console;

@@ -2,6 +2,11 @@ import { VirtualClock } from './core/clock';
 import { type Instrumentation, instrument } from './core/instrument';
 import { type AccountKind, Meter } from './core/meter';
 import { hostRealm } from './core/realm';
+import {
+  ADVANCED_SERVICES,
+  advancedDefinition,
+  type EnabledAdvancedService,
+} from './services/advanced/registry';
 import { MimeType } from './services/blob';
 import { CacheServiceEmulator } from './services/cache';
 import { CardServiceEmulator } from './services/card';
@@ -27,6 +32,16 @@ export interface WorkspaceOptions {
   timeZone?: string;
   /** The files of the script project besides Code.js: `name` (no extension) → HTML source. */
   htmlFiles?: Record<string, string>;
+  /**
+   * The manifest's `dependencies.enabledAdvancedServices`: which advanced services `globals()`
+   * exposes, under which symbol (none by default, as in a new Apps Script project).
+   */
+  advancedServices?: readonly EnabledAdvancedService[];
+  /**
+   * The manifest's explicit `oauthScopes`. Undefined (the default) grants every scope, as Apps
+   * Script does when a manifest lists none. Advanced services check their calls against them.
+   */
+  oauthScopes?: readonly string[];
 }
 
 export interface LogEntry {
@@ -48,6 +63,11 @@ export class Workspace {
   readonly htmlFiles: Map<string, string>;
   readonly logs: LogEntry[] = [];
   private readonly executionEndHooks: (() => void)[] = [];
+  /** Advanced services enabled by default in `globals()` (the manifest's list). */
+  advancedServices: readonly EnabledAdvancedService[];
+  /** Explicit OAuth scopes of the manifest; undefined grants all (see WorkspaceOptions). */
+  grantedScopes: readonly string[] | undefined;
+  private readonly advancedRoots = new Map<string, object>();
 
   readonly PropertiesService: PropertiesServiceEmulator;
   readonly SpreadsheetApp: SpreadsheetAppEmulator;
@@ -74,6 +94,8 @@ export class Workspace {
     };
     this.timeZone = options.timeZone ?? 'Asia/Tokyo';
     this.htmlFiles = new Map(Object.entries(options.htmlFiles ?? {}));
+    this.advancedServices = options.advancedServices ?? [];
+    this.grantedScopes = options.oauthScopes;
     this.PropertiesService = new PropertiesServiceEmulator(this);
     this.SpreadsheetApp = new SpreadsheetAppEmulator(this);
     this.CacheService = new CacheServiceEmulator(this);
@@ -103,8 +125,29 @@ export class Workspace {
     this.logs.push({ at: this.clock.now(), level, message });
   }
 
-  /** The Apps Script globals, instrumented for one realm. */
-  globals(realm = hostRealm): Record<string, unknown> {
+  /**
+   * Emulator-only: the raw object of an advanced service (`'drive'`, `'gmail'`…), made on first
+   * use and shared by every bundle on this workspace; its state lives in the workspace's stores.
+   */
+  advanced<T extends object = object>(serviceId: string): T {
+    let root = this.advancedRoots.get(serviceId);
+    if (!root) {
+      const def = ADVANCED_SERVICES.get(serviceId);
+      if (!def) throw new Error(`Unknown advanced service: ${serviceId}`);
+      root = def.create(this);
+      this.advancedRoots.set(serviceId, root);
+    }
+    return root as T;
+  }
+
+  /**
+   * The Apps Script globals, instrumented for one realm: the built-in services, and each enabled
+   * advanced service under its userSymbol (calls counted as `Drive.Files.create`...).
+   */
+  globals(
+    realm = hostRealm,
+    advanced: readonly EnabledAdvancedService[] = this.advancedServices,
+  ): Record<string, unknown> {
     const ins: Instrumentation = { meter: this.meter, realm };
     const services: Record<string, object> = {
       PropertiesService: this.PropertiesService,
@@ -123,6 +166,10 @@ export class Workspace {
     const globals: Record<string, unknown> = {};
     for (const [name, service] of Object.entries(services)) {
       globals[name] = instrument(name, service, ins);
+    }
+    for (const entry of advanced) {
+      advancedDefinition(entry);
+      globals[entry.userSymbol] = instrument(entry.userSymbol, this.advanced(entry.serviceId), ins);
     }
     // A plain enum of strings: nothing to count.
     globals.MimeType = realm.toGuest(MimeType);

@@ -36,6 +36,13 @@ export const JOBS: Readonly<Record<string, JobSpec>> = {
     needsSetup: true,
     summary: '今日締めの請求書を発行(PDF・下書き) / Issue invoices closing today (PDFs, drafts)',
   },
+  'month-end': {
+    entryPoint: 'dailyDispatch',
+    triggered: true,
+    needsSetup: true,
+    summary:
+      "その日の自動化(定期業務・定期請求・督促・月次集計)を実行 / Run the day's automations (routines, recurring invoices, reminders, summary)",
+  },
 };
 
 /** `init` is not a job on a workbook: it writes an empty Pokke workbook (see scripts/simulate.ts). */

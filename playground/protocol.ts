@@ -60,6 +60,10 @@ export interface DialogView {
   kind: 'alert' | 'prompt' | 'toast' | 'dialog';
   title: string;
   message: string;
+  /** An HTML dialog (showModalDialog / showModelessDialog): where its page is served, its size. */
+  url?: string;
+  width?: number;
+  height?: number;
 }
 
 export interface LogLine {
@@ -68,7 +72,7 @@ export interface LogLine {
   message: string;
 }
 
-export type RunVia = 'seed' | 'open' | 'menu' | 'sidebar' | 'trigger' | 'job';
+export type RunVia = 'seed' | 'open' | 'menu' | 'sidebar' | 'trigger' | 'job' | 'addon';
 
 /** One execution of the bundle, as the Apps Script executions page lists them. */
 export interface RunEntry {
@@ -111,6 +115,8 @@ export interface PlaygroundState {
   calls: Record<string, number>;
   /** Drafts and sent mail, and the files in Drive (the Outbox pane). */
   outbox: OutboxView;
+  /** The Gmail pane: the inbox and the add-on's card. */
+  gmail?: GmailView;
   /** Panes whose emulated services do not exist yet show an honest empty state. */
   available: { gmail: boolean; calendar: boolean; outbox: boolean };
 }
@@ -154,6 +160,38 @@ export interface DriveFileView {
 export interface OutboxView {
   mails: OutboxMailView[];
   files: DriveFileView[];
+  /** Google Tasks (the Tasks advanced service), every list. */
+  tasks?: TaskView[];
+}
+
+export interface TaskView {
+  id: string;
+  list: string;
+  title: string;
+  notes: string;
+  /** `YYYY-MM-DD` or ''. */
+  due: string;
+  completed: boolean;
+}
+
+/** One mail of the inbox. Every text is plain text: the page shows it as text. */
+export interface GmailMailView {
+  id: string;
+  from: string;
+  subject: string;
+  date: number;
+  unread: boolean;
+  preview: string;
+}
+
+export interface GmailView {
+  mails: GmailMailView[];
+  /** The open mail, or null when the add-on shows its homepage. */
+  openId: string | null;
+  /** The add-on's card as HTML (emulator/card-render.ts: every text escaped), or null. */
+  cardHtml: string | null;
+  /** The last action's notification (plain text). */
+  notification: string;
 }
 
 /** Every POST answers with this: the new state, and the action's own outcome. */
@@ -169,4 +207,6 @@ export type RunReply = { ok: true; json: string } | { ok: false; message: string
 export type ClockAction =
   | { action: 'set'; at: string }
   | { action: 'advance'; ms: number }
-  | { action: 'monthEnd' };
+  | { action: 'monthEnd' }
+  /** The last bank business day of this month (next month's once it has passed), same time. */
+  | { action: 'lastBusinessDay' };

@@ -7,6 +7,7 @@
  * API (every POST answers { ok, message?, state } unless noted):
  *   GET  /api/state              the whole state (workbook grid, menus, sidebar, clock, log, calls)
  *   GET  /sidebar/<id>           the sidebar the bundle showed, with the google.script.run stand-in
+ *   GET  /dialog/<epoch>/<n>     an HTML dialog the bundle showed (showModalDialog), likewise
  *   GET  /api/files/<id>.pdf     a Drive file as a real PDF (headless Chromium renders the HTML)
  *   GET  /api/mail/<id>.eml      a draft or sent mail as an .eml file (PDFs rendered for real)
  *   GET  /api/mail/<id>/attachments/<n>.pdf   a mail's PDF attachment, rendered for real
@@ -14,8 +15,13 @@
  *   POST /api/menu               { functionName }   a click on a menu item
  *   POST /api/sidebar/close      the person closed the sidebar
  *   POST /api/clock              { action: 'set', at } | { action: 'advance', ms } | { action: 'monthEnd' }
- *   POST /api/triggers/fire      runs the time-driven triggers due up to now
+ *                                | { action: 'lastBusinessDay' }
+ *   POST /api/triggers/fire      runs the time-driven triggers due up to now (and the one-off
+ *                                triggers those runs create), each recorded in the run log
  *   POST /api/reset              back to the starting workbook
+ *   POST /api/gmail/open         { messageId }   Gmail opens a mail: the add-on's card for it
+ *   POST /api/gmail/home         the add-on's homepage card
+ *   POST /api/gmail/action       { functionName, parameters, formValues }   a card button
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -76,6 +82,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       if (sidebar) {
         const html = playground.sidebarHtml(Number(sidebar[1]));
         if (html === null) return send(res, 404, 'text/plain; charset=utf-8', 'No such sidebar');
+        res.setHeader('Content-Security-Policy', SIDEBAR_CSP);
+        return send(res, 200, 'text/html; charset=utf-8', html);
+      }
+      const dialog = /^\/dialog\/(\d+)\/(\d+)$/.exec(path);
+      if (dialog) {
+        const html = playground.dialogHtml(Number(dialog[1]), Number(dialog[2]));
+        if (html === null) return send(res, 404, 'text/plain; charset=utf-8', 'No such dialog');
         res.setHeader('Content-Security-Policy', SIDEBAR_CSP);
         return send(res, 200, 'text/html; charset=utf-8', html);
       }
@@ -146,6 +159,32 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       case '/api/reset':
         playground.reset();
         return reply({ ok: true });
+      case '/api/gmail/open': {
+        const id = body['messageId'];
+        if (typeof id !== 'string')
+          return sendJson(res, 400, { ok: false, message: 'Expected { messageId }' });
+        return reply(playground.gmailOpen(id));
+      }
+      case '/api/gmail/home':
+        return reply(playground.gmailHome());
+      case '/api/gmail/action': {
+        const fn = body['functionName'];
+        const params = body['parameters'] ?? {};
+        const values = body['formValues'] ?? {};
+        if (typeof fn !== 'string' || typeof params !== 'object' || typeof values !== 'object') {
+          return sendJson(res, 400, {
+            ok: false,
+            message: 'Expected { functionName, parameters, formValues }',
+          });
+        }
+        return reply(
+          playground.gmailAction(
+            fn,
+            params as Record<string, string>,
+            values as Record<string, import('../emulator/addon-events').FormValue>,
+          ),
+        );
+      }
       default:
         return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     }

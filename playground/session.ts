@@ -7,12 +7,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { FormValue } from '../emulator/addon-events';
 import { type Bundle, loadBundleFromDist } from '../emulator/runtime';
+import type { TasksAdvancedEmulator } from '../emulator/services/advanced/tasks';
 import type { ClockSpec, Trigger } from '../emulator/services/script';
 import { fromWallClock, wallClock } from '../emulator/services/spreadsheet/time';
 import type { DialogRecord } from '../emulator/services/ui';
+import { advanceWithTriggers } from '../emulator/trigger-runner';
 import type { Workspace } from '../emulator/workspace';
+import { lastBusinessDayOfMonth } from '../src/core/businessDays';
 import { messageOf, PokkeInputError } from './errors';
+import { deliverDemoMails, GmailPane, tasksView, WORKBOOK_ID_PROPERTY } from './gmail';
 import type { WorkbookModel } from './model';
 import { outboxView } from './outbox';
 import type {
@@ -20,10 +25,12 @@ import type {
   DialogView,
   MenuItemView,
   MenuView,
+  OutboxView,
   PlaygroundState,
   RunEntry,
   RunReply,
   RunVia,
+  TaskView,
   TriggerView,
 } from './protocol';
 import { seedDemo } from './seed';
@@ -104,6 +111,8 @@ export class ExecutionLog {
 export class Playground {
   bundle!: Bundle;
   log!: ExecutionLog;
+  tasks!: TasksAdvancedEmulator;
+  gmail!: GmailPane;
   private version = 0;
   private sidebarId = 0;
   private sidebarRecord: DialogRecord | null = null;
@@ -142,6 +151,8 @@ export class Playground {
       user: this.demo.user,
       timeZone: 'Asia/Tokyo',
     });
+    this.tasks = this.bundle.workspace.advanced<TasksAdvancedEmulator>('tasks');
+    this.gmail = new GmailPane(this.bundle, readManifest(this.distDir));
     this.log = new ExecutionLog(this.bundle);
     const ws = this.bundle.workspace;
     if (this.options.workbook) {
@@ -150,6 +161,12 @@ export class Playground {
     } else {
       seedDemo(this.bundle, this.log, this.demo, this.options.demoDir ?? DEMO_DIR);
     }
+    // The owner has used Pokke in this workbook (Gmail knows it) and has mail waiting.
+    const active = ws.SpreadsheetApp.active;
+    if (active)
+      ws.PropertiesService.getUserProperties().setProperty(WORKBOOK_ID_PROPERTY, active.getId());
+    deliverDemoMails(ws, this.options.demoDir ?? DEMO_DIR);
+    ws.GmailApp.requireAccessToken = true;
     // The demo is a workbook that already exists: the log and the counts start when it opens.
     this.log.clear();
     ws.meter.resetCounts();
@@ -232,6 +249,8 @@ export class Playground {
       clock.advance(action.ms);
     } else if (action.action === 'monthEnd') {
       clock.set(monthEnd(clock.now(), tz));
+    } else if (action.action === 'lastBusinessDay') {
+      clock.set(lastBusinessDay(clock.now(), tz));
     } else {
       return { ok: false, message: '不明な操作です / Unknown clock action' };
     }
@@ -239,25 +258,27 @@ export class Playground {
     return { ok: true };
   }
 
-  /** Runs every time-driven trigger due since the last check, at its own time, in order. */
+  /**
+   * Runs every time-driven trigger due since the last check, each at its own time, in order —
+   * including one-off triggers those runs create (a job continuing itself later) — through the
+   * emulator's trigger runner, recording each firing in the execution log.
+   */
   fireDueTriggers(): { ok: boolean; message: string } {
     const ws = this.workspace;
     const target = ws.clock.now();
-    const firings = ws.ScriptApp.dueTriggers(this.triggersCheckedUpTo, target + 1);
-    let failed = 0;
-    // Each firing runs at its own time (the clock goes back to it), after the previous one ended.
-    let free = this.triggersCheckedUpTo;
-    for (const firing of firings) {
-      ws.clock.set(Math.max(firing.at, free));
-      const event = ws.ScriptApp.eventFor(firing);
-      const handler = firing.trigger.getHandlerFunction();
-      const result = this.execute(handler, 'trigger', () =>
-        this.bundle.run(handler, [event], { triggered: true }),
-      );
-      if (!result.ok) failed++;
-      free = ws.clock.now();
-    }
-    if (ws.clock.now() < target) ws.clock.set(target);
+    // The clock goes back to the last check; the runner moves it to each firing's time.
+    let lastEnd = target;
+    const firings = advanceWithTriggers(this.bundle, target + 1, {
+      from: this.triggersCheckedUpTo,
+      execute: (handler, run) => {
+        const result = this.execute(handler, 'trigger', run);
+        lastEnd = ws.clock.now();
+        if (!result.ok) throw new Error(result.message);
+      },
+    });
+    const failed = firings.filter((f) => !f.ok).length;
+    // Back to the time the person chose, unless the last run ended after it.
+    ws.clock.set(Math.max(target, lastEnd));
     this.triggersCheckedUpTo = target + 1;
     this.version++;
     if (firings.length === 0) {
@@ -266,6 +287,27 @@ export class Playground {
     const ja = `トリガーを ${firings.length} 回実行しました${failed ? `(失敗 ${failed})` : ''}`;
     const en = `Ran ${firings.length} trigger firing(s)${failed ? `, ${failed} failed` : ''}`;
     return { ok: failed === 0, message: `${ja} / ${en}` };
+  }
+
+  /** Gmail: the person opens a mail (the add-on's contextual trigger runs). */
+  gmailOpen(messageId: string): { ok: boolean; message?: string } {
+    return this.gmail.open(messageId, (name, call) => this.execute(name, 'addon', call));
+  }
+
+  /** Gmail: the add-on's homepage. */
+  gmailHome(): { ok: boolean; message?: string } {
+    return this.gmail.home((name, call) => this.execute(name, 'addon', call));
+  }
+
+  /** Gmail: a button of the add-on's card. */
+  gmailAction(
+    functionName: string,
+    parameters: Record<string, string>,
+    formValues: Record<string, FormValue>,
+  ): { ok: boolean; message?: string } {
+    return this.gmail.action(functionName, parameters, formValues, (name, call) =>
+      this.execute(name, 'addon', call),
+    );
   }
 
   /** The person closed the sidebar (its X, or google.script.host.close()). */
@@ -277,6 +319,14 @@ export class Playground {
   }
 
   /** The sidebar page with the google.script.run stand-in injected before any script of its own. */
+  /** The page of an HTML dialog the bundle showed (index into the Ui's `shown` list). */
+  dialogHtml(epoch: number, index: number): string | null {
+    if (epoch !== this.epoch) return null;
+    const record = this.workspace.ui.shown[index];
+    if (!record || (record.kind !== 'modal' && record.kind !== 'modeless')) return null;
+    return injectStandin(record.content);
+  }
+
   sidebarHtml(id: number): string | null {
     const record = this.sidebars.get(id);
     return record ? injectStandin(record.content) : null;
@@ -311,8 +361,9 @@ export class Playground {
       triggers: ws.ScriptApp.triggers.filter((t) => t.clock).map(describeTrigger),
       runs: this.log.runs,
       calls: ws.meter.counts(),
-      outbox: outboxView(ws),
-      available: { gmail: false, calendar: false, outbox: true },
+      outbox: withTasks(outboxView(ws), tasksView(this.tasks)),
+      ...(this.gmail.available ? { gmail: this.gmail.view() } : {}),
+      available: { gmail: this.gmail.available, calendar: false, outbox: true },
     };
   }
 
@@ -328,8 +379,10 @@ export class Playground {
           id,
           kind: 'dialog',
           title: s.title,
-          message:
-            'HTML ダイアログはプレイグラウンドではまだ表示できません / The playground cannot show HTML dialogs yet',
+          message: '',
+          url: `/dialog/${epoch}/${i}`,
+          width: s.width || 600,
+          height: s.height || 400,
         });
       }
     });
@@ -343,6 +396,19 @@ export class Playground {
     });
     return out;
   }
+}
+
+/** The built manifest (null when the dist folder has none: no add-on to show). */
+function readManifest(distDir: string): unknown {
+  try {
+    return JSON.parse(readFileSync(join(distDir, 'appsscript.json'), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function withTasks(outbox: OutboxView, tasks: TaskView[]): OutboxView {
+  return tasks.length > 0 ? { ...outbox, tasks } : outbox;
 }
 
 function flattenMenu(
@@ -410,6 +476,21 @@ export function monthEnd(ms: number, timeZone: string): number {
   const w = wallClock(ms, timeZone);
   const last = new Date(Date.UTC(w.year, w.month, 0)).getUTCDate();
   return fromWallClock(timeZone, w.year, w.month, last, w.hour, w.minute, w.second);
+}
+
+/**
+ * The last bank business day of the month of `ms`, same time of day (in `timeZone`); when that
+ * day has already passed, next month's.
+ */
+export function lastBusinessDay(ms: number, timeZone: string): number {
+  const w = wallClock(ms, timeZone);
+  const at = (year: number, month: number) => {
+    const [y, m, d] = lastBusinessDayOfMonth(year, month).split('-').map(Number) as number[];
+    return fromWallClock(timeZone, y ?? year, m ?? month, d ?? 1, w.hour, w.minute, w.second);
+  };
+  const thisMonth = at(w.year, w.month);
+  if (wallClock(thisMonth, timeZone).day >= w.day) return thisMonth;
+  return w.month === 12 ? at(w.year + 1, 1) : at(w.year, w.month + 1);
 }
 
 const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];

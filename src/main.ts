@@ -3,6 +3,18 @@
  * function in dist/Code.js (scripts/build.mjs) that menus, triggers and google.script.run call
  * by name. Keep each one a one-line call into src/ui.
  */
+
+import {
+  automationsDryRunRpc,
+  automationsInstallRpc,
+  automationsRunNowRpc,
+  automationsStatusRpc,
+  automationsUninstallRpc,
+  openAutomations,
+  runDispatcherTrigger,
+} from './ui/automationActions';
+import type { AutomationStatus, DryRunReport, RunNowReport } from './ui/automationContracts';
+import { connectFromCard, createFromCard, homepage, mailOpened } from './ui/cards/gmailActions';
 import type {
   InvoicePreview,
   IssueReport,
@@ -10,7 +22,7 @@ import type {
   SettingsView,
   SetupReport,
 } from './ui/contracts';
-import { invoicesIssueRpc, invoicesPreviewRpc } from './ui/invoiceActions';
+import { invoicesIssueRpc, invoicesPreviewRpc, invoicesShowPreviewRpc } from './ui/invoiceActions';
 import {
   openInvoices,
   openMenu,
@@ -66,7 +78,72 @@ export function invoicesPreview(request: unknown): InvoicePreview {
   return invoicesPreviewRpc(request);
 }
 
-/** google.script.run: issue the invoices of a closing run (PDFs in Drive, Gmail drafts). */
+/** google.script.run: issue the invoices of a closing run or of selected lines (PDFs, mails). */
 export function invoicesIssue(request: unknown): IssueReport {
   return invoicesIssueRpc(request);
+}
+
+/** google.script.run: one previewed invoice as it will look, in a modal dialog (nothing is written). */
+export function invoicesShowPreview(request: unknown): { shown: true } {
+  return invoicesShowPreviewRpc(request);
+}
+
+/** Menu: 自動化 / Automations. */
+export function showAutomationsSidebar(): void {
+  openAutomations();
+}
+
+/** google.script.run: the automations sidebar opens or refreshes. */
+export function automationsStatus(): AutomationStatus {
+  return automationsStatusRpc(undefined);
+}
+
+/** google.script.run: turn automations on at an hour (0–23, Asia/Tokyo). */
+export function automationsInstall(request: unknown): AutomationStatus {
+  return automationsInstallRpc(request);
+}
+
+/** google.script.run: turn automations off (removes Pokke's triggers only). */
+export function automationsUninstall(): AutomationStatus {
+  return automationsUninstallRpc(undefined);
+}
+
+/** google.script.run: what the dispatcher would do on a date, without doing it. */
+export function automationsDryRun(request: unknown): DryRunReport {
+  return automationsDryRunRpc(request);
+}
+
+/** google.script.run: run today's jobs now. */
+export function automationsRunNow(): RunNowReport {
+  return automationsRunNowRpc(undefined);
+}
+
+/** Time-driven trigger (daily, at the owner's hour): the dispatcher. */
+export function dailyDispatch(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  runDispatcherTrigger('daily');
+}
+
+/** Time-driven one-off trigger: continues a run that ran out of time. */
+export function continueDispatch(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  runDispatcherTrigger('continue');
+}
+
+/** Gmail add-on (addOns.gmail.contextualTriggers): a mail is open — suggest a task from it. */
+export function onGmailMessageOpen(e: unknown): GoogleAppsScript.Card_Service.Card {
+  return mailOpened(e);
+}
+
+/** Gmail add-on homepage (addOns.common / gmail.homepageTrigger): what is due and overdue. */
+export function onGmailHomepage(e: unknown): GoogleAppsScript.Card_Service.Card {
+  return homepage(e);
+}
+
+/** Card action: create the task from the open mail (idempotent per mail). */
+export function mailTaskCreate(e: unknown): GoogleAppsScript.Card_Service.ActionResponse {
+  return createFromCard(e);
+}
+
+/** Card action: remember the workbook whose address the owner pasted into the Gmail card. */
+export function mailTaskConnectWorkbook(e: unknown): GoogleAppsScript.Card_Service.ActionResponse {
+  return connectFromCard(e);
 }

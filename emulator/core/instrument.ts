@@ -46,8 +46,18 @@ function unwrapDeep(value: unknown): unknown {
  * Wraps an emulated object so that each method call is counted under `service.Class.method`,
  * costs its modelled latency, has its arguments and result moved across realms, and throws
  * errors of the caller's realm. Identity is kept: the same object always gets the same proxy.
+ *
+ * Only the service root itself (`nested` false: what `Workspace.globals()` wraps) counts its own
+ * methods as `Service.method`. Objects reached from it are always `Service.Class`, even when their
+ * class shares the service's name: the Tasks advanced service's `Tasks.Tasks` collection counts
+ * `Tasks.Tasks.insert`, next to `Tasks.Tasklists.list` and the root's `Tasks.newTask`.
  */
-export function instrument<T extends object>(service: string, target: T, ins: Instrumentation): T {
+export function instrument<T extends object>(
+  service: string,
+  target: T,
+  ins: Instrumentation,
+  nested = false,
+): T {
   let cache = proxies.get(ins);
   if (!cache) {
     cache = new WeakMap();
@@ -57,11 +67,11 @@ export function instrument<T extends object>(service: string, target: T, ins: In
   if (cached) return cached as T;
 
   const className = (target as Partial<Emulated>)[API_NAME] ?? 'Object';
-  const prefix = className === service ? service : `${service}.${className}`;
+  const prefix = className === service && !nested ? service : `${service}.${className}`;
   // Emulated objects anywhere in an array (getSheets(), getDataValidations()'s 2-D grid) are
   // wrapped too, so calls on them are counted like any other.
   const wrapEmulated = (value: unknown): unknown => {
-    if (isEmulated(value)) return instrument(service, value, ins);
+    if (isEmulated(value)) return instrument(service, value, ins, true);
     if (Array.isArray(value)) return value.map(wrapEmulated);
     return value;
   };

@@ -44,7 +44,21 @@ export const LATENCY_RULES: readonly LatencyRule[] = [
   { pattern: 'MailApp.*.*', ms: 200, source: 'A' },
   { pattern: 'DriveApp.*.*', ms: 200, source: 'A' },
   { pattern: 'CalendarApp.*.*', ms: 200, source: 'A' },
+  // Tasks advanced service (one REST round trip each): reads lighter than writes.
+  { pattern: 'Tasks.*.get', ms: 150, source: 'A' },
+  { pattern: 'Tasks.*.list', ms: 250, source: 'A' },
   { pattern: 'Tasks.*.*', ms: 200, source: 'A' },
+  // Drive v3 and Gmail v1 advanced services: one REST round trip each, like Tasks; an upload
+  // (Files.create with a PDF) and a draft with its attachment carry the bytes, so they cost more.
+  { pattern: 'Drive.Files.list', ms: 250, source: 'A' },
+  { pattern: 'Drive.Files.get', ms: 150, source: 'A' },
+  { pattern: 'Drive.Files.create', ms: 400, source: 'A' },
+  { pattern: 'Drive.*.*', ms: 200, source: 'A' },
+  { pattern: 'Gmail.Users.*.get', ms: 150, source: 'A' },
+  { pattern: 'Gmail.Users.*.list', ms: 250, source: 'A' },
+  { pattern: 'Gmail.Users.*.*', ms: 400, source: 'A' },
+  { pattern: 'Gmail.Users.getProfile', ms: 150, source: 'A' },
+  { pattern: 'Gmail.*.*', ms: 200, source: 'A' },
   { pattern: 'CardService.*.*', ms: 0, source: 'A' },
   { pattern: '*.*.*', ms: 10, source: 'A' },
 ];

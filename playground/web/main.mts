@@ -18,6 +18,7 @@ import type {
   RunReply,
   SheetView,
 } from '../protocol';
+import { type Deps as GmailDeps, renderGmail, renderTasks } from './gmail.mjs';
 
 type App = 'sheets' | 'gmail' | 'calendar' | 'outbox';
 
@@ -398,11 +399,49 @@ function renderDialogs(dialogs: DialogView[]): void {
     layer.replaceChildren();
     return;
   }
-  const ok = h('button', { type: 'button', class: 'btn primary' }, 'OK');
-  ok.addEventListener('click', () => {
+  const close = () => {
     ui.dismissedDialogs.add(open.id);
     if (ui.state) renderDialogs(ui.state.dialogs);
-  });
+  };
+  if (open.url) {
+    // An HTML dialog: its own page in a frame, sized as the bundle asked, closed with its ×.
+    if (layer.querySelector(`[data-dialog="${CSS.escape(open.id)}"]`)) return;
+    const x = h(
+      'button',
+      {
+        type: 'button',
+        class: 'icon-btn',
+        'aria-label': '閉じる / Close',
+        title: '閉じる / Close',
+      },
+      '×',
+    );
+    x.addEventListener('click', close);
+    const frame = h('iframe', {
+      src: open.url,
+      title: open.title,
+      sandbox: 'allow-scripts',
+      style: `width:${open.width ?? 600}px;height:${open.height ?? 400}px`,
+    });
+    layer.replaceChildren(
+      h(
+        'div',
+        {
+          class: 'dialog html-dialog',
+          role: 'dialog',
+          'aria-modal': 'true',
+          'aria-label': open.title,
+          'data-dialog': open.id,
+        },
+        h('div', { class: 'html-dialog-head' }, h('h3', {}, open.title), x),
+        frame,
+      ),
+    );
+    layer.hidden = false;
+    return;
+  }
+  const ok = h('button', { type: 'button', class: 'btn primary' }, 'OK');
+  ok.addEventListener('click', close);
   layer.replaceChildren(
     h(
       'div',
@@ -433,6 +472,7 @@ const VIA: Record<RunEntry['via'], [string, string]> = {
   sidebar: ['サイドバー', 'sidebar'],
   trigger: ['トリガー', 'trigger'],
   job: ['ジョブ', 'job'],
+  addon: ['アドオン', 'add-on'],
 };
 
 function renderRuns(state: PlaygroundState): void {
@@ -520,10 +560,12 @@ function renderPanes(state: PlaygroundState): void {
       h('p', { class: 'empty' }, bi('まだありません', 'Nothing yet')),
       h('p', { class: 'muted' }, bi(ja, en)),
     );
-  if (!state.available.gmail) {
+  if (!state.available.gmail || !state.gmail) {
     $('gmail-body').replaceChildren(
       empty('Gmail のエミュレーターはまだ準備中です', 'The Gmail emulator is not built yet'),
     );
+  } else {
+    renderGmail($('gmail-body'), state.gmail, gmailDeps(state.clock.timeZone));
   }
   if (!state.available.calendar) {
     $('calendar-body').replaceChildren(
@@ -531,7 +573,11 @@ function renderPanes(state: PlaygroundState): void {
     );
   }
   const outbox = state.outbox;
-  if (!state.available.outbox || (outbox.mails.length === 0 && outbox.files.length === 0)) {
+  const noTasks = (outbox.tasks ?? []).length === 0;
+  if (
+    !state.available.outbox ||
+    (outbox.mails.length === 0 && outbox.files.length === 0 && noTasks)
+  ) {
     $('outbox-body').replaceChildren(
       empty(
         '下書き・送信メール・PDF・タスク・予定はここに表示されます',
@@ -541,6 +587,10 @@ function renderPanes(state: PlaygroundState): void {
   } else {
     renderOutbox(outbox, state.clock.timeZone);
   }
+}
+
+function gmailDeps(tz: string): GmailDeps {
+  return { h, bi, post, formatTime: (ms) => formatNow(ms, tz) };
 }
 
 function formatSize(bytes: number): string {
@@ -615,7 +665,12 @@ function renderOutbox(outbox: OutboxView, tz: string): void {
       ),
     );
   }
-  $('outbox-body').replaceChildren(mails, files);
+  const tasks = outbox.tasks ?? [];
+  $('outbox-body').replaceChildren(
+    mails,
+    files,
+    ...(tasks.length > 0 ? [renderTasks(tasks, gmailDeps(tz))] : []),
+  );
 }
 
 function renderMail(m: OutboxMailView, tz: string): HTMLElement {
@@ -750,6 +805,10 @@ function wire(): void {
     );
   }
   $('clock-month-end').addEventListener('click', () => void clock({ action: 'monthEnd' }));
+  $('clock-last-business-day').addEventListener(
+    'click',
+    () => void clock({ action: 'lastBusinessDay' }),
+  );
   $('fire-triggers').addEventListener('click', async () => {
     const reply = await post('/api/triggers/fire');
     if (reply.ok && reply.message) toast('トリガー / Triggers', reply.message, false);

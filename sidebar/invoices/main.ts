@@ -5,63 +5,33 @@
 import type {
   InvoicePreview,
   InvoicePreviewItem,
+  InvoicePreviewLine,
   IssuedInvoice,
   IssueReport,
   RowProblem,
 } from '../../src/ui/contracts';
-import { bi, type Child, h, link, message, replace } from '../shared/dom';
+import {
+  bi,
+  button,
+  type Child,
+  h,
+  label,
+  link,
+  message,
+  replace,
+  section,
+  setButtonText,
+} from '../shared/dom';
+import { DATE_KEY, errorMessage, slashDate, TOKYO_OFFSET_MS, yen } from '../shared/format';
 import { detectLang, primary, secondary, setLang, type Text } from '../shared/i18n';
 import { call } from '../shared/rpc';
 import { count, S } from './strings';
-
-const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
-const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 /** The last day of the current month in Asia/Tokyo (no DST there: a fixed +9 h). */
 export function defaultClosingDate(now: Date = new Date()): string {
   const tokyo = new Date(now.getTime() + TOKYO_OFFSET_MS);
   const last = new Date(Date.UTC(tokyo.getUTCFullYear(), tokyo.getUTCMonth() + 1, 0));
   return last.toISOString().slice(0, 10);
-}
-
-/** Integer yen with thousands separators: ¥1,234,567 (−¥10,210 for a deduction). */
-export function yen(amount: number): string {
-  const digits = String(Math.abs(Math.trunc(amount))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${amount < 0 ? '−' : ''}¥${digits}`;
-}
-
-/** 2026-11-30 → 2026/11/30. */
-function showDate(key: string): string {
-  return DATE_KEY.test(key) ? key.replace(/-/g, '/') : key;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function button(text: Text, props: { primary?: boolean; action: string }): HTMLButtonElement {
-  return h(
-    'button',
-    {
-      class: props.primary ? 'primary' : '',
-      attrs: { type: 'button', title: secondary(text), 'data-action': props.action },
-    },
-    primary(text),
-  );
-}
-
-function setButtonText(b: HTMLButtonElement, text: Text): void {
-  b.textContent = primary(text);
-  b.title = secondary(text);
-}
-
-/** A short label in the reader's language with the other one as its tooltip. */
-function label(text: Text, tag: 'span' | 'dt' = 'span'): HTMLElement {
-  return h(tag, { attrs: { title: secondary(text) } }, primary(text));
-}
-
-function section(name: string, title: Text, ...children: Child[]): HTMLElement {
-  return h('section', { attrs: { 'data-section': name } }, h('h2', {}, bi(title)), ...children);
 }
 
 function urlLink(url: string, text: Text): Child {
@@ -75,6 +45,26 @@ type Phase = 'idle' | 'previewing' | 'preview' | 'confirm' | 'issuing' | 'done';
 const app = document.getElementById('app')!;
 let phase: Phase = 'idle';
 let preview: InvoicePreview | null = null;
+/** 売上明細 rows ticked in the preview; all of them after each preview. */
+let selected = new Set<number>();
+
+function allRows(p: InvoicePreview): number[] {
+  return p.invoices.flatMap((i) => (i.lines ?? []).map((l) => l.row));
+}
+
+/** The rows to send: undefined while every line is ticked (the whole closing run). */
+function selectedRows(p: InvoicePreview): number[] | undefined {
+  const all = allRows(p);
+  if (all.every((r) => selected.has(r))) return undefined;
+  return all.filter((r) => selected.has(r));
+}
+
+/** Invoices the current selection would issue: clients with at least one ticked line. */
+function selectedInvoiceCount(p: InvoicePreview): number {
+  return p.invoices.filter(
+    (i) => (i.lines ?? []).length === 0 || i.lines.some((l) => selected.has(l.row)),
+  ).length;
+}
 
 const dateInput = h('input', {
   attrs: {
@@ -148,7 +138,7 @@ function update(): void {
   dateInput.readOnly = busy;
   previewButton.disabled = busy;
   setButtonText(previewButton, phase === 'previewing' ? S.previewing : S.preview);
-  const issuable = preview !== null && preview.invoices.length > 0;
+  const issuable = preview !== null && selectedInvoiceCount(preview) > 0;
   issueButton.disabled = !issuable || busy || phase === 'confirm' || phase === 'done';
   issueButton.setAttribute('aria-busy', String(phase === 'issuing'));
   setButtonText(issueButton, phase === 'issuing' ? S.issuing : S.issue);
@@ -196,6 +186,7 @@ async function runPreview(): Promise<void> {
   try {
     const result = await call('invoicesPreview', { closingDate });
     preview = result;
+    selected = new Set(allRows(result));
     phase = 'preview';
     renderPreview(result);
   } catch (error) {
@@ -213,8 +204,27 @@ async function runPreview(): Promise<void> {
   update();
 }
 
+const selectionNote = h('p', {
+  class: 'hint selection-note',
+  attrs: { 'data-selection': '', 'aria-live': 'polite' },
+});
+
+/** Shows whether a selection is in force (the figures are then recomputed on issue). */
+function renderSelectionNote(): void {
+  const p = preview;
+  const rows = p && selectedRows(p);
+  if (!p || !rows) {
+    replace(selectionNote);
+    selectionNote.hidden = true;
+    return;
+  }
+  selectionNote.hidden = false;
+  replace(selectionNote, bi(count.selection(rows.length, selectedInvoiceCount(p))));
+}
+
 function renderPreview(p: InvoicePreview): void {
   const total = p.invoices.reduce((sum, i) => sum + i.billed, 0);
+  renderSelectionNote();
   replace(
     content,
     section(
@@ -228,6 +238,7 @@ function renderPreview(p: InvoicePreview): void {
             h('span', { class: 'amount' }, yen(total)),
           )
         : h('p', { class: 'empty' }, bi(S.noneToIssue)),
+      p.invoices.length ? selectionNote : null,
       ...p.invoices.map(renderInvoice),
     ),
     p.laterLines > 0 ? h('p', { class: 'hint later' }, bi(count.laterLines(p.laterLines))) : null,
@@ -248,12 +259,55 @@ function renderInvoice(item: InvoicePreviewItem): HTMLElement {
   if (item.base0) sums.push(sumRow(S.base0, item.base0));
   sums.push(sumRow(S.total, item.total, 'total'));
   if (item.withholding) sums.push(sumRow(S.withholding, -item.withholding, 'withholding'));
+  const lines = item.lines ?? [];
+  const lineBoxes: HTMLInputElement[] = [];
+  const all = h('input', {
+    attrs: {
+      type: 'checkbox',
+      'data-select': 'client',
+      'aria-label': `${item.client}: ${primary(S.selectClient)}`,
+      title: secondary(S.selectClient),
+    },
+  });
+  const syncAll = () => {
+    const ticked = lines.filter((l) => selected.has(l.row)).length;
+    all.checked = ticked === lines.length && lines.length > 0;
+    all.indeterminate = ticked > 0 && ticked < lines.length;
+  };
+  const onSelectionChange = () => {
+    syncAll();
+    renderSelectionNote();
+    update();
+  };
+  all.addEventListener('change', () => {
+    for (const l of lines) {
+      if (all.checked) selected.add(l.row);
+      else selected.delete(l.row);
+    }
+    for (const box of lineBoxes) box.checked = all.checked;
+    onSelectionChange();
+  });
+  const lineList = lines.length
+    ? h(
+        'ul',
+        { class: 'lines', attrs: { 'aria-label': `${item.client}: ${primary(S.lines)}` } },
+        ...lines.map((l) => {
+          const box = renderLineBox(l, onSelectionChange);
+          lineBoxes.push(box.input);
+          return box.li;
+        }),
+      )
+    : null;
+  syncAll();
+  const show = button(S.showPreview, { action: 'show-preview' });
+  show.addEventListener('click', () => void showInvoice(item, show));
   return h(
     'article',
     { class: 'invoice', attrs: { 'data-period': item.periodKey } },
     h(
       'div',
       { class: 'invoice-head' },
+      lines.length ? all : null,
       h('span', { class: 'client' }, item.client),
       h('span', { class: 'amount billed', attrs: { title: primary(S.billed) } }, yen(item.billed)),
     ),
@@ -264,7 +318,7 @@ function renderInvoice(item: InvoicePreviewItem): HTMLElement {
         'div',
         {},
         label(S.period),
-        ` ${showDate(item.periodStart)}〜${showDate(item.periodEnd)}`,
+        ` ${slashDate(item.periodStart)}〜${slashDate(item.periodEnd)}`,
         ' · ',
         primary(count.lines(item.lineCount)),
       ),
@@ -272,17 +326,78 @@ function renderInvoice(item: InvoicePreviewItem): HTMLElement {
         'div',
         {},
         label(S.issueDate),
-        ` ${showDate(item.issueDate)}`,
+        ` ${slashDate(item.issueDate)}`,
         ' · ',
         label(S.dueDate),
-        ` ${showDate(item.dueDate)}`,
+        ` ${slashDate(item.dueDate)}`,
       ),
     ),
     h('dl', { class: 'sums' }, ...sums, sumRow(S.billed, item.billed, 'billed')),
     item.warnings.length
       ? h('ul', { class: 'warnings' }, ...item.warnings.map((w) => h('li', {}, message(w))))
       : null,
+    lineList,
+    h('div', { class: 'invoice-actions' }, show),
   );
+}
+
+function renderLineBox(
+  l: InvoicePreviewLine,
+  onChange: () => void,
+): { li: HTMLElement; input: HTMLInputElement } {
+  const id = `line-${l.row}`;
+  const input = h('input', {
+    attrs: { type: 'checkbox', id, 'data-row': l.row, checked: selected.has(l.row) },
+  });
+  input.checked = selected.has(l.row);
+  input.addEventListener('change', () => {
+    if (input.checked) selected.add(l.row);
+    else selected.delete(l.row);
+    onChange();
+  });
+  const li = h(
+    'li',
+    { class: 'line' },
+    input,
+    h(
+      'label',
+      { attrs: { for: id } },
+      h(
+        'span',
+        { class: 'row', attrs: { title: secondary(count.rowOnly(l.row)) } },
+        primary(count.rowOnly(l.row)),
+      ),
+      h('span', { class: 'date' }, slashDate(l.date)),
+      h('span', { class: 'item' }, l.item),
+      h('span', { class: 'amount' }, yen(l.amount)),
+    ),
+  );
+  return { li, input };
+}
+
+/** Opens the invoice as it will look, in a dialog over the spreadsheet. Writes nothing. */
+async function showInvoice(item: InvoicePreviewItem, b: HTMLButtonElement): Promise<void> {
+  if (!preview) return;
+  const rows = selectedRows(preview);
+  const own = rows && (item.lines ?? []).filter((l) => selected.has(l.row)).map((l) => l.row);
+  if (own && own.length === 0) {
+    setStatus('error', bi(S.nothingSelected, 'div'));
+    return;
+  }
+  b.disabled = true;
+  setButtonText(b, S.showingPreview);
+  try {
+    await call('invoicesShowPreview', {
+      closingDate: preview.closingDate,
+      periodKey: item.periodKey,
+      ...(own ? { rows: own } : {}),
+    });
+    setStatus('');
+  } catch (error) {
+    setStatus('error', bi(S.showPreviewFailed, 'div'), h('div', {}, message(errorMessage(error))));
+  }
+  b.disabled = false;
+  setButtonText(b, S.showPreview);
 }
 
 function renderAlreadyIssued(clients: readonly string[]): Child {
@@ -318,7 +433,7 @@ function renderProblems(problems: readonly RowProblem[]): Child {
 // ---------------------------------------------------------------- issuing
 
 function askToIssue(): void {
-  const n = preview?.invoices.length ?? 0;
+  const n = preview ? selectedInvoiceCount(preview) : 0;
   if (!n || phase !== 'preview') return;
   phase = 'confirm';
   update();
@@ -338,7 +453,7 @@ function askToIssue(): void {
     h(
       'div',
       { class: 'notice confirm', attrs: { role: 'alertdialog', 'aria-label': primary(S.issue) } },
-      bi(count.confirm(n), 'div'),
+      bi(preview?.sendDirectly ? count.confirmSend(n) : count.confirm(n), 'div'),
       h('div', { class: 'actions' }, yes, no),
     ),
   );
@@ -348,6 +463,7 @@ function askToIssue(): void {
 async function issue(): Promise<void> {
   if (!preview || phase !== 'confirm') return;
   const { closingDate } = preview;
+  const rows = selectedRows(preview);
   phase = 'issuing';
   update();
   setStatus(
@@ -357,7 +473,7 @@ async function issue(): Promise<void> {
   );
   content.setAttribute('aria-busy', 'true');
   try {
-    const report = await call('invoicesIssue', { closingDate });
+    const report = await call('invoicesIssue', rows ? { closingDate, rows } : { closingDate });
     phase = 'done';
     preview = null;
     setStatus('');
@@ -385,9 +501,16 @@ function renderIssued(inv: IssuedInvoice): HTMLElement {
       { class: 'links' },
       h('span', { class: 'number' }, inv.number),
       urlLink(inv.pdfUrl, S.pdf),
-      urlLink(inv.draftUrl, S.draft) ??
-        h('span', { class: 'muted', attrs: { title: secondary(S.noDraft) } }, primary(S.noDraft)),
+      inv.sent
+        ? h('span', { class: 'sent', attrs: { title: secondary(S.sent) } }, primary(S.sent))
+        : (urlLink(inv.draftUrl, S.draft) ??
+            h(
+              'span',
+              { class: 'muted', attrs: { title: secondary(S.noDraft) } },
+              primary(S.noDraft),
+            )),
     ),
+    inv.message ? h('div', { class: 'issued-message' }, message(inv.message)) : null,
   );
 }
 
@@ -410,8 +533,29 @@ function renderReport(report: IssueReport): void {
           h('ul', { class: 'plain results' }, ...report.issued.map(renderIssued)),
         )
       : null,
+    renderRefused(report.refused ?? []),
     renderAlreadyIssued(report.alreadyIssued),
     renderProblems(report.problems),
+  );
+}
+
+function renderRefused(refused: readonly RowProblem[]): Child {
+  if (!refused.length) return null;
+  return section(
+    'refused',
+    S.refused,
+    h(
+      'ul',
+      { class: 'problems' },
+      ...refused.map((p) =>
+        h(
+          'li',
+          {},
+          h('div', { class: 'where' }, primary(count.row(p.sheet, p.row))),
+          h('div', {}, message(p.message)),
+        ),
+      ),
+    ),
   );
 }
 

@@ -50,6 +50,14 @@ export const S = {
     'Creating PDFs and Gmail drafts. Please keep this open.',
   ),
 
+  selectClient: t('この取引先の明細をすべて選択', 'Select all lines of this client'),
+  showPreview: t('請求書を表示', 'View invoice'),
+  showingPreview: t('表示中…', 'Opening…'),
+  showPreviewFailed: t('請求書を表示できませんでした', 'Could not show the invoice'),
+  nothingSelected: t('この取引先の明細が選択されていません', 'No line of this client is selected'),
+  refused: t('発行できない選択行', 'Selected rows that cannot be issued'),
+  sent: t('送信済', 'Sent'),
+
   issued: t('発行した請求書', 'Issued invoices'),
   pdf: t('PDF', 'PDF'),
   draft: t('Gmail 下書き', 'Gmail draft'),
@@ -65,6 +73,17 @@ export const count = {
       `${n}件の請求書を発行します。PDF を Drive に保存し、Gmail の下書きを作成します。よろしいですか？`,
       `Issue ${n} invoice${n === 1 ? '' : 's'}? PDFs go to Drive and drafts to Gmail.`,
     ),
+  confirmSend: (n: number): Text =>
+    t(
+      `${n}件の請求書を発行し、メールで送信します。PDF は Drive に保存します。よろしいですか？`,
+      `Issue ${n} invoice${n === 1 ? '' : 's'} and send ${n === 1 ? 'it' : 'them'} by mail? PDFs go to Drive.`,
+    ),
+  selection: (rows: number, invoices: number): Text =>
+    t(
+      `選択した${rows}行だけを${invoices}件の請求書として発行します(金額は発行時に計算)`,
+      `Only the ${rows} selected line${rows === 1 ? '' : 's'} will be issued, as ${invoices} invoice${invoices === 1 ? '' : 's'} (amounts computed on issue)`,
+    ),
+  rowOnly: (row: number): Text => t(`${row}行目`, `row ${row}`),
   issueButton: (n: number): Text => t(`${n}件を発行する`, `Issue ${n}`),
   laterLines: (n: number): Text =>
     t(

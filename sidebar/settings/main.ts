@@ -3,22 +3,35 @@
  * saves them. Offers to set the workbook up when it is not yet.
  */
 import type { FieldIssue, SettingsForm, SettingsView } from '../../src/ui/contracts';
-import { append, bi, type Child, h, link, message, replace } from '../shared/dom';
+import {
+  append,
+  bi,
+  button,
+  type Child,
+  h,
+  link,
+  message,
+  replace,
+  setButtonText,
+} from '../shared/dom';
+import { errorMessage } from '../shared/format';
 import { detectLang, primary, secondary, setLang, splitBilingual, type Text } from '../shared/i18n';
 import { call } from '../shared/rpc';
 import { NTA_LOOKUP_URL, S, TERMS_SUGGESTIONS } from './strings';
-import { checkField, type Issue } from './validate';
+import { checkField, type Issue, MAX_INVOICE_NOTE, MAX_SETTING_TEXT } from './validate';
 
 type Key = keyof SettingsForm;
 
 /** The server refuses longer text (settingsFormSchema). */
-const MAX_TEXT = 200;
+const MAX_TEXT = MAX_SETTING_TEXT;
 
 interface FieldDef {
   label: Text;
   hint?: Text;
   type?: 'text' | 'email' | 'tel';
   options?: { value: string; text: Text }[];
+  /** A multi-line text area of this many rows. */
+  multiline?: number;
   attrs?: Record<string, string>;
   extra?: () => Child;
 }
@@ -83,6 +96,25 @@ const DEFS: { [K in Key]: FieldDef } = {
     hint: S.defaultTermsHint,
     attrs: { list: 'terms-suggestions', autocomplete: 'off' },
   },
+  invoiceNumberPattern: {
+    label: S.invoiceNumberPattern,
+    hint: S.invoiceNumberPatternHint,
+    attrs: { placeholder: '{YYYY}-{MM}-{SEQ4}', autocomplete: 'off', spellcheck: 'false' },
+  },
+  invoiceNote: {
+    label: S.invoiceNote,
+    hint: S.invoiceNoteHint,
+    multiline: 3,
+    attrs: { placeholder: '振込手数料はご負担ください', maxlength: String(MAX_INVOICE_NOTE) },
+  },
+  sendDirectly: {
+    label: S.sendDirectly,
+    hint: S.sendDirectlyHint,
+    options: [
+      { value: 'しない', text: S.sendDirectlyNo },
+      { value: 'する', text: S.sendDirectlyYes },
+    ],
+  },
 };
 
 /** The form's layout: sections of rows; a row of two keys shares one line. */
@@ -96,12 +128,13 @@ const LAYOUT: { title: Text; rows: (Key | [Key, Key])[] }[] = [
     rows: [['bankName', 'bankBranch'], ['accountType', 'accountNumber'], 'accountHolder'],
   },
   { title: S.sectionDefaults, rows: ['rounding', 'defaultTerms'] },
+  { title: S.sectionInvoices, rows: ['invoiceNumberPattern', 'invoiceNote', 'sendDirectly'] },
 ];
 
 interface FieldUi {
   key: Key;
   root: HTMLDivElement;
-  control: HTMLInputElement | HTMLSelectElement;
+  control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
   issueEl: HTMLDivElement;
   /** What the sidebar's own check found. */
   local: Issue | null;
@@ -116,25 +149,6 @@ let fields = new Map<Key, FieldUi>();
 let saveButton: HTMLButtonElement | null = null;
 let statusEl: HTMLDivElement | null = null;
 let saving = false;
-
-function button(
-  text: Text,
-  props: { primary?: boolean; type?: 'button' | 'submit' } = {},
-): HTMLButtonElement {
-  return h(
-    'button',
-    {
-      class: props.primary ? 'primary' : '',
-      attrs: { type: props.type ?? 'button', title: secondary(text) },
-    },
-    primary(text),
-  );
-}
-
-function setButtonText(b: HTMLButtonElement, text: Text): void {
-  b.textContent = primary(text);
-  b.title = secondary(text);
-}
 
 function serverIssue(issue: FieldIssue): Issue {
   const pair = splitBilingual(issue.message) ?? { ja: issue.message, en: issue.message };
@@ -170,10 +184,6 @@ function renderLoadFailed(error: unknown): void {
   );
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 async function load(flash?: string): Promise<void> {
   renderLoading();
   let view: SettingsView;
@@ -201,8 +211,19 @@ function renderField(key: Key): FieldUi {
       )
     : null;
   const describedBy = [hint ? `${id}-hint` : '', `${id}-issue`].filter(Boolean).join(' ');
-  let control: HTMLInputElement | HTMLSelectElement;
-  if (def.options) {
+  let control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+  if (def.multiline) {
+    control = h('textarea', {
+      attrs: {
+        id,
+        name: key,
+        rows: String(def.multiline),
+        maxlength: MAX_TEXT,
+        'aria-describedby': describedBy,
+        ...def.attrs,
+      },
+    });
+  } else if (def.options) {
     control = h(
       'select',
       { attrs: { id, name: key, 'aria-describedby': describedBy } },
@@ -397,7 +418,7 @@ function setStatus(kind: 'success' | 'error', text: Text, detail?: string): void
 function setSaving(on: boolean): void {
   saving = on;
   for (const f of fields.values()) {
-    if (f.control instanceof HTMLInputElement) f.control.readOnly = on;
+    if (!(f.control instanceof HTMLSelectElement)) f.control.readOnly = on;
     else f.control.disabled = on;
   }
   if (!saveButton) return;

@@ -12,6 +12,7 @@ export const S = {
   sectionBusiness: t('事業者情報', 'Your business'),
   sectionBank: t('振込先', 'Bank account for payments'),
   sectionDefaults: t('請求の既定値', 'Invoice defaults'),
+  sectionInvoices: t('請求書', 'Invoices'),
 
   companyName: t('会社名・屋号', 'Company or trade name'),
   registrationNumber: t('登録番号', 'Registration number'),
@@ -40,6 +41,24 @@ export const S = {
     '例: 月末締め翌月末払い',
     'e.g. 月末締め翌月末払い (close at month-end, pay end of next month)',
   ),
+
+  invoiceNumberPattern: t('請求書番号の形式', 'Invoice number pattern'),
+  invoiceNumberPatternHint: t(
+    '{YYYY} {YY} {MM} {DD} と連番 {SEQ4}(4桁)など。例: {YYYY}-{MM}-{SEQ4} → 2026-11-0001',
+    'Tokens {YYYY} {YY} {MM} {DD} and one sequence such as {SEQ4} (4 digits). e.g. {YYYY}-{MM}-{SEQ4} → 2026-11-0001',
+  ),
+  invoiceNote: t('請求書の備考', 'Note on invoices'),
+  invoiceNoteHint: t(
+    'すべての請求書の備考欄に表示します(改行可・500文字まで)',
+    'Printed under Notes on every invoice (several lines, up to 500 characters)',
+  ),
+  sendDirectly: t('請求書を直接送信', 'Send invoices directly'),
+  sendDirectlyHint: t(
+    '「する」: 発行時にメールを送信します(1日の送信上限を超える分は下書き)。「しない」: Gmail の下書きを作成します',
+    'Yes: issuing sends the mail (beyond the daily limit, drafts). No: Gmail drafts to check and send',
+  ),
+  sendDirectlyNo: t('しない(下書きを作成)', 'No (make drafts)'),
+  sendDirectlyYes: t('する(メールを送信)', 'Yes (send the mail)'),
 
   futsu: t('普通', 'Ordinary (普通)'),
   toza: t('当座', 'Checking (当座)'),

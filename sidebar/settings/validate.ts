@@ -4,6 +4,9 @@
  * again and has the last word.
  */
 import { checkSettingField } from '../../src/features/settings/settingsFields';
+
+export { MAX_INVOICE_NOTE, MAX_SETTING_TEXT } from '../../src/features/settings/settingsFields';
+
 import type { SettingsForm } from '../../src/ui/contracts';
 import { splitBilingual, type Text } from '../shared/i18n';
 

@@ -59,6 +59,40 @@ export function link(href: string, text: Text | string): HTMLAnchorElement {
   return h('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer', title } }, label);
 }
 
+/**
+ * A button in the reader's language, the other one as its tooltip. `action` becomes
+ * `data-action` (tests and handlers find the button by it); `primary` styles it as the main one.
+ */
+export function button(
+  text: Text,
+  props: { action?: string; primary?: boolean; type?: 'button' | 'submit' } = {},
+): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      class: props.primary ? 'primary' : '',
+      attrs: { type: props.type ?? 'button', title: secondary(text), 'data-action': props.action },
+    },
+    primary(text),
+  );
+}
+
+/** Changes a button's text (and tooltip) in place, e.g. to 発行中… while it works. */
+export function setButtonText(b: HTMLButtonElement, text: Text): void {
+  b.textContent = primary(text);
+  b.title = secondary(text);
+}
+
+/** A short label in the reader's language with the other one as its tooltip. */
+export function label(text: Text, tag: 'span' | 'dt' = 'span'): HTMLElement {
+  return h(tag, { attrs: { title: secondary(text) } }, primary(text));
+}
+
+/** A titled part of a sidebar, found by its `data-section` name. */
+export function section(name: string, title: Text, ...children: Child[]): HTMLElement {
+  return h('section', { attrs: { 'data-section': name } }, h('h2', {}, bi(title)), ...children);
+}
+
 /** Text in the reader's language, with the other language in small print after it. */
 export function bi(t: Text, tag: 'span' | 'div' = 'span'): HTMLElement {
   const first = primary(t);

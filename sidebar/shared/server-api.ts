@@ -3,9 +3,20 @@
  * result types. Only JSON values cross (src/ui/contracts.ts); the server validates every argument.
  */
 import type {
+  AutomationStatus,
+  DryRunReport,
+  DryRunRequest,
+  InstallRequest,
+  JobId,
+  PlannedJob,
+  RunLogEntry,
+  RunNowReport,
+} from '../../src/ui/automationContracts';
+import type {
   InvoicePreview,
   InvoicePreviewItem,
   InvoiceRunRequest,
+  InvoiceShowPreviewRequest,
   IssuedInvoice,
   IssueReport,
   RowProblem,
@@ -16,12 +27,21 @@ import type {
 } from '../../src/ui/contracts';
 
 export type {
+  AutomationStatus,
+  DryRunReport,
+  DryRunRequest,
+  InstallRequest,
   InvoicePreview,
   InvoicePreviewItem,
   InvoiceRunRequest,
+  InvoiceShowPreviewRequest,
   IssuedInvoice,
   IssueReport,
+  JobId,
+  PlannedJob,
   RowProblem,
+  RunLogEntry,
+  RunNowReport,
   SaveResult,
   SettingsForm,
   SettingsView,
@@ -34,4 +54,10 @@ export interface ServerApi {
   setupWorkbook(): SetupReport;
   invoicesPreview(req: InvoiceRunRequest): InvoicePreview;
   invoicesIssue(req: InvoiceRunRequest): IssueReport;
+  automationsStatus(): AutomationStatus;
+  automationsInstall(req: InstallRequest): AutomationStatus;
+  automationsUninstall(): AutomationStatus;
+  automationsDryRun(req: DryRunRequest): DryRunReport;
+  automationsRunNow(): RunNowReport;
+  invoicesShowPreview(req: InvoiceShowPreviewRequest): { shown: true };
 }

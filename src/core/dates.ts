@@ -14,11 +14,13 @@
  * date, and read back through the same local fields: the process zone cancels out, and noon is
  * never inside a daylight-saving gap. test/core/dates.test.ts runs it under several zones.
  */
+
 import { addDays as addDaysFns } from 'date-fns/addDays';
 import { addMonths as addMonthsFns } from 'date-fns/addMonths';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { getDay } from 'date-fns/getDay';
 import { getDaysInMonth } from 'date-fns/getDaysInMonth';
+import { WEEKDAY_CHARS_JA } from './calendarNames';
 
 export type DateKey = string & { readonly __brand: 'DateKey' };
 
@@ -36,7 +38,6 @@ export interface DateParts {
 const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
 const MIN_YEAR = 1000;
 const MAX_YEAR = 9999;
-const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'] as const;
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
@@ -193,10 +194,10 @@ function yearMonth(key: DateKey): [number, number] {
 export function formatDateJa(key: DateKey, options: { weekday?: boolean } = {}): string {
   const { year, month, day } = dateParts(key);
   const text = `${year}年${month}月${day}日`;
-  return options.weekday ? `${text}(${WEEKDAYS_JA[weekday(key)]})` : text;
+  return options.weekday ? `${text}(${WEEKDAY_CHARS_JA.charAt(weekday(key))})` : text;
 }
 
 /** The one-character Japanese weekday: 日 月 火 水 木 金 土. */
 export function weekdayJa(key: DateKey): string {
-  return WEEKDAYS_JA[weekday(key)];
+  return WEEKDAY_CHARS_JA.charAt(weekday(key));
 }

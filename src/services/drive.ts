@@ -1,27 +1,73 @@
-type Folder = GoogleAppsScript.Drive.Folder;
-type File = GoogleAppsScript.Drive.File;
+/**
+ * Invoice PDFs in Drive through the Drive advanced service (API v3) with the `drive.file` scope:
+ * Pokke sees and touches only the files and folders it created itself. The folders
+ * Pokke/請求書/YYYY/MM are looked up by name under their parent and created where missing.
+ */
+
+const FOLDER_MIME = 'application/vnd.google-apps.folder';
+
+/** A Drive folder Pokke created (`'root'` is My Drive). */
+export interface DriveFolderRef {
+  readonly id: string;
+}
+
+/** A Drive file Pokke created, with the link a person opens it with. */
+export interface DriveFileRef {
+  readonly id: string;
+  readonly url: string;
+}
+
+/** A saved PDF, with the bytes to attach to its mail. */
+export interface SavedPdf extends DriveFileRef {
+  readonly blob: GoogleAppsScript.Base.Blob;
+}
+
+function drive(): GoogleAppsScript.Drive {
+  // The global exists only when the manifest enables the service (ReferenceError otherwise).
+  return Drive as GoogleAppsScript.Drive;
+}
+
+/** A string literal of Drive's query language: `\` and `'` escaped. */
+export function driveQueryString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** The first child of `parentId` with this name and kind that is not in the trash. */
+function findChild(
+  parentId: string,
+  name: string,
+  mimeType: string,
+  fields: string,
+): GoogleAppsScript.Drive_v3.Drive.V3.Schema.File | undefined {
+  const q = [
+    `name = ${driveQueryString(name)}`,
+    `${driveQueryString(parentId)} in parents`,
+    `mimeType = ${driveQueryString(mimeType)}`,
+    'trashed = false',
+  ].join(' and ');
+  const list = drive().Files.list({ q, fields: `files(${fields})`, pageSize: 1 });
+  return list.files?.[0];
+}
 
 /**
  * The folder at `parts` below My Drive, created where missing (e.g. Pokke/請求書/2026/11).
  * One lookup per level; an existing folder of the same name is reused, never duplicated.
  */
-export function ensureFolderPath(parts: readonly string[]): Folder {
-  let folder = DriveApp.getRootFolder();
+export function ensureFolderPath(parts: readonly string[]): DriveFolderRef {
+  let id = 'root';
   for (const name of parts) {
-    const found = folder.getFoldersByName(name);
-    folder = found.hasNext() ? found.next() : folder.createFolder(name);
+    const found = findChild(id, name, FOLDER_MIME, 'id');
+    // The default answer (kind, id, name, mimeType) carries the id.
+    const folder = found ?? drive().Files.create({ name, mimeType: FOLDER_MIME, parents: [id] });
+    id = String(folder.id);
   }
-  return folder;
+  return { id };
 }
 
-/** A file of that name in the folder that is not in the trash, if any (for idempotent saves). */
-export function findFile(folder: Folder, name: string): File | null {
-  const files = folder.getFilesByName(name);
-  while (files.hasNext()) {
-    const file = files.next();
-    if (!file.isTrashed()) return file;
-  }
-  return null;
+/** A PDF of that name in the folder that is not in the trash, if any (for idempotent saves). */
+export function findFile(folder: DriveFolderRef, name: string): DriveFileRef | null {
+  const found = findChild(folder.id, name, 'application/pdf', 'id,webViewLink');
+  return found ? { id: String(found.id), url: String(found.webViewLink) } : null;
 }
 
 /** Converts an HTML document to a PDF blob (one file conversion from the daily quota). */
@@ -31,11 +77,24 @@ export function htmlToPdf(html: string, fileName: string): GoogleAppsScript.Base
     .setName(fileName);
 }
 
-/** Saves the PDF unless a file of the same name is already there; returns the file either way. */
+/**
+ * Saves the PDF unless a file of the same name is already there; returns the file either way.
+ * When it is already there (a run resumed after a crash) the PDF is made again from the same
+ * HTML for the mail, instead of downloading it: drive.file allows the download, but what Apps
+ * Script's `Files.get(id, {alt: 'media'})` returns is not documented.
+ */
 export function savePdfOnce(
-  folder: Folder,
+  folder: DriveFolderRef,
   fileName: string,
   makePdf: () => GoogleAppsScript.Base.Blob,
-): File {
-  return findFile(folder, fileName) ?? folder.createFile(makePdf());
+): SavedPdf {
+  const existing = findFile(folder, fileName);
+  const blob = makePdf();
+  if (existing) return { ...existing, blob };
+  const created = drive().Files.create(
+    { name: fileName, parents: [folder.id], mimeType: 'application/pdf' },
+    blob,
+    { fields: 'id,webViewLink' },
+  );
+  return { id: String(created.id), url: String(created.webViewLink), blob };
 }

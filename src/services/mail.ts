@@ -1,3 +1,5 @@
+import { buildMime, decodeEncodedWords, type MimeAttachment } from '../core/mime';
+
 export interface OutgoingMail {
   readonly to: string;
   readonly subject: string;
@@ -16,33 +18,72 @@ export interface DraftRef {
   readonly url: string;
 }
 
-/** A Gmail draft in the owner's mailbox, for them to check and send. */
-export function createDraft(mail: OutgoingMail): DraftRef {
-  const draft = GmailApp.createDraft(mail.to, mail.subject, mail.body, {
-    htmlBody: mail.htmlBody,
-    attachments: mail.attachments,
-    name: mail.name,
-  });
-  const messageId = draft.getMessageId();
+function gmail(): GoogleAppsScript.Gmail {
+  // The global exists only when the manifest enables the service (ReferenceError otherwise).
+  return Gmail as GoogleAppsScript.Gmail;
+}
+
+function mimeAttachment(blob: GoogleAppsScript.Base.Blob): MimeAttachment {
   return {
-    draftId: draft.getId(),
-    messageId,
-    url: `https://mail.google.com/mail/#drafts?compose=${messageId}`,
+    name: blob.getName() || 'untitled',
+    contentType: blob.getContentType() || 'application/octet-stream',
+    base64: Utilities.base64Encode(blob.getBytes()),
   };
 }
 
-/** The owner's drafts by subject (used only to resume an interrupted run without a duplicate). */
+/**
+ * A Gmail draft in the owner's mailbox, for them to check and send: an RFC 5322 message built by
+ * core/mime.ts, through the Gmail advanced service (`gmail.compose`). With a sender name the
+ * From header needs the owner's address: one `getProfile` call (same scope).
+ */
+export function createDraft(mail: OutgoingMail): DraftRef {
+  const api = gmail().Users;
+  const from = mail.name
+    ? { name: mail.name, email: String(api.getProfile('me').emailAddress) }
+    : undefined;
+  const mime = buildMime({
+    from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.body,
+    html: mail.htmlBody,
+    attachments: (mail.attachments ?? []).map(mimeAttachment),
+  });
+  const draft = api.Drafts.create({ message: { raw: Utilities.base64EncodeWebSafe(mime) } }, 'me');
+  const messageId = String(draft.message?.id);
+  return { draftId: String(draft.id), messageId, url: draftUrl(messageId) };
+}
+
+/**
+ * The owner's drafts by subject (used only to resume an interrupted run without a duplicate):
+ * one list call per 500 drafts, then one metadata-only get per draft asking for the Subject
+ * header alone. Encoded-word subjects (`=?UTF-8?B?…?=`) are decoded.
+ */
 export function draftsBySubject(): Map<string, DraftRef> {
   const found = new Map<string, DraftRef>();
-  for (const draft of GmailApp.getDrafts()) {
-    const message = draft.getMessage();
-    const messageId = message.getId();
-    found.set(message.getSubject(), {
-      draftId: draft.getId(),
-      messageId,
-      url: draftUrl(messageId),
-    });
-  }
+  const drafts = gmail().Users.Drafts;
+  let pageToken: string | undefined;
+  do {
+    const args: Record<string, unknown> = { maxResults: 500, fields: 'drafts/id,nextPageToken' };
+    if (pageToken) args.pageToken = pageToken;
+    const page = drafts.list('me', args);
+    for (const ref of page.drafts ?? []) {
+      const draft = drafts.get('me', String(ref.id), {
+        format: 'metadata',
+        metadataHeaders: ['Subject'],
+        fields: 'id,message(id,payload/headers)',
+      });
+      const header = draft.message?.payload?.headers?.find(
+        (h) => String(h.name).toLowerCase() === 'subject',
+      );
+      const subject = decodeEncodedWords(String(header?.value ?? ''));
+      const messageId = String(draft.message?.id);
+      if (!found.has(subject)) {
+        found.set(subject, { draftId: String(draft.id), messageId, url: draftUrl(messageId) });
+      }
+    }
+    pageToken = page.nextPageToken || undefined;
+  } while (pageToken);
   return found;
 }
 
@@ -51,9 +92,9 @@ export function remainingMailQuota(): number {
   return MailApp.getRemainingDailyQuota();
 }
 
-/** Sends right away (only when the owner turned direct sending on). */
+/** Sends right away (only when the owner turned direct sending on): MailApp, `script.send_mail`. */
 export function sendMail(mail: OutgoingMail): void {
-  GmailApp.sendEmail(mail.to, mail.subject, mail.body, {
+  MailApp.sendEmail(mail.to, mail.subject, mail.body, {
     htmlBody: mail.htmlBody,
     attachments: mail.attachments,
     name: mail.name,

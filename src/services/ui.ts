@@ -8,3 +8,9 @@ export function alertUser(title: string, message: string): void {
   const ui = SpreadsheetApp.getUi();
   ui.alert(title, message, ui.ButtonSet.OK);
 }
+
+/** A modal dialog over the spreadsheet showing `html` (a complete page; nothing runs in it). */
+export function showModalDialog(html: string, title: string, width: number, height: number): void {
+  const output = HtmlService.createHtmlOutput(html).setWidth(width).setHeight(height);
+  SpreadsheetApp.getUi().showModalDialog(output, title);
+}

@@ -1,4 +1,5 @@
 import { cellString } from '../core/cells';
+import { type DateKey, parseDateKey, tokyoDateKey } from '../core/dates';
 
 /**
  * A string written to a cell as text, never as a formula: a value starting with = + - @ gets a
@@ -15,3 +16,9 @@ export function textCell(value: string): string {
  * (it may in a plain-text cell), it is removed so the round trip is exact either way.
  */
 export const cellText: (value: unknown) => string = cellString;
+
+/** A date cell as a Tokyo calendar date: a Date, or text like 2026/11/30; null otherwise. */
+export function cellDateKey(value: unknown): DateKey | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : tokyoDateKey(value);
+  return parseDateKey(cellText(value));
+}

@@ -142,6 +142,14 @@ export const SALES_SHEET = {
       kind: 'text',
       width: 240,
     },
+    {
+      key: 'recurringKey',
+      header: '定期キー',
+      aliases: ['Recurring key'],
+      kind: 'text',
+      width: 160,
+      note: '定期請求から作られた行の印です。変更しないでください / Marks lines made from a recurring invoice; do not change',
+    },
   ],
 } as const satisfies SheetSpec;
 
@@ -202,6 +210,29 @@ export const INVOICES_SHEET = {
     { key: 'draft', header: '下書き', aliases: ['Draft'], kind: 'link', width: 160 },
     { key: 'message', header: 'メッセージ', aliases: ['Message'], kind: 'text', width: 240 },
     {
+      key: 'paidDate',
+      header: '入金日',
+      aliases: ['Paid on'],
+      kind: 'date',
+      width: 100,
+      note: '入金を確認したら日付を入れ、状態を入金済にします / Enter the date the payment arrived and set 状態 to 入金済',
+    },
+    {
+      key: 'reminderStep',
+      header: '督促段階',
+      aliases: ['Reminder step'],
+      kind: 'int',
+      width: 80,
+      note: '送った督促の段階(1〜3)。Pokkeが記録します / The reminder step drafted (1–3), recorded by Pokke',
+    },
+    {
+      key: 'reminderDate',
+      header: '督促日',
+      aliases: ['Reminded on'],
+      kind: 'date',
+      width: 100,
+    },
+    {
       key: 'periodKey',
       header: '請求キー',
       aliases: ['Period key'],
@@ -212,6 +243,216 @@ export const INVOICES_SHEET = {
   ],
 } as const satisfies SheetSpec;
 
+export const EXPENSE_ACCOUNTS = [
+  '旅費交通費',
+  '通信費',
+  '消耗品費',
+  '会議費',
+  '接待交際費',
+  '地代家賃',
+  '水道光熱費',
+  '支払手数料',
+  '外注費',
+  '広告宣伝費',
+  '新聞図書費',
+  '研修費',
+  '雑費',
+] as const;
+
+export const EXPENSES_SHEET = {
+  name: '経費',
+  aliases: ['Expenses'],
+  color: '#fad2cf',
+  columns: [
+    { key: 'date', header: '日付', aliases: ['Date'], kind: 'date', width: 100 },
+    { key: 'payee', header: '支払先', aliases: ['Payee', 'Vendor'], kind: 'text', width: 180 },
+    {
+      key: 'account',
+      header: '勘定科目',
+      aliases: ['Account'],
+      kind: 'choice',
+      choices: EXPENSE_ACCOUNTS,
+      width: 110,
+    },
+    { key: 'amount', header: '金額(税込)', aliases: ['Amount'], kind: 'yen', width: 100 },
+    {
+      key: 'taxRate',
+      header: '税率',
+      aliases: ['Tax rate'],
+      kind: 'choice',
+      choices: TAX_RATE_CHOICES,
+      width: 70,
+    },
+    { key: 'note', header: '摘要', aliases: ['Note', 'Description'], kind: 'text', width: 220 },
+    { key: 'message', header: 'メッセージ', aliases: ['Message'], kind: 'text', width: 240 },
+  ],
+} as const satisfies SheetSpec;
+
+export const RECURRING_INTERVALS = ['1', '2', '3', '6', '12'] as const;
+
+export const RECURRING_SHEET = {
+  name: '定期請求',
+  aliases: ['Recurring invoices'],
+  color: '#e6d7f5',
+  columns: [
+    { key: 'client', header: '取引先', aliases: ['Client'], kind: 'text', width: 180 },
+    { key: 'item', header: '品目', aliases: ['Item'], kind: 'text', width: 220 },
+    { key: 'quantity', header: '数量', aliases: ['Quantity'], kind: 'number', width: 60 },
+    { key: 'unit', header: '単位', aliases: ['Unit'], kind: 'text', width: 60 },
+    { key: 'unitPrice', header: '単価', aliases: ['Unit price'], kind: 'yen', width: 100 },
+    {
+      key: 'taxRate',
+      header: '税率',
+      aliases: ['Tax rate'],
+      kind: 'choice',
+      choices: TAX_RATE_CHOICES,
+      width: 70,
+    },
+    {
+      key: 'taxMode',
+      header: '税込/税抜',
+      aliases: ['Tax included'],
+      kind: 'choice',
+      choices: TAX_MODES,
+      width: 80,
+    },
+    {
+      key: 'interval',
+      header: '間隔(月)',
+      aliases: ['Every (months)'],
+      kind: 'choice',
+      choices: RECURRING_INTERVALS,
+      width: 80,
+    },
+    {
+      key: 'start',
+      header: '開始月',
+      aliases: ['Start month'],
+      kind: 'text',
+      width: 90,
+      note: '例: 2026-04 / e.g. 2026-04',
+    },
+    {
+      key: 'end',
+      header: '終了月',
+      aliases: ['End month'],
+      kind: 'text',
+      width: 90,
+      note: '空欄なら終了なし / Empty: no end',
+    },
+    {
+      key: 'billingDay',
+      header: '計上日',
+      aliases: ['Billing day'],
+      kind: 'text',
+      width: 90,
+      note: '売上明細に載せる日。例: 末日 / 25日 / The sales-line date, e.g. 末日 or 25日',
+    },
+    {
+      key: 'lastPeriod',
+      header: '最終計上',
+      aliases: ['Last billed'],
+      kind: 'text',
+      width: 100,
+      note: 'Pokkeが記録します / Recorded by Pokke',
+    },
+    { key: 'message', header: 'メッセージ', aliases: ['Message'], kind: 'text', width: 240 },
+  ],
+} as const satisfies SheetSpec;
+
+export const ROUTINES_SHEET = {
+  name: '定期業務',
+  aliases: ['Routines'],
+  color: '#d7f0f5',
+  columns: [
+    { key: 'name', header: '業務', aliases: ['Routine', 'Task'], kind: 'text', width: 200 },
+    {
+      key: 'rule',
+      header: '頻度',
+      aliases: ['Schedule', 'Rule'],
+      kind: 'text',
+      width: 200,
+      note: '例: 毎月最終営業日 / 毎週月曜 / 毎月25日(休日の場合は前営業日) / 毎月第3営業日 / 毎年3月15日',
+    },
+    {
+      key: 'doneWhen',
+      header: '完了の目安',
+      aliases: ['Done when'],
+      kind: 'text',
+      width: 240,
+    },
+    {
+      key: 'active',
+      header: '有効',
+      aliases: ['Active'],
+      kind: 'choice',
+      choices: YES_NO,
+      width: 60,
+    },
+    {
+      key: 'next',
+      header: '次回',
+      aliases: ['Next'],
+      kind: 'date',
+      width: 100,
+      note: 'Pokkeが記録します / Recorded by Pokke',
+    },
+    { key: 'message', header: 'メッセージ', aliases: ['Message'], kind: 'text', width: 240 },
+  ],
+} as const satisfies SheetSpec;
+
+export const TASK_STATUSES = ['未完了', '完了'] as const;
+
+export const TASKS_SHEET = {
+  name: 'タスク',
+  aliases: ['Tasks'],
+  color: '#fef7cd',
+  columns: [
+    { key: 'title', header: 'タイトル', aliases: ['Title'], kind: 'text', width: 260 },
+    { key: 'due', header: '期限', aliases: ['Due'], kind: 'date', width: 100 },
+    {
+      key: 'status',
+      header: '状態',
+      aliases: ['Status'],
+      kind: 'choice',
+      choices: TASK_STATUSES,
+      width: 80,
+    },
+    { key: 'notes', header: 'メモ', aliases: ['Notes'], kind: 'text', width: 260 },
+    { key: 'source', header: '出典', aliases: ['Source'], kind: 'link', width: 200 },
+    { key: 'createdAt', header: '作成日時', aliases: ['Created'], kind: 'datetime', width: 140 },
+    {
+      key: 'googleTaskId',
+      header: 'GoogleタスクID',
+      aliases: ['Google Task ID'],
+      kind: 'text',
+      width: 140,
+    },
+    {
+      key: 'key',
+      header: 'タスクキー',
+      aliases: ['Task key'],
+      kind: 'text',
+      width: 200,
+      note: '同じタスクを二度作らないためにPokkeが使います / Pokke uses this to never create a task twice',
+    },
+  ],
+} as const satisfies SheetSpec;
+
+export const SUMMARY_SHEET = {
+  name: '月次集計',
+  aliases: ['Monthly summary'],
+  color: '#e8f0fe',
+  columns: [
+    { key: 'month', header: '月', aliases: ['Month'], kind: 'text', width: 90 },
+    { key: 'section', header: '区分', aliases: ['Section'], kind: 'text', width: 120 },
+    { key: 'item', header: '項目', aliases: ['Item'], kind: 'text', width: 200 },
+    { key: 'amount', header: '金額', aliases: ['Amount'], kind: 'yen', width: 120 },
+    { key: 'count', header: '件数', aliases: ['Count'], kind: 'int', width: 60 },
+    { key: 'createdAt', header: '作成日時', aliases: ['Created'], kind: 'datetime', width: 140 },
+  ],
+} as const satisfies SheetSpec;
+
 export const RUN_LOG_SHEET = {
   name: '実行ログ',
   aliases: ['Run log'],
@@ -219,6 +460,7 @@ export const RUN_LOG_SHEET = {
   columns: [
     { key: 'startedAt', header: '開始', aliases: ['Started'], kind: 'datetime', width: 140 },
     { key: 'finishedAt', header: '終了', aliases: ['Finished'], kind: 'datetime', width: 140 },
+    { key: 'day', header: '対象日', aliases: ['Day'], kind: 'date', width: 100 },
     { key: 'job', header: '処理', aliases: ['Job'], kind: 'text', width: 140 },
     { key: 'result', header: '結果', aliases: ['Result'], kind: 'text', width: 80 },
     { key: 'count', header: '件数', aliases: ['Count'], kind: 'int', width: 60 },
@@ -232,5 +474,10 @@ export const WORKBOOK: readonly SheetSpec[] = [
   CLIENTS_SHEET,
   SALES_SHEET,
   INVOICES_SHEET,
+  EXPENSES_SHEET,
+  RECURRING_SHEET,
+  ROUTINES_SHEET,
+  TASKS_SHEET,
+  SUMMARY_SHEET,
   RUN_LOG_SHEET,
 ];

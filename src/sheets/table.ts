@@ -97,3 +97,49 @@ export function writeColumn<K extends string>(
   }
   table.sheet.getRange(first, col + 1, column.length, 1).setValues(column);
 }
+
+/** A sheet row in the table's column order; the owner's own columns and unknown keys stay empty. */
+export function rowFor<K extends string>(
+  headers: HeaderMap<K>,
+  values: Partial<Record<K, unknown>>,
+): unknown[] {
+  const row: unknown[] = new Array(Math.max(headers.width, 1)).fill('');
+  for (const [key, value] of Object.entries(values)) {
+    const col = headers.index[key as K];
+    if (col !== undefined && value !== undefined) row[col] = value;
+  }
+  return row;
+}
+
+/**
+ * Appends records below the last row of the data range as one batched write (plus one call to
+ * check the sheet has room, and one more to add rows when it has not). Returns the sheet row of
+ * the first record (the table's `height` + 1).
+ */
+export function appendRecords<K extends string>(
+  table: Pick<Table<K>, 'sheet' | 'headers' | 'height'>,
+  records: readonly Partial<Record<K, unknown>>[],
+): number {
+  const first = Math.max(table.height, 1) + 1;
+  if (records.length === 0) return first;
+  const block = records.map((r) => rowFor(table.headers, r));
+  // Unlike appendRow, a range past the sheet's last row is refused: add the rows first.
+  const maxRows = table.sheet.getMaxRows();
+  const last = first + block.length - 1;
+  if (last > maxRows) table.sheet.insertRowsAfter(maxRows, last - maxRows);
+  table.sheet.getRange(first, 1, block.length, block[0]!.length).setValues(block);
+  return first;
+}
+
+/**
+ * Only the header row and the height, for appending to a long sheet (a log) without reading it:
+ * three calls whatever the sheet's size.
+ */
+export function readHeaderOnly<K extends string>(
+  sheet: Sheet,
+  spec: SheetSpec<K>,
+): Pick<Table<K>, 'sheet' | 'headers' | 'height'> {
+  const width = Math.max(sheet.getLastColumn(), 1);
+  const headerRow = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  return { sheet, headers: mapHeaders(spec, headerRow), height: sheet.getLastRow() };
+}

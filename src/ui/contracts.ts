@@ -27,7 +27,15 @@ export interface SettingsForm {
   rounding: RoundingMethod;
   /** Default payment terms for new clients, as written in Japanese (e.g. 月末締め翌月末払い). */
   defaultTerms: string;
+  /** 請求書番号の形式, e.g. `{YYYY}-{MM}-{SEQ4}` (src/core/invoice/numbering.ts). */
+  invoiceNumberPattern: string;
+  /** 請求書の備考: printed under 備考 on every invoice; may span lines. */
+  invoiceNote: string;
+  /** 請求書を直接送信: する sends each invoice on issue; しない (the default) makes Gmail drafts. */
+  sendDirectly: SendDirectly;
 }
+
+export type SendDirectly = 'する' | 'しない';
 
 export interface FieldIssue {
   field: keyof SettingsForm;
@@ -62,9 +70,31 @@ export type SaveResult =
   | { ok: true; settings: SettingsForm; warnings: FieldIssue[] }
   | { ok: false; issues: FieldIssue[] };
 
-/** The 請求書 sidebar asks what a closing run would issue, then issues it. Dates are YYYY-MM-DD. */
+/**
+ * The 請求書 sidebar asks what a closing run would issue, then issues it. Dates are YYYY-MM-DD.
+ * With `rows`, only those 売上明細 rows are issued: one invoice per client, whatever their period.
+ */
 export interface InvoiceRunRequest {
   closingDate: string;
+  /** Sheet rows of 売上明細 the owner selected; absent for a whole closing run. */
+  rows?: number[];
+}
+
+/** Opens one invoice of the preview as it will look (a modal dialog); nothing is written. */
+export interface InvoiceShowPreviewRequest {
+  closingDate: string;
+  /** The preview item's periodKey (which client's invoice). */
+  periodKey: string;
+  /** When the owner selected lines: the selected rows (only that client's are used). */
+  rows?: number[];
+}
+
+/** One unbilled line of a preview item, for the owner to select. */
+export interface InvoicePreviewLine {
+  row: number;
+  date: string;
+  item: string;
+  amount: number;
 }
 
 export interface InvoicePreviewItem {
@@ -86,6 +116,8 @@ export interface InvoicePreviewItem {
   billed: number;
   /** Bilingual notes (carried-over lines, mixed tax modes…). */
   warnings: string[];
+  /** The lines the invoice bills, by date then row. */
+  lines: InvoicePreviewLine[];
 }
 
 export interface RowProblem {
@@ -103,6 +135,8 @@ export interface InvoicePreview {
   problems: RowProblem[];
   /** Unbilled lines that belong to a later closing. */
   laterLines: number;
+  /** 設定「請求書を直接送信」する: issuing sends the mails instead of making drafts. */
+  sendDirectly: boolean;
 }
 
 export interface IssuedInvoice {
@@ -110,12 +144,19 @@ export interface IssuedInvoice {
   client: string;
   billed: number;
   pdfUrl: string;
+  /** The Gmail draft; '' when the invoice was sent directly or has no recipient. */
   draftUrl: string;
+  /** Sent directly (設定「請求書を直接送信」する). */
+  sent: boolean;
+  /** Bilingual note for this invoice (no recipient, mail limit reached…), or ''. */
+  message: string;
 }
 
 export interface IssueReport {
   issued: IssuedInvoice[];
   alreadyIssued: string[];
   problems: RowProblem[];
+  /** Selected rows that could not be issued (then nothing of the selection was issued). */
+  refused: RowProblem[];
   message: string;
 }

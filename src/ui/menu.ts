@@ -2,6 +2,7 @@
 export const MENU_ITEMS = [
   { caption: 'ワークブックを準備 / Set up workbook', functionName: 'menuSetupWorkbook' },
   { caption: '請求書 / Invoices', functionName: 'showInvoicesSidebar' },
+  { caption: '自動化 / Automations', functionName: 'showAutomationsSidebar' },
   { caption: '設定 / Settings', functionName: 'showSettingsSidebar' },
 ] as const;
 

@@ -7,6 +7,7 @@ import { withDocumentLock } from '../services/lock';
 import { userLang } from '../services/session';
 import { alertUser, showSidebar } from '../services/ui';
 import { activeWorkbook } from '../services/workbook';
+import { rememberActiveWorkbook } from '../services/workbookLink';
 import type { SaveResult, SettingsView, SetupReport } from './contracts';
 import { addPokkeMenu } from './menu';
 import { guard, rpc } from './rpc';
@@ -27,10 +28,12 @@ export function runSetupFromMenu(): void {
 }
 
 export function openSettings(): void {
+  rememberActiveWorkbook();
   showSidebar('settings', bilingual('設定', 'Settings'));
 }
 
 export function openInvoices(): void {
+  rememberActiveWorkbook();
   showSidebar('invoices', bilingual('請求書', 'Invoices'));
 }
 

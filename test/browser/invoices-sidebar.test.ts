@@ -11,6 +11,7 @@ import type {
   InvoicePreview,
   InvoicePreviewItem,
   InvoiceRunRequest,
+  InvoiceShowPreviewRequest,
   IssueReport,
 } from '../../src/ui/contracts';
 import {
@@ -42,6 +43,7 @@ function item(client: string, over: Partial<InvoicePreviewItem> = {}): InvoicePr
     withholding: 0,
     billed: 1_357_400,
     warnings: [],
+    lines: [{ row: 2, date: '2026-11-02', item: `${client}の作業`, amount: 1_234_000 }],
     ...over,
   };
 }
@@ -62,6 +64,11 @@ const PREVIEW: InvoicePreview = {
       warnings: [
         '前回の締めに含まれなかった明細が1行あります / 1 line carried over from an earlier period',
       ],
+      lines: [
+        { row: 3, date: '2026-11-05', item: '焼き菓子詰め合わせ', amount: 32_400 },
+        { row: 4, date: '2026-11-05', item: 'ギフト包装', amount: 6_000 },
+        { row: 6, date: '2026-11-18', item: 'ドリップコーヒー', amount: 44_000 },
+      ],
     }),
     item('山田デザイン事務所', {
       base10: 300_000,
@@ -70,7 +77,9 @@ const PREVIEW: InvoicePreview = {
       withholding: 30_630,
       billed: 299_370,
     }),
-    item(HOSTILE),
+    item(HOSTILE, {
+      lines: [{ row: 8, date: '2026-11-25', item: HOSTILE, amount: 1_234_000 }],
+    }),
   ],
   alreadyIssued: ['合同会社みなと企画'],
   problems: [
@@ -81,6 +90,7 @@ const PREVIEW: InvoicePreview = {
     },
   ],
   laterLines: 2,
+  sendDirectly: false,
 };
 
 function report(preview: InvoicePreview): IssueReport {
@@ -91,9 +101,12 @@ function report(preview: InvoicePreview): IssueReport {
       billed: inv.billed,
       pdfUrl: `https://drive.google.com/file/d/pdf${i + 1}/view?usp=drivesdk`,
       draftUrl: i === 1 ? '' : `https://mail.google.com/mail/#all/draft${i + 1}`,
+      sent: false,
+      message: '',
     })),
     alreadyIssued: preview.alreadyIssued,
     problems: preview.problems,
+    refused: [],
     message: `${preview.invoices.length}件の請求書を作成しました / Created ${preview.invoices.length} invoices`,
   };
 }
@@ -106,10 +119,12 @@ function fakeServer() {
       closingDate: _req.closingDate,
     }),
     issue: (_req: InvoiceRunRequest): IssueReport | Promise<IssueReport> => report(PREVIEW),
+    show: (_req: InvoiceShowPreviewRequest): { shown: true } => ({ shown: true }),
   };
   const handler = fakeHandler({
     invoicesPreview: (args) => state.preview(args[0] as InvoiceRunRequest),
     invoicesIssue: (args) => state.issue(args[0] as InvoiceRunRequest),
+    invoicesShowPreview: (args) => state.show(args[0] as InvoiceShowPreviewRequest),
   });
   return { state, handler };
 }
@@ -274,6 +289,84 @@ describe('invoices sidebar against a fake server', () => {
     expect(await status(page).textContent()).toBe('');
   });
 
+  test('lines can be unticked; issuing then sends only the ticked rows', async () => {
+    const s = await open(fakeServer().handler);
+    const { page } = s;
+    await previewFor(page, '2026-11-30');
+    const sakura = cards(page).nth(0);
+    expect(await sakura.locator('li.line').allTextContents()).toEqual([
+      '3行目2026/11/05焼き菓子詰め合わせ¥32,400',
+      '4行目2026/11/05ギフト包装¥6,000',
+      '6行目2026/11/18ドリップコーヒー¥44,000',
+    ]);
+    expect(await page.locator('input[data-row]:checked').count()).toBe(5);
+    expect(await page.locator('[data-selection]').isHidden()).toBe(true);
+    // One line of さくら, and the whole of 山田 with its client box.
+    await sakura.locator('label[for="line-4"]').click();
+    expect(
+      await sakura
+        .locator('input[data-select="client"]')
+        .evaluate((el) => (el as unknown as { indeterminate: boolean }).indeterminate),
+    ).toBe(true);
+    await cards(page).nth(1).locator('input[data-select="client"]').uncheck();
+    expect(await cards(page).nth(1).locator('input[data-row]').isChecked()).toBe(false);
+    expect(await page.locator('[data-selection]').textContent()).toContain(
+      '選択した3行だけを2件の請求書として発行します',
+    );
+    await issueButton(page).click();
+    expect(await page.locator('footer [data-confirm]').textContent()).toContain(
+      '2件の請求書を発行します',
+    );
+    await confirmButton(page).click();
+    await page.locator('[data-report]').waitFor();
+    expect(named(s, 'invoicesIssue')[0]?.args).toEqual([
+      { closingDate: '2026-11-30', rows: [3, 6, 8] },
+    ]);
+    // Ticking everything again means the whole closing run.
+    await previewFor(page, '2026-11-30');
+    expect(await page.locator('input[data-row]:checked').count()).toBe(5);
+    await issueAll(page);
+    expect(named(s, 'invoicesIssue')[1]?.args).toEqual([{ closingDate: '2026-11-30' }]);
+  });
+
+  test('nothing ticked: nothing to issue', async () => {
+    const { page } = await open(fakeServer().handler);
+    await previewFor(page, '2026-11-30');
+    for (const box of await page.locator('input[data-select="client"]').all()) await box.uncheck();
+    expect(await issueButton(page).isDisabled()).toBe(true);
+  });
+
+  test('請求書を表示 asks the server to show that invoice, with its ticked rows when some are not', async () => {
+    const { state, handler } = fakeServer();
+    const s = await open(handler);
+    const { page } = s;
+    await previewFor(page, '2026-11-30');
+    const sakura = cards(page).nth(0);
+    const show = sakura.locator('button[data-action="show-preview"]');
+    expect(await show.textContent()).toBe('請求書を表示');
+    await show.click();
+    await waitFor(() => named(s, 'invoicesShowPreview').length === 1, 'invoicesShowPreview');
+    expect(named(s, 'invoicesShowPreview')[0]?.args).toEqual([
+      { closingDate: '2026-11-30', periodKey: PREVIEW.invoices[0]!.periodKey },
+    ]);
+    await sakura.locator('label[for="line-3"]').click();
+    await show.click();
+    await waitFor(() => named(s, 'invoicesShowPreview').length === 2, 'invoicesShowPreview');
+    expect(named(s, 'invoicesShowPreview')[1]?.args).toEqual([
+      { closingDate: '2026-11-30', periodKey: PREVIEW.invoices[0]!.periodKey, rows: [4, 6] },
+    ]);
+    state.show = () => {
+      throw new Error(
+        'この請求書はプレビューにありません。もう一度プレビューしてください / This invoice is no longer in the preview; preview again',
+      );
+    };
+    await show.click();
+    await status(page).getByText('請求書を表示できませんでした').waitFor();
+    expect(await status(page).textContent()).toContain('もう一度プレビューしてください');
+    expect(await show.isDisabled()).toBe(false);
+    expect(s.errors).toEqual([]);
+  });
+
   test('a server failure shows the message, never a stack', async () => {
     const { state, handler } = fakeServer();
     state.preview = () => {
@@ -427,5 +520,36 @@ describe('invoices sidebar against the built bundle (demo company)', () => {
     expect(await cards(page).count()).toBe(0);
     expect(await page.getByText('発行する請求書はありません').isVisible()).toBe(true);
     expect(await issueButton(page).isDisabled()).toBe(true);
+  });
+
+  test('ticked lines and the rendered preview, through the bundle', async () => {
+    const bundle = demoBundle();
+    const s = await open(bundleHandler(bundle));
+    const { page } = s;
+    await previewFor(page, '2026-11-30');
+    const sakura = cards(page).filter({ hasText: '株式会社さくら食品' });
+    // Only さくら's first line: untick the other clients and its two other lines.
+    for (const card of await cards(page).all())
+      if ((await card.locator('.client').textContent()) !== '株式会社さくら食品')
+        await card.locator('input[data-select="client"]').uncheck();
+    await sakura.locator('label[for="line-4"]').click();
+    await sakura.locator('label[for="line-6"]').click();
+    await sakura.locator('button[data-action="show-preview"]').click();
+    await waitFor(() => bundle.workspace.ui.dialogs.length === 1, 'the preview dialog');
+    const dialog = bundle.workspace.ui.dialogs[0]!;
+    expect(dialog.kind).toBe('modal');
+    expect(dialog.content).toContain('焼き菓子詰め合わせ');
+    expect(dialog.content).not.toContain('ギフト包装');
+    expect(dialog.content).toContain('PREVIEW');
+    expect(bundle.workspace.DriveApp.allFiles()).toEqual([]);
+
+    await issueAll(page);
+    expect(await results(page).count()).toBe(1);
+    expect(await results(page).first().locator('.client').textContent()).toBe('株式会社さくら食品');
+    expect(bundle.workspace.DriveApp.allFiles()).toHaveLength(1);
+    // The other lines are still there to bill.
+    await previewFor(page, '2026-11-30');
+    expect(await cards(page).count()).toBe(4);
+    expect(await page.locator('input[data-row]').count()).toBe(5);
   });
 });

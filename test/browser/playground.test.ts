@@ -79,6 +79,11 @@ test('the demo workbook shows as Sheets would: tabs, bold frozen header, display
     '取引先',
     '売上明細',
     '請求書',
+    '経費',
+    '定期請求',
+    '定期業務',
+    'タスク',
+    '月次集計',
     '実行ログ',
   ]);
   await page.getByRole('tab', { name: '売上明細' }).click();
@@ -151,8 +156,10 @@ test('the clock moves to month end in Tokyo time', async () => {
   ).toBe('2026/12/25(金) 18:30');
 });
 
-test('Gmail, Calendar and the outbox say honestly that there is nothing yet', async () => {
-  for (const pane of ['gmail', 'calendar', 'outbox']) {
+test('Calendar and the outbox say honestly that there is nothing yet; Gmail has the demo inbox', async () => {
+  await page.locator('.app-tab[data-app="gmail"]').click();
+  await page.locator('.gmail-item').first().waitFor();
+  for (const pane of ['calendar', 'outbox']) {
     await page.locator(`.app-tab[data-app="${pane}"]`).click();
     const shown = page.locator(`[data-app-pane="${pane}"]`);
     expect(await shown.isVisible()).toBe(true);
@@ -200,6 +207,36 @@ test('reset brings the demo back', async () => {
     '株式会社ぽっけ商店',
   );
   expect(await page.locator('#clock-now').textContent()).toBe('2026/11/24(火) 09:00');
+});
+
+test('請求書を表示 in the 請求書 sidebar opens the invoice in a dialog over the page', async () => {
+  await page.getByRole('button', { name: /拡張機能/ }).click();
+  await page.getByRole('menuitem', { name: '請求書 / Invoices' }).click();
+  await page.locator('#sidebar').waitFor();
+  const frame = sidebar();
+  await frame.locator('#closing-date').waitFor();
+  await frame.locator('#closing-date').fill('2026-11-30');
+  await frame.locator('button[data-action="preview"]').click();
+  await frame.locator('[data-section="to-issue"]').waitFor();
+  const sakura = frame.locator('article.invoice', { hasText: '株式会社さくら食品' });
+  await sakura.locator('button[data-action="show-preview"]').click();
+  const dialog = page.locator('.dialog.html-dialog');
+  await dialog.waitFor();
+  expect(await dialog.locator('h3').textContent()).toMatch(/^プレビュー: 株式会社さくら食品/);
+  const invoice = page.frameLocator('.dialog.html-dialog iframe');
+  await invoice.locator('[data-preview]').waitFor();
+  expect(await invoice.locator('.title').textContent()).toBe('請求書');
+  expect(await invoice.locator('.watermark').textContent()).toBe('プレビューPREVIEW');
+  expect(await invoice.locator('body').textContent()).toContain('(発行時に採番)');
+  const shot = tempFile('playground-invoice-preview.png');
+  await page.screenshot({ path: shot });
+  console.log(`preview dialog screenshot: ${shot}`);
+  await dialog.getByRole('button', { name: '閉じる / Close' }).click();
+  expect(await page.locator('#dialog-layer').isHidden()).toBe(true);
+  // Nothing was issued: no PDF, no mail.
+  await page.locator('.app-tab[data-app="outbox"]').click();
+  expect(await page.locator('[data-app-pane="outbox"] article.mail').count()).toBe(0);
+  await page.locator('.app-tab[data-app="sheets"]').click();
 });
 
 /** Issues the demo month's invoices the way a person would: 請求書 sidebar, preview, issue. */

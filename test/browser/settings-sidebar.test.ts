@@ -23,6 +23,9 @@ const EMPTY: SettingsForm = {
   accountHolder: '',
   rounding: 'floor',
   defaultTerms: '',
+  invoiceNumberPattern: '{YYYY}-{MM}-{SEQ4}',
+  invoiceNote: '',
+  sendDirectly: 'しない',
 };
 
 const TWELVE = '234567890123';
@@ -74,7 +77,8 @@ async function open(handler: ServerHandler): Promise<SidebarPage> {
 }
 
 const field = (page: Page, key: keyof SettingsForm) => page.locator(`[data-field="${key}"]`);
-const input = (page: Page, key: keyof SettingsForm) => field(page, key).locator('input, select');
+const input = (page: Page, key: keyof SettingsForm) =>
+  field(page, key).locator('input, select, textarea');
 const issue = (page: Page, key: keyof SettingsForm) => field(page, key).locator('.issue');
 const status = (page: Page) => page.locator('footer .status');
 const saveButton = (page: Page) => page.locator('footer button[type="submit"]');
@@ -216,6 +220,53 @@ describe('settings sidebar against a fake server', () => {
     expect(await status(page).textContent()).toBe('');
   });
 
+  test('invoice settings: number pattern checked while typing, a multi-line note, direct sending', async () => {
+    const { handler } = fakeServer({
+      settings: { ...EMPTY, invoiceNote: '振込手数料はご負担ください\nよろしくお願いします' },
+    });
+    const s = await open(handler);
+    const { page } = s;
+    for (const text of ['請求書番号の形式', '請求書の備考', '請求書を直接送信']) {
+      expect(await page.getByText(text, { exact: true }).first().isVisible()).toBe(true);
+    }
+    expect(await input(page, 'invoiceNumberPattern').inputValue()).toBe('{YYYY}-{MM}-{SEQ4}');
+    const note = input(page, 'invoiceNote');
+    expect(await note.evaluate((el) => el.tagName)).toBe('TEXTAREA');
+    expect(await note.inputValue()).toBe('振込手数料はご負担ください\nよろしくお願いします');
+    expect(await input(page, 'sendDirectly').inputValue()).toBe('しない');
+    expect(await input(page, 'sendDirectly').locator('option').allTextContents()).toEqual([
+      'しない(下書きを作成)',
+      'する(メールを送信)',
+    ]);
+
+    await input(page, 'invoiceNumberPattern').fill('請求-{SEQ4}');
+    await input(page, 'invoiceNumberPattern').blur();
+    expect(await issue(page, 'invoiceNumberPattern').textContent()).toContain('「請」は使えません');
+    expect(await issue(page, 'invoiceNumberPattern').textContent()).toContain('not allowed');
+    await saveButton(page).click();
+    expect(await status(page).textContent()).toContain('赤い項目を確認してください');
+    expect(saves(s)).toEqual([]);
+
+    await input(page, 'invoiceNumberPattern').fill('ＩＮＶ-{YY}{MM}-{SEQ3}');
+    await input(page, 'invoiceNumberPattern').blur();
+    expect(await input(page, 'invoiceNumberPattern').inputValue()).toBe('INV-{YY}{MM}-{SEQ3}');
+    expect(await issue(page, 'invoiceNumberPattern').textContent()).toBe('');
+    await note.fill('お振込手数料はご負担ください。\n<b>よろしく</b>');
+    await input(page, 'sendDirectly').selectOption('する');
+    await saveButton(page).click();
+    await status(page).getByText('保存しました').waitFor();
+    expect(saves(s)[0]?.args).toEqual([
+      {
+        ...EMPTY,
+        invoiceNumberPattern: 'INV-{YY}{MM}-{SEQ3}',
+        invoiceNote: 'お振込手数料はご負担ください。\n<b>よろしく</b>',
+        sendDirectly: 'する',
+      },
+    ]);
+    expect(await page.locator('b').count()).toBe(0);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(300);
+  });
+
   test('issues from settingsSave appear next to their fields', async () => {
     const { state, handler } = fakeServer();
     state.save = () => ({
@@ -335,6 +386,9 @@ describe('settings sidebar against the built bundle', () => {
     await input(page, 'accountHolder').fill('ぽっけしょうてん');
     await input(page, 'rounding').selectOption('round');
     await input(page, 'defaultTerms').fill('月末締め翌月末払い');
+    await input(page, 'invoiceNumberPattern').fill('{YYYY}{MM}-{SEQ3}');
+    await input(page, 'invoiceNote').fill('振込手数料はご負担ください\n2行目');
+    await input(page, 'sendDirectly').selectOption('する');
     await saveButton(page).click();
     await status(page).getByText('保存しました').waitFor();
 
@@ -352,6 +406,9 @@ describe('settings sidebar against the built bundle', () => {
       'accountHolder',
       'rounding',
       'defaultTerms',
+      'invoiceNumberPattern',
+      'invoiceNote',
+      'sendDirectly',
     ] as const) {
       values[key] = await input(page, key).inputValue();
     }
@@ -366,6 +423,9 @@ describe('settings sidebar against the built bundle', () => {
       accountHolder: 'ポッケショウテン',
       rounding: 'round',
       defaultTerms: '月末締め翌月末払い',
+      invoiceNumberPattern: '{YYYY}{MM}-{SEQ3}',
+      invoiceNote: '振込手数料はご負担ください\n2行目',
+      sendDirectly: 'する',
     });
     expect(await page.locator('[data-notice="setup"]').count()).toBe(0);
   });

@@ -141,6 +141,43 @@ describe('cost of an issuing run', () => {
     return bundle.workspace.meter.total('SpreadsheetApp');
   }
 
+  it('costs, for the demo (4 invoices), these calls by service (README, Performance)', () => {
+    const bundle = demoBundle();
+    bundle.workspace.meter.resetCounts();
+    const start = bundle.workspace.clock.now();
+    bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]);
+    const counts = bundle.workspace.meter.counts();
+    const byService: Record<string, number> = {};
+    for (const [key, n] of Object.entries(counts)) {
+      const service = key.slice(0, key.indexOf('.'));
+      byService[service] = (byService[service] ?? 0) + n;
+    }
+    expect(byService).toEqual({
+      SpreadsheetApp: 23,
+      LockService: 3,
+      Utilities: 32,
+      Drive: 16,
+      Gmail: 8,
+    });
+    // Folders Pokke/請求書/2026/11 (4 lookups, 4 creations), then per invoice one lookup by
+    // name and one upload; per draft the owner's address (for the sender name) and the draft.
+    expect(
+      Object.fromEntries(Object.entries(counts).filter(([k]) => /^(Drive|Gmail)\./.test(k))),
+    ).toEqual({
+      'Drive.Files.list': 8,
+      'Drive.Files.create': 8,
+      'Gmail.Users.getProfile': 4,
+      'Gmail.Users.Drafts.create': 4,
+    });
+    expect(bundle.workspace.meter.total()).toBe(82);
+    expect(bundle.workspace.clock.now() - start).toBeLessThan(20_000);
+    // No DriveApp or GmailApp: their scopes (drive, mail.google.com) are gone from the manifest.
+    expect(Object.keys(counts).filter((k) => /^(DriveApp|GmailApp)\./.test(k))).toEqual([]);
+    bundle.workspace.meter.resetCounts();
+    bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]);
+    expect(bundle.workspace.meter.total()).toBe(17);
+  });
+
   it('makes the same number of Sheets calls for 10, 100 and 1,000 lines', () => {
     const counts = [10, 100, 1000].map(sheetsCallsFor);
     expect(new Set(counts).size).toBe(1);
@@ -154,10 +191,18 @@ describe('an issuing run cut off halfway', () => {
     probe.workspace.meter.startTrace();
     probe.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]);
     const trace = probe.workspace.meter.trace();
-    const firstDrive = trace.findIndex((k) => k.startsWith('DriveApp'));
-    const firstGmail = trace.findIndex((k) => k.startsWith('GmailApp'));
+    const firstDrive = trace.findIndex((k) => k.startsWith('Drive.'));
+    // The PDF upload follows its conversion (folders are created right after their lookup).
+    const firstPdf = trace.findIndex(
+      (k, i) => k === 'Drive.Files.create' && trace[i - 1] === 'Utilities.Blob.setName',
+    );
+    const firstGmail = trace.findIndex((k) => k.startsWith('Gmail.'));
+    const firstDraft = trace.indexOf('Gmail.Users.Drafts.create');
+    expect(Math.min(firstDrive, firstPdf, firstGmail, firstDraft)).toBeGreaterThan(0);
 
-    for (const cut of [firstDrive + 1, firstGmail + 1]) {
+    // Cut right after: the first folder lookup, the first PDF upload, the first Gmail call, the
+    // first draft (made, but its link not yet written: the retry must find it by subject).
+    for (const cut of [firstDrive + 1, firstPdf + 1, firstGmail + 1, firstDraft + 1]) {
       const bundle = demoBundle();
       bundle.workspace.meter.killAfter(cut);
       expect(() => bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }])).toThrow(

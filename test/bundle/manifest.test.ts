@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'acorn';
 import * as z from 'zod';
+import { missingAddonFunctions, readAddonManifest } from '../../emulator/addon-manifest';
 import { loadBundleFromDist } from '../../emulator/runtime';
 import { MENU_ITEMS } from '../../src/ui/menu';
 
@@ -10,6 +11,8 @@ const code = readFileSync('dist/Code.js', 'utf8');
 /** Scopes Pokke may ask for, narrowest that do the job (platform.md). */
 const ALLOWED_SCOPES = [
   'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  // The Gmail add-on opens the owner's workbook by id (no active spreadsheet in Gmail).
+  'https://www.googleapis.com/auth/spreadsheets',
   'https://www.googleapis.com/auth/script.container.ui',
   'https://www.googleapis.com/auth/script.locale',
   'https://www.googleapis.com/auth/script.scriptapp',
@@ -22,10 +25,10 @@ const ALLOWED_SCOPES = [
   'https://www.googleapis.com/auth/gmail.addons.execute',
   'https://www.googleapis.com/auth/gmail.addons.current.message.readonly',
   'https://www.googleapis.com/auth/gmail.addons.current.action.compose',
-  // Documented for DriveApp and GmailApp (invoice PDFs and drafts). To be narrowed to drive.file
-  // and gmail.compose by moving to the Drive and Gmail advanced services (see the README).
-  'https://www.googleapis.com/auth/drive',
-  'https://mail.google.com/',
+  // Invoice drafts through the Gmail advanced service (Users.Drafts, Users.getProfile). Never
+  // `https://mail.google.com/`, and never `drive`: PDFs go through the Drive advanced service
+  // with drive.file (files Pokke created).
+  'https://www.googleapis.com/auth/gmail.compose',
 ];
 
 const trigger = z.object({ runFunction: z.string() }).strict();
@@ -82,8 +85,51 @@ describe('the built manifest and bundle', () => {
     expect(new Set(scopes).size).toBe(scopes.length);
   });
 
+  it('enables the Drive v3 and Gmail v1 advanced services the invoices use', () => {
+    const services =
+      (manifest as { dependencies?: { enabledAdvancedServices?: unknown[] } }).dependencies
+        ?.enabledAdvancedServices ?? [];
+    expect(services).toEqual(
+      expect.arrayContaining([
+        { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
+        { userSymbol: 'Gmail', serviceId: 'gmail', version: 'v1' },
+      ]),
+    );
+  });
+
   it('names only functions that exist at the top level of Code.js', () => {
     for (const name of namedFunctions(manifest)) expect(bundle.entryPoints).toContain(name);
+  });
+
+  it('declares a valid Gmail add-on whose functions all exist in the bundle', () => {
+    const addon = readAddonManifest(manifest);
+    expect(addon.name).toBe('Pokke');
+    expect(addon.logoUrl).toMatch(
+      /^https:\/\/(www\.gstatic\.com|[a-z0-9.-]+\.googleusercontent\.com)\//,
+    );
+    expect(addon.hosts).toContain('gmail');
+    expect(addon.homepage.gmail).toBe('onGmailHomepage');
+    expect(addon.gmailContextual).toEqual(['onGmailMessageOpen']);
+    expect(missingAddonFunctions(manifest, bundle.entryPoints)).toEqual([]);
+    const m = manifest as {
+      oauthScopes: string[];
+      dependencies?: { enabledAdvancedServices?: { userSymbol: string }[] };
+    };
+    // A Gmail add-on needs its host scope; reading the open mail needs only the per-message one.
+    expect(m.oauthScopes).toEqual(
+      expect.arrayContaining([
+        'https://www.googleapis.com/auth/gmail.addons.execute',
+        'https://www.googleapis.com/auth/gmail.addons.current.message.readonly',
+        'https://www.googleapis.com/auth/tasks',
+      ]),
+    );
+    expect(m.dependencies?.enabledAdvancedServices).toEqual(
+      expect.arrayContaining([{ userSymbol: 'Tasks', serviceId: 'tasks', version: 'v1' }]),
+    );
+    // Card actions are top-level functions too.
+    expect(bundle.entryPoints).toEqual(
+      expect.arrayContaining(['mailTaskCreate', 'mailTaskConnectWorkbook']),
+    );
   });
 
   it('defines every menu callback as a top-level function', () => {

@@ -16,6 +16,9 @@ const form: SettingsForm = {
   accountHolder: 'カ)ポッケショウテン',
   rounding: 'floor',
   defaultTerms: '月末締め翌月末払い',
+  invoiceNumberPattern: '{YYYY}-{MM}-{SEQ4}',
+  invoiceNote: '',
+  sendDirectly: 'しない',
 };
 
 function snapshotAll(bundle: ReturnType<typeof openBundle>) {
@@ -46,7 +49,18 @@ describe('set up workbook', () => {
     expect(report.created).toEqual(WORKBOOK.map((s) => s.name));
     expect(report.message).toMatch(/^ワークブックを準備しました/);
     expect(sheetNames(bundle)).toEqual(
-      expect.arrayContaining(['設定', '取引先', '売上明細', '請求書', '実行ログ']),
+      expect.arrayContaining([
+        '設定',
+        '取引先',
+        '売上明細',
+        '請求書',
+        '経費',
+        '定期請求',
+        '定期業務',
+        'タスク',
+        '月次集計',
+        '実行ログ',
+      ]),
     );
 
     const ss = bundle.workspace.SpreadsheetApp.active!;
@@ -63,6 +77,7 @@ describe('set up workbook', () => {
       '備考',
       '請求書番号',
       'メッセージ',
+      '定期キー',
     ]);
     expect(sales.frozenRows).toBe(1);
     const taxRate = ss.getSheetByName('売上明細')!.getRange('G2').getDataValidation();

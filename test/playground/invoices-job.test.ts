@@ -93,8 +93,8 @@ describe('the invoices job', () => {
       '2026-11-0004',
     ]);
     const calls = JSON.parse(readFileSync(join(out, 'calls.json'), 'utf8'));
-    expect(calls.byService.GmailApp).toBeGreaterThan(0);
-    expect(calls.byService.DriveApp).toBeGreaterThan(0);
+    expect(calls.byService.Gmail).toBeGreaterThan(0);
+    expect(calls.byService.Drive).toBeGreaterThan(0);
   }, 120000);
 
   it('run again on the workbook it wrote, issues nothing new', async () => {

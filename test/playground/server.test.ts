@@ -52,6 +52,11 @@ describe('the demo workbook', () => {
       '取引先',
       '売上明細',
       '請求書',
+      '経費',
+      '定期請求',
+      '定期業務',
+      'タスク',
+      '月次集計',
       '実行ログ',
     ]);
     const settings = sheet(state, '設定');
@@ -77,6 +82,7 @@ describe('the demo workbook', () => {
         items: [
           { caption: 'ワークブックを準備 / Set up workbook', functionName: 'menuSetupWorkbook' },
           { caption: '請求書 / Invoices', functionName: 'showInvoicesSidebar' },
+          { caption: '自動化 / Automations', functionName: 'showAutomationsSidebar' },
           { caption: '設定 / Settings', functionName: 'showSettingsSidebar' },
         ],
       },
@@ -87,7 +93,7 @@ describe('the demo workbook', () => {
     // The spreadsheet opens at the demo's time; onOpen takes a little virtual time.
     expect(state.runs[0]?.startedAt).toBe(Date.parse('2026-11-24T09:00:00+09:00'));
     expect(state.clock).toMatchObject({ now: state.runs[0]?.endedAt, timeZone: 'Asia/Tokyo' });
-    expect(state.available).toEqual({ gmail: false, calendar: false, outbox: true });
+    expect(state.available).toEqual({ gmail: true, calendar: false, outbox: true });
     expect(state.outbox).toEqual({ mails: [], files: [] });
   });
 });

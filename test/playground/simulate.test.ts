@@ -219,7 +219,7 @@ describe('setup', () => {
     [
       'an unknown job',
       ['payroll', '--workbook', 'TEMPLATE', '--out', 'OUT'],
-      /^ジョブ「payroll」はありません\(init, setup, invoices\) \/ Unknown job "payroll"/,
+      /^ジョブ「payroll」はありません\(init, setup, invoices, month-end\) \/ Unknown job "payroll"/,
     ],
     [
       'an unreadable --now',

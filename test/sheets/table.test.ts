@@ -1,7 +1,13 @@
 import { Workspace } from '../../emulator/workspace';
 import { cellText, textCell } from '../../src/sheets/cells';
-import { SALES_SHEET } from '../../src/sheets/schema';
-import { mapHeaders, readTable, writeColumn } from '../../src/sheets/table';
+import { RUN_LOG_SHEET, SALES_SHEET } from '../../src/sheets/schema';
+import {
+  appendRecords,
+  mapHeaders,
+  readHeaderOnly,
+  readTable,
+  writeColumn,
+} from '../../src/sheets/table';
 
 function salesSheet(rows: unknown[][]) {
   const ws = new Workspace();
@@ -29,6 +35,7 @@ describe('mapHeaders', () => {
       'note',
       'invoiceNumber',
       'message',
+      'recurringKey',
     ]);
     expect(map.width).toBe(5);
   });
@@ -85,5 +92,24 @@ describe('text cells', () => {
     for (const text of ['=SUM(A1:A3)', '+81-3-1234', '-5', '@mention', 'plain']) {
       expect(cellText(textCell(text))).toBe(text);
     }
+  });
+});
+
+describe('appendRecords', () => {
+  it('adds rows to a full sheet instead of writing past its last row', () => {
+    const ws = new Workspace();
+    const ss = ws.SpreadsheetApp.createSpreadsheet('t');
+    const sheet = ss.insertSheet('実行ログ');
+    sheet.getRange(1, 1, 1, 3).setValues([['開始', '終了', '処理']]);
+    sheet.deleteRows(3, sheet.getMaxRows() - 2);
+    const table = readHeaderOnly(
+      sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet,
+      RUN_LOG_SHEET,
+    );
+    expect(sheet.getMaxRows()).toBe(2);
+    const first = appendRecords(table, [{ job: 'a' }, { job: 'b' }, { job: 'c' }]);
+    expect(first).toBe(2);
+    expect(sheet.getRange(2, 3, 3, 1).getValues()).toEqual([['a'], ['b'], ['c']]);
+    expect(sheet.getMaxRows()).toBe(4);
   });
 });

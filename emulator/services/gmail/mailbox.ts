@@ -191,9 +191,9 @@ export class Mailbox {
     return this.store(content, labels, via, { thread });
   }
 
-  draft(content: MailContent, thread?: GmailThread): GmailDraft {
+  draft(content: MailContent, thread?: GmailThread, via: Via = 'GmailApp'): GmailDraft {
     this.checkAttachments(content);
-    const message = this.store(content, ['DRAFT'], 'GmailApp', { thread });
+    const message = this.store(content, ['DRAFT'], via, { thread });
     const draft = new GmailDraft(this, this.newDraftId(), message);
     this.drafts.set(draft.id, draft);
     return draft;

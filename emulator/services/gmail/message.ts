@@ -64,8 +64,11 @@ export type SystemLabel =
   | 'SPAM'
   | 'IMPORTANT';
 
-/** Who put a message in the mailbox: a script through GmailApp or MailApp, or the outside world. */
-export type Via = 'GmailApp' | 'MailApp' | 'delivered';
+/**
+ * Who put a message in the mailbox: a script through GmailApp, MailApp or the Gmail advanced
+ * service (`Gmail`, API v1), or the outside world.
+ */
+export type Via = 'GmailApp' | 'MailApp' | 'Gmail' | 'delivered';
 
 /** A message's content, as the mailbox stores it (attachments are the mailbox's own copies). */
 export interface MailContent {

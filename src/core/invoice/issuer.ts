@@ -4,6 +4,7 @@
  * settings that may come later.
  */
 import type { Lang } from '../bilingual';
+import { MONTH_NAMES_EN } from '../calendarNames';
 import { type DateKey, dateParts, formatDateJa } from '../dates';
 import { formatYen } from '../money';
 import type { Client } from './clients';
@@ -28,26 +29,11 @@ export interface Issuer {
   readonly signature?: string;
 }
 
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
 /** `2026年11月30日` / `Nov 30, 2026`. */
 export function formatDate(key: DateKey, lang: Lang, options: { weekday?: boolean } = {}): string {
   if (lang === 'ja') return formatDateJa(key, options);
   const { year, month, day } = dateParts(key);
-  return `${MONTHS_EN[month - 1]!.slice(0, 3)} ${day}, ${year}`;
+  return `${MONTH_NAMES_EN[month - 1]!.slice(0, 3)} ${day}, ${year}`;
 }
 
 /** `2026/11/05` / `2026-11-05`: the compact date of a line. */
@@ -63,7 +49,7 @@ export function yen(amount: number): string {
 /** `2026年11月分` / `November 2026`: the month an invoice is for (the closing date's). */
 export function billingMonth(closingDate: DateKey, lang: Lang): string {
   const { year, month } = dateParts(closingDate);
-  return lang === 'ja' ? `${year}年${month}月分` : `${MONTHS_EN[month - 1]} ${year}`;
+  return lang === 'ja' ? `${year}年${month}月分` : `${MONTH_NAMES_EN[month - 1]} ${year}`;
 }
 
 /** The account type in English. */

@@ -6,7 +6,7 @@
  * subject can never carry a line break (no header injection).
  */
 import type { Lang } from '../bilingual';
-import { html } from '../html';
+import { mailText, oneLine } from '../mailText';
 import {
   amountInText,
   bankLine,
@@ -26,14 +26,6 @@ export interface InvoiceMail {
   readonly text: string;
   /** The same text as simple HTML. */
   readonly html: string;
-}
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: a subject is one line
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-
-/** One line, no control characters, spaces collapsed. */
-function oneLine(text: string): string {
-  return text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function paragraphsJa(doc: InvoiceDocument): string[][] {
@@ -112,17 +104,9 @@ export function invoiceMail(doc: InvoiceDocument): InvoiceMail {
         );
 
   const paragraphs = lang === 'ja' ? paragraphsJa(doc) : paragraphsEn(doc);
-  const signature = (issuer.signature?.trim() || defaultSignature(issuer, lang))
-    .replace(/\r\n?/g, '\n')
-    .split('\n');
-  const blocks = [...paragraphs, ['--', ...signature]].map((lines) =>
-    lines.map((l) => l.replace(/\r\n?|\n/g, ' ')),
+  const { text, html } = mailText(
+    paragraphs,
+    issuer.signature?.trim() || defaultSignature(issuer, lang),
   );
-
-  const text = `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
-  const body = html`<div style="font-family:sans-serif;font-size:14px;line-height:1.7">${blocks.map(
-    (lines) =>
-      html`<p style="margin:0 0 1em 0">${lines.map((l, i) => html`${i > 0 && html`<br>`}${l}`)}</p>`,
-  )}</div>`;
-  return { to: draft.client.email, subject, text, html: body.value };
+  return { to: draft.client.email, subject, text, html };
 }

@@ -73,8 +73,8 @@ export function parseNumberPattern(input: string): NumberPatternParse {
     if (ch === '}') return fail('「}」に対応する「{」がありません', 'a "}" has no "{"');
     if (!LITERAL.test(ch))
       return fail(
-        `「${ch}」は使えません。英数字と - _ . / # が使えます`,
-        `"${ch}" is not allowed; use letters, digits and - _ . / #`,
+        `「${ch}」は使えません。英数字と記号 -_./# が使えます`,
+        `"${ch}" is not allowed; use letters, digits and -_./#`,
       );
     const last = tokens[tokens.length - 1];
     if (last?.kind === 'literal') last.text += ch;

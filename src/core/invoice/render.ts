@@ -38,7 +38,12 @@ export interface InvoiceDocument {
   readonly issuer: Issuer;
   /** Default: the client's language. */
   readonly lang?: Lang;
+  /** A preview before issuing: a プレビュー / PREVIEW watermark and banner (never in a PDF). */
+  readonly preview?: boolean;
 }
+
+/** What marks a preview, in both languages whatever the layout's. */
+export const PREVIEW_MARK = { ja: 'プレビュー', en: 'PREVIEW' } as const;
 
 /** The Japanese half of core's bilingual legend: 「※は軽減税率対象」. */
 export const REDUCED_RATE_LEGEND_JA = REDUCED_RATE_LEGEND.split(' / ')[0] ?? REDUCED_RATE_LEGEND;
@@ -249,6 +254,8 @@ td, th { vertical-align: top; padding: 0; }
 .section-title { font-weight: bold; padding: 14px 0 4px 0; }
 .notes { border: 1px solid #cbd2d9; padding: 8px 10px; min-height: 30px; }
 .closing { padding-top: 14px; }
+.preview-banner { background: #fff4ce; border: 1px solid #e0b000; color: #5c4400; padding: 6px 10px; margin: 0 0 12px 0; font-size: 12px; text-align: center; }
+.watermark { position: fixed; top: 38%; left: 0; width: 100%; text-align: center; transform: rotate(-24deg); font-size: 96px; font-weight: bold; line-height: 1.1; color: rgba(192, 32, 32, 0.13); pointer-events: none; white-space: nowrap; z-index: 10; }
 `);
 
 function money(amount: number): string {
@@ -314,11 +321,19 @@ export function renderInvoiceHtml(doc: InvoiceDocument): string {
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
-<title>${L.title} ${doc.number} ${client.name}</title>
+<title>${doc.preview ? `${PREVIEW_MARK.ja} ` : ''}${L.title} ${doc.number} ${client.name}</title>
 <style>${STYLE}</style>
 </head>
 <body>
+${
+  doc.preview &&
+  html`<div class="watermark" aria-hidden="true">${PREVIEW_MARK.ja}<br>${PREVIEW_MARK.en}</div>`
+}
 <div class="page">
+${
+  doc.preview &&
+  html`<div class="preview-banner" data-preview>${PREVIEW_MARK.ja}：まだ発行されていません。番号は発行時に採番します / ${PREVIEW_MARK.en}: not issued yet; the number is assigned on issue</div>`
+}
 <table class="full"><tr><td class="title">${L.title}</td></tr><tr><td class="title-rule"></td></tr></table>
 
 <table class="full" style="margin-top:16px">

@@ -1,29 +1,67 @@
-import { bilingual } from '../../core/bilingual';
+import { bilingual, UserError } from '../../core/bilingual';
 import { type DateKey, parseDateKey, tokyoDateKey, tokyoInstant } from '../../core/dates';
 import {
   DEFAULT_NUMBER_PATTERN,
   draftInvoicesForClosing,
+  draftInvoicesForLines,
   type InvoiceDraft,
   invoiceFileName,
   invoiceFolderPath,
   invoiceMail,
+  type NumberPattern,
   nextNumbers,
+  parseNumberPattern,
   renderInvoiceHtml,
+  type SaleLine,
   validateSaleRow,
 } from '../../core/invoice';
-import { ensureFolderPath, htmlToPdf, savePdfOnce } from '../../services/drive';
-import { createDraft, type DraftRef, draftsBySubject } from '../../services/mail';
+import {
+  type DriveFolderRef,
+  ensureFolderPath,
+  htmlToPdf,
+  savePdfOnce,
+} from '../../services/drive';
+import {
+  createDraft,
+  type DraftRef,
+  draftsBySubject,
+  remainingMailQuota,
+  sendMail,
+} from '../../services/mail';
 import { flushWorkbook } from '../../services/workbook';
 import { cellText, textCell } from '../../sheets/cells';
 import { CLIENTS_SHEET, SALES_SHEET } from '../../sheets/schema';
 import { type Table, writeColumn } from '../../sheets/table';
 import type { IssuedInvoice, IssueReport, RowProblem } from '../../ui/contracts';
 import { type BillingBook, type InvoiceKey, readBillingBook } from './billingBook';
-import { type InvoicePlan, planInvoices } from './plan';
+import { type InvoicePlan, planInvoices, planSelection } from './plan';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const DRAFT_STATUS = '下書き';
+const SENT_STATUS = '送付済';
+/**
+ * Written to an invoice's メッセージ cell (and flushed) just before its mail is sent directly. A
+ * row still carrying it was cut off around the send: whether the mail left is unknown, so it is
+ * never sent again automatically (a draft is made and the owner is asked to check Gmail).
+ */
+export const SENDING_MARK = '【送信処理中】';
+
+export interface IssueOptions {
+  /** Issue only these 売上明細 rows (one invoice per client) instead of the closing run. */
+  readonly rows?: readonly number[];
+  /** Of the closing run, issue only the invoices this accepts (the others wait for the owner). */
+  readonly only?: (draft: InvoiceDraft, book: BillingBook) => boolean;
+  /**
+   * Epoch ms after which no further PDF or mail is started. Records are written for the whole
+   * run first, so invoices left without documents are finished by the next run (a trigger
+   * continuing the work), exactly as after a crash.
+   */
+  readonly deadline?: number;
+}
+
+/** A run's report, and how many invoices still wait for their PDF and mail. */
+export type IssueOutcome = IssueReport & { readonly unfinished: number };
 
 /**
  * Issues the invoices of a closing run. The caller holds the document lock. Order matters for
@@ -31,34 +69,85 @@ const DRAFT_STATUS = '下書き';
  * numbers) are written and flushed, so a second run — or a crash and a retry — can never issue
  * the same period again; then the PDFs and drafts are made; then their links are written.
  */
-export function issueInvoices(ss: Spreadsheet, closingDate: DateKey): IssueReport {
+export function issueInvoices(
+  ss: Spreadsheet,
+  closingDate: DateKey,
+  options: IssueOptions = {},
+): IssueOutcome {
   const book = readBillingBook(ss);
-  const folderFor = folderCache();
-  const resumed = resumeInterrupted(book, folderFor);
-  const plan = planInvoices(book, closingDate);
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+  // A bad pattern stops the run before anything is written.
+  const pattern = numberPatternOf(book);
+  const run: Run = {
+    book,
+    folderFor: folderCache(),
+    direct: book.settings.sendDirectly === 'する',
+    deadline,
+  };
+  const resumed = resumeInterrupted(run);
+  const planned = options.rows
+    ? planSelection(book, closingDate, options.rows)
+    : planInvoices(book, closingDate);
+  const { only } = options;
+  const plan = only ? { ...planned, drafts: planned.drafts.filter((d) => only(d, book)) } : planned;
+  // Out of time while finishing earlier invoices: new ones wait for the next run.
+  if (resumed.unfinished > 0) {
+    return { ...report({ ...plan, drafts: [] }, resumed.done), unfinished: resumed.unfinished };
+  }
   writeRowMessages(book, plan);
-  if (plan.drafts.length === 0) return report(plan, resumed);
+  if (plan.drafts.length === 0) return { ...report(plan, resumed.done), unfinished: 0 };
 
   const issueDate = plan.drafts[0]!.issueDate;
   const existing = book.invoices.rows.map((r) => cellText(r.values.number));
-  const numbers = nextNumbers(DEFAULT_NUMBER_PATTERN, issueDate, existing, plan.drafts.length);
+  const numbers = nextNumbers(pattern, issueDate, existing, plan.drafts.length);
   const firstRow = book.invoices.height + 1;
   appendInvoiceRows(book.invoices, firstRow, plan.drafts, numbers);
   markLinesBilled(book.sales, plan.drafts, numbers);
   flushWorkbook();
 
-  const issued = plan.drafts.map((draft, i) =>
-    makeDocuments(book, draft, numbers[i]!, folderFor(draft.issueDate)),
-  );
-  writeLinks(book.invoices, firstRow, issued);
-  return report(plan, [...resumed, ...issued]);
+  const issued: Documents[] = [];
+  for (const [i, draft] of plan.drafts.entries()) {
+    if (Date.now() >= deadline) break;
+    const docs = makeDocuments(run, draft, numbers[i]!, firstRow + i, 'new');
+    // Sending is not repeatable: each sent invoice is recorded before the next one starts.
+    if (run.direct) writeOutcome(book.invoices, firstRow + i, docs);
+    issued.push(docs);
+  }
+  if (!run.direct) writeLinks(book.invoices, firstRow, issued);
+  return {
+    ...report(plan, [...resumed.done, ...issued]),
+    unfinished: plan.drafts.length - issued.length,
+  };
 }
 
-type FolderFor = (issueDate: DateKey) => GoogleAppsScript.Drive.Folder;
+/** The owner's 請求書番号の形式 (the default when empty); a bad one stops the run with its reason. */
+function numberPatternOf(book: BillingBook): NumberPattern {
+  const source = book.settings.invoiceNumberPattern?.trim() || DEFAULT_NUMBER_PATTERN;
+  const parsed = parseNumberPattern(source);
+  if (parsed.ok) return parsed.pattern;
+  const at = parsed.message.indexOf(' / ');
+  throw new UserError(
+    `設定の${parsed.message.slice(0, at)}。設定を直してから発行してください`,
+    `${parsed.message.slice(at + 3)} (in Settings); fix it before issuing`,
+  );
+}
+
+interface Run {
+  readonly book: BillingBook;
+  readonly folderFor: FolderFor;
+  /** 設定「請求書を直接送信」する. */
+  readonly direct: boolean;
+  /** The owner's drafts by subject, looked up only when resuming. */
+  drafts?: ReadonlyMap<string, DraftRef>;
+  /** Epoch ms after which no further document is started. */
+  readonly deadline: number;
+}
+
+type FolderFor = (issueDate: DateKey) => DriveFolderRef;
 
 /** Looks each year/month folder up once per run. */
 function folderCache(): FolderFor {
-  const folders = new Map<string, GoogleAppsScript.Drive.Folder>();
+  const folders = new Map<string, DriveFolderRef>();
   return (issueDate) => {
     const path = invoiceFolderPath(issueDate);
     const key = path.join('/');
@@ -72,9 +161,11 @@ function folderCache(): FolderFor {
  * Finishes invoices whose records were written by a run that then stopped (a crash, the time
  * limit): rows in 下書き with a period key but no PDF link. Each is rebuilt from its own lines,
  * which carry its number, so it gets the same figures; the PDF is saved once by name and a
- * draft with the same subject is reused rather than made again.
+ * draft with the same subject is reused rather than made again. A row marked SENDING_MARK may
+ * have been sent already: it is never sent again, it gets a draft and a message instead.
  */
-function resumeInterrupted(book: BillingBook, folderFor: FolderFor): Documents[] {
+function resumeInterrupted(run: Run): { done: Documents[]; unfinished: number } {
+  const { book } = run;
   const pending = book.invoices.rows.filter(
     (r) =>
       cellText(r.values.status) === DRAFT_STATUS &&
@@ -82,10 +173,11 @@ function resumeInterrupted(book: BillingBook, folderFor: FolderFor): Documents[]
       cellText(r.values.pdf) === '' &&
       r.values.issueDate instanceof Date,
   );
-  if (pending.length === 0) return [];
-  const drafts = draftsBySubject();
+  if (pending.length === 0) return { done: [], unfinished: 0 };
+  run.drafts = draftsBySubject();
   const done: Documents[] = [];
-  for (const row of pending) {
+  for (const [i, row] of pending.entries()) {
+    if (Date.now() >= run.deadline) return { done, unfinished: pending.length - i };
     const number = cellText(row.values.number);
     const periodKey = cellText(row.values.periodKey);
     const lines = book.sales.rows
@@ -96,33 +188,100 @@ function resumeInterrupted(book: BillingBook, folderFor: FolderFor): Documents[]
         }),
       )
       .flatMap((result) => (result.ok ? [result.line] : []));
-    const closing = parseDateKey(periodKey.split('|')[0] ?? '');
     const issueDate = tokyoDateKey(row.values.issueDate as Date);
-    const draft =
-      closing &&
-      draftInvoicesForClosing(lines, book.clientIndex, closing, {
-        rounding: book.settings.rounding,
-        issueDate,
-      }).drafts.find((d) => d.periodKey === periodKey);
+    const draft = rebuildDraft(book, lines, periodKey, issueDate);
     if (!draft) continue;
-    const docs = makeDocuments(book, draft, number, folderFor(issueDate), drafts);
-    writeLinks(book.invoices, row.rowNumber, [docs]);
+    const uncertain = cellText(row.values.message).startsWith(SENDING_MARK);
+    const docs = makeDocuments(
+      run,
+      draft,
+      number,
+      row.rowNumber,
+      uncertain ? 'uncertain' : 'resume',
+    );
+    writeOutcome(book.invoices, row.rowNumber, docs);
     done.push(docs);
   }
-  return done;
+  return { done, unfinished: 0 };
+}
+
+/** The draft a period key stands for, from the lines carrying its number. */
+function rebuildDraft(
+  book: BillingBook,
+  lines: readonly SaleLine[],
+  periodKey: string,
+  issueDate: DateKey,
+): InvoiceDraft | undefined {
+  const options = { rounding: book.settings.rounding, issueDate };
+  // Selected lines: `closing|sel-<hash>|client`, one invoice per client of the selection.
+  if (periodKey.split('|')[1]?.startsWith('sel-'))
+    return draftInvoicesForLines(lines, book.clientIndex, options).drafts.find(
+      (d) => d.periodKey === periodKey,
+    );
+  const closing = parseDateKey(periodKey.split('|')[0] ?? '');
+  return closing
+    ? draftInvoicesForClosing(lines, book.clientIndex, closing, options).drafts.find(
+        (d) => d.periodKey === periodKey,
+      )
+    : undefined;
 }
 
 interface Documents extends IssuedInvoice {
-  readonly note: string;
+  /** What the row's メッセージ cell holds: the draft's warnings, then this invoice's message. */
+  readonly cellMessage: string;
 }
 
+/** How an invoice's mail is handled: a new record, a resumed one, or one cut off while sending. */
+type Stage = 'new' | 'resume' | 'uncertain';
+
+const MESSAGES = {
+  noRecipient: () =>
+    bilingual(
+      '取引先のメールアドレスがないため下書きは作成していません',
+      'No draft: the client has no email address',
+    ),
+  quota: (left: number) =>
+    bilingual(
+      `メール送信の1日の上限に達したため下書きにしました(残り${left}件)。明日以降に Gmail の下書きから送信してください`,
+      `The daily mail sending limit was reached (${left} left), so a draft was made instead; send it from Gmail drafts tomorrow or later`,
+    ),
+  sendFailed: (reason: string) =>
+    bilingual(
+      `送信できなかったため下書きにしました: ${reason}`,
+      `Could not send, so a draft was made instead: ${reason}`,
+    ),
+  sent: (at: string) => bilingual(`${at} に送信しました`, `Sent on ${at} (JST)`),
+  uncertain: () =>
+    bilingual(
+      '前回の実行が送信の途中で止まりました。送信されたか分からないため、再送せず下書きを作成しました。Gmail の送信済みを確認し、届いていなければ下書きを送信して状態を送付済にしてください',
+      "The previous run stopped while sending, so this mail may or may not have gone out. It was not sent again: a draft was made instead. Check Gmail's Sent folder; if it is not there, send the draft and set 状態 to 送付済",
+    ),
+};
+
+function recipientCount(to: string): number {
+  return Math.max(1, to.split(/[,;]/).filter((a) => a.trim() !== '').length);
+}
+
+/** `2026/11/30 18:05` in Asia/Tokyo (no DST: a fixed +9 h). */
+function tokyoDateTime(instant: Date): string {
+  const t = new Date(instant.getTime() + 9 * 60 * 60 * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${t.getUTCFullYear()}/${pad(t.getUTCMonth() + 1)}/${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+}
+
+/**
+ * The PDF (saved once by name), then the mail: sent directly when the owner chose it and the daily
+ * quota allows, otherwise a Gmail draft. Before a send the row is marked SENDING_MARK and the
+ * workbook flushed, so a run cut off around the send can never send it a second time.
+ */
 function makeDocuments(
-  book: BillingBook,
+  run: Run,
   draft: InvoiceDraft,
   number: string,
-  folder: GoogleAppsScript.Drive.Folder,
-  existingDrafts?: ReadonlyMap<string, DraftRef>,
+  rowNumber: number,
+  stage: Stage,
 ): Documents {
+  const { book } = run;
   const doc = { draft, number, issuer: book.settings };
   const fileName = invoiceFileName({
     date: draft.issueDate,
@@ -130,30 +289,90 @@ function makeDocuments(
     amount: draft.billed,
     invoiceNumber: number,
   });
+  const folder = run.folderFor(draft.issueDate);
   const file = savePdfOnce(folder, fileName, () => htmlToPdf(renderInvoiceHtml(doc), fileName));
-  const base = { number, client: draft.client.name, billed: draft.billed, pdfUrl: file.getUrl() };
+  const base = { number, client: draft.client.name, billed: draft.billed, pdfUrl: file.url };
+  const done = (draftUrl: string, sent: boolean, message: string): Documents => ({
+    ...base,
+    draftUrl,
+    sent,
+    message,
+    cellMessage: [...draft.warnings, message].filter(Boolean).join('\n'),
+  });
   const mail = invoiceMail(doc);
-  if (!mail.to) {
-    return {
-      ...base,
-      draftUrl: '',
-      note: bilingual(
-        '取引先のメールアドレスがないため下書きは作成していません',
-        'No draft: the client has no email address',
-      ),
-    };
+  if (!mail.to) return done('', false, MESSAGES.noRecipient());
+  const outgoing = {
+    to: mail.to,
+    subject: mail.subject,
+    body: mail.text,
+    htmlBody: mail.html,
+    attachments: [file.blob],
+    name: book.settings.companyName || undefined,
+  };
+  const existing = run.drafts?.get(mail.subject);
+  let fallback = '';
+  // A draft already made for this invoice (a fallback before a crash) is kept, never sent over.
+  if (run.direct && stage !== 'uncertain' && !existing) {
+    const left = remainingMailQuota();
+    if (left >= recipientCount(mail.to)) {
+      markSending(book.invoices, rowNumber, draft.warnings);
+      try {
+        sendMail(outgoing);
+        return done('', true, MESSAGES.sent(tokyoDateTime(new Date())));
+      } catch (error) {
+        fallback = MESSAGES.sendFailed(error instanceof Error ? error.message : String(error));
+      }
+    } else fallback = MESSAGES.quota(left);
   }
-  const draftRef =
-    existingDrafts?.get(mail.subject) ??
-    createDraft({
-      to: mail.to,
-      subject: mail.subject,
-      body: mail.text,
-      htmlBody: mail.html,
-      attachments: [file.getBlob()],
-      name: book.settings.companyName || undefined,
-    });
-  return { ...base, draftUrl: draftRef.url, note: '' };
+  const draftRef = existing ?? createDraft(outgoing);
+  return done(draftRef.url, false, stage === 'uncertain' ? MESSAGES.uncertain() : fallback);
+}
+
+/** Marks the row as being sent, and makes sure the mark is saved before the mail leaves. */
+function markSending(
+  invoices: Table<InvoiceKey>,
+  rowNumber: number,
+  warnings: readonly string[],
+): void {
+  writeRowCells(invoices, rowNumber, {
+    message: [`${SENDING_MARK} 送信中 / Sending`, ...warnings].join('\n'),
+  });
+  flushWorkbook();
+}
+
+/**
+ * Writes some cells of one row: one range per run of adjacent columns (状態, PDF, 下書き and
+ * メッセージ sit side by side unless the owner moved them).
+ */
+function writeRowCells(
+  table: Table<InvoiceKey>,
+  rowNumber: number,
+  cells: Partial<Record<InvoiceKey, unknown>>,
+): void {
+  const placed = Object.entries(cells)
+    .map(([key, value]) => ({ col: table.headers.index[key as InvoiceKey], value }))
+    .filter((c): c is { col: number; value: unknown } => c.col !== undefined)
+    .sort((a, b) => a.col - b.col);
+  let i = 0;
+  while (i < placed.length) {
+    let j = i + 1;
+    while (j < placed.length && placed[j]!.col === placed[j - 1]!.col + 1) j++;
+    const run = placed.slice(i, j);
+    table.sheet
+      .getRange(rowNumber, run[0]!.col + 1, 1, run.length)
+      .setValues([run.map((c) => c.value)]);
+    i = j;
+  }
+}
+
+/** One invoice's links, message and (when sent) 状態 送付済, written as soon as it is done. */
+function writeOutcome(invoices: Table<InvoiceKey>, rowNumber: number, docs: Documents): void {
+  writeRowCells(invoices, rowNumber, {
+    ...(docs.sent ? { status: SENT_STATUS } : {}),
+    pdf: docs.pdfUrl,
+    draft: docs.draftUrl,
+    message: textCell(docs.cellMessage),
+  });
 }
 
 /** One block of new rows below the table, each cell placed under its header. */
@@ -209,7 +428,8 @@ function writeLinks(
     ['pdf', (d) => d.pdfUrl],
     ['draft', (d) => d.draftUrl],
   ];
-  if (issued.some((d) => d.note)) columns.push(['message', (d) => d.note]);
+  // The rows were written with their warnings: rewrite the column only when a note adds to them.
+  if (issued.some((d) => d.message)) columns.push(['message', (d) => textCell(d.cellMessage)]);
   for (const [key, pick] of columns) {
     const col = index[key];
     if (col === undefined) continue;
@@ -239,14 +459,42 @@ function writeRowMessages(book: BillingBook, plan: InvoicePlan): void {
 }
 
 function report(plan: InvoicePlan, issued: readonly Documents[]): IssueReport {
-  const message =
-    issued.length > 0
-      ? bilingual(`${issued.length}件の請求書を作成しました`, `Issued ${issued.length} invoice(s)`)
-      : bilingual('新しく発行する請求書はありません', 'No new invoices to issue');
+  const sent = issued.filter((d) => d.sent).length;
+  const parts: string[] = [];
+  if (issued.length > 0)
+    parts.push(
+      sent > 0
+        ? bilingual(
+            `${issued.length}件の請求書を作成しました(うち${sent}件をメールで送信)`,
+            `Issued ${issued.length} invoice(s), ${sent} sent by mail`,
+          )
+        : bilingual(
+            `${issued.length}件の請求書を作成しました`,
+            `Issued ${issued.length} invoice(s)`,
+          ),
+    );
+  const limited = issued.filter((d) => d.message.startsWith('メール送信の1日の上限')).length;
+  if (limited > 0)
+    parts.push(
+      bilingual(
+        `メール送信の1日の上限に達したため、${limited}件は下書きにしました`,
+        `The daily mail limit was reached: ${limited} left as draft(s)`,
+      ),
+    );
+  if (plan.refused.length > 0)
+    parts.push(
+      bilingual(
+        `選択した明細のうち${plan.refused.length}行は発行できないため、選択分は発行していません`,
+        `${plan.refused.length} selected row(s) cannot be issued, so the selection was not issued`,
+      ),
+    );
+  if (parts.length === 0)
+    parts.push(bilingual('新しく発行する請求書はありません', 'No new invoices to issue'));
   return {
-    issued: issued.map(({ note: _note, ...rest }) => rest),
+    issued: issued.map(({ cellMessage: _cell, ...rest }) => rest),
     alreadyIssued: [...plan.alreadyIssued],
     problems: [...plan.problems],
-    message,
+    refused: [...plan.refused],
+    message: parts.join('\n'),
   };
 }

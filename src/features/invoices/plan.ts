@@ -1,8 +1,10 @@
+import { bilingual } from '../../core/bilingual';
 import type { DateKey } from '../../core/dates';
 import {
   closingOnOrBefore,
   closingPeriodKey,
   draftInvoicesForClosing,
+  draftInvoicesForLines,
   type InvoiceDraft,
   joinProblems,
   type RowProblems,
@@ -19,7 +21,15 @@ export interface InvoicePlan {
   readonly alreadyIssued: readonly string[];
   readonly problems: readonly RowProblem[];
   readonly laterLines: number;
+  /**
+   * Selected rows that cannot be issued (already billed, not valid, no such line). When any is
+   * refused, nothing of the selection is issued. Never written to the rows' メッセージ cells.
+   */
+  readonly refused: readonly RowProblem[];
 }
+
+/** Most rows one selection may hold (the zod schema refuses more). */
+export const MAX_SELECTED_ROWS = 2000;
 
 /** Period keys of invoices that stand (not voided): those periods are never issued again. */
 export function issuedPeriodKeys(book: BillingBook): Set<string> {
@@ -56,7 +66,57 @@ export function planInvoices(book: BillingBook, closingDate: DateKey): InvoicePl
       ...rowProblems(SALES_SHEET.name, grouping.problems),
     ],
     laterLines: grouping.later.length,
+    refused: [],
   };
+}
+
+/**
+ * What issuing the selected 売上明細 rows would issue: one invoice per client with its selected
+ * lines (core `draftInvoicesForLines`; the period runs from the first line to the last and the
+ * 請求キー carries a hash of the rows, so the same selection is recognised on a retry). Rows and
+ * problems of the whole sheet are still reported as a closing run would, so a run never clears
+ * the メッセージ of a row it did not look at.
+ */
+export function planSelection(
+  book: BillingBook,
+  closingDate: DateKey,
+  rows: readonly number[],
+): InvoicePlan {
+  const base = planInvoices(book, closingDate);
+  const wanted = [...new Set(rows)].sort((a, b) => a - b);
+  const lines = new Map(book.salesCheck.lines.map((l) => [l.row, l]));
+  const rejected = new Map(book.salesCheck.rejected.map((r) => [r.row, r]));
+  const present = new Map(book.sales.rows.map((r) => [r.rowNumber, r]));
+  const refused: RowProblem[] = [];
+  const selected = [];
+  const refuse = (row: number, ja: string, en: string) =>
+    refused.push({ sheet: SALES_SHEET.name, row, message: bilingual(ja, en) });
+  for (const row of wanted) {
+    const line = lines.get(row);
+    const bad = rejected.get(row);
+    // salesCheck.lines are unbilled (a voided invoice's lines count as unbilled again).
+    if (line) selected.push(line);
+    else if (bad)
+      refused.push({ sheet: SALES_SHEET.name, row, message: joinProblems(bad.problems) });
+    else {
+      const number = cellText(present.get(row)?.values.invoiceNumber);
+      if (number)
+        refuse(row, `請求書 ${number} で請求済みです`, `Already billed on invoice ${number}`);
+      else refuse(row, '請求できる明細がありません', 'No billable line in this row');
+    }
+  }
+  const grouping = draftInvoicesForLines(selected, book.clientIndex, {
+    rounding: book.settings.rounding,
+    issueDate: closingDate,
+  });
+  refused.push(...rowProblems(SALES_SHEET.name, grouping.problems));
+  const issued = issuedPeriodKeys(book);
+  const drafts = refused.length > 0 ? [] : grouping.drafts.filter((d) => !issued.has(d.periodKey));
+  const alreadyIssued =
+    refused.length > 0
+      ? []
+      : grouping.drafts.filter((d) => issued.has(d.periodKey)).map((d) => d.client.name);
+  return { ...base, drafts, alreadyIssued, laterLines: 0, refused };
 }
 
 export function previewItem(d: InvoiceDraft): InvoicePreviewItem {
@@ -70,10 +130,12 @@ export function previewItem(d: InvoiceDraft): InvoicePreviewItem {
     dueDate: d.dueDate,
     ...d.figures,
     warnings: [...d.warnings],
+    lines: d.lines.map((l) => ({ row: l.row, date: l.date, item: l.item, amount: l.amount })),
   };
 }
 
-export function toPreview(plan: InvoicePlan): InvoicePreview {
+/** The preview of a plan; the caller adds what depends on the settings. */
+export function toPreview(plan: InvoicePlan): Omit<InvoicePreview, 'sendDirectly'> {
   return {
     closingDate: plan.closingDate,
     invoices: plan.drafts.map(previewItem),

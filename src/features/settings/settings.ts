@@ -2,7 +2,7 @@ import type { Lang } from '../../core/bilingual';
 import { UserError } from '../../core/bilingual';
 import type { RoundingMethod, SaveResult, SettingsForm, SettingsView } from '../../ui/contracts';
 import { validateSettings } from './settingsFields';
-import { ACCOUNT_TYPES, ROUNDING_LABELS } from './settingsRows';
+import { ACCOUNT_TYPES, ROUNDING_LABELS, SEND_DIRECTLY_CHOICES } from './settingsRows';
 import {
   ensureSettingRows,
   missingSettingRows,
@@ -24,10 +24,14 @@ export function loadSettings(ss: Spreadsheet, lang: Lang): SettingsView {
   const accountType = (ACCOUNT_TYPES as readonly string[]).includes(values.accountType)
     ? (values.accountType as SettingsForm['accountType'])
     : '普通';
+  const sendDirectly = (SEND_DIRECTLY_CHOICES as readonly string[]).includes(values.sendDirectly)
+    ? (values.sendDirectly as SettingsForm['sendDirectly'])
+    : 'しない';
   const settings: SettingsForm = {
     ...values,
     accountType,
     rounding: roundingFromLabel(values.rounding) ?? 'floor',
+    sendDirectly,
   };
   const { warnings, errors } = validateSettings(settings);
   const issues = [...errors, ...warnings];
@@ -36,6 +40,13 @@ export function loadSettings(ss: Spreadsheet, lang: Lang): SettingsView {
       field: 'rounding',
       severity: 'warning',
       message: `端数処理「${values.rounding}」は使えません。切り捨てとして扱います / Unknown rounding "${values.rounding}"; floor is used`,
+    });
+  }
+  if (values.sendDirectly && values.sendDirectly !== sendDirectly) {
+    issues.push({
+      field: 'sendDirectly',
+      severity: 'warning',
+      message: `請求書を直接送信「${values.sendDirectly}」は使えません。しない として扱います / Unknown value "${values.sendDirectly}" for direct sending; しない (drafts) is used`,
     });
   }
   const needsSetup = !table || missingSettingRows(table).length > 0;

@@ -1,4 +1,5 @@
 import { bilingual } from '../../core/bilingual';
+import { DEFAULT_NUMBER_PATTERN, parseNumberPattern } from '../../core/invoice/numbering';
 import { parsePaymentTerms } from '../../core/paymentTerms';
 import { checkRegistrationNumber, registrationNumberMessage } from '../../core/registrationNumber';
 import type { FieldIssue, SettingsForm } from '../../ui/contracts';
@@ -15,7 +16,14 @@ export interface FieldCheck {
   readonly issue?: { readonly severity: FieldIssue['severity']; readonly message: string };
 }
 
-type TextField = Exclude<keyof SettingsForm, 'accountType' | 'rounding'>;
+type TextField = Exclude<keyof SettingsForm, ChoiceField>;
+/** Fields chosen from a list (a dropdown in the sheet, a select in the sidebar). */
+export type ChoiceField = 'accountType' | 'rounding' | 'sendDirectly';
+export const CHOICE_FIELDS: readonly ChoiceField[] = ['accountType', 'rounding', 'sendDirectly'];
+
+/** Longest text a setting may hold; the invoice note is longer. */
+export const MAX_SETTING_TEXT = 200;
+export const MAX_INVOICE_NOTE = 500;
 
 const HYPHENS = /[\u2010-\u2015\u2212\u30fc\uff0d\uff70]/g;
 // Control characters other than tab and newline never belong in a setting.
@@ -110,7 +118,41 @@ function defaultTerms(input: string): FieldCheck {
   return parsed.ok ? ok(s) : { value: s, issue: { severity: 'error', message: parsed.message } };
 }
 
+/**
+ * Invoice numbers become part of PDF file names and mail subjects: only the tokens numbering.ts
+ * knows, exactly one {SEQn}, and letters, digits and - _ . / # around them. An empty field is the
+ * default pattern.
+ */
+function invoiceNumberPattern(input: string): FieldCheck {
+  const s = fold(input).replace(HYPHENS, '-');
+  if (!s) return ok(DEFAULT_NUMBER_PATTERN);
+  const parsed = parseNumberPattern(s);
+  return parsed.ok
+    ? ok(parsed.pattern.source)
+    : { value: s, issue: { severity: 'error', message: parsed.message } };
+}
+
+/** Multi-line: newlines are kept (CRLF folded), trailing spaces of each line dropped. */
+function invoiceNote(input: string): FieldCheck {
+  const s = input
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL, '')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u3000]+$/, ''))
+    .join('\n')
+    .replace(/^\s+|\s+$/g, '');
+  if (s.length > MAX_INVOICE_NOTE)
+    return error(
+      s,
+      `備考は${MAX_INVOICE_NOTE}文字以内にしてください(現在${s.length}文字)`,
+      `The note may have at most ${MAX_INVOICE_NOTE} characters (now ${s.length})`,
+    );
+  return ok(s);
+}
+
 const RULES: Partial<Record<TextField, (input: string) => FieldCheck>> = {
+  invoiceNumberPattern,
+  invoiceNote,
   registrationNumber,
   postalCode,
   phone,
@@ -123,7 +165,15 @@ const RULES: Partial<Record<TextField, (input: string) => FieldCheck>> = {
 /** Checks one field. Fields without a rule are cleaned of control characters and trimmed. */
 export function checkSettingField(key: keyof SettingsForm, input: string): FieldCheck {
   const rule = RULES[key as TextField];
-  return rule ? rule(input) : ok(clean(input));
+  if (rule) return rule(input);
+  const value = clean(input);
+  return value.length > MAX_SETTING_TEXT
+    ? error(
+        value,
+        `${MAX_SETTING_TEXT}文字以内にしてください`,
+        `At most ${MAX_SETTING_TEXT} characters`,
+      )
+    : ok(value);
 }
 
 export interface Validated {
@@ -138,9 +188,9 @@ export function validateSettings(input: SettingsForm): Validated {
   const errors: FieldIssue[] = [];
   const warnings: FieldIssue[] = [];
   for (const key of Object.keys(input) as (keyof SettingsForm)[]) {
-    if (key === 'accountType' || key === 'rounding') continue;
+    if ((CHOICE_FIELDS as readonly string[]).includes(key)) continue;
     const { value, issue } = checkSettingField(key, input[key]);
-    form[key] = value;
+    (form as Record<string, string>)[key] = value;
     if (issue) (issue.severity === 'error' ? errors : warnings).push({ field: key, ...issue });
   }
   return { form, errors, warnings };

@@ -1,4 +1,6 @@
-import type { RoundingMethod, SettingsForm } from '../../ui/contracts';
+import { DEFAULT_NUMBER_PATTERN } from '../../core/invoice/numbering';
+import { YES_NO } from '../../sheets/schema';
+import type { RoundingMethod, SendDirectly, SettingsForm } from '../../ui/contracts';
 
 /** One row of the 設定 sheet: the key Pokke reads, the label and help the owner reads. */
 export interface SettingRow {
@@ -17,6 +19,7 @@ export const ROUNDING_LABELS: Record<RoundingMethod, string> = {
 };
 
 export const ACCOUNT_TYPES = ['普通', '当座'] as const;
+export const SEND_DIRECTLY_CHOICES = ['する', 'しない'] as const satisfies readonly SendDirectly[];
 
 export const SETTING_ROWS: readonly SettingRow[] = [
   {
@@ -76,4 +79,85 @@ export const SETTING_ROWS: readonly SettingRow[] = [
       '取引先に支払条件がない場合に使います。例: 月末締め翌月末払い / Used when a client has none',
     initial: '月末締め翌月末払い',
   },
+  {
+    key: 'invoiceNumberPattern',
+    label: '請求書番号の形式',
+    description:
+      '{YYYY} {YY} {MM} {DD} と連番 {SEQ4} など。例: {YYYY}-{MM}-{SEQ4} → 2026-11-0001 / Invoice number pattern',
+    initial: DEFAULT_NUMBER_PATTERN,
+  },
+  {
+    key: 'invoiceNote',
+    label: '請求書の備考',
+    description:
+      'すべての請求書の備考欄に表示します(改行可・500文字まで)。例: 振込手数料はご負担ください / Printed on every invoice',
+    initial: '',
+  },
+  {
+    key: 'sendDirectly',
+    label: '請求書を直接送信',
+    description:
+      'する: 発行時にメールを送信します。しない: Gmail の下書きを作成します / Send invoices on issue instead of making drafts',
+    initial: 'しない',
+    choices: SEND_DIRECTLY_CHOICES,
+  },
+];
+
+/**
+ * The automations' rows of the 設定 sheet. The owner edits them in the sheet; the daily
+ * dispatcher reads them (src/features/automations/automationSettings.ts).
+ */
+export const AUTOMATION_SETTING_ROWS = [
+  {
+    key: 'reminders',
+    label: '督促メールの下書き',
+    description:
+      '支払期限を過ぎた未入金の請求書に、丁寧な確認メールの下書きを作ります / Draft polite reminders for unpaid invoices past due',
+    initial: 'する',
+    choices: YES_NO,
+  },
+  {
+    key: 'reminderOffsets',
+    label: '督促のタイミング(期限後の日数)',
+    description:
+      '1回目・2回目・3回目を支払期限の何日後に作るか。例: 1, 14, 30 / Days after the due date for steps 1, 2 and 3',
+    initial: '1, 14, 30',
+  },
+  {
+    key: 'reminderSendDirectly',
+    label: '督促を直接送信',
+    description:
+      '「する」にすると下書きでなく送信します / "する" sends reminders instead of drafting them',
+    initial: 'しない',
+    choices: YES_NO,
+  },
+  {
+    key: 'summaryDay',
+    label: '月次集計の日',
+    description:
+      '集計を作る日。毎月最終営業日・毎月末はその月を、翌月第1営業日・毎月5日などは前月を集計します / The day a month is summarised: month-end rules summarise their own month, others the month before',
+    initial: '毎月最終営業日',
+  },
+  {
+    key: 'summaryMail',
+    label: '月次集計をメールで受け取る',
+    description: '集計の要点を自分宛てに送ります / Mail the highlights to yourself',
+    initial: 'する',
+    choices: YES_NO,
+  },
+] as const;
+
+/** A row of the 設定 sheet, whichever feature reads it. */
+export interface SheetSettingRow {
+  readonly key: string;
+  readonly label: string;
+  readonly description: string;
+  readonly initial: string;
+  readonly choices?: readonly string[];
+}
+
+/** Every row of the 設定 sheet, in the order setup writes them. */
+export const SETTINGS_SHEET_ROWS: readonly SheetSettingRow[] = [
+  ...SETTING_ROWS,
+  ...AUTOMATION_SETTING_ROWS,
 ];

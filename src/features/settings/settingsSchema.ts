@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { ACCOUNT_TYPES } from './settingsRows';
+import { MAX_INVOICE_NOTE, MAX_SETTING_TEXT } from './settingsFields';
+import { ACCOUNT_TYPES, SEND_DIRECTLY_CHOICES } from './settingsRows';
 
-const text = () => z.string().check(z.maxLength(200));
+const text = () => z.string().check(z.maxLength(MAX_SETTING_TEXT));
 
 /** The shape a sidebar must send: anything else is refused before it reaches the workbook. */
 export const settingsFormSchema = z.strictObject({
@@ -18,4 +19,7 @@ export const settingsFormSchema = z.strictObject({
   accountHolder: text(),
   rounding: z.enum(['floor', 'round', 'ceil']),
   defaultTerms: text(),
+  invoiceNumberPattern: text(),
+  invoiceNote: z.string().check(z.maxLength(MAX_INVOICE_NOTE)),
+  sendDirectly: z.enum(SEND_DIRECTLY_CHOICES),
 });

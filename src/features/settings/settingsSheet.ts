@@ -3,16 +3,16 @@ import { cellText, textCell } from '../../sheets/cells';
 import { SETTINGS_SHEET } from '../../sheets/schema';
 import { findSheet, readTable, type Table, writeColumn } from '../../sheets/table';
 import type { SettingsForm } from '../../ui/contracts';
-import { SETTING_ROWS, type SettingRow } from './settingsRows';
+import { SETTING_ROWS, SETTINGS_SHEET_ROWS, type SheetSettingRow } from './settingsRows';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type SettingsTable = Table<(typeof SETTINGS_SHEET.columns)[number]['key']>;
 export type SettingKey = keyof SettingsForm;
 
 /** The settings whose row the sheet lacks (the owner may have deleted one). */
-export function missingSettingRows(table: SettingsTable): SettingRow[] {
+export function missingSettingRows(table: SettingsTable): SheetSettingRow[] {
   const present = new Set(table.rows.map((r) => cellText(r.values.key)));
-  return SETTING_ROWS.filter((row) => !present.has(row.key));
+  return SETTINGS_SHEET_ROWS.filter((row) => !present.has(row.key));
 }
 
 /** Adds the rows of settings the table lacks (with their initial values). True when it wrote. */
@@ -31,7 +31,11 @@ export function ensureSettingRows(table: SettingsTable): boolean {
     line[index.description ?? 3] = row.description;
     return line;
   });
-  sheet.getRange(first, 1, block.length, width).setValues(block);
+  const range = sheet.getRange(first, 1, block.length, width);
+  // Rows below the table may keep dropdowns from rows the owner cleared: they would refuse the
+  // new values.
+  range.clearDataValidations();
+  range.setValues(block);
   const valueColumn = (index.value ?? 2) + 1;
   missing.forEach((row, i) => {
     if (row.choices)

@@ -1,0 +1,252 @@
+import { bilingual } from '../../core/bilingual';
+import { holidayName, isBankBusinessDay, nextBusinessDay } from '../../core/businessDays';
+import { addDays, type DateKey, tokyoDateKey } from '../../core/dates';
+import { createOneOffTrigger, deleteTriggers, triggersFor } from '../../services/triggers';
+import type { DryRunReport } from '../../ui/automationContracts';
+import { readAutomationSettings } from './automationSettings';
+import { CONTINUE_HANDLER, type DispatcherState, readState, writeState } from './automationState';
+import type { Job, JobContext } from './job';
+import { JOBS } from './jobs';
+import { appendRunLog, type RunRecord, type RunResult } from './runLog';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * Work stops being started after this long, well inside Apps Script's 6-minute limit: the
+ * unit of work in flight (one invoice: PDF conversion and draft, a few seconds) still fits.
+ */
+export const TIME_BUDGET_MS = 4.5 * 60_000;
+const CONTINUE_AFTER_MS = 60_000;
+
+export type DispatchKind = 'daily' | 'continue' | 'manual';
+
+/** The day before the next business day: closings and billing dates up to it are due today. */
+export function horizonOf(today: DateKey): DateKey {
+  return addDays(nextBusinessDay(today), -1);
+}
+
+/**
+ * Runs the jobs that are due, in order, for `now` in Asia/Tokyo. The caller holds the document
+ * lock. Each job is idempotent on the workbook's own keys, so a second firing, a crash or a
+ * concurrent run can only repeat checks, never effects. A job that runs out of time leaves a
+ * continuation: the remaining jobs run on a one-off trigger a minute later.
+ */
+export function dispatch(ss: Spreadsheet, now: Date, kind: DispatchKind): RunRecord[] {
+  const started = now.getTime();
+  const deadline = started + TIME_BUDGET_MS;
+  let state = readState();
+  const today = tokyoDateKey(now);
+  if (kind === 'continue' || state.continuation) cleanUpContinuationTriggers();
+
+  const records: RunRecord[] = [];
+  const pending = state.continuation;
+  if (pending && pending.day !== today) {
+    const done = runDay(ss, pending.day, pending.nextJob, state, deadline, records);
+    state = done.state;
+    if (!done.finished) return records;
+  }
+  if (kind === 'daily' && state.lastDay === today && !state.continuation) {
+    const record = skipRecord(today, now);
+    appendRunLog(ss, [record]);
+    return [record];
+  }
+  const from = state.continuation?.day === today ? state.continuation.nextJob : 0;
+  runDay(ss, today, from, state, deadline, records);
+  return records;
+}
+
+function runDay(
+  ss: Spreadsheet,
+  day: DateKey,
+  fromJob: number,
+  state: DispatcherState,
+  deadline: number,
+  records: RunRecord[],
+): { state: DispatcherState; finished: boolean } {
+  const { settings, problems } = readAutomationSettings(ss);
+  const ctx: JobContext = {
+    ss,
+    today: day,
+    horizon: horizonOf(day),
+    lastDay: state.lastDay,
+    settings,
+    deadline,
+  };
+  if (fromJob === 0 && problems.length > 0) {
+    const at = new Date();
+    const record: RunRecord = {
+      startedAt: at,
+      finishedAt: at,
+      day,
+      job: bilingual('設定', 'Settings'),
+      result: 'partial',
+      count: problems.length,
+      message: problems.join('\n'),
+    };
+    appendRunLog(ss, [record]);
+    records.push(record);
+  }
+  const runStarted = new Date();
+  const jobRecords: RunRecord[] = [];
+  for (let i = fromJob; i < JOBS.length; i++) {
+    const job = JOBS[i]!;
+    if (Date.now() >= deadline) return pause(ss, state, day, i, records);
+    const record = runJob(job, ctx);
+    jobRecords.push(record);
+    // A job that found nothing to do leaves no line of its own; the run's line says so.
+    if (record.count > 0 || record.message !== '' || record.result !== 'ok') {
+      appendRunLog(ss, [record]);
+      records.push(record);
+    }
+    if (record.result === 'paused') return pause(ss, state, day, i, records, true);
+  }
+  const summary = runSummary(day, runStarted, jobRecords);
+  appendRunLog(ss, [summary]);
+  records.push(summary);
+  const finished: DispatcherState = {
+    lastDay: day,
+    lastSuccessAt: new Date().toISOString(),
+    continuation: null,
+  };
+  writeState(finished);
+  return { state: finished, finished: true };
+}
+
+function runJob(job: Job, ctx: JobContext): RunRecord {
+  const startedAt = new Date();
+  try {
+    const outcome = job.run(ctx);
+    return {
+      startedAt,
+      finishedAt: new Date(),
+      day: ctx.today,
+      job: job.label,
+      result: outcome.more ? 'paused' : outcome.result,
+      count: outcome.count,
+      message: outcome.more
+        ? [outcome.message, CONTINUE_NOTE].filter(Boolean).join('\n')
+        : outcome.message,
+    };
+  } catch (e) {
+    // One job failing never stops the others; the next run retries it (every job is idempotent).
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    return {
+      startedAt,
+      finishedAt: new Date(),
+      day: ctx.today,
+      job: job.label,
+      result: 'error',
+      count: 0,
+      message: bilingual(
+        `エラーが発生しました。次回の実行で再試行します: ${errorText(e)}`,
+        `Failed; it will be retried on the next run: ${errorText(e)}`,
+      ),
+    };
+  }
+}
+
+const SEVERITY: readonly RunResult[] = ['ok', 'skipped', 'partial', 'paused', 'error'];
+
+/** One line for the whole run: its span, the worst result, and the work done. */
+function runSummary(day: DateKey, startedAt: Date, jobs: readonly RunRecord[]): RunRecord {
+  const worst = jobs.reduce<RunResult>(
+    (w, r) => (SEVERITY.indexOf(r.result) > SEVERITY.indexOf(w) ? r.result : w),
+    'ok',
+  );
+  const count = jobs.reduce((n, r) => n + r.count, 0);
+  const busy = jobs.filter((r) => r.count > 0).map((r) => r.job.split(' / ')[0]);
+  return {
+    startedAt,
+    finishedAt: new Date(),
+    day,
+    job: bilingual('自動化', 'Automations'),
+    result: worst === 'skipped' ? 'ok' : worst,
+    count,
+    message:
+      count === 0
+        ? bilingual('本日の処理はありませんでした', 'Nothing to do today')
+        : bilingual(`完了: ${busy.join('、')}`, `Done: ${count} item(s)`),
+  };
+}
+
+const CONTINUE_NOTE = bilingual(
+  '時間内に終わらなかったため、続きを1分後に実行します',
+  'Not finished within the time limit; continuing in a minute',
+);
+
+function pause(
+  ss: Spreadsheet,
+  state: DispatcherState,
+  day: DateKey,
+  nextJob: number,
+  records: RunRecord[],
+  logged = false,
+): { state: DispatcherState; finished: boolean } {
+  const paused: DispatcherState = {
+    ...state,
+    continuation: { day, nextJob, since: new Date().toISOString() },
+  };
+  writeState(paused);
+  if (triggersFor(CONTINUE_HANDLER).length === 0) {
+    createOneOffTrigger(CONTINUE_HANDLER, CONTINUE_AFTER_MS);
+  }
+  if (!logged) {
+    const at = new Date();
+    const record: RunRecord = {
+      startedAt: at,
+      finishedAt: at,
+      day,
+      job: bilingual('自動化', 'Automations'),
+      result: 'paused',
+      count: 0,
+      message: CONTINUE_NOTE,
+    };
+    appendRunLog(ss, [record]);
+    records.push(record);
+  }
+  return { state: paused, finished: false };
+}
+
+/** One-off continuation triggers stay listed after firing: remove them so none pile up. */
+function cleanUpContinuationTriggers(): void {
+  deleteTriggers(triggersFor(CONTINUE_HANDLER));
+}
+
+function skipRecord(day: DateKey, at: Date): RunRecord {
+  return {
+    startedAt: at,
+    finishedAt: at,
+    day,
+    job: bilingual('自動化', 'Automations'),
+    result: 'skipped',
+    count: 0,
+    message: bilingual(
+      '本日の処理は完了済みです(重複した起動)',
+      "Today's jobs are already done (duplicate firing)",
+    ),
+  };
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** What the dispatcher would do on `day`, without doing it. */
+export function dryRun(ss: Spreadsheet, day: DateKey): DryRunReport {
+  const { settings, problems } = readAutomationSettings(ss);
+  const state = readState();
+  const ctx: JobContext = {
+    ss,
+    today: day,
+    horizon: horizonOf(day),
+    lastDay: state.lastDay && state.lastDay < day ? state.lastDay : null,
+    settings,
+    deadline: Number.POSITIVE_INFINITY,
+  };
+  const jobs = JOBS.map((job) => job.plan(ctx));
+  if (problems.length > 0) jobs[0]?.problems.unshift(...problems);
+  return {
+    date: day,
+    businessDay: isBankBusinessDay(day),
+    holiday: holidayName(day),
+    jobs,
+  };
+}

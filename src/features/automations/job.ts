@@ -1,0 +1,43 @@
+import type { DateKey } from '../../core/dates';
+import type { JobId, PlannedJob } from '../../ui/automationContracts';
+import type { AutomationSettings } from './automationSettings';
+import type { RunResult } from './runLog';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface JobContext {
+  readonly ss: Spreadsheet;
+  /** The day being run, in Asia/Tokyo. */
+  readonly today: DateKey;
+  /**
+   * Dates up to here are handled today: the day before the next business day. On the last
+   * business day of a month that ends on a weekend this is the month's last day, so month-end
+   * closings and billing dates are done before the weekend.
+   */
+  readonly horizon: DateKey;
+  /** The last day whose jobs all finished (to catch up missed days once), if any. */
+  readonly lastDay: DateKey | null;
+  readonly settings: AutomationSettings;
+  /** Epoch ms after which a job starts no new unit of work and reports `more`. */
+  readonly deadline: number;
+}
+
+export interface JobOutcome {
+  readonly result: RunResult;
+  readonly count: number;
+  /** Plain Japanese first, then English. */
+  readonly message: string;
+  /** Work is left that did not fit in the time budget. */
+  readonly more: boolean;
+}
+
+export interface Job {
+  readonly id: JobId;
+  /** Bilingual name for the run log and the sidebar. */
+  readonly label: string;
+  /** What `run` would do on that day, reading only. */
+  plan(ctx: JobContext): PlannedJob;
+  run(ctx: JobContext): JobOutcome;
+}
+
+export const pastDeadline = (ctx: JobContext) => Date.now() >= ctx.deadline;

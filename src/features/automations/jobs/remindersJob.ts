@@ -1,0 +1,195 @@
+import { bilingual } from '../../../core/bilingual';
+import { type DateKey, formatDateJa, tokyoInstant } from '../../../core/dates';
+import { clientKey } from '../../../core/invoice';
+import {
+  type OverdueInvoice,
+  REMINDER_STEP_NAMES,
+  type ReminderStep,
+  reminderMail,
+  reminderSubject,
+} from '../../../core/reminders/reminderMail';
+import { reminderStepDue } from '../../../core/schedule';
+import { createDraft, draftsBySubject, remainingMailQuota, sendMail } from '../../../services/mail';
+import { flushWorkbook } from '../../../services/workbook';
+import { cellDateKey, cellText, textCell } from '../../../sheets/cells';
+import { writeColumn } from '../../../sheets/table';
+import type { PlannedJob } from '../../../ui/automationContracts';
+import { type BillingBook, readBillingBook } from '../../invoices/billingBook';
+import { type Job, type JobContext, type JobOutcome, pastDeadline } from '../job';
+
+const LABEL = bilingual('督促', 'Payment reminders');
+const PAID = '入金済';
+const VOIDED = '取消';
+
+interface Reminder {
+  readonly row: number;
+  readonly step: ReminderStep;
+  readonly invoice: OverdueInvoice;
+  /** Recorded by a run that stopped before the mail was made. */
+  readonly resumed: boolean;
+  readonly otherLines: string[];
+}
+
+const PENDING = /^督促(\d)\(.*\): 作成中/;
+const isReminderLine = (line: string) => line.startsWith('督促');
+
+/** The message cell's own lines (issuing warnings) without Pokke's reminder line. */
+function splitMessage(cell: unknown): { others: string[]; reminder: string } {
+  const lines = cellText(cell).split('\n').filter(Boolean);
+  return {
+    others: lines.filter((l) => !isReminderLine(l)),
+    reminder: lines.find(isReminderLine) ?? '',
+  };
+}
+
+const stepLine = (step: ReminderStep, state: string) =>
+  `督促${step}(${REMINDER_STEP_NAMES[step]}): ${state}`;
+
+/**
+ * Unpaid invoices past due get the next step of the reminder ladder on its day (offsets in the
+ * 設定 sheet), one step per run, never the same step twice: the step is recorded on the invoice
+ * row (督促段階, 督促日) and flushed before the mail is made, and a step recorded by a run that
+ * stopped is finished — as a draft, never a second sending — by the next.
+ */
+function planReminders(book: BillingBook, ctx: JobContext): Reminder[] {
+  const out: Reminder[] = [];
+  for (const row of book.invoices.rows) {
+    const v = row.values;
+    const number = cellText(v.number);
+    const status = cellText(v.status);
+    const dueDate = cellDateKey(v.dueDate);
+    const issueDate = cellDateKey(v.issueDate);
+    const client = book.clientIndex.get(clientKey(cellText(v.client)));
+    if (!number || !dueDate || !issueDate || !client) continue;
+    const { others, reminder } = splitMessage(v.message);
+    const lastStep = typeof v.reminderStep === 'number' ? v.reminderStep : 0;
+    const invoice: OverdueInvoice = {
+      number,
+      client,
+      issueDate,
+      dueDate,
+      billed: typeof v.billed === 'number' ? v.billed : 0,
+    };
+    const pending = PENDING.exec(reminder);
+    if (pending && Number(pending[1]) === lastStep && lastStep >= 1 && lastStep <= 3) {
+      out.push({
+        row: row.rowNumber,
+        step: lastStep as ReminderStep,
+        invoice,
+        resumed: true,
+        otherLines: others,
+      });
+      continue;
+    }
+    const step = reminderStepDue(
+      {
+        dueDate,
+        paid: status === PAID || cellText(v.paidDate) !== '',
+        voided: status === VOIDED,
+        lastStep,
+        lastReminderDate: cellDateKey(v.reminderDate),
+      },
+      ctx.today,
+      ctx.settings.reminderOffsets,
+    );
+    if (step) out.push({ row: row.rowNumber, step, invoice, resumed: false, otherLines: others });
+  }
+  return out;
+}
+
+export const remindersJob: Job = {
+  id: 'reminders',
+  label: LABEL,
+  plan(ctx): PlannedJob {
+    if (!ctx.settings.reminders)
+      return { job: 'reminders', label: LABEL, actions: [], problems: [] };
+    const reminders = planReminders(readBillingBook(ctx.ss), ctx);
+    return {
+      job: 'reminders',
+      label: LABEL,
+      actions: reminders.map((r) =>
+        bilingual(
+          `${r.invoice.client.name}: 請求書 ${r.invoice.number} に「${REMINDER_STEP_NAMES[r.step]}」の${ctx.settings.reminderSendDirectly ? '送信' : '下書き'}`,
+          `${r.invoice.client.name}: reminder step ${r.step} for invoice ${r.invoice.number}`,
+        ),
+      ),
+      problems: [],
+    };
+  },
+  run(ctx): JobOutcome {
+    if (!ctx.settings.reminders) return { result: 'skipped', count: 0, message: '', more: false };
+    const book = readBillingBook(ctx.ss);
+    const reminders = planReminders(book, ctx);
+    if (reminders.length === 0) return { result: 'ok', count: 0, message: '', more: false };
+    const recorded = recordSteps(book, reminders, ctx.today);
+    flushWorkbook();
+
+    const existing = reminders.some((r) => r.resumed) ? draftsBySubject() : new Map();
+    const done = new Map<number, unknown>();
+    let quota = ctx.settings.reminderSendDirectly ? remainingMailQuota() : 0;
+    let count = 0;
+    let more = false;
+    for (const r of reminders) {
+      if (pastDeadline(ctx)) {
+        more = true;
+        break;
+      }
+      const mail = reminderMail(r.invoice, r.step, book.settings);
+      const outgoing = { to: mail.to, subject: mail.subject, body: mail.text, htmlBody: mail.html };
+      let state: string;
+      if (!r.resumed && quota > 0 && mail.to) {
+        sendMail(outgoing);
+        quota -= mail.to.split(',').length;
+        state = `${formatDateJa(ctx.today, { weekday: true })} 送信しました`;
+      } else {
+        const draft =
+          existing.get(reminderSubject(r.invoice, r.step, r.invoice.client.language)) ??
+          createDraft(outgoing);
+        state = `${formatDateJa(ctx.today, { weekday: true })} 下書きを作成しました ${draft.url}`;
+      }
+      done.set(r.row, textCell([...r.otherLines, stepLine(r.step, state)].join('\n')));
+      count += 1;
+    }
+    // The table in memory predates recordSteps: write every recorded row's message again.
+    writeColumn(book.invoices, 'message', new Map([...recorded, ...done]));
+    return {
+      result: 'ok',
+      count,
+      message:
+        count > 0
+          ? bilingual(
+              `督促を${count}件作成しました: ${reminders
+                .slice(0, count)
+                .map((r) => `${r.invoice.number}(${REMINDER_STEP_NAMES[r.step]})`)
+                .join('、')}`,
+              `${count} reminder(s) made`,
+            )
+          : '',
+      more,
+    };
+  },
+};
+
+/** Writes each step as started (督促段階, 督促日, a 作成中 line); returns every pending message. */
+function recordSteps(
+  book: BillingBook,
+  reminders: readonly Reminder[],
+  today: DateKey,
+): Map<number, unknown> {
+  const messages = new Map<number, unknown>(
+    reminders.map((r) => [
+      r.row,
+      textCell([...r.otherLines, stepLine(r.step, '作成中')].join('\n')),
+    ]),
+  );
+  const fresh = reminders.filter((r) => !r.resumed);
+  if (fresh.length === 0) return messages;
+  writeColumn(book.invoices, 'reminderStep', new Map(fresh.map((r) => [r.row, r.step])));
+  writeColumn(
+    book.invoices,
+    'reminderDate',
+    new Map(fresh.map((r) => [r.row, tokyoInstant(today)])),
+  );
+  writeColumn(book.invoices, 'message', new Map(fresh.map((r) => [r.row, messages.get(r.row)])));
+  return messages;
+}

@@ -1,0 +1,44 @@
+import { bilingual } from '../../../core/bilingual';
+import { cellText } from '../../../sheets/cells';
+import { TASKS_SHEET } from '../../../sheets/schema';
+import { findSheet, readTable } from '../../../sheets/table';
+import type { PlannedJob } from '../../../ui/automationContracts';
+import { syncTasks } from '../../mailTasks/sync';
+import type { Job, JobOutcome } from '../job';
+
+const LABEL = bilingual('タスク同期', 'Task sync');
+
+/** Completion ticked in the タスク sheet or in Google Tasks shows on both sides. */
+export const tasksSyncJob: Job = {
+  id: 'tasks',
+  label: LABEL,
+  plan(ctx): PlannedJob {
+    const sheet = findSheet(ctx.ss, TASKS_SHEET);
+    const linked = sheet
+      ? readTable(sheet, TASKS_SHEET).rows.filter((r) => cellText(r.values.googleTaskId) !== '')
+      : [];
+    return {
+      job: 'tasks',
+      label: LABEL,
+      actions:
+        linked.length > 0
+          ? [
+              bilingual(
+                `タスクシートとGoogle ToDoリストの完了状態をそろえる(${linked.length}件)`,
+                `Match completion of ${linked.length} task(s) with Google Tasks`,
+              ),
+            ]
+          : [],
+      problems: [],
+    };
+  },
+  run(ctx): JobOutcome {
+    const report = syncTasks(ctx.ss, new Date());
+    return {
+      result: 'ok',
+      count: report.completedInSheet + report.completedInTasks,
+      message: report.message,
+      more: false,
+    };
+  },
+};

@@ -1,0 +1,34 @@
+/**
+ * The mail open in Gmail, read the way a Workspace add-on may read it: with the event's access
+ * token (scope gmail.addons.current.message.readonly), never the whole mailbox. A fixed number
+ * of calls whatever the mail's size: token, message, subject, sender, date, text body, thread
+ * and its link (8), plus one for the HTML body when the text body is empty.
+ */
+export interface OpenMail {
+  readonly messageId: string;
+  readonly subject: string;
+  readonly from: string;
+  readonly date: Date;
+  /** The text body (or the HTML body when there is no text body: `html` true). */
+  readonly body: string;
+  readonly html: boolean;
+  /** Gmail's link to the mail's conversation. */
+  readonly link: string;
+}
+
+export function readOpenMail(accessToken: string, messageId: string): OpenMail | null {
+  GmailApp.setCurrentMessageAccessToken(accessToken);
+  const message = GmailApp.getMessageById(messageId);
+  if (!message) return null;
+  const subject = message.getSubject() ?? '';
+  const from = message.getFrom() ?? '';
+  const date = message.getDate() as unknown as Date;
+  let body = message.getPlainBody() ?? '';
+  let html = false;
+  if (body.trim() === '') {
+    body = message.getBody() ?? '';
+    html = body.trim() !== '';
+  }
+  const link = message.getThread().getPermalink();
+  return { messageId, subject, from, date, body, html, link };
+}

@@ -1,0 +1,29 @@
+type Trigger = GoogleAppsScript.Script.Trigger;
+
+/**
+ * Installable triggers. Apps Script lists only the current user's triggers of this project, so
+ * everything here concerns the person running it.
+ */
+
+export function triggersFor(handler: string): Trigger[] {
+  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
+}
+
+/** A trigger that fires once a day, at some minute within `hour` in Asia/Tokyo. */
+export function createDailyTrigger(handler: string, hour: number): Trigger {
+  return ScriptApp.newTrigger(handler)
+    .timeBased()
+    .everyDays(1)
+    .atHour(hour)
+    .inTimezone('Asia/Tokyo')
+    .create();
+}
+
+/** A one-off trigger `afterMs` from now (to continue work that ran out of time). */
+export function createOneOffTrigger(handler: string, afterMs: number): Trigger {
+  return ScriptApp.newTrigger(handler).timeBased().after(afterMs).create();
+}
+
+export function deleteTriggers(triggers: readonly Trigger[]): void {
+  for (const trigger of triggers) ScriptApp.deleteTrigger(trigger);
+}

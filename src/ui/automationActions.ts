@@ -1,0 +1,111 @@
+import * as z from 'zod/mini';
+import { bilingual, UserError } from '../core/bilingual';
+import { parseDateKey, tokyoDateKey } from '../core/dates';
+import { dispatch, dryRun } from '../features/automations/dispatcher';
+import { appendRunLog, RESULT, type RunRecord } from '../features/automations/runLog';
+import {
+  automationStatus,
+  installAutomations,
+  uninstallAutomations,
+} from '../features/automations/triggerSetup';
+import { withDocumentLock } from '../services/lock';
+import { userLang } from '../services/session';
+import { showSidebar } from '../services/ui';
+import { activeWorkbook } from '../services/workbook';
+import type {
+  AutomationStatus,
+  DryRunReport,
+  RunLogEntry,
+  RunNowReport,
+} from './automationContracts';
+import { rpc } from './rpc';
+
+export function openAutomations(): void {
+  showSidebar('automations', bilingual('自動化', 'Automations'));
+}
+
+const none = z.optional(z.unknown());
+
+export const automationsStatusRpc = rpc(
+  none,
+  (): AutomationStatus => automationStatus(activeWorkbook(), userLang(), new Date()),
+);
+
+export const automationsInstallRpc = rpc(
+  z.strictObject({ hour: z.number().check(z.int(), z.gte(0), z.lte(23)) }),
+  (req): AutomationStatus =>
+    withDocumentLock(() => {
+      installAutomations(req.hour, new Date());
+      return automationStatus(activeWorkbook(), userLang(), new Date());
+    }),
+);
+
+export const automationsUninstallRpc = rpc(
+  none,
+  (): AutomationStatus =>
+    withDocumentLock(() => {
+      uninstallAutomations();
+      return automationStatus(activeWorkbook(), userLang(), new Date());
+    }),
+);
+
+export const automationsDryRunRpc = rpc(
+  z.strictObject({
+    date: z.string().check(z.refine((s) => parseDateKey(s) !== null)),
+  }),
+  (req): DryRunReport => dryRun(activeWorkbook(), parseDateKey(req.date)!),
+);
+
+/** The sidebar's 今すぐ実行: today's jobs now, even if the daily run already did them. */
+export const automationsRunNowRpc = rpc(
+  none,
+  (): RunNowReport =>
+    withDocumentLock(() => {
+      const runs = dispatch(activeWorkbook(), new Date(), 'manual').map(toEntry);
+      return {
+        runs,
+        message: bilingual(
+          `${tokyoDateKey(new Date())} の処理を実行しました`,
+          `Ran the jobs for ${tokyoDateKey(new Date())}`,
+        ),
+      };
+    }),
+);
+
+function toEntry(r: RunRecord): RunLogEntry {
+  return {
+    startedAt: r.startedAt.toISOString(),
+    finishedAt: r.finishedAt.toISOString(),
+    day: r.day,
+    job: r.job,
+    result: RESULT[r.result],
+    count: r.count,
+    message: r.message,
+  };
+}
+
+/**
+ * The daily trigger and its one-off continuation. A firing that cannot get the lock within
+ * 30 s (another run, someone issuing invoices) leaves a line in the run log and stops: the
+ * next run catches up, as every job is idempotent.
+ */
+export function runDispatcherTrigger(kind: 'daily' | 'continue'): void {
+  const ss = activeWorkbook();
+  try {
+    withDocumentLock(() => dispatch(ss, new Date(), kind));
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    const at = new Date();
+    appendRunLog(ss, [
+      {
+        startedAt: at,
+        finishedAt: at,
+        day: tokyoDateKey(at),
+        job: bilingual('自動化', 'Automations'),
+        result: 'skipped',
+        count: 0,
+        message: e.message,
+      },
+    ]);
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The shapes that cross google.script.run between the 自動化 (Automations) sidebar and the
+ * server. Dates are YYYY-MM-DD (Asia/Tokyo), instants ISO 8601 strings. JSON values only.
+ */
+import type { Lang } from '../core/bilingual';
+
+export type JobId = 'tasks' | 'recurring' | 'reminders' | 'summary' | 'routines';
+
+/** One row of the 実行ログ sheet. */
+export interface RunLogEntry {
+  startedAt: string;
+  finishedAt: string;
+  day: string;
+  job: string;
+  /** 成功 / 一部エラー / エラー / 中断 / スキップ */
+  result: string;
+  count: number;
+  message: string;
+}
+
+export interface AutomationStatus {
+  lang: Lang;
+  /** Today in Asia/Tokyo, YYYY-MM-DD (the default day for a dry run). */
+  today: string;
+  /** The daily trigger exists (for the user asking: Apps Script lists only their own triggers). */
+  installed: boolean;
+  /** Hour of the day (Asia/Tokyo) the dispatcher runs at, 0–23. */
+  hour: number | null;
+  /** Who turned automations on: the trigger runs as that person, on their quota. */
+  owner: string | null;
+  /** The person looking at the sidebar. */
+  currentUser: string;
+  lastSuccessAt: string | null;
+  /** When the next run is expected (the trigger fires some minute within the hour). */
+  nextRunAt: string | null;
+  healthy: boolean;
+  /** A sentence for the owner, Japanese first. */
+  health: string;
+  /** A run that ran out of time and will continue on a one-off trigger. */
+  continuing: boolean;
+  recentRuns: RunLogEntry[];
+}
+
+export interface InstallRequest {
+  hour: number;
+}
+
+export interface DryRunRequest {
+  date: string;
+}
+
+export interface PlannedJob {
+  job: JobId;
+  /** Bilingual job name, e.g. 定期請求 / Recurring invoices. */
+  label: string;
+  /** What the job would do, one bilingual line per action. */
+  actions: string[];
+  /** Rows the job cannot read (written to their メッセージ cell on a real run). */
+  problems: string[];
+}
+
+export interface DryRunReport {
+  date: string;
+  businessDay: boolean;
+  /** National holiday or bank holiday name, if any. */
+  holiday: string | null;
+  jobs: PlannedJob[];
+}
+
+export interface RunNowReport {
+  runs: RunLogEntry[];
+  message: string;
+}

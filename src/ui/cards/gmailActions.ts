@@ -1,0 +1,169 @@
+/**
+ * The Gmail add-on's entry points behind src/main.ts: the contextual trigger (a mail opened), the
+ * homepage, and the card actions. Each validates its event object first (anything may reach a
+ * function Apps Script can call) and answers with a card or a notification, never a stack trace.
+ */
+import * as z from 'zod/mini';
+import { bilingual, UserError } from '../../core/bilingual';
+import { MESSAGE_ID, parseWorkbookRef, pickerDateKey } from '../../core/mailTask';
+import { loadHomepage } from '../../features/mailTasks/homepage';
+import { connectWorkbook, createMailTask, openMailTask } from '../../features/mailTasks/mailTasks';
+import type { Target } from '../../features/mailTasks/records';
+import { errorCard, errorMessage, notify, updateWith } from './cardKit';
+import { connectCard, homepageCard } from './homepageCard';
+import { createdTaskCard, FIELDS, mailTaskCard } from './mailTaskCard';
+
+type Card = GoogleAppsScript.Card_Service.Card;
+type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
+
+const messageId = z.string().check(z.regex(MESSAGE_ID));
+
+const gmailEvent = z.looseObject({
+  gmail: z.looseObject({
+    messageId,
+    accessToken: z.string().check(z.minLength(1), z.maxLength(4096)),
+  }),
+});
+
+const formInput = z.looseObject({
+  stringInputs: z.optional(z.looseObject({ value: z.array(z.string()) })),
+  dateInput: z.optional(z.looseObject({ msSinceEpoch: z.union([z.string(), z.number()]) })),
+});
+
+const actionEvent = z.looseObject({
+  commonEventObject: z.looseObject({
+    parameters: z.optional(z.record(z.string(), z.string())),
+    formInputs: z.optional(z.record(z.string(), formInput)),
+  }),
+  gmail: z.optional(
+    z.looseObject({ messageId: z.optional(z.string()), accessToken: z.optional(z.string()) }),
+  ),
+});
+
+type ActionEvent = z.infer<typeof actionEvent>;
+
+function invalid(): UserError {
+  return new UserError('操作を受け付けられませんでした', 'The request was not valid');
+}
+
+function parseAction(e: unknown): ActionEvent {
+  const parsed = actionEvent.safeParse(e);
+  if (!parsed.success) throw invalid();
+  return parsed.data;
+}
+
+function strings(e: ActionEvent, name: string): string[] {
+  return e.commonEventObject.formInputs?.[name]?.stringInputs?.value ?? [];
+}
+
+function firstString(e: ActionEvent, name: string): string {
+  return strings(e, name)[0] ?? '';
+}
+
+function dateInput(e: ActionEvent, name: string): number | null {
+  const raw = e.commonEventObject.formInputs?.[name]?.dateInput?.msSinceEpoch;
+  if (raw === undefined) return null;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Contextual trigger: a mail is open. */
+export function mailOpened(e: unknown): Card {
+  try {
+    const parsed = gmailEvent.safeParse(e);
+    if (!parsed.success) throw invalid();
+    const { accessToken, messageId: id } = parsed.data.gmail;
+    return mailTaskCard(openMailTask(accessToken, id));
+  } catch (err) {
+    return errorCard(err);
+  }
+}
+
+/** Homepage trigger (Gmail, and the common one). */
+export function homepage(_e: unknown): Card {
+  try {
+    const data = loadHomepage(new Date());
+    return data ? homepageCard(data) : connectCard();
+  } catch (err) {
+    return connectCard(errorMessage(err));
+  }
+}
+
+const createRequest = z.strictObject({
+  messageId,
+  link: z.string().check(z.maxLength(1000), z.regex(/^https:\/\/mail\.google\.com\/[^\s<>"']*$/)),
+  title: z.string().check(z.maxLength(5000)),
+  notes: z.string().check(z.maxLength(20000)),
+  targets: z.array(z.enum(['tasks', 'sheet'])).check(z.maxLength(2)),
+  listId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_@-]{1,200}$/))),
+  due: z.nullable(z.number()),
+});
+
+/** Card action: make the task from the card's fields. */
+export function createFromCard(e: unknown): ActionResponse {
+  try {
+    const ev = parseAction(e);
+    const params = ev.commonEventObject.parameters ?? {};
+    const listId = firstString(ev, FIELDS.listId);
+    const parsed = createRequest.safeParse({
+      messageId: params.messageId,
+      link: params.link,
+      title: firstString(ev, FIELDS.title),
+      notes: firstString(ev, FIELDS.notes),
+      targets: [...new Set(strings(ev, FIELDS.targets))],
+      ...(listId ? { listId } : {}),
+      due: dateInput(ev, FIELDS.due),
+    });
+    if (!parsed.success) throw invalid();
+    const req = parsed.data;
+    const open = ev.gmail?.messageId;
+    if (open && open !== req.messageId) throw invalid();
+    const due = req.due === null ? null : pickerDateKey(req.due);
+    if (req.due !== null && due === null) {
+      throw new UserError('期限の日付が正しくありません', 'The due date is not valid');
+    }
+    const result = createMailTask({
+      messageId: req.messageId,
+      title: req.title,
+      notes: req.notes,
+      link: req.link,
+      due,
+      targets: req.targets as Target[],
+      ...(req.listId ? { listId: req.listId } : {}),
+    });
+    return updateWith(
+      createdTaskCard(result.record, result.created, result.problems),
+      result.created
+        ? bilingual('タスクを作成しました', 'Task created')
+        : bilingual('このメールのタスクは作成済みです', 'A task already exists for this mail'),
+    );
+  } catch (err) {
+    return notify(errorMessage(err));
+  }
+}
+
+/** Card action: the owner pasted the workbook's address. */
+export function connectFromCard(e: unknown): ActionResponse {
+  try {
+    const ev = parseAction(e);
+    const id = parseWorkbookRef(firstString(ev, FIELDS.workbookUrl).slice(0, 500));
+    if (!id) {
+      throw new UserError(
+        'スプレッドシートのURLを貼り付けてください(https://docs.google.com/spreadsheets/d/…)',
+        'Paste the spreadsheet URL (https://docs.google.com/spreadsheets/d/…)',
+      );
+    }
+    const { name } = connectWorkbook(id);
+    const done = bilingual(`「${name}」に接続しました`, `Connected to "${name}"`);
+    const g = gmailEvent.safeParse(ev);
+    if (g.success) {
+      return updateWith(
+        mailTaskCard(openMailTask(g.data.gmail.accessToken, g.data.gmail.messageId)),
+        done,
+      );
+    }
+    return updateWith(homepage(ev), done);
+  } catch (err) {
+    return notify(errorMessage(err));
+  }
+}

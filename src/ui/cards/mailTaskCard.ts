@@ -1,0 +1,242 @@
+/** The Gmail card on an open mail: a suggested task, or the task already made from it. */
+import { bilingual } from '../../core/bilingual';
+import { cardText, clip, pickerValue, workbookUrl } from '../../core/mailTask';
+import type { MailCardData } from '../../features/mailTasks/mailTasks';
+import type { MailTaskRecord } from '../../features/mailTasks/records';
+import {
+  ADDON_NAME,
+  actionButton,
+  header,
+  linkButton,
+  messageCard,
+  note,
+  section,
+  textOf,
+} from './cardKit';
+
+type Card = GoogleAppsScript.Card_Service.Card;
+
+export const FIELDS = {
+  title: 'title',
+  due: 'due',
+  notes: 'notes',
+  targets: 'targets',
+  listId: 'listId',
+  workbookUrl: 'workbookUrl',
+} as const;
+
+export const ACTIONS = {
+  create: 'mailTaskCreate',
+  connect: 'mailTaskConnectWorkbook',
+} as const;
+
+function newTaskCard(data: Extract<MailCardData, { kind: 'new' }>): Card {
+  const s = data.suggestion;
+  const card = CardService.newCardBuilder()
+    .setName('pokke-mail-task')
+    .setHeader(header(bilingual('メールからタスク', 'Task from this mail'), ADDON_NAME));
+
+  const task = section(bilingual('タスク', 'Task'))
+    .addWidget(
+      CardService.newTextInput()
+        .setFieldName(FIELDS.title)
+        .setTitle(bilingual('タイトル', 'Title'))
+        .setValue(s.title),
+    )
+    .addWidget(
+      s.due
+        ? CardService.newDatePicker()
+            .setFieldName(FIELDS.due)
+            .setTitle(bilingual('期限', 'Due'))
+            .setValueInMsSinceEpoch(pickerValue(s.due))
+        : CardService.newDatePicker().setFieldName(FIELDS.due).setTitle(bilingual('期限', 'Due')),
+    );
+  if (s.due && s.matched) {
+    task.addWidget(
+      textOf(
+        `${bilingual('メールの記載', 'From the mail')}: 「${s.matched}」${s.time ? ` (${s.time})` : ''}`,
+      ),
+    );
+  } else if (!s.due) {
+    task.addWidget(
+      note(
+        bilingual(
+          'メールに期限は見つかりませんでした。必要なら選んでください',
+          'No due date found in the mail; pick one if needed',
+        ),
+      ),
+    );
+  }
+  for (const n of s.dueNotes) task.addWidget(textOf(`⚠ ${n}`));
+  if (s.emptyBody) {
+    task.addWidget(
+      note(
+        bilingual('本文がないため件名から作成しました', 'The mail has no body: from its subject'),
+      ),
+    );
+  }
+  task.addWidget(
+    CardService.newTextInput()
+      .setFieldName(FIELDS.notes)
+      .setTitle(bilingual('メモ', 'Notes'))
+      .setMultiline(true)
+      .setValue(s.notes),
+  );
+  card.addSection(task);
+
+  const where = section(bilingual('作成先', 'Create in'));
+  const targets = CardService.newSelectionInput()
+    .setType(CardService.SelectionInputType.CHECK_BOX)
+    .setFieldName(FIELDS.targets);
+  let anyTarget = false;
+  if (data.lists) {
+    targets.addItem(
+      'Google ToDo リスト / Google Tasks',
+      'tasks',
+      data.prefs.targets.includes('tasks'),
+    );
+    anyTarget = true;
+  }
+  if (data.workbookId) {
+    targets.addItem('タスクシート / Tasks sheet', 'sheet', data.prefs.targets.includes('sheet'));
+    anyTarget = true;
+  }
+  if (anyTarget) where.addWidget(targets);
+  if (data.lists && data.lists.length > 0) {
+    const chosen = data.lists.some((l) => l.id === data.prefs.listId)
+      ? data.prefs.listId
+      : data.lists[0]?.id;
+    const dropdown = CardService.newSelectionInput()
+      .setType(CardService.SelectionInputType.DROPDOWN)
+      .setFieldName(FIELDS.listId)
+      .setTitle(bilingual('リスト', 'List'));
+    for (const l of data.lists) dropdown.addItem(l.title || l.id, l.id, l.id === chosen);
+    where.addWidget(dropdown);
+  }
+  if (!data.lists) {
+    where.addWidget(
+      note(
+        bilingual(
+          'Google ToDo リストに接続できませんでした。タスクシートにのみ作成できます',
+          'Google Tasks could not be reached: the tasks sheet only',
+        ),
+      ),
+    );
+  }
+  where.addWidget(
+    CardService.newButtonSet().addButton(
+      actionButton(
+        bilingual('タスクを作成', 'Create task'),
+        ACTIONS.create,
+        { messageId: s.messageId, link: s.link },
+        true,
+      ),
+    ),
+  );
+  card.addSection(where);
+  if (!data.workbookId) card.addSection(connectSection(s.messageId));
+  return card.build();
+}
+
+/** Asks for the workbook's address (Gmail cannot know which spreadsheet is the owner's). */
+export function connectSection(messageId?: string): GoogleAppsScript.Card_Service.CardSection {
+  return section(bilingual('ワークブック', 'Workbook'))
+    .addWidget(
+      note(
+        bilingual(
+          'タスクシートと請求書を使うには、Pokke のワークブックのアドレスを貼り付けてください(ワークブックで Pokke を一度開くと自動で設定されます)',
+          'To use the tasks sheet and invoices, paste the address of your Pokke workbook (opening Pokke in the workbook sets it automatically)',
+        ),
+      ),
+    )
+    .addWidget(
+      CardService.newTextInput()
+        .setFieldName(FIELDS.workbookUrl)
+        .setTitle(bilingual('ワークブックのURL', 'Workbook URL'))
+        .setHint('https://docs.google.com/spreadsheets/d/…'),
+    )
+    .addWidget(
+      CardService.newButtonSet().addButton(
+        actionButton(bilingual('接続', 'Connect'), ACTIONS.connect, messageId ? { messageId } : {}),
+      ),
+    );
+}
+
+/** The task made from this mail: shown instead of offering a second one. */
+export function createdTaskCard(
+  record: MailTaskRecord,
+  justCreated: boolean,
+  problems: readonly string[] = [],
+): Card {
+  const s = section()
+    .addWidget(
+      note(
+        justCreated
+          ? bilingual('<b>タスクを作成しました</b>', '<b>Task created</b>')
+          : bilingual(
+              '<b>このメールのタスクは作成済みです</b>(重複して作成しません)',
+              '<b>A task already exists for this mail</b> (Pokke will not make another)',
+            ),
+      ),
+    )
+    .addWidget(
+      CardService.newDecoratedText()
+        .setTopLabel(bilingual('タイトル', 'Title'))
+        .setText(cardText(clip(record.title, 300)) || ' ')
+        .setWrapText(true),
+    );
+  return finishCreated(s, record, problems);
+}
+
+function finishCreated(
+  s: GoogleAppsScript.Card_Service.CardSection,
+  record: MailTaskRecord,
+  problems: readonly string[],
+): Card {
+  s.addWidget(
+    CardService.newDecoratedText()
+      .setTopLabel(bilingual('期限', 'Due'))
+      .setText(record.due ? record.due.replace(/-/g, '/') : bilingual('なし', 'none')),
+  );
+  for (const p of problems) s.addWidget(textOf(`⚠ ${p}`));
+  const buttons = CardService.newButtonSet();
+  let any = false;
+  if (record.taskId) {
+    buttons.addButton(
+      linkButton(
+        bilingual('Google ToDo で開く', 'Open in Google Tasks'),
+        record.taskUrl || 'https://tasks.google.com/',
+      ),
+    );
+    any = true;
+  }
+  if (record.workbookId && record.row && record.sheetId !== undefined) {
+    buttons.addButton(
+      linkButton(
+        bilingual('シートの行を開く', 'Open the sheet row'),
+        workbookUrl(record.workbookId, { sheetId: record.sheetId, row: record.row }),
+      ),
+    );
+    any = true;
+  }
+  if (any) s.addWidget(buttons);
+  return CardService.newCardBuilder()
+    .setName('pokke-mail-task-created')
+    .setHeader(header(bilingual('メールからタスク', 'Task from this mail'), ADDON_NAME))
+    .addSection(s)
+    .build();
+}
+
+export function mailTaskCard(data: MailCardData): Card {
+  if (data.kind === 'existing') return createdTaskCard(data.record, false);
+  if (data.kind === 'missing') {
+    return messageCard(
+      bilingual('メール', 'Mail'),
+      bilingual(
+        'このメールを読み取れませんでした。メールを開き直してください',
+        'Pokke could not read this mail. Open it again',
+      ),
+    );
+  }
+  return newTaskCard(data);
+}

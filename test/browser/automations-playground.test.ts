@@ -1,0 +1,206 @@
+/**
+ * The month-end of the demo company through the playground page, driven as a person would with
+ * the real bundle: 拡張機能 → 自動化 opens the automations sidebar, a dry run of the last
+ * business day, 自動化をオンにする, the clock jumps to the last business day, the due triggers
+ * fire — then the 実行ログ sheet, the 請求書 and タスク sheets, the Outbox and the sidebar's
+ * recent runs all show what the daily runs did. Screenshots go to the OS temp folder.
+ */
+import type { FrameLocator, Page } from 'playwright-core';
+import { type RunningServer, startServer } from '../../playground/server';
+import { type Browser, launchChromium, tempFile } from './support/chromium';
+
+jest.setTimeout(120_000);
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+const offMachine: string[] = [];
+
+const sidebar = (): FrameLocator => page.frameLocator('#sidebar-frame');
+
+/** Reads until the value is `want` (or 10 s pass) and returns the last value read. */
+async function eventually<T>(read: () => Promise<T>, want: T | RegExp): Promise<T> {
+  const ok = (v: T) =>
+    want instanceof RegExp ? want.test(String(v)) : JSON.stringify(v) === JSON.stringify(want);
+  const until = Date.now() + 10_000;
+  let value = await read();
+  while (!ok(value) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await read();
+  }
+  return value;
+}
+
+/** A sheet of the grid as rows of objects keyed by its header row. */
+async function records(sheet: string): Promise<Record<string, string>[]> {
+  await page.getByRole('tab', { name: sheet, exact: true }).click();
+  const grid = page.locator(`table.grid[data-sheet="${sheet}"]`);
+  await grid.waitFor();
+  // Each cell's displayed value (the grid adds a ▾ after it for a dropdown).
+  const rows = (await page.evaluate(`Array.from(
+    document.querySelectorAll('table.grid[data-sheet="${sheet}"] tbody tr[data-row]'),
+    (tr) => Array.from(tr.querySelectorAll('td'), (td) => td.querySelector('.v')?.textContent ?? ''),
+  )`)) as string[][];
+  const [header = [], ...body] = rows;
+  return body
+    .filter((r) => r.some((c) => c !== ''))
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+beforeAll(async () => {
+  server = await startServer({ port: 0 });
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.context().route(/^(https?|wss?):/, (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url)) return route.continue();
+    offMachine.push(url);
+    return route.abort();
+  });
+  await page.goto(server.url);
+  await page.locator('table.grid').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(() => {
+  expect(errors).toEqual([]);
+  expect(offMachine).toEqual([]);
+});
+
+test('拡張機能 → 自動化 opens the automations sidebar: off, 6時台 preselected', async () => {
+  await page.getByRole('button', { name: /拡張機能/ }).click();
+  await page.getByRole('menuitem', { name: '自動化 / Automations' }).click();
+  await page.locator('#sidebar').waitFor();
+  expect(await page.locator('#sidebar-title').textContent()).toBe('自動化 / Automations');
+  expect((await page.locator('#sidebar-frame').boundingBox())?.width).toBe(300);
+  const frame = sidebar();
+  await frame.locator('[data-state]').waitFor();
+  expect(await frame.locator('[data-state]').textContent()).toBe('オフ');
+  expect(await frame.locator('#hour').inputValue()).toBe('6');
+  expect(await frame.locator('[data-section="recent"]').textContent()).toContain(
+    '実行ログはまだありません',
+  );
+});
+
+test('a dry run of the last business day lists the jobs and writes nothing', async () => {
+  const frame = sidebar();
+  const callsBefore = await page.locator('#runs tr.run').count();
+  await frame.locator('#dry-run-date').fill('2026-11-30');
+  await frame.locator('button[data-action="dry-run"]').click();
+  await frame.locator('.day-line[data-day="2026-11-30"]').waitFor();
+  expect(await frame.locator('.day-line').textContent()).toBe('2026/11/30(月)営業日');
+  expect(await frame.locator('[data-job="recurring"]').textContent()).toContain(
+    'SNS運用代行(月額)',
+  );
+  expect(await frame.locator('[data-job="routines"]').textContent()).toContain(
+    '請求書の下書きを確認して送信',
+  );
+  expect(await eventually(() => page.locator('#runs tr.run').count(), callsBefore + 1)).toBe(
+    callsBefore + 1,
+  );
+  expect(await records('請求書')).toEqual([]);
+});
+
+test('自動化をオンにする: on at 6時台 under the demo owner', async () => {
+  const frame = sidebar();
+  await frame.locator('button[data-action="install"]').click();
+  await frame.locator('[data-state="on"]').waitFor();
+  expect(await frame.locator('[data-fact="hour"] dd').textContent()).toBe('毎日 6時台');
+  expect(await frame.locator('[data-owner] .bi-main').textContent()).toBe(
+    'このトリガーは owner@example.com のアカウントで動きます',
+  );
+  expect(await frame.locator('[data-fact="next-run"] dd').textContent()).toBe(
+    '2026/11/25(水) 6時台',
+  );
+  // The playground lists the trigger the bundle created.
+  expect(
+    await eventually(() => page.locator('#trigger-summary').textContent(), /トリガー 1 件/),
+  ).toMatch(/トリガー 1 件/);
+});
+
+test('月末営業日へ, then トリガーを実行: a run per day up to the month end', async () => {
+  await page.getByRole('button', { name: /月末営業日へ/ }).click();
+  expect(
+    await eventually(() => page.locator('#clock-now').textContent(), /^2026\/11\/30\(月\) 09:00$/),
+  ).toMatch(/^2026\/11\/30\(月\) 09:00$/);
+  await page.getByRole('button', { name: /トリガーを実行/ }).click();
+  await page.locator('.toast').getByText('トリガーを 6 回実行しました').first().waitFor();
+  const names = await page.locator('#runs tr.run td:nth-child(2)').allTextContents();
+  expect(names.slice(0, 6)).toEqual(Array(6).fill('dailyDispatch'));
+  expect(await page.locator('#runs tr.run.failed').count()).toBe(0);
+});
+
+test('the 実行ログ sheet has a row per job of each day, all 成功', async () => {
+  const log = await records('実行ログ');
+  expect(log.length).toBeGreaterThanOrEqual(6);
+  expect(log.every((r) => r['結果'] === '成功')).toBe(true);
+  expect(new Set(log.map((r) => r['対象日']))).toEqual(
+    new Set(['2026/11/25', '2026/11/26', '2026/11/27', '2026/11/28', '2026/11/29', '2026/11/30']),
+  );
+  const monthEnd = log.filter((r) => r['対象日'] === '2026/11/30').map((r) => r['処理']);
+  expect(monthEnd).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^定期請求/),
+      expect.stringMatching(/^定期業務/),
+      expect.stringMatching(/^月次集計/),
+    ]),
+  );
+});
+
+test('the recurring invoices, the routine tasks and the Outbox show the month end', async () => {
+  const invoices = await records('請求書');
+  expect(invoices.map((i) => i['取引先']).sort()).toEqual(
+    ['Blue Harbor Studio', '合同会社みなと企画'].sort(),
+  );
+  for (const i of invoices) {
+    expect(i['請求書番号']).toMatch(/^2026-11-\d{4}$/);
+    expect(i['発行日']).toBe('2026/11/30');
+  }
+  const tasks = await records('タスク');
+  expect(tasks.map((t) => [t['タイトル'], t['期限']])).toEqual(
+    expect.arrayContaining([['請求書の下書きを確認して送信', '2026/11/30']]),
+  );
+
+  await page.locator('.app-tab[data-app="outbox"]').click();
+  const outbox = page.locator('[data-app-pane="outbox"]');
+  expect(await eventually(() => outbox.locator('article.mail.draft').count(), 2)).toBe(2);
+  expect(await outbox.locator('article.mail.sent .mail-subject').allTextContents()).toEqual([
+    '【Pokke】2026-11 月次集計',
+  ]);
+  expect(await outbox.locator('tr.drive-file').count()).toBe(2);
+  await page.locator('.app-tab[data-app="sheets"]').click();
+});
+
+test('the sidebar’s 更新 shows the runs; screenshots of the page and the sidebar', async () => {
+  const frame = sidebar();
+  await frame.locator('button[data-action="refresh"]').click();
+  const runs = frame.locator('[data-section="recent"] li.run');
+  await runs.first().waitFor();
+  expect(await runs.first().locator('.run-day').textContent()).toBe('2026/11/30(月)');
+  expect(await runs.locator('.badge.result').allTextContents()).toContain('成功');
+  expect(await frame.locator('[data-fact="last-success"] dd').textContent()).toMatch(
+    /^2026\/11\/30\(月\) 06:\d\d$/,
+  );
+  expect(await frame.locator('[data-health]').textContent()).toContain(
+    '自動化は正常に動いています',
+  );
+
+  await page.getByRole('tab', { name: '実行ログ', exact: true }).click();
+  await page.setViewportSize({ width: 1440, height: 1200 });
+  const shot = tempFile('playground-automations.png');
+  await page.screenshot({ path: shot });
+  const side = tempFile('playground-automations-sidebar.png');
+  await page.locator('#sidebar').screenshot({ path: side });
+  console.log(`screenshots: ${shot} ${side}`);
+  await page.setViewportSize({ width: 1440, height: 900 });
+});

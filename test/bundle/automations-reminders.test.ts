@@ -1,0 +1,106 @@
+import type { Bundle } from '../../emulator/runtime';
+import { book, demoAt, records, tokyo } from './automations-support';
+
+/** Adds invoice rows as the owner would have them after sending: by header, dates as Dates. */
+function addInvoices(bundle: Bundle, rows: Record<string, string | number>[]): void {
+  const sheet = book(bundle).getSheetByName('請求書')!;
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+  const values = rows.map((r) =>
+    header.map((h) => {
+      const v = r[h];
+      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
+        return new Date(tokyo(`${v}T00:00:00`));
+      return v ?? '';
+    }),
+  );
+  sheet.getRange(sheet.getLastRow() + 1, 1, values.length, header.length).setValues(values);
+}
+
+const invoice = (number: string, client: string, status: string) => ({
+  請求書番号: number,
+  取引先: client,
+  発行日: '2026-10-20',
+  支払期限: '2026-11-10',
+  '合計(税込)': 51840,
+  請求額: 51840,
+  状態: status,
+  メッセージ: '発行時の注意書き',
+});
+
+const reminderDrafts = (bundle: Bundle) =>
+  bundle.workspace.GmailApp.outbox()
+    .filter((m) => m.kind === 'draft' && m.subject.includes('請求書番号 2026-10-'))
+    .map((m) => m.subject);
+
+function atDay(bundle: Bundle, day: string): void {
+  bundle.workspace.clock.set(tokyo(`${day}T10:00:00`));
+  bundle.runJson('automationsRunNow', []);
+}
+
+describe('payment reminders (督促) through the dispatcher', () => {
+  let bundle: Bundle;
+  beforeEach(() => {
+    bundle = demoAt('2026-11-24T09:00:00+09:00');
+    addInvoices(bundle, [
+      invoice('2026-10-0001', '株式会社さくら食品', '送付済'),
+      invoice('2026-10-0002', '山田デザイン事務所', '入金済'),
+      invoice('2026-10-0003', '合同会社みなと企画', '取消'),
+    ]);
+  });
+
+  it('climbs the ladder one step at a time, each step once, only for the unpaid invoice', () => {
+    atDay(bundle, '2026-11-24');
+    expect(reminderDrafts(bundle)).toEqual(['お支払い状況のご確認(請求書番号 2026-10-0001)']);
+    const row = records(bundle, '請求書').find((r) => r['請求書番号'] === '2026-10-0001')!;
+    expect(row).toMatchObject({ 督促段階: '1', 督促日: '2026/11/24' });
+    // The issuing note stays; the reminder line is added below it.
+    expect(row['メッセージ']).toMatch(
+      /^発行時の注意書き\n督促1\(お支払い状況のご確認\): 2026年11月24日\(火\) 下書きを作成しました https:/,
+    );
+
+    atDay(bundle, '2026-11-24');
+    atDay(bundle, '2026-11-30');
+    expect(reminderDrafts(bundle)).toHaveLength(1);
+    atDay(bundle, '2026-12-01');
+    atDay(bundle, '2026-12-10');
+    atDay(bundle, '2026-12-11');
+    atDay(bundle, '2027-01-15');
+    expect(reminderDrafts(bundle)).toEqual([
+      'お支払い状況のご確認(請求書番号 2026-10-0001)',
+      '【再送】お支払い状況のご確認(請求書番号 2026-10-0001)',
+      '【重要】お支払いのお願い(請求書番号 2026-10-0001)',
+    ]);
+  });
+
+  it('stops when the owner records the payment', () => {
+    atDay(bundle, '2026-11-24');
+    const sheet = book(bundle).getSheetByName('請求書')!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+    sheet.getRange(2, header.indexOf('状態') + 1).setValue('入金済');
+    atDay(bundle, '2026-12-01');
+    expect(reminderDrafts(bundle)).toHaveLength(1);
+  });
+
+  it('a run cut off after recording the step makes the draft next time, once', () => {
+    bundle.workspace.clock.set(tokyo('2026-11-24T10:00:00'));
+    bundle.workspace.meter.startTrace();
+    bundle.runJson('automationsRunNow', []);
+    const trace = bundle.workspace.meter.trace();
+    const draftCall = trace.findIndex((k) => /Drafts\.create|createDraft/.test(k));
+    expect(draftCall).toBeGreaterThan(0);
+
+    const fresh = demoAt('2026-11-24T09:00:00+09:00');
+    addInvoices(fresh, [invoice('2026-10-0001', '株式会社さくら食品', '送付済')]);
+    fresh.workspace.clock.set(tokyo('2026-11-24T10:00:00'));
+    // Same calls up to the draft; the execution dies on it.
+    fresh.workspace.meter.killAfter(draftCall);
+    expect(() => fresh.runJson('automationsRunNow', [])).toThrow();
+    expect(reminderDrafts(fresh)).toEqual([]);
+    expect(records(fresh, '請求書')[0]!['督促段階']).toBe('1');
+
+    fresh.runJson('automationsRunNow', []);
+    fresh.runJson('automationsRunNow', []);
+    expect(reminderDrafts(fresh)).toEqual(['お支払い状況のご確認(請求書番号 2026-10-0001)']);
+    expect(records(fresh, '請求書')[0]!['メッセージ']).toMatch(/下書きを作成しました/);
+  });
+});

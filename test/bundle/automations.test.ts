@@ -1,0 +1,215 @@
+import { advanceWithTriggers } from '../../emulator/trigger-runner';
+import type { AutomationStatus, DryRunReport } from '../../src/ui/automationContracts';
+import { book, demoAt, handlers, records, tokyo } from './automations-support';
+
+describe('automations: installing the daily trigger', () => {
+  it('installs exactly one dispatcher trigger, owned by the user who turned it on', () => {
+    const bundle = demoAt('2026-11-24T09:00:00+09:00');
+    const status = bundle.runJson('automationsInstall', [{ hour: 6 }]) as AutomationStatus;
+    expect(handlers(bundle)).toEqual(['dailyDispatch']);
+    expect(status).toMatchObject({ installed: true, hour: 6, owner: 'owner@example.com' });
+    // The next run is tomorrow 06:00 in Tokyo (it is 09:00 now).
+    expect(status.nextRunAt).toBe(new Date(tokyo('2026-11-25T06:00:00')).toISOString());
+
+    bundle.runJson('automationsInstall', [{ hour: 7 }]);
+    bundle.runJson('automationsInstall', [{ hour: 7 }]);
+    expect(handlers(bundle)).toEqual(['dailyDispatch']);
+    const again = bundle.runJson('automationsStatus', []) as AutomationStatus;
+    expect(again.hour).toBe(7);
+  });
+
+  it("uninstalling removes Pokke's triggers and leaves the owner's own", () => {
+    const bundle = demoAt('2026-11-24T09:00:00+09:00');
+    bundle.workspace.ScriptApp.newTrigger('myOwnReport').timeBased().everyDays(1).create();
+    bundle.runJson('automationsInstall', [{ hour: 6 }]);
+    const off = bundle.runJson('automationsUninstall', []) as AutomationStatus;
+    expect(handlers(bundle)).toEqual(['myOwnReport']);
+    expect(off).toMatchObject({ installed: false, hour: null, owner: null });
+  });
+
+  it('refuses an hour outside 0–23 with a readable message and changes nothing', () => {
+    const bundle = demoAt('2026-11-24T09:00:00+09:00');
+    expect(() => bundle.runJson('automationsInstall', [{ hour: 24 }])).toThrow(
+      /入力内容が正しくありません/,
+    );
+    expect(handlers(bundle)).toEqual([]);
+  });
+});
+
+describe('automations: the month-end of the demo company', () => {
+  it('previews the last business day without writing anything', () => {
+    const bundle = demoAt('2026-11-24T09:00:00+09:00');
+    const before = book(bundle).snapshot();
+    const report = bundle.runJson('automationsDryRun', [{ date: '2026-11-30' }]) as DryRunReport;
+    expect(report).toMatchObject({ date: '2026-11-30', businessDay: true, holiday: null });
+    const actions = (job: string) => report.jobs.find((j) => j.job === job)!.actions.join('\n');
+    expect(actions('routines')).toContain('請求書の下書きを確認して送信');
+    expect(actions('recurring')).toContain('SNS運用代行(月額)');
+    expect(actions('recurring')).toContain('Localisation retainer (quarterly)');
+    expect(actions('summary')).toContain('2026-11');
+    expect(book(bundle).snapshot()).toEqual(before);
+  });
+
+  it('on the last business day: routine tasks, recurring lines and invoices, the summary, the run log', () => {
+    const bundle = demoAt('2026-11-24T09:00:00+09:00');
+    bundle.runJson('automationsInstall', [{ hour: 6 }]);
+    const fired = advanceWithTriggers(bundle, tokyo('2026-11-30T23:00:00'));
+    expect(fired.every((f) => f.ok)).toBe(true);
+    expect(fired.map((f) => f.handler)).toEqual(Array(6).fill('dailyDispatch'));
+
+    const tasks = records(bundle, 'タスク');
+    expect(tasks.filter((t) => t['タイトル'] === '請求書の下書きを確認して送信')).toEqual([
+      expect.objectContaining({ 期限: '2026/11/30', 状態: '未完了' }),
+    ]);
+    // 毎週金曜: 11/27 only (the run started on 11/25).
+    expect(tasks.filter((t) => t['タイトル'] === '経費の入力').map((t) => t['期限'])).toEqual([
+      '2026/11/27',
+    ]);
+
+    const recurring = records(bundle, '売上明細').filter((l) => l['定期キー'] !== '');
+    expect(recurring.map((l) => [l['取引先'], l['日付'], l['品目']])).toEqual([
+      ['合同会社みなと企画', '2026/11/30', 'SNS運用代行(月額)(2026年11月分)'],
+      ['Blue Harbor Studio', '2026/11/30', 'Localisation retainer (quarterly)(2026年11月分)'],
+    ]);
+    const invoices = records(bundle, '請求書');
+    expect(invoices.map((i) => i['取引先']).sort()).toEqual(
+      ['Blue Harbor Studio', '合同会社みなと企画'].sort(),
+    );
+    for (const line of recurring) expect(line['請求書番号']).toMatch(/^2026-11-\d{4}$/);
+    // Only periods with a recurring line are issued automatically; the rest wait for the owner.
+    expect(
+      records(bundle, '売上明細')
+        .filter((l) => l['取引先'] === '山田デザイン事務所')
+        .every((l) => l['請求書番号'] === ''),
+    ).toBe(true);
+
+    const drafts = bundle.workspace.GmailApp.outbox().filter((m) => m.kind === 'draft');
+    expect(drafts).toHaveLength(2);
+
+    const summary = records(bundle, '月次集計');
+    expect(new Set(summary.map((r) => r['月']))).toEqual(new Set(['2026-11']));
+    expect(
+      summary.find((r) => r['区分'] === '経費(科目別)' && r['項目'] === '通信費'),
+    ).toMatchObject({ 金額: '5,280', 件数: '1' });
+    const sent = bundle.workspace.GmailApp.outbox().filter((m) => m.kind === 'sent');
+    expect(sent.map((m) => m.subject)).toEqual(['【Pokke】2026-11 月次集計']);
+
+    const log = records(bundle, '実行ログ');
+    expect(log.filter((r) => r['対象日'] === '2026/11/30').map((r) => r['結果'])).toEqual(
+      Array(4).fill('成功'),
+    );
+  });
+
+  it('a second firing the same day does nothing again', () => {
+    const bundle = demoAt('2026-11-30T05:00:00+09:00');
+    bundle.runJson('automationsInstall', [{ hour: 6 }]);
+    advanceWithTriggers(bundle, tokyo('2026-11-30T23:00:00'), { before: () => 'twice' });
+    const before = book(bundle).snapshot();
+    expect(records(bundle, '請求書')).toHaveLength(2);
+    const log = records(bundle, '実行ログ');
+    expect(log.at(-1)).toMatchObject({ 結果: 'スキップ' });
+    expect(bundle.workspace.GmailApp.outbox()).toHaveLength(3);
+    expect(before).toEqual(book(bundle).snapshot());
+  });
+
+  it('a routine row whose rule cannot be read gets a message; the others still run', () => {
+    const bundle = demoAt('2026-11-27T05:00:00+09:00');
+    const routines = book(bundle).getSheetByName('定期業務')!;
+    routines.getRange(2, 2).setValue('月に一回くらい');
+    bundle.runJson('automationsRunNow', []);
+    const rows = records(bundle, '定期業務');
+    expect(rows[0]!['メッセージ']).toMatch(/頻度.*読み取れません|読み取れません/);
+    expect(records(bundle, 'タスク').map((t) => t['タイトル'])).toContain('経費の入力');
+    expect(
+      records(bundle, '実行ログ').find((r) => r['処理']!.startsWith('定期業務')),
+    ).toMatchObject({
+      結果: '一部エラー',
+    });
+  });
+});
+
+describe('automations: work longer than one execution', () => {
+  it('pauses before the 6-minute limit and finishes on a one-off trigger, which is then removed', () => {
+    const bundle = demoAt('2026-11-30T05:00:00+09:00');
+    const clients = book(bundle).getSheetByName('取引先')!;
+    const recurring = book(bundle).getSheetByName('定期請求')!;
+    const n = 100;
+    const names = Array.from(
+      { length: n },
+      (_, i) => `顧問先${String(i + 1).padStart(2, '0')}株式会社`,
+    );
+    const clientHeader = clients.getRange(1, 1, 1, clients.getLastColumn()).getValues()[0]!;
+    clients
+      .getRange(clients.getLastRow() + 1, 1, n, clientHeader.length)
+      .setValues(
+        names.map((name) =>
+          clientHeader.map((h) =>
+            h === '取引先名'
+              ? name
+              : h === '敬称'
+                ? '御中'
+                : h === 'メール'
+                  ? 'keiri@example.com'
+                  : '',
+          ),
+        ),
+      );
+    const header = recurring.getRange(1, 1, 1, recurring.getLastColumn()).getValues()[0]!;
+    const cells: Record<string, unknown> = {
+      品目: '顧問料',
+      数量: 1,
+      単位: '式',
+      単価: 30000,
+      税率: '10%',
+      '税込/税抜': '税抜',
+      '間隔(月)': '1',
+      開始月: '2026-11',
+      計上日: '末日',
+    };
+    recurring
+      .getRange(recurring.getLastRow() + 1, 1, n, header.length)
+      .setValues(
+        names.map((name) => header.map((h) => (h === '取引先' ? name : (cells[String(h)] ?? '')))),
+      );
+
+    bundle.runJson('automationsInstall', [{ hour: 6 }]);
+    const fired = advanceWithTriggers(bundle, tokyo('2026-11-30T23:00:00'));
+    expect(fired.map((f) => [f.handler, f.ok])).toEqual([
+      ['dailyDispatch', true],
+      ['continueDispatch', true],
+    ]);
+    // Each execution stayed inside Apps Script's 6-minute limit.
+    for (const f of fired) expect(f.elapsedMs).toBeLessThan(6 * 60_000);
+    expect(handlers(bundle)).toEqual(['dailyDispatch']);
+
+    const invoices = records(bundle, '請求書');
+    expect(invoices).toHaveLength(n + 2);
+    for (const i of invoices) expect(i['PDF']).toMatch(/^https:/);
+    expect(bundle.workspace.DriveApp.allFiles()).toHaveLength(n + 2);
+    const log = records(bundle, '実行ログ');
+    expect(log.map((r) => r['結果'])).toContain('中断');
+    expect(log.at(-1)).toMatchObject({ 処理: '自動化 / Automations', 結果: '成功' });
+  });
+});
+
+describe("automations: someone else's trigger", () => {
+  it('refuses to install a second dispatcher or to clear the owner’s, and names the owner', () => {
+    const bundle = demoAt('2026-11-24T09:00:00+09:00');
+    bundle.runJson('automationsInstall', [{ hour: 6 }]);
+    // A colleague opens the same workbook: Apps Script shows them only their own triggers.
+    const ws = bundle.workspace;
+    const owner = { ...ws.user };
+    Object.assign(ws.user, { email: 'colleague@example.com' });
+    const hidden = ws.ScriptApp.getProjectTriggers();
+    for (const t of hidden) ws.ScriptApp.deleteTrigger(t);
+    const status = bundle.runJson('automationsStatus', []) as AutomationStatus;
+    expect(status).toMatchObject({ installed: true, owner: 'owner@example.com' });
+    expect(status.health).toMatch(/owner@example.com さんのアカウントで動いています/);
+    expect(() => bundle.runJson('automationsInstall', [{ hour: 7 }])).toThrow(
+      /owner@example.com さんが行ってください/,
+    );
+    expect(() => bundle.runJson('automationsUninstall', [])).toThrow(/owner@example.com/);
+    expect(handlers(bundle)).toEqual([]);
+    Object.assign(ws.user, owner);
+  });
+});

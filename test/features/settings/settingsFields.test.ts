@@ -1,0 +1,139 @@
+import { dateKey } from '../../../src/core/dates';
+import { DEFAULT_NUMBER_PATTERN, nextNumbers } from '../../../src/core/invoice/numbering';
+import {
+  checkSettingField,
+  MAX_INVOICE_NOTE,
+  validateSettings,
+} from '../../../src/features/settings/settingsFields';
+import { SETTING_ROWS } from '../../../src/features/settings/settingsRows';
+import { settingsFormSchema } from '../../../src/features/settings/settingsSchema';
+import type { SettingsForm } from '../../../src/ui/contracts';
+
+const FORM: SettingsForm = {
+  companyName: 'ぽっけ商店',
+  registrationNumber: '',
+  postalCode: '',
+  address: '',
+  phone: '',
+  email: '',
+  bankName: '',
+  bankBranch: '',
+  accountType: '普通',
+  accountNumber: '',
+  accountHolder: '',
+  rounding: 'floor',
+  defaultTerms: '',
+  invoiceNumberPattern: DEFAULT_NUMBER_PATTERN,
+  invoiceNote: '',
+  sendDirectly: 'しない',
+};
+
+describe('請求書番号の形式 (invoiceNumberPattern)', () => {
+  it('accepts the default and other patterns with one {SEQn}, folding full-width input', () => {
+    expect(checkSettingField('invoiceNumberPattern', '{YYYY}-{MM}-{SEQ4}')).toEqual({
+      value: '{YYYY}-{MM}-{SEQ4}',
+    });
+    expect(checkSettingField('invoiceNumberPattern', ' ＩＮＶ－{YY}{MM}－{SEQ3} ').value).toBe(
+      'INV-{YY}{MM}-{SEQ3}',
+    );
+    expect(checkSettingField('invoiceNumberPattern', 'No.{SEQ}').issue).toBeUndefined();
+  });
+
+  it('an empty field means the default pattern', () => {
+    expect(checkSettingField('invoiceNumberPattern', '  ')).toEqual({
+      value: DEFAULT_NUMBER_PATTERN,
+    });
+  });
+
+  it.each([
+    ['{YYYY}-{MM}', /連番.*\/.*sequence/],
+    ['{YYYY}-{SEQ4}-{SEQ2}', /ちょうど1つ/],
+    ['{YYYY}-{MONTH}-{SEQ4}', /「\{MONTH\}」は使えません.* \/ .*unknown/],
+    ['{YYYY}/{MM}:{SEQ4}', /「:」は使えません/],
+    ['請求{SEQ4}', /「請」は使えません/],
+    ['{YYYY} {SEQ4}', /「 」は使えません/],
+    ['{YYYY}-{MM-{SEQ4}', /使えません|閉じていません/],
+    ['{MM}-{SEQ4}', /\{YYYY\} か \{YY\}/],
+  ])('refuses %s with a bilingual error', (pattern, want) => {
+    const { issue } = checkSettingField('invoiceNumberPattern', pattern);
+    expect(issue?.severity).toBe('error');
+    expect(issue?.message).toMatch(want);
+    // The first " / " splits the languages (the sidebar's splitBilingual).
+    const message = issue?.message ?? '';
+    expect(message.slice(0, message.indexOf(' / '))).toMatch(/^請求書番号の形式: /);
+    expect(message.slice(message.indexOf(' / ') + 3)).toMatch(/^Invoice number pattern: /);
+  });
+
+  it('numbers follow the accepted pattern', () => {
+    const { value } = checkSettingField('invoiceNumberPattern', 'INV-{YY}{MM}-{SEQ3}');
+    expect(nextNumbers(value, dateKey(2026, 11, 30), ['INV-2611-007'], 2)).toEqual([
+      'INV-2611-008',
+      'INV-2611-009',
+    ]);
+  });
+});
+
+describe('請求書の備考 (invoiceNote)', () => {
+  it('keeps the lines, folds CRLF, trims trailing spaces and blank lines at the ends', () => {
+    expect(
+      checkSettingField(
+        'invoiceNote',
+        '\r\n振込手数料はご負担ください。　\r\nよろしくお願いします\n\n',
+      ).value,
+    ).toBe('振込手数料はご負担ください。\nよろしくお願いします');
+  });
+
+  it(`allows ${MAX_INVOICE_NOTE} characters and refuses more, in both languages`, () => {
+    expect(checkSettingField('invoiceNote', 'あ'.repeat(MAX_INVOICE_NOTE)).issue).toBeUndefined();
+    const { issue } = checkSettingField('invoiceNote', 'あ'.repeat(MAX_INVOICE_NOTE + 1));
+    expect(issue?.severity).toBe('error');
+    expect(issue?.message).toMatch(/^備考は500文字以内.* \/ The note may have at most 500/);
+  });
+
+  it('drops control characters but not the markup, which is escaped where it is printed', () => {
+    expect(checkSettingField('invoiceNote', 'a\u0007<b>').value).toBe('a<b>');
+  });
+});
+
+describe('the whole form', () => {
+  it('validates the new fields with the others; choices pass through', () => {
+    const { form, errors } = validateSettings({
+      ...FORM,
+      invoiceNumberPattern: '',
+      invoiceNote: ' 備考 ',
+      sendDirectly: 'する',
+    });
+    expect(errors).toEqual([]);
+    expect(form).toMatchObject({
+      invoiceNumberPattern: DEFAULT_NUMBER_PATTERN,
+      invoiceNote: '備考',
+      sendDirectly: 'する',
+    });
+    expect(validateSettings({ ...FORM, invoiceNumberPattern: '{X}' }).errors).toEqual([
+      expect.objectContaining({ field: 'invoiceNumberPattern', severity: 'error' }),
+    ]);
+  });
+
+  it('the schema takes a 500-character note and only する/しない', () => {
+    expect(settingsFormSchema.safeParse({ ...FORM, invoiceNote: 'x'.repeat(500) }).success).toBe(
+      true,
+    );
+    expect(settingsFormSchema.safeParse({ ...FORM, invoiceNote: 'x'.repeat(501) }).success).toBe(
+      false,
+    );
+    expect(settingsFormSchema.safeParse({ ...FORM, sendDirectly: 'yes' }).success).toBe(false);
+    const { sendDirectly: _omitted, ...old } = FORM;
+    expect(settingsFormSchema.safeParse(old).success).toBe(false);
+  });
+
+  it('the 設定 sheet has a row per field with its initial value; direct sending is off', () => {
+    const rows = new Map(SETTING_ROWS.map((r) => [r.key, r]));
+    expect(Object.keys(FORM).every((k) => rows.has(k as keyof SettingsForm))).toBe(true);
+    expect(rows.get('invoiceNumberPattern')?.initial).toBe(DEFAULT_NUMBER_PATTERN);
+    expect(rows.get('sendDirectly')).toMatchObject({
+      initial: 'しない',
+      choices: ['する', 'しない'],
+    });
+    expect(rows.get('invoiceNote')?.label).toBe('請求書の備考');
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * `npm run simulate -- month-end`: the daily dispatcher on the demo company's workbook on the
+ * last business day of November 2026 — routine tasks, the recurring invoices with their PDFs and
+ * drafts, the month's summary and the mail to the owner, written to the output folder.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { Playground } from '../../playground/session';
+import { modelFromSpreadsheet } from '../../playground/sheets';
+import { writeXlsxFile } from '../../playground/xlsx';
+import { cli } from './support/cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'pokke-month-end-'));
+const demoXlsx = join(dir, 'demo.xlsx');
+
+beforeAll(async () => {
+  if (!existsSync(resolve('dist/Code.js')))
+    spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+  const demo = new Playground();
+  await writeXlsxFile(modelFromSpreadsheet(demo.workspace.SpreadsheetApp.active!), demoXlsx);
+}, 60000);
+
+async function column(path: string, sheet: string, header: string): Promise<unknown[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const ws = wb.getWorksheet(sheet)!;
+  let col = 0;
+  ws.getRow(1).eachCell((cell, i) => {
+    if (cell.value === header) col = i;
+  });
+  const values: unknown[] = [];
+  ws.eachRow((row, n) => {
+    if (n > 1) values.push(row.getCell(col).value);
+  });
+  return values;
+}
+
+describe('the month-end job', () => {
+  it('runs the day’s automations and writes the invoices, mails, summary and log', async () => {
+    const out = join(dir, 'out');
+    const r = await cli(
+      'month-end',
+      '--workbook',
+      demoXlsx,
+      '--now',
+      '2026-11-30T09:00+09:00',
+      '--out',
+      out,
+    );
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+
+    const mails = readdirSync(join(out, 'mail')).sort();
+    expect(mails.filter((m) => m.includes('-draft-'))).toHaveLength(2);
+    expect(mails.filter((m) => m.includes('-sent-'))).toHaveLength(1);
+    const pdfs = readdirSync(join(out, 'drive'), { recursive: true, encoding: 'utf8' }).filter(
+      (p) => p.endsWith('.pdf'),
+    );
+    expect(pdfs).toHaveLength(2);
+
+    const workbook = join(out, 'workbook.xlsx');
+    expect((await column(workbook, '請求書', '取引先')).sort()).toEqual(
+      ['Blue Harbor Studio', '合同会社みなと企画'].sort(),
+    );
+    expect(await column(workbook, 'タスク', 'タイトル')).toContain('請求書の下書きを確認して送信');
+    expect(new Set(await column(workbook, '月次集計', '月'))).toEqual(new Set(['2026-11']));
+    expect(await column(workbook, '実行ログ', '結果')).toContain('成功');
+
+    const log = JSON.parse(readFileSync(join(out, 'run-log.json'), 'utf8'));
+    expect(log.executions).toEqual([expect.objectContaining({ name: 'dailyDispatch', ok: true })]);
+  }, 120000);
+});
