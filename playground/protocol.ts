@@ -117,6 +117,8 @@ export interface PlaygroundState {
   outbox: OutboxView;
   /** The Gmail pane: the inbox and the add-on's card. */
   gmail?: GmailView;
+  /** The Calendar pane: one week (Mon–Sun) of every calendar in the user's list. */
+  calendar?: CalendarWeekView;
   /** Panes whose emulated services do not exist yet show an honest empty state. */
   available: { gmail: boolean; calendar: boolean; outbox: boolean };
 }
@@ -162,6 +164,53 @@ export interface OutboxView {
   files: DriveFileView[];
   /** Google Tasks (the Tasks advanced service), every list. */
   tasks?: TaskView[];
+  /** Calendar events the bundle created (the Calendar advanced service), cancelled included. */
+  events?: CalendarEventView[];
+}
+
+/** One event as the Calendar pane shows it. Texts are plain text. */
+export interface CalendarEventView {
+  id: string;
+  calendarId: string;
+  /** The calendar's name (the user's own: their e-mail). */
+  calendar: string;
+  /** On the user's own calendar (not a colleague's). */
+  own: boolean;
+  summary: string;
+  location: string;
+  status: 'confirmed' | 'tentative' | 'cancelled';
+  transparent: boolean;
+  allDay: boolean;
+  /** Instants (ms); for all-day events midnight in Asia/Tokyo, the end exclusive. */
+  start: number;
+  end: number;
+  /** `11/25(水) 10:00–11:00`, `11/27(金) 終日`, in Asia/Tokyo. */
+  when: string;
+  /** Made by the demo data, not by the bundle. */
+  seeded: boolean;
+  colorId?: string;
+}
+
+export interface CalendarDayView {
+  /** `YYYY-MM-DD` in Asia/Tokyo. */
+  date: string;
+  /** `11/23(月)`. */
+  label: string;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number;
+  /** A Japanese national holiday (or bank closure), named; null otherwise. */
+  holiday: string | null;
+  today: boolean;
+  /** All-day events first, then timed ones by start; each with its time on this day. */
+  events: (CalendarEventView & { time: string })[];
+}
+
+export interface CalendarWeekView {
+  /** Weeks from the clock's week (0: the week of the virtual clock). */
+  offset: number;
+  /** Monday, `YYYY-MM-DD`. */
+  weekStart: string;
+  days: CalendarDayView[];
 }
 
 export interface TaskView {

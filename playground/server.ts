@@ -22,6 +22,7 @@
  *   POST /api/gmail/open         { messageId }   Gmail opens a mail: the add-on's card for it
  *   POST /api/gmail/home         the add-on's homepage card
  *   POST /api/gmail/action       { functionName, parameters, formValues }   a card button
+ *   POST /api/calendar/week      { delta: -1 | 0 | 1 }   the Calendar pane's week
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -184,6 +185,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
             values as Record<string, import('../emulator/addon-events').FormValue>,
           ),
         );
+      }
+      case '/api/calendar/week': {
+        const delta = body['delta'];
+        if (typeof delta !== 'number')
+          return sendJson(res, 400, { ok: false, message: 'Expected { delta }' });
+        return reply(playground.calendarMove(delta));
       }
       default:
         return send(res, 404, 'text/plain; charset=utf-8', 'Not found');

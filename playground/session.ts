@@ -16,11 +16,13 @@ import type { DialogRecord } from '../emulator/services/ui';
 import { advanceWithTriggers } from '../emulator/trigger-runner';
 import type { Workspace } from '../emulator/workspace';
 import { lastBusinessDayOfMonth } from '../src/core/businessDays';
+import { calendarWeek, createdEvents, seedDemoCalendar } from './calendar';
 import { messageOf, PokkeInputError } from './errors';
 import { deliverDemoMails, GmailPane, tasksView, WORKBOOK_ID_PROPERTY } from './gmail';
 import type { WorkbookModel } from './model';
 import { outboxView } from './outbox';
 import type {
+  CalendarEventView,
   ClockAction,
   DialogView,
   MenuItemView,
@@ -118,6 +120,8 @@ export class Playground {
   private sidebarRecord: DialogRecord | null = null;
   private readonly sidebars = new Map<number, DialogRecord>();
   private triggersCheckedUpTo = 0;
+  /** The week the Calendar pane shows, in weeks from the clock's. */
+  private calendarOffset = 0;
   /** Counts resets, so that ids of dialogs stay unique. */
   private epoch = 0;
   private readonly distDir: string;
@@ -166,6 +170,8 @@ export class Playground {
     if (active)
       ws.PropertiesService.getUserProperties().setProperty(WORKBOOK_ID_PROPERTY, active.getId());
     deliverDemoMails(ws, this.options.demoDir ?? DEMO_DIR);
+    seedDemoCalendar(ws, this.options.demoDir ?? DEMO_DIR);
+    this.calendarOffset = 0;
     ws.GmailApp.requireAccessToken = true;
     // The demo is a workbook that already exists: the log and the counts start when it opens.
     this.log.clear();
@@ -310,6 +316,16 @@ export class Playground {
     );
   }
 
+  /** Calendar: the previous (-1) or next (+1) week, or back to the clock's week (0). */
+  calendarMove(delta: number): { ok: boolean; message?: string } {
+    if (!Number.isInteger(delta) || Math.abs(delta) > 1) {
+      return { ok: false, message: '不明な操作です / Unknown calendar action' };
+    }
+    this.calendarOffset = delta === 0 ? 0 : this.calendarOffset + delta;
+    this.version++;
+    return { ok: true };
+  }
+
   /** The person closed the sidebar (its X, or google.script.host.close()). */
   closeSidebar(): { ok: boolean } {
     this.workspace.ui.closeSidebar();
@@ -361,9 +377,10 @@ export class Playground {
       triggers: ws.ScriptApp.triggers.filter((t) => t.clock).map(describeTrigger),
       runs: this.log.runs,
       calls: ws.meter.counts(),
-      outbox: withTasks(outboxView(ws), tasksView(this.tasks)),
+      outbox: withEvents(withTasks(outboxView(ws), tasksView(this.tasks)), createdEvents(ws)),
       ...(this.gmail.available ? { gmail: this.gmail.view() } : {}),
-      available: { gmail: this.gmail.available, calendar: false, outbox: true },
+      calendar: calendarWeek(ws, this.calendarOffset),
+      available: { gmail: this.gmail.available, calendar: true, outbox: true },
     };
   }
 
@@ -405,6 +422,10 @@ function readManifest(distDir: string): unknown {
   } catch {
     return null;
   }
+}
+
+function withEvents(outbox: OutboxView, events: CalendarEventView[]): OutboxView {
+  return events.length > 0 ? { ...outbox, events } : outbox;
 }
 
 function withTasks(outbox: OutboxView, tasks: TaskView[]): OutboxView {

@@ -143,6 +143,11 @@ export function mailTaskCreate(e: unknown): GoogleAppsScript.Card_Service.Action
   return createFromCard(e);
 }
 
+/** Calendar add-on homepage (addOns.calendar.homepageTrigger): the same day at a glance. */
+export function onCalendarHomepage(e: unknown): GoogleAppsScript.Card_Service.Card {
+  return homepage(e);
+}
+
 /** Card action: remember the workbook whose address the owner pasted into the Gmail card. */
 export function mailTaskConnectWorkbook(e: unknown): GoogleAppsScript.Card_Service.ActionResponse {
   return connectFromCard(e);

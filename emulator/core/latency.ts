@@ -59,6 +59,11 @@ export const LATENCY_RULES: readonly LatencyRule[] = [
   { pattern: 'Gmail.Users.*.*', ms: 400, source: 'A' },
   { pattern: 'Gmail.Users.getProfile', ms: 150, source: 'A' },
   { pattern: 'Gmail.*.*', ms: 200, source: 'A' },
+  // Calendar v3 advanced service: one REST round trip each, like Tasks (assumed).
+  { pattern: 'Calendar.*.get', ms: 150, source: 'A' },
+  { pattern: 'Calendar.*.list', ms: 250, source: 'A' },
+  { pattern: 'Calendar.Freebusy.query', ms: 250, source: 'A' },
+  { pattern: 'Calendar.*.*', ms: 200, source: 'A' },
   { pattern: 'CardService.*.*', ms: 0, source: 'A' },
   { pattern: '*.*.*', ms: 10, source: 'A' },
 ];

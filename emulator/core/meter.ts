@@ -136,6 +136,8 @@ export class Meter {
   }
 
   endExecution(): ExecutionReport | undefined {
+    // A kill planned for this execution that it did not reach expires with it.
+    this.killAt = undefined;
     const exec = this.execution;
     if (!exec) return undefined;
     this.execution = undefined;
@@ -164,7 +166,10 @@ export class Meter {
     return this.traceLog ?? [];
   }
 
-  /** Makes the next execution die after `calls` more service calls (for crash tests). */
+  /**
+   * Makes the next execution die after `calls` more service calls (for crash tests); if it makes
+   * fewer calls, it ends normally and the plan expires with it.
+   */
   killAfter(calls: number): void {
     this.killAt = calls;
   }

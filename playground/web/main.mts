@@ -18,6 +18,7 @@ import type {
   RunReply,
   SheetView,
 } from '../protocol';
+import { renderCalendar, renderCreatedEvents } from './calendar.mjs';
 import { type Deps as GmailDeps, renderGmail, renderTasks } from './gmail.mjs';
 
 type App = 'sheets' | 'gmail' | 'calendar' | 'outbox';
@@ -567,13 +568,15 @@ function renderPanes(state: PlaygroundState): void {
   } else {
     renderGmail($('gmail-body'), state.gmail, gmailDeps(state.clock.timeZone));
   }
-  if (!state.available.calendar) {
+  if (!state.available.calendar || !state.calendar) {
     $('calendar-body').replaceChildren(
       empty('カレンダーのエミュレーターはまだ準備中です', 'The Calendar emulator is not built yet'),
     );
+  } else {
+    renderCalendar($('calendar-body'), state.calendar, gmailDeps(state.clock.timeZone));
   }
   const outbox = state.outbox;
-  const noTasks = (outbox.tasks ?? []).length === 0;
+  const noTasks = (outbox.tasks ?? []).length === 0 && (outbox.events ?? []).length === 0;
   if (
     !state.available.outbox ||
     (outbox.mails.length === 0 && outbox.files.length === 0 && noTasks)
@@ -666,10 +669,12 @@ function renderOutbox(outbox: OutboxView, tz: string): void {
     );
   }
   const tasks = outbox.tasks ?? [];
+  const events = outbox.events ?? [];
   $('outbox-body').replaceChildren(
     mails,
     files,
     ...(tasks.length > 0 ? [renderTasks(tasks, gmailDeps(tz))] : []),
+    ...(events.length > 0 ? [renderCreatedEvents(events, gmailDeps(tz))] : []),
   );
 }
 

@@ -360,6 +360,8 @@ export const RECURRING_SHEET = {
   ],
 } as const satisfies SheetSpec;
 
+export const ROUTINE_METHODS = ['タスク', 'カレンダー'] as const;
+
 export const ROUTINES_SHEET = {
   name: '定期業務',
   aliases: ['Routines'],
@@ -380,6 +382,23 @@ export const ROUTINES_SHEET = {
       aliases: ['Done when'],
       kind: 'text',
       width: 240,
+    },
+    {
+      key: 'method',
+      header: '方法',
+      aliases: ['How'],
+      kind: 'choice',
+      choices: ROUTINE_METHODS,
+      width: 90,
+      note: 'タスク: タスクシートに追加 / カレンダー: タスクに加えてGoogleカレンダーに予定を入れる / Task, or task plus a calendar block',
+    },
+    {
+      key: 'time',
+      header: '時間',
+      aliases: ['Time'],
+      kind: 'text',
+      width: 100,
+      note: 'カレンダーの時間。例: 10:00-11:00(空欄なら終日) / Calendar block, e.g. 10:00-11:00 (empty: all day)',
     },
     {
       key: 'active',

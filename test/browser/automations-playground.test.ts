@@ -5,32 +5,23 @@
  * fire — then the 実行ログ sheet, the 請求書 and タスク sheets, the Outbox and the sidebar's
  * recent runs all show what the daily runs did. Screenshots go to the OS temp folder.
  */
-import type { FrameLocator, Page } from 'playwright-core';
-import { type RunningServer, startServer } from '../../playground/server';
-import { type Browser, launchChromium, tempFile } from './support/chromium';
+import type { Page } from 'playwright-core';
+import { tempFile } from './support/chromium';
+import { eventually, openPlayground, type PlaygroundPage } from './support/playground-page';
 
 jest.setTimeout(120_000);
 
-let server: RunningServer;
-let browser: Browser;
+let playground: PlaygroundPage;
 let page: Page;
-const errors: string[] = [];
-const offMachine: string[] = [];
 
-const sidebar = (): FrameLocator => page.frameLocator('#sidebar-frame');
+beforeAll(async () => {
+  playground = await openPlayground();
+  page = playground.page;
+});
 
-/** Reads until the value is `want` (or 10 s pass) and returns the last value read. */
-async function eventually<T>(read: () => Promise<T>, want: T | RegExp): Promise<T> {
-  const ok = (v: T) =>
-    want instanceof RegExp ? want.test(String(v)) : JSON.stringify(v) === JSON.stringify(want);
-  const until = Date.now() + 10_000;
-  let value = await read();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 50));
-    value = await read();
-  }
-  return value;
-}
+afterAll(async () => {
+  await playground?.close();
+});
 
 /** A sheet of the grid as rows of objects keyed by its header row. */
 async function records(sheet: string): Promise<Record<string, string>[]> {
@@ -48,42 +39,16 @@ async function records(sheet: string): Promise<Record<string, string>[]> {
     .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
-beforeAll(async () => {
-  server = await startServer({ port: 0 });
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1440, height: 900 });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.context().route(/^(https?|wss?):/, (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url)) return route.continue();
-    offMachine.push(url);
-    return route.abort();
-  });
-  await page.goto(server.url);
-  await page.locator('table.grid').waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 afterEach(() => {
-  expect(errors).toEqual([]);
-  expect(offMachine).toEqual([]);
+  expect(playground.errors).toEqual([]);
+  expect(playground.offMachine).toEqual([]);
 });
 
 test('拡張機能 → 自動化 opens the automations sidebar: off, 6時台 preselected', async () => {
-  await page.getByRole('button', { name: /拡張機能/ }).click();
-  await page.getByRole('menuitem', { name: '自動化 / Automations' }).click();
-  await page.locator('#sidebar').waitFor();
+  await playground.openSidebar('自動化 / Automations');
   expect(await page.locator('#sidebar-title').textContent()).toBe('自動化 / Automations');
   expect((await page.locator('#sidebar-frame').boundingBox())?.width).toBe(300);
-  const frame = sidebar();
+  const frame = playground.sidebar();
   await frame.locator('[data-state]').waitFor();
   expect(await frame.locator('[data-state]').textContent()).toBe('オフ');
   expect(await frame.locator('#hour').inputValue()).toBe('6');
@@ -93,7 +58,7 @@ test('拡張機能 → 自動化 opens the automations sidebar: off, 6時台 pre
 });
 
 test('a dry run of the last business day lists the jobs and writes nothing', async () => {
-  const frame = sidebar();
+  const frame = playground.sidebar();
   const callsBefore = await page.locator('#runs tr.run').count();
   await frame.locator('#dry-run-date').fill('2026-11-30');
   await frame.locator('button[data-action="dry-run"]').click();
@@ -112,7 +77,7 @@ test('a dry run of the last business day lists the jobs and writes nothing', asy
 });
 
 test('自動化をオンにする: on at 6時台 under the demo owner', async () => {
-  const frame = sidebar();
+  const frame = playground.sidebar();
   await frame.locator('button[data-action="install"]').click();
   await frame.locator('[data-state="on"]').waitFor();
   expect(await frame.locator('[data-fact="hour"] dd').textContent()).toBe('毎日 6時台');
@@ -182,7 +147,7 @@ test('the recurring invoices, the routine tasks and the Outbox show the month en
 });
 
 test('the sidebar’s 更新 shows the runs; screenshots of the page and the sidebar', async () => {
-  const frame = sidebar();
+  const frame = playground.sidebar();
   await frame.locator('button[data-action="refresh"]').click();
   const runs = frame.locator('[data-section="recent"] li.run');
   await runs.first().waitFor();

@@ -5,35 +5,19 @@
  * to the OS temp folder.
  */
 import type { Page } from 'playwright-core';
-import { type RunningServer, startServer } from '../../playground/server';
-import { type Browser, launchChromium, tempFile } from './support/chromium';
+import { tempFile } from './support/chromium';
+import { openPlayground, type PlaygroundPage } from './support/playground-page';
 
-let server: RunningServer;
-let browser: Browser;
+let playground: PlaygroundPage;
 let page: Page;
-const errors: string[] = [];
 
 beforeAll(async () => {
-  server = await startServer({ port: 0 });
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1440, height: 960 });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page
-    .context()
-    .route(/^(https?|wss?):/, (route) =>
-      route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
-    );
-  await page.goto(server.url);
-  await page.locator('table.grid').waitFor();
+  playground = await openPlayground({ width: 1440, height: 960 });
+  page = playground.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await playground?.close();
 });
 
 const card = () => page.locator('.gmail-card');
@@ -86,5 +70,5 @@ test('a demo mail becomes a task: card, タスク sheet, Google Tasks, and no du
       .count(),
   ).toBe(0);
   await page.screenshot({ path: tempFile('pokke-gmail-reopened.png') });
-  expect(errors).toEqual([]);
+  expect(playground.errors).toEqual([]);
 });

@@ -8,15 +8,21 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { type RunningServer, startServer } from '../../playground/server';
 import { header, isRealPdf, leafParts } from '../playground/support/mime';
-import { type Browser, DIST, launchChromium, tempFile } from './support/chromium';
+import { DIST, tempFile } from './support/chromium';
+import { eventually, openPlayground, type PlaygroundPage } from './support/playground-page';
 
-let server: RunningServer;
-let browser: Browser;
+let playground: PlaygroundPage;
 let page: Page;
-const errors: string[] = [];
-const offMachine: string[] = [];
+
+beforeAll(async () => {
+  playground = await openPlayground();
+  page = playground.page;
+});
+
+afterAll(async () => {
+  await playground?.close();
+});
 
 /** The grid cell under `header` in the row whose first column reads `key`. */
 async function cellByKey(key: string, header: string): Promise<string> {
@@ -28,47 +34,8 @@ async function cellByKey(key: string, header: string): Promise<string> {
   return (await row.first().locator('td').nth(column).textContent()) ?? '';
 }
 
-/** Reads until the value is `want` (or 10 s pass) and returns the last value read. */
-async function eventually<T>(read: () => Promise<T>, want: T | RegExp): Promise<T> {
-  const ok = (v: T) =>
-    want instanceof RegExp ? want.test(String(v)) : JSON.stringify(v) === JSON.stringify(want);
-  const until = Date.now() + 10_000;
-  let value = await read();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 50));
-    value = await read();
-  }
-  return value;
-}
-
-const sidebar = (): FrameLocator => page.frameLocator('#sidebar-frame');
 const sidebarInput = (key: string) =>
-  sidebar().locator(`[data-field="${key}"]`).locator('input, select');
-
-beforeAll(async () => {
-  server = await startServer({ port: 0 });
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1440, height: 900 });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  // Nothing may leave the machine: no CDN, no fonts, no analytics.
-  await page.context().route(/^(https?|wss?):/, (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url)) return route.continue();
-    offMachine.push(url);
-    return route.abort();
-  });
-  await page.goto(server.url);
-  await page.locator('table.grid').waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+  playground.sidebar().locator(`[data-field="${key}"]`).locator('input, select');
 
 test('the demo workbook shows as Sheets would: tabs, bold frozen header, display values, dropdowns', async () => {
   expect(await page.locator('#doc-title').textContent()).toBe(
@@ -104,9 +71,7 @@ test('the demo workbook shows as Sheets would: tabs, bold frozen header, display
 });
 
 test('Pokke menu → Settings opens the real sidebar; saving changes the 設定 sheet', async () => {
-  await page.getByRole('button', { name: /拡張機能/ }).click();
-  await page.getByRole('menuitem', { name: '設定 / Settings' }).click();
-  await page.locator('#sidebar').waitFor();
+  await playground.openSidebar('設定 / Settings');
   expect(await page.locator('#sidebar-title').textContent()).toBe('設定 / Settings');
   const box = await page.locator('#sidebar-frame').boundingBox();
   expect(box?.width).toBe(300);
@@ -116,8 +81,8 @@ test('Pokke menu → Settings opens the real sidebar; saving changes the 設定 
   expect(await sidebarInput('postalCode').inputValue()).toBe('150-0001');
 
   await company.fill('株式会社ぽっけ商店 東京本店');
-  await sidebar().locator('footer button[type="submit"]').click();
-  await sidebar().locator('footer .status').getByText('保存しました').waitFor();
+  await playground.sidebar().locator('footer button[type="submit"]').click();
+  await playground.sidebar().locator('footer .status').getByText('保存しました').waitFor();
 
   await page.getByRole('tab', { name: '設定' }).click();
   await page.locator('table.grid[data-sheet="設定"]').waitFor();
@@ -131,8 +96,7 @@ test('Pokke menu → Settings opens the real sidebar; saving changes the 設定 
   // Closing it with its X, then opening it again from the menu.
   await page.getByRole('button', { name: '閉じる / Close' }).click();
   expect(await page.locator('#sidebar').isHidden()).toBe(true);
-  await page.getByRole('button', { name: /拡張機能/ }).click();
-  await page.getByRole('menuitem', { name: '設定 / Settings' }).click();
+  await playground.openSidebar('設定 / Settings');
   await sidebarInput('companyName').waitFor();
   expect(await sidebarInput('companyName').inputValue()).toBe('株式会社ぽっけ商店 東京本店');
 });
@@ -156,10 +120,14 @@ test('the clock moves to month end in Tokyo time', async () => {
   ).toBe('2026/12/25(金) 18:30');
 });
 
-test('Calendar and the outbox say honestly that there is nothing yet; Gmail has the demo inbox', async () => {
+test('the outbox says honestly that there is nothing yet; Gmail and Calendar show the demo', async () => {
   await page.locator('.app-tab[data-app="gmail"]').click();
   await page.locator('.gmail-item').first().waitFor();
-  for (const pane of ['calendar', 'outbox']) {
+  await page.locator('.app-tab[data-app="calendar"]').click();
+  // The clock's week (the clock test above moved it to Fri 12/25).
+  await page.locator('.cal-day.today[data-date="2026-12-25"]').waitFor();
+  expect(await page.locator('.cal-day').count()).toBe(7);
+  for (const pane of ['outbox']) {
     await page.locator(`.app-tab[data-app="${pane}"]`).click();
     const shown = page.locator(`[data-app-pane="${pane}"]`);
     expect(await shown.isVisible()).toBe(true);
@@ -209,15 +177,18 @@ test('reset brings the demo back', async () => {
   expect(await page.locator('#clock-now').textContent()).toBe('2026/11/24(火) 09:00');
 });
 
-test('請求書を表示 in the 請求書 sidebar opens the invoice in a dialog over the page', async () => {
-  await page.getByRole('button', { name: /拡張機能/ }).click();
-  await page.getByRole('menuitem', { name: '請求書 / Invoices' }).click();
-  await page.locator('#sidebar').waitFor();
-  const frame = sidebar();
+/** 拡張機能 → 請求書, then a preview for `closingDate`; returns the sidebar once it shows. */
+async function previewInvoicesInSidebar(closingDate: string): Promise<FrameLocator> {
+  const frame = await playground.openSidebar('請求書 / Invoices');
   await frame.locator('#closing-date').waitFor();
-  await frame.locator('#closing-date').fill('2026-11-30');
+  await frame.locator('#closing-date').fill(closingDate);
   await frame.locator('button[data-action="preview"]').click();
   await frame.locator('[data-section="to-issue"]').waitFor();
+  return frame;
+}
+
+test('請求書を表示 in the 請求書 sidebar opens the invoice in a dialog over the page', async () => {
+  const frame = await previewInvoicesInSidebar('2026-11-30');
   const sakura = frame.locator('article.invoice', { hasText: '株式会社さくら食品' });
   await sakura.locator('button[data-action="show-preview"]').click();
   const dialog = page.locator('.dialog.html-dialog');
@@ -257,14 +228,7 @@ async function issueInvoicesFromSidebar(): Promise<void> {
     expect(reply.ok).toBe(true);
     return;
   }
-  await page.getByRole('button', { name: /拡張機能/ }).click();
-  await page.getByRole('menuitem', { name: '請求書 / Invoices' }).click();
-  await page.locator('#sidebar').waitFor();
-  const frame = sidebar();
-  await frame.locator('#closing-date').waitFor();
-  await frame.locator('#closing-date').fill('2026-11-30');
-  await frame.locator('button[data-action="preview"]').click();
-  await frame.locator('[data-section="to-issue"]').waitFor();
+  const frame = await previewInvoicesInSidebar('2026-11-30');
   expect(await frame.locator('article.invoice').count()).toBe(4);
   await frame.locator('footer button[data-action="issue"]').click();
   await frame.locator('footer button[data-action="confirm"]').click();
@@ -347,6 +311,6 @@ test('invoices issued from the 請求書 sidebar: the Outbox shows 4 drafts and 
 }, 120_000);
 
 test('no page errors, nothing fetched from the network', () => {
-  expect(errors).toEqual([]);
-  expect(offMachine).toEqual([]);
+  expect(playground.errors).toEqual([]);
+  expect(playground.offMachine).toEqual([]);
 });

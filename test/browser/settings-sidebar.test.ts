@@ -6,27 +6,9 @@ import type { Page } from 'playwright-core';
 import { corporateNumberCheckDigit } from '../../src/core/registrationNumber';
 import type { SaveResult, SettingsForm, SettingsView, SetupReport } from '../../src/ui/contracts';
 import { openBundle } from '../bundle/support';
+import { BLANK_SETTINGS_FORM } from '../fixtures/settings';
 import { bundleHandler, type ServerHandler, type SidebarPage, tempFile } from './support/chromium';
 import { fakeHandler, sidebarSuite, waitFor } from './support/sidebar-suite';
-
-const EMPTY: SettingsForm = {
-  companyName: '',
-  registrationNumber: '',
-  postalCode: '',
-  address: '',
-  phone: '',
-  email: '',
-  bankName: '',
-  bankBranch: '',
-  accountType: '普通',
-  accountNumber: '',
-  accountHolder: '',
-  rounding: 'floor',
-  defaultTerms: '',
-  invoiceNumberPattern: '{YYYY}-{MM}-{SEQ4}',
-  invoiceNote: '',
-  sendDirectly: 'しない',
-};
 
 const TWELVE = '234567890123';
 const CHECK = corporateNumberCheckDigit(TWELVE);
@@ -38,7 +20,7 @@ function fakeServer(initial: Partial<SettingsView> = {}) {
   const state = {
     view: {
       lang: 'ja',
-      settings: { ...EMPTY },
+      settings: { ...BLANK_SETTINGS_FORM },
       needsSetup: false,
       issues: [],
       ...initial,
@@ -88,7 +70,7 @@ describe('settings sidebar against a fake server', () => {
   test('renders in Japanese with English in small print, values from settingsLoad', async () => {
     const { handler } = fakeServer({
       settings: {
-        ...EMPTY,
+        ...BLANK_SETTINGS_FORM,
         companyName: '<b>ぽっけ商店</b>',
         rounding: 'round',
         accountType: '当座',
@@ -207,7 +189,7 @@ describe('settings sidebar against a fake server', () => {
     expect(await saveButton(page).textContent()).toBe('保存');
     expect(saves(s)[0]?.args).toEqual([
       {
-        ...EMPTY,
+        ...BLANK_SETTINGS_FORM,
         companyName: 'ぽっけ商店',
         registrationNumber: VALID_REG,
         email: 'info@pokke.example',
@@ -222,7 +204,10 @@ describe('settings sidebar against a fake server', () => {
 
   test('invoice settings: number pattern checked while typing, a multi-line note, direct sending', async () => {
     const { handler } = fakeServer({
-      settings: { ...EMPTY, invoiceNote: '振込手数料はご負担ください\nよろしくお願いします' },
+      settings: {
+        ...BLANK_SETTINGS_FORM,
+        invoiceNote: '振込手数料はご負担ください\nよろしくお願いします',
+      },
     });
     const s = await open(handler);
     const { page } = s;
@@ -257,7 +242,7 @@ describe('settings sidebar against a fake server', () => {
     await status(page).getByText('保存しました').waitFor();
     expect(saves(s)[0]?.args).toEqual([
       {
-        ...EMPTY,
+        ...BLANK_SETTINGS_FORM,
         invoiceNumberPattern: 'INV-{YY}{MM}-{SEQ3}',
         invoiceNote: 'お振込手数料はご負担ください。\n<b>よろしく</b>',
         sendDirectly: 'する',
@@ -335,7 +320,7 @@ describe('settings sidebar against a fake server', () => {
     const { state, handler } = fakeServer({
       needsSetup: true,
       settings: {
-        ...EMPTY,
+        ...BLANK_SETTINGS_FORM,
         companyName: '株式会社ぽっけ',
         postalCode: '150-0001',
         address: '東京都渋谷区神宮前1-2-3 ぽっけビル5F',

@@ -37,3 +37,14 @@ export function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+interface EventView {
+  summary?: string;
+  start?: { date?: string; dateTime?: string };
+  end?: { date?: string; dateTime?: string };
+  extendedProperties?: { private?: Record<string, string> };
+}
+
+/** Every event in the emulated calendars (uncounted). */
+export const calendarEvents = (bundle: Bundle): EventView[] =>
+  bundle.workspace.advanced<{ allEvents(): EventView[] }>('calendar').allEvents();

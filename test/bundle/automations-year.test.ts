@@ -1,6 +1,6 @@
 import type { Bundle } from '../../emulator/runtime';
 import { advanceWithTriggers } from '../../emulator/trigger-runner';
-import { demoAt, prng, records, tokyo } from './automations-support';
+import { calendarEvents, demoAt, prng, records, tokyo } from './automations-support';
 
 /**
  * A whole year of the demo company's automations: the trigger fires every day, some days
@@ -144,6 +144,14 @@ describe('a year of daily runs with duplicate firings and crashes', () => {
       '2027/10/01',
       '2027/11/01',
     ]);
+  });
+
+  it('puts each calendar block in the calendar once', () => {
+    const keys = calendarEvents(bundle)
+      .map((e) => e.extendedProperties?.private?.pokkeKey ?? '')
+      .filter((k) => k.startsWith('定期業務:経費の入力:'));
+    expect(keys.length).toBeGreaterThan(45);
+    expect(duplicates(keys)).toEqual([]);
   });
 
   it('leaves no continuation trigger behind and keeps one daily trigger', () => {

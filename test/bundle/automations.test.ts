@@ -1,6 +1,6 @@
 import { advanceWithTriggers } from '../../emulator/trigger-runner';
 import type { AutomationStatus, DryRunReport } from '../../src/ui/automationContracts';
-import { book, demoAt, handlers, records, tokyo } from './automations-support';
+import { book, calendarEvents, demoAt, handlers, records, tokyo } from './automations-support';
 
 describe('automations: installing the daily trigger', () => {
   it('installs exactly one dispatcher trigger, owned by the user who turned it on', () => {
@@ -61,9 +61,13 @@ describe('automations: the month-end of the demo company', () => {
     expect(tasks.filter((t) => t['タイトル'] === '請求書の下書きを確認して送信')).toEqual([
       expect.objectContaining({ 期限: '2026/11/30', 状態: '未完了' }),
     ]);
-    // 毎週金曜: 11/27 only (the run started on 11/25).
+    // 毎週金曜: 11/27 only (the run started on 11/25), a task and a calendar block 17:00–17:30.
     expect(tasks.filter((t) => t['タイトル'] === '経費の入力').map((t) => t['期限'])).toEqual([
       '2026/11/27',
+    ]);
+    const blocks = calendarEvents(bundle).filter((e) => e.summary === '経費の入力');
+    expect(blocks.map((e) => [e.start?.dateTime, e.end?.dateTime])).toEqual([
+      ['2026-11-27T17:00:00+09:00', '2026-11-27T17:30:00+09:00'],
     ]);
 
     const recurring = records(bundle, '売上明細').filter((l) => l['定期キー'] !== '');
@@ -211,5 +215,28 @@ describe("automations: someone else's trigger", () => {
     expect(() => bundle.runJson('automationsUninstall', [])).toThrow(/owner@example.com/);
     expect(handlers(bundle)).toEqual([]);
     Object.assign(ws.user, owner);
+  });
+});
+
+describe('automations: cost', () => {
+  /** Sheets calls of one dispatcher run on `day` with `extra` old, billed sales lines. */
+  function sheetsCalls(day: string, extra: number): number {
+    const bundle = demoAt(`${day}T05:00:00+09:00`);
+    const sales = book(bundle).getSheetByName('売上明細')!;
+    const width = sales.getLastColumn();
+    const demo = sales.getRange(2, 1, sales.getLastRow() - 1, width).getValues();
+    const billed = demo.map((r) => r.map((v, i) => (i === 9 ? '2025-01-0001' : v)));
+    sales.insertRowsAfter(sales.getMaxRows(), extra + 100);
+    sales
+      .getRange(sales.getLastRow() + 1, 1, extra, width)
+      .setValues(Array.from({ length: extra }, (_, i) => billed[i % billed.length]!));
+    bundle.workspace.meter.resetCounts();
+    bundle.run('dailyDispatch', [], { triggered: true });
+    return bundle.workspace.meter.total('SpreadsheetApp');
+  }
+
+  it('reads each sheet in batches: the Sheets calls do not grow with the rows', () => {
+    expect(sheetsCalls('2026-11-26', 1000)).toBe(sheetsCalls('2026-11-26', 10));
+    expect(sheetsCalls('2026-11-30', 1000)).toBe(sheetsCalls('2026-11-30', 10));
   });
 });

@@ -93,7 +93,7 @@ describe('the demo workbook', () => {
     // The spreadsheet opens at the demo's time; onOpen takes a little virtual time.
     expect(state.runs[0]?.startedAt).toBe(Date.parse('2026-11-24T09:00:00+09:00'));
     expect(state.clock).toMatchObject({ now: state.runs[0]?.endedAt, timeZone: 'Asia/Tokyo' });
-    expect(state.available).toEqual({ gmail: true, calendar: false, outbox: true });
+    expect(state.available).toEqual({ gmail: true, calendar: true, outbox: true });
     expect(state.outbox).toEqual({ mails: [], files: [] });
   });
 });

@@ -1,4 +1,5 @@
 import type { Workspace } from '../../workspace';
+import { CalendarAdvancedEmulator } from './calendar';
 import { DriveAdvancedEmulator } from './drive';
 import { GmailAdvancedEmulator } from './gmail';
 import { TasksAdvancedEmulator } from './tasks';
@@ -47,6 +48,12 @@ export const ADVANCED_SERVICES: ReadonlyMap<string, AdvancedServiceDefinition> =
         userSymbol: 'Tasks',
         versions: ['v1'],
         create: (ws) => new TasksAdvancedEmulator(ws),
+      },
+      {
+        serviceId: 'calendar',
+        userSymbol: 'Calendar',
+        versions: ['v3'],
+        create: (ws) => new CalendarAdvancedEmulator(ws),
       },
     ] satisfies AdvancedServiceDefinition[]
   ).map((d) => [d.serviceId, d]),

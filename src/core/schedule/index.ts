@@ -47,3 +47,4 @@ export {
   summaryDayFor,
   summaryMonthDue,
 } from './summary';
+export { parseTimeRange, type TimeRange, type TimeRangeParse } from './timeRange';

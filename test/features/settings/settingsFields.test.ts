@@ -8,25 +8,10 @@ import {
 import { SETTING_ROWS } from '../../../src/features/settings/settingsRows';
 import { settingsFormSchema } from '../../../src/features/settings/settingsSchema';
 import type { SettingsForm } from '../../../src/ui/contracts';
+import { BLANK_SETTINGS_FORM } from '../../fixtures/settings';
 
-const FORM: SettingsForm = {
-  companyName: 'ぽっけ商店',
-  registrationNumber: '',
-  postalCode: '',
-  address: '',
-  phone: '',
-  email: '',
-  bankName: '',
-  bankBranch: '',
-  accountType: '普通',
-  accountNumber: '',
-  accountHolder: '',
-  rounding: 'floor',
-  defaultTerms: '',
-  invoiceNumberPattern: DEFAULT_NUMBER_PATTERN,
-  invoiceNote: '',
-  sendDirectly: 'しない',
-};
+/** A valid form: a fresh 設定 sheet with a company name. */
+const FORM: SettingsForm = { ...BLANK_SETTINGS_FORM, companyName: 'ぽっけ商店' };
 
 describe('請求書番号の形式 (invoiceNumberPattern)', () => {
   it('accepts the default and other patterns with one {SEQn}, folding full-width input', () => {

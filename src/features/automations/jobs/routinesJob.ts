@@ -1,8 +1,16 @@
 import { bilingual } from '../../../core/bilingual';
 import { addDays, type DateKey, tokyoInstant } from '../../../core/dates';
-import { dueOccurrences, nextOccurrence, parseRule } from '../../../core/schedule';
+import {
+  dueOccurrences,
+  nextOccurrence,
+  parseRule,
+  parseTimeRange,
+  type TimeRange,
+} from '../../../core/schedule';
+import { insertEvent, pokkeEventsBetween } from '../../../services/calendar';
+import { flushWorkbook } from '../../../services/workbook';
 import { cellText, textCell } from '../../../sheets/cells';
-import { ROUTINES_SHEET, TASKS_SHEET } from '../../../sheets/schema';
+import { ROUTINE_METHODS, ROUTINES_SHEET, TASKS_SHEET } from '../../../sheets/schema';
 import {
   appendRecords,
   findSheet,
@@ -11,19 +19,28 @@ import {
   writeColumn,
 } from '../../../sheets/table';
 import type { PlannedJob } from '../../../ui/automationContracts';
-import type { Job, JobContext, JobOutcome } from '../job';
+import { type Job, type JobContext, type JobOutcome, pastDeadline } from '../job';
 
 type RoutineKey = (typeof ROUTINES_SHEET.columns)[number]['key'];
 type TaskKey = (typeof TASKS_SHEET.columns)[number]['key'];
 
 const LABEL = bilingual('定期業務', 'Routines');
 export const OPEN_TASK = '未完了';
+const CALENDAR = ROUTINE_METHODS[1];
 
 /** The key that makes a routine's task for one day unique in the タスク sheet. */
 export const routineTaskKey = (name: string, day: DateKey) => `定期業務:${name}:${day}`;
 
+interface Occurrence {
+  readonly name: string;
+  readonly due: DateKey;
+  readonly doneWhen: string;
+}
+
 interface RoutinePlan {
-  readonly tasks: { readonly name: string; readonly due: DateKey; readonly doneWhen: string }[];
+  readonly tasks: Occurrence[];
+  /** Calendar blocks due (made unless Pokke's event with the same key exists). */
+  readonly blocks: (Occurrence & { readonly time: TimeRange | null })[];
   readonly next: Map<number, unknown>;
   readonly messages: Map<number, unknown>;
   readonly problems: string[];
@@ -48,7 +65,13 @@ function readBooks(ctx: JobContext): Books | null {
  */
 function planRoutines(books: Books, ctx: JobContext): RoutinePlan {
   const existing = new Set(books.tasks.rows.map((r) => cellText(r.values.key)));
-  const plan: RoutinePlan = { tasks: [], next: new Map(), messages: new Map(), problems: [] };
+  const plan: RoutinePlan = {
+    tasks: [],
+    blocks: [],
+    next: new Map(),
+    messages: new Map(),
+    problems: [],
+  };
   for (const row of books.routines.rows) {
     const name = cellText(row.values.name);
     const ruleText = cellText(row.values.rule);
@@ -70,11 +93,22 @@ function planRoutines(books: Books, ctx: JobContext): RoutinePlan {
       plan.problems.push(`${ROUTINES_SHEET.name} ${row.rowNumber}: ${parsed.message}`);
       continue;
     }
+    const calendar = cellText(row.values.method) === CALENDAR;
+    const time = calendar ? parseTimeRange(cellText(row.values.time)) : null;
+    if (time && !time.ok) {
+      setMessage(time.message);
+      plan.problems.push(`${ROUTINES_SHEET.name} ${row.rowNumber}: ${time.message}`);
+      continue;
+    }
     setMessage('');
     for (const due of dueOccurrences(parsed.rule, ctx.lastDay, ctx.today)) {
+      const occurrence = { name, due, doneWhen: cellText(row.values.doneWhen) };
+      // A block is checked against the calendar itself, so a run cut off after the task row
+      // still makes it.
+      if (time?.ok) plan.blocks.push({ ...occurrence, time: time.value });
       if (existing.has(routineTaskKey(name, due))) continue;
       existing.add(routineTaskKey(name, due));
-      plan.tasks.push({ name, due, doneWhen: cellText(row.values.doneWhen) });
+      plan.tasks.push(occurrence);
     }
     const next = nextOccurrence(parsed.rule, addDays(ctx.today, 1));
     const nextCell = next ? tokyoInstant(next) : '';
@@ -126,9 +160,11 @@ export const routinesJob: Job = {
     );
     writeColumn(books.routines, 'next', plan.next);
     writeColumn(books.routines, 'message', plan.messages);
+    flushWorkbook();
+    const blocks = makeBlocks(plan.blocks, ctx);
     return {
       result: plan.problems.length > 0 ? 'partial' : 'ok',
-      count: plan.tasks.length,
+      count: plan.tasks.length + blocks.made,
       message: [
         plan.tasks.length > 0
           ? bilingual(
@@ -136,11 +172,42 @@ export const routinesJob: Job = {
               `Created ${plan.tasks.length} task(s)`,
             )
           : '',
+        blocks.made > 0
+          ? bilingual(
+              `カレンダーに${blocks.made}件の予定を入れました`,
+              `Added ${blocks.made} calendar block(s)`,
+            )
+          : '',
         ...plan.problems,
       ]
         .filter(Boolean)
         .join('\n'),
-      more: false,
+      more: blocks.more,
     };
   },
 };
+
+/** The calendar blocks not in the calendar yet: one list call, then one insert each. */
+function makeBlocks(
+  blocks: RoutinePlan['blocks'],
+  ctx: JobContext,
+): { made: number; more: boolean } {
+  if (blocks.length === 0) return { made: 0, more: false };
+  const days = blocks.map((b) => b.due).sort();
+  const existing = pokkeEventsBetween(days[0]!, days.at(-1)!);
+  let made = 0;
+  for (const block of blocks) {
+    const key = routineTaskKey(block.name, block.due);
+    if (existing.has(key)) continue;
+    if (pastDeadline(ctx)) return { made, more: true };
+    insertEvent({
+      summary: block.name,
+      description: block.doneWhen ? `完了の目安: ${block.doneWhen}` : '',
+      day: block.due,
+      ...(block.time ? { time: block.time } : {}),
+      key,
+    });
+    made += 1;
+  }
+  return { made, more: false };
+}
