@@ -1,25 +1,17 @@
 /**
  * The playground's Gmail: the demo mails (playground/demo/mails.json) in the emulated inbox,
  * the add-on card the bundle returns for the open mail (or the homepage), and the card's buttons,
- * which run the action functions with the event Gmail would send. Cards are rendered by the
- * emulator's card renderer (every text escaped) and shown by the page as they are.
+ * which run the action functions with the event Gmail would send (the card itself: addon-card.ts,
+ * shared with the Calendar pane).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  buildActionEvent,
-  buildGmailContextualEvent,
-  buildHomepageEvent,
-  type FormValue,
-  workspaceEventOptions,
-} from '../emulator/addon-events';
-import { runAddonTrigger } from '../emulator/addon-manifest';
-import { renderCardHtml } from '../emulator/card-render';
+import { buildGmailContextualEvent, type FormValue } from '../emulator/addon-events';
 import type { Bundle } from '../emulator/runtime';
 import type { TasksAdvancedEmulator } from '../emulator/services/advanced/tasks';
-import { type CardJson, cardTree } from '../emulator/services/card';
 import type { IncomingMail } from '../emulator/services/gmail';
 import type { Workspace } from '../emulator/workspace';
+import { AddonCard, type Execute, type Outcome } from './addon-card';
 import type { GmailView, TaskView } from './protocol';
 
 export const WORKBOOK_ID_PROPERTY = 'pokke.workbookId';
@@ -39,26 +31,21 @@ export function deliverDemoMails(ws: Workspace, demoDir: string): void {
   }
 }
 
-type Execute = (
-  name: string,
-  call: () => unknown,
-) => { ok: boolean; value?: unknown; message?: string };
-
 /** What the Gmail pane shows: the inbox, and the add-on's current card. */
 export class GmailPane {
   private openId: string | null = null;
-  private card: CardJson | null = null;
-  private notification = '';
+  private readonly addon: AddonCard;
 
   constructor(
     private readonly bundle: Bundle,
-    private readonly manifest: unknown,
-  ) {}
+    manifest: unknown,
+  ) {
+    this.addon = new AddonCard(bundle, manifest, 'gmail');
+  }
 
   /** The built manifest declares a Gmail add-on. */
   get available(): boolean {
-    const m = this.manifest as { addOns?: { gmail?: unknown } } | null;
-    return Boolean(m?.addOns?.gmail);
+    return this.addon.available;
   }
 
   private get ws(): Workspace {
@@ -82,46 +69,24 @@ export class GmailPane {
         };
       }),
       openId: this.openId,
-      cardHtml: this.card ? renderCardHtml(this.card, { locale: this.ws.user.locale }) : null,
-      notification: this.notification,
+      ...this.addon.view(),
     };
   }
 
   /** Gmail opens a mail: the contextual trigger runs with the message's event. */
-  open(messageId: string, execute: Execute): { ok: boolean; message?: string } {
+  open(messageId: string, execute: Execute): Outcome {
     const message = this.ws.GmailApp.box.messages.get(messageId);
     if (!message) return { ok: false, message: 'メールが見つかりません / No such mail' };
     message.labels.delete('UNREAD');
     this.openId = messageId;
-    this.notification = '';
     const event = buildGmailContextualEvent(this.ws, messageId);
-    return this.show(
-      execute('onGmailMessageOpen', () =>
-        runAddonTrigger(this.bundle, this.manifest, 'contextual', event),
-      ),
-    );
+    return this.addon.trigger('contextual', event, execute, 'onGmailMessageOpen');
   }
 
   /** The add-on's homepage (no mail open). */
-  home(execute: Execute): { ok: boolean; message?: string } {
+  home(execute: Execute): Outcome {
     this.openId = null;
-    this.notification = '';
-    const event = buildHomepageEvent({ ...workspaceEventOptions(this.ws), host: 'gmail' });
-    return this.show(
-      execute('onGmailHomepage', () =>
-        runAddonTrigger(this.bundle, this.manifest, 'homepage', event),
-      ),
-    );
-  }
-
-  private show(result: { ok: boolean; value?: unknown; message?: string }) {
-    if (!result.ok) {
-      this.card = null;
-      return { ok: false, message: result.message };
-    }
-    const value = result.value as { cards: CardJson[] };
-    this.card = value.cards[0] ?? null;
-    return { ok: true };
+    return this.addon.home(execute);
   }
 
   /** A button of the card: its action runs with the card's inputs, as Gmail sends them. */
@@ -130,10 +95,7 @@ export class GmailPane {
     parameters: Record<string, string>,
     formValues: Record<string, FormValue>,
     execute: Execute,
-  ): { ok: boolean; message?: string } {
-    const allowed =
-      this.card && JSON.stringify(this.card).includes(`"function":${JSON.stringify(functionName)}`);
-    if (!allowed) return { ok: false, message: 'この操作はカードにありません / Not on the card' };
+  ): Outcome {
     const gmail = this.openId
       ? {
           messageId: this.openId,
@@ -141,23 +103,7 @@ export class GmailPane {
           accessToken: this.ws.GmailApp.accessTokenFor(this.openId),
         }
       : undefined;
-    const event = buildActionEvent({
-      ...workspaceEventOptions(this.ws),
-      host: 'gmail',
-      parameters,
-      formValues,
-      ...(gmail ? { gmail } : {}),
-    });
-    const result = execute(functionName, () => cardTree(this.bundle.run(functionName, [event])));
-    if (!result.ok) return { ok: false, message: result.message };
-    const response = result.value as {
-      navigations?: { updateCard?: CardJson; pushCard?: CardJson }[];
-      notification?: { text: string };
-    };
-    const next = response.navigations?.map((n) => n.updateCard ?? n.pushCard).find(Boolean);
-    if (next) this.card = next;
-    this.notification = response.notification?.text ?? '';
-    return { ok: true };
+    return this.addon.action(functionName, parameters, formValues, execute, gmail ? { gmail } : {});
   }
 }
 

@@ -211,7 +211,20 @@ export interface CalendarWeekView {
   /** Monday, `YYYY-MM-DD`. */
   weekStart: string;
   days: CalendarDayView[];
+  /** The Calendar add-on's card (its homepage), when the manifest declares a Calendar add-on. */
+  addon?: AddonCardView;
 }
+
+/** An add-on card as a host pane shows it (Gmail's, Calendar's). */
+export interface AddonCardView {
+  /** The add-on's card as HTML (emulator/card-render.ts: every text escaped), or null. */
+  cardHtml: string | null;
+  /** The last action's notification (plain text). */
+  notification: string;
+}
+
+/** The hosts whose panes show an add-on card. */
+export type CardHost = 'gmail' | 'calendar';
 
 export interface TaskView {
   id: string;
@@ -233,14 +246,10 @@ export interface GmailMailView {
   preview: string;
 }
 
-export interface GmailView {
+export interface GmailView extends AddonCardView {
   mails: GmailMailView[];
   /** The open mail, or null when the add-on shows its homepage. */
   openId: string | null;
-  /** The add-on's card as HTML (emulator/card-render.ts: every text escaped), or null. */
-  cardHtml: string | null;
-  /** The last action's notification (plain text). */
-  notification: string;
 }
 
 /** Every POST answers with this: the new state, and the action's own outcome. */

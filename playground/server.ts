@@ -21,8 +21,10 @@
  *   POST /api/reset              back to the starting workbook
  *   POST /api/gmail/open         { messageId }   Gmail opens a mail: the add-on's card for it
  *   POST /api/gmail/home         the add-on's homepage card
- *   POST /api/gmail/action       { functionName, parameters, formValues }   a card button
+ *   POST /api/gmail/action       { functionName, parameters, formValues, host? }   a card button
+ *                                (host: 'gmail', the default, or 'calendar': the Calendar pane's card)
  *   POST /api/calendar/week      { delta: -1 | 0 | 1 }   the Calendar pane's week
+ *   POST /api/calendar/home      the Calendar add-on's homepage card
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -172,14 +174,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         const fn = body['functionName'];
         const params = body['parameters'] ?? {};
         const values = body['formValues'] ?? {};
-        if (typeof fn !== 'string' || typeof params !== 'object' || typeof values !== 'object') {
+        const host = body['host'] ?? 'gmail';
+        if (
+          typeof fn !== 'string' ||
+          typeof params !== 'object' ||
+          typeof values !== 'object' ||
+          (host !== 'gmail' && host !== 'calendar')
+        ) {
           return sendJson(res, 400, {
             ok: false,
-            message: 'Expected { functionName, parameters, formValues }',
+            message:
+              "Expected { functionName, parameters, formValues, host?: 'gmail' | 'calendar' }",
           });
         }
         return reply(
-          playground.gmailAction(
+          playground.cardAction(
+            host,
             fn,
             params as Record<string, string>,
             values as Record<string, import('../emulator/addon-events').FormValue>,
@@ -192,6 +202,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           return sendJson(res, 400, { ok: false, message: 'Expected { delta }' });
         return reply(playground.calendarMove(delta));
       }
+      case '/api/calendar/home':
+        return reply(playground.calendarHome());
       default:
         return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     }

@@ -16,6 +16,7 @@ import type { DialogRecord } from '../emulator/services/ui';
 import { advanceWithTriggers } from '../emulator/trigger-runner';
 import type { Workspace } from '../emulator/workspace';
 import { lastBusinessDayOfMonth } from '../src/core/businessDays';
+import { AddonCard, type Execute } from './addon-card';
 import { calendarWeek, createdEvents, seedDemoCalendar } from './calendar';
 import { messageOf, PokkeInputError } from './errors';
 import { deliverDemoMails, GmailPane, tasksView, WORKBOOK_ID_PROPERTY } from './gmail';
@@ -23,6 +24,7 @@ import type { WorkbookModel } from './model';
 import { outboxView } from './outbox';
 import type {
   CalendarEventView,
+  CardHost,
   ClockAction,
   DialogView,
   MenuItemView,
@@ -115,6 +117,8 @@ export class Playground {
   log!: ExecutionLog;
   tasks!: TasksAdvancedEmulator;
   gmail!: GmailPane;
+  /** The Calendar add-on's card (its homepage), shown beside the week. */
+  calendarAddon!: AddonCard;
   private version = 0;
   private sidebarId = 0;
   private sidebarRecord: DialogRecord | null = null;
@@ -156,7 +160,9 @@ export class Playground {
       timeZone: 'Asia/Tokyo',
     });
     this.tasks = this.bundle.workspace.advanced<TasksAdvancedEmulator>('tasks');
-    this.gmail = new GmailPane(this.bundle, readManifest(this.distDir));
+    const manifest = readManifest(this.distDir);
+    this.gmail = new GmailPane(this.bundle, manifest);
+    this.calendarAddon = new AddonCard(this.bundle, manifest, 'calendar');
     this.log = new ExecutionLog(this.bundle);
     const ws = this.bundle.workspace;
     if (this.options.workbook) {
@@ -311,9 +317,32 @@ export class Playground {
     parameters: Record<string, string>,
     formValues: Record<string, FormValue>,
   ): { ok: boolean; message?: string } {
-    return this.gmail.action(functionName, parameters, formValues, (name, call) =>
-      this.execute(name, 'addon', call),
-    );
+    return this.cardAction('gmail', functionName, parameters, formValues);
+  }
+
+  /** A button of the add-on card of the Gmail or the Calendar pane. */
+  cardAction(
+    host: CardHost,
+    functionName: string,
+    parameters: Record<string, string>,
+    formValues: Record<string, FormValue>,
+  ): { ok: boolean; message?: string } {
+    const execute = this.addonExecute();
+    if (host === 'calendar') {
+      if (!this.calendarAddon.available) return noCalendarAddon();
+      return this.calendarAddon.action(functionName, parameters, formValues, execute);
+    }
+    return this.gmail.action(functionName, parameters, formValues, execute);
+  }
+
+  /** Calendar: the add-on's homepage (the manifest's calendar homepage trigger). */
+  calendarHome(): { ok: boolean; message?: string } {
+    if (!this.calendarAddon.available) return noCalendarAddon();
+    return this.calendarAddon.home(this.addonExecute());
+  }
+
+  private addonExecute(): Execute {
+    return (name, call) => this.execute(name, 'addon', call);
   }
 
   /** Calendar: the previous (-1) or next (+1) week, or back to the clock's week (0). */
@@ -379,7 +408,10 @@ export class Playground {
       calls: ws.meter.counts(),
       outbox: withEvents(withTasks(outboxView(ws), tasksView(this.tasks)), createdEvents(ws)),
       ...(this.gmail.available ? { gmail: this.gmail.view() } : {}),
-      calendar: calendarWeek(ws, this.calendarOffset),
+      calendar: {
+        ...calendarWeek(ws, this.calendarOffset),
+        ...(this.calendarAddon.available ? { addon: this.calendarAddon.view() } : {}),
+      },
       available: { gmail: this.gmail.available, calendar: true, outbox: true },
     };
   }
@@ -413,6 +445,14 @@ export class Playground {
     });
     return out;
   }
+}
+
+function noCalendarAddon(): { ok: false; message: string } {
+  return {
+    ok: false,
+    message:
+      'マニフェストにカレンダーのアドオンがありません / The manifest declares no Calendar add-on',
+  };
 }
 
 /** The built manifest (null when the dist folder has none: no add-on to show). */

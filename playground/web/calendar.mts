@@ -1,11 +1,12 @@
 /**
  * The Calendar pane of the playground page: one week (Mon–Sun) of every calendar in the user's
  * list, all-day events on top of each day, tentative ones dashed, Japanese holidays named, and
- * buttons for the previous and next week. The server computes the week (times in Asia/Tokyo);
- * this only draws it. Every text goes in as text.
+ * buttons for the previous and next week; beside it the Calendar add-on's card (its homepage,
+ * addon-card.mts, shared with the Gmail pane). The server computes the week (times in
+ * Asia/Tokyo); this only draws it. Every text goes in as text.
  */
 import type { CalendarEventView, CalendarWeekView } from '../protocol';
-import type { Deps } from './gmail.mjs';
+import { type Deps, renderAddonPanel } from './addon-card.mjs';
 
 function eventClass(e: CalendarEventView): string {
   return [
@@ -20,7 +21,13 @@ function eventClass(e: CalendarEventView): string {
     .join(' ');
 }
 
+const rendered = new WeakMap<HTMLElement, string>();
+
 export function renderCalendar(box: HTMLElement, view: CalendarWeekView, d: Deps): void {
+  // Unchanged: keep the card as it is, with what the person has typed into it.
+  const signature = JSON.stringify(view);
+  if (rendered.get(box) === signature) return;
+  rendered.set(box, signature);
   const { h, bi } = d;
   const nav = h('div', { class: 'cal-nav' });
   const move = (delta: number, ja: string, en: string, id: string) => {
@@ -71,18 +78,30 @@ export function renderCalendar(box: HTMLElement, view: CalendarWeekView, d: Deps
     if (day.events.length === 0) list.append(h('li', { class: 'cal-none muted' }, '—'));
     week.append(h('section', { class: cls, role: 'listitem', 'data-date': day.date }, head, list));
   }
-  box.replaceChildren(
-    nav,
-    week,
-    h(
-      'p',
-      { class: 'muted cal-legend' },
-      bi(
-        '点線は仮の予定、薄い色は他の人のカレンダー(時刻は Asia/Tokyo)',
-        'Dashed: tentative; pale: other people’s calendars (times in Asia/Tokyo)',
-      ),
+  const legend = h(
+    'p',
+    { class: 'muted cal-legend' },
+    bi(
+      '点線は仮の予定、薄い色は他の人のカレンダー(時刻は Asia/Tokyo)',
+      'Dashed: tentative; pale: other people’s calendars (times in Asia/Tokyo)',
     ),
   );
+  const main = h('div', { class: 'cal-main' }, nav, week, legend);
+  if (!view.addon) {
+    box.replaceChildren(main);
+    return;
+  }
+  const panel = renderAddonPanel(
+    view.addon,
+    {
+      host: 'calendar',
+      prefix: 'cal',
+      homePath: '/api/calendar/home',
+      empty: ['カードを読み込んでいます', 'Loading the card'],
+    },
+    d,
+  );
+  box.replaceChildren(h('div', { class: 'cal-layout' }, main, panel));
 }
 
 /** The outbox's section: events the bundle created. */

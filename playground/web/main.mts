@@ -780,8 +780,21 @@ async function runFromSidebar(call: FrameCall): Promise<RunReply> {
 // ---------------------------------------------------------------------------------------------
 // Controls
 
-function clock(action: ClockAction): Promise<ActionReply> {
-  return post('/api/clock', action);
+async function clock(action: ClockAction): Promise<ActionReply> {
+  const reply = await post('/api/clock', action);
+  await refreshCalendarCard();
+  return reply;
+}
+
+/**
+ * The Calendar add-on's homepage runs again while the Calendar pane shows (as Calendar does
+ * when the add-on is opened): when the pane is shown, and after the clock moves or triggers
+ * fire, so its "today" and what is due follow. Nothing runs while another pane shows.
+ */
+async function refreshCalendarCard(): Promise<boolean> {
+  if (ui.app !== 'calendar' || !ui.state?.calendar?.addon) return false;
+  await post('/api/calendar/home');
+  return true;
 }
 
 function wire(): void {
@@ -790,13 +803,14 @@ function wire(): void {
     tab.addEventListener('click', () => {
       ui.app = (tab.dataset['app'] as App) ?? 'sheets';
       renderApps();
-      // Another pane may show what changed meanwhile (a sidebar's run, a trigger).
-      void refresh();
+      // Another pane may show what changed meanwhile (a sidebar's run, a trigger); the Calendar
+      // pane's card is the add-on's homepage, run afresh.
+      void refreshCalendarCard().then((ran) => (ran ? undefined : refresh()));
     });
   }
   $('reset').addEventListener('click', () => {
     ui.sidebarClosed = 0;
-    void post('/api/reset');
+    void post('/api/reset').then(refreshCalendarCard);
   });
   $('sidebar-close').addEventListener('click', closeSidebar);
   $('clock-set').addEventListener('click', () => {
@@ -817,6 +831,7 @@ function wire(): void {
   $('fire-triggers').addEventListener('click', async () => {
     const reply = await post('/api/triggers/fire');
     if (reply.ok && reply.message) toast('トリガー / Triggers', reply.message, false);
+    await refreshCalendarCard();
   });
 }
 

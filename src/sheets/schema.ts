@@ -1,9 +1,18 @@
-import type { SheetSpec } from './columns';
+import type { ColumnSpec, SheetSpec } from './columns';
 
 /**
  * The workbook's sheets. Pokke finds columns by header (Japanese or an English alias), so the
  * owner may reorder columns, add their own, or add notes. docs/workbook.md documents these.
  */
+
+/** Where Pokke writes why a row could not be used (or what it did with it). */
+const MESSAGE_COLUMN = {
+  key: 'message',
+  header: 'メッセージ',
+  aliases: ['Message'],
+  kind: 'text',
+  width: 240,
+} as const satisfies ColumnSpec;
 
 export const SETTINGS_SHEET = {
   name: '設定',
@@ -100,6 +109,24 @@ export const CLIENTS_SHEET = {
 export const TAX_RATE_CHOICES = ['10%', '8%', '0%', '非課税'] as const;
 export const TAX_MODES = ['税抜', '税込'] as const;
 
+const TAX_RATE_COLUMN = {
+  key: 'taxRate',
+  header: '税率',
+  aliases: ['Tax rate'],
+  kind: 'choice',
+  choices: TAX_RATE_CHOICES,
+  width: 70,
+} as const satisfies ColumnSpec;
+
+const TAX_MODE_COLUMN = {
+  key: 'taxMode',
+  header: '税込/税抜',
+  aliases: ['Tax included'],
+  kind: 'choice',
+  choices: TAX_MODES,
+  width: 80,
+} as const satisfies ColumnSpec;
+
 export const SALES_SHEET = {
   name: '売上明細',
   aliases: ['Sales', 'Sales lines'],
@@ -111,22 +138,8 @@ export const SALES_SHEET = {
     { key: 'quantity', header: '数量', aliases: ['Quantity', 'Qty'], kind: 'number', width: 60 },
     { key: 'unit', header: '単位', aliases: ['Unit'], kind: 'text', width: 60 },
     { key: 'unitPrice', header: '単価', aliases: ['Unit price', 'Price'], kind: 'yen', width: 100 },
-    {
-      key: 'taxRate',
-      header: '税率',
-      aliases: ['Tax rate'],
-      kind: 'choice',
-      choices: TAX_RATE_CHOICES,
-      width: 70,
-    },
-    {
-      key: 'taxMode',
-      header: '税込/税抜',
-      aliases: ['Tax included'],
-      kind: 'choice',
-      choices: TAX_MODES,
-      width: 80,
-    },
+    TAX_RATE_COLUMN,
+    TAX_MODE_COLUMN,
     { key: 'note', header: '備考', aliases: ['Note'], kind: 'text', width: 160 },
     {
       key: 'invoiceNumber',
@@ -208,7 +221,7 @@ export const INVOICES_SHEET = {
     },
     { key: 'pdf', header: 'PDF', aliases: ['PDF link'], kind: 'link', width: 160 },
     { key: 'draft', header: '下書き', aliases: ['Draft'], kind: 'link', width: 160 },
-    { key: 'message', header: 'メッセージ', aliases: ['Message'], kind: 'text', width: 240 },
+    MESSAGE_COLUMN,
     {
       key: 'paidDate',
       header: '入金日',
@@ -275,16 +288,9 @@ export const EXPENSES_SHEET = {
       width: 110,
     },
     { key: 'amount', header: '金額(税込)', aliases: ['Amount'], kind: 'yen', width: 100 },
-    {
-      key: 'taxRate',
-      header: '税率',
-      aliases: ['Tax rate'],
-      kind: 'choice',
-      choices: TAX_RATE_CHOICES,
-      width: 70,
-    },
+    TAX_RATE_COLUMN,
     { key: 'note', header: '摘要', aliases: ['Note', 'Description'], kind: 'text', width: 220 },
-    { key: 'message', header: 'メッセージ', aliases: ['Message'], kind: 'text', width: 240 },
+    MESSAGE_COLUMN,
   ],
 } as const satisfies SheetSpec;
 
@@ -300,22 +306,8 @@ export const RECURRING_SHEET = {
     { key: 'quantity', header: '数量', aliases: ['Quantity'], kind: 'number', width: 60 },
     { key: 'unit', header: '単位', aliases: ['Unit'], kind: 'text', width: 60 },
     { key: 'unitPrice', header: '単価', aliases: ['Unit price'], kind: 'yen', width: 100 },
-    {
-      key: 'taxRate',
-      header: '税率',
-      aliases: ['Tax rate'],
-      kind: 'choice',
-      choices: TAX_RATE_CHOICES,
-      width: 70,
-    },
-    {
-      key: 'taxMode',
-      header: '税込/税抜',
-      aliases: ['Tax included'],
-      kind: 'choice',
-      choices: TAX_MODES,
-      width: 80,
-    },
+    TAX_RATE_COLUMN,
+    TAX_MODE_COLUMN,
     {
       key: 'interval',
       header: '間隔(月)',
@@ -356,7 +348,7 @@ export const RECURRING_SHEET = {
       width: 100,
       note: 'Pokkeが記録します / Recorded by Pokke',
     },
-    { key: 'message', header: 'メッセージ', aliases: ['Message'], kind: 'text', width: 240 },
+    MESSAGE_COLUMN,
   ],
 } as const satisfies SheetSpec;
 
@@ -416,7 +408,7 @@ export const ROUTINES_SHEET = {
       width: 100,
       note: 'Pokkeが記録します / Recorded by Pokke',
     },
-    { key: 'message', header: 'メッセージ', aliases: ['Message'], kind: 'text', width: 240 },
+    MESSAGE_COLUMN,
   ],
 } as const satisfies SheetSpec;
 

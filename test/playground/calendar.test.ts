@@ -1,9 +1,14 @@
 /**
  * The playground's Calendar pane: the demo calendars (playground/demo/calendar.json) in the
  * emulated Calendar advanced service, the week of the virtual clock (Mon–Sun, Asia/Tokyo) with
- * Japanese holidays named, moving by weeks, and events the bundle makes in the outbox.
+ * Japanese holidays named, moving by weeks, and events the bundle makes in the outbox; beside the
+ * week, the Calendar add-on's homepage card (the manifest's calendar homepage trigger) with
+ * working buttons through the same card-action route as Gmail's.
  */
 import type { CalendarAdvancedEmulator } from '../../emulator/services/advanced/calendar';
+import { WORKBOOK_ID_PROPERTY } from '../../playground/gmail';
+import type { ActionReply } from '../../playground/protocol';
+import { type RunningServer, startServer } from '../../playground/server';
 import { Playground } from '../../playground/session';
 
 let playground: Playground;
@@ -83,5 +88,96 @@ describe('the Calendar pane', () => {
     ]);
     playground.reset();
     expect(playground.state().outbox.events).toBeUndefined();
+  });
+});
+
+/** The card's text, without its markup and its style sheet. */
+function cardText(html: string | null | undefined): string {
+  return (html ?? '')
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
+}
+
+describe("the Calendar pane's add-on card", () => {
+  let server: RunningServer;
+
+  async function post(path: string, body: unknown = {}): Promise<ActionReply> {
+    const res = await fetch(new URL(path, server.url), {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as ActionReply;
+  }
+
+  beforeAll(async () => {
+    server = await startServer({ port: 0 });
+  });
+
+  afterAll(() => server.close());
+
+  it("runs the manifest's calendar homepage trigger and renders the homepage card", () => {
+    playground.reset();
+    // Nothing runs until the pane asks: the card is there, empty.
+    expect(playground.state().calendar?.addon).toEqual({ cardHtml: null, notification: '' });
+    expect(playground.calendarHome()).toEqual({ ok: true });
+    const run = playground.state().runs.at(-1);
+    expect(run).toMatchObject({ name: 'onCalendarHomepage', via: 'addon', ok: true });
+    const text = cardText(playground.state().calendar?.addon?.cardHtml);
+    expect(text).toContain('今日 2026/11/24');
+    expect(text).toContain('今日までのタスク');
+    expect(text).toContain('期限切れの請求書');
+    expect(text).toContain('ワークブックを開く');
+    // The Gmail pane's card is its own.
+    expect(playground.state().gmail?.cardHtml).toBeNull();
+  });
+
+  it('answers POST /api/calendar/home with the card, and follows the clock', async () => {
+    const home = await post('/api/calendar/home');
+    expect(home.ok).toBe(true);
+    const text = cardText(home.state.calendar?.addon?.cardHtml);
+    expect(text).toContain('今日までのタスク');
+    expect(text).toContain('期限切れの請求書');
+    expect(home.state.runs.at(-1)?.name).toBe('onCalendarHomepage');
+    await post('/api/clock', { action: 'advance', ms: 86_400_000 });
+    const next = await post('/api/calendar/home');
+    expect(cardText(next.state.calendar?.addon?.cardHtml)).toContain('今日 2026/11/25');
+  });
+
+  it("runs the card's buttons through the card-action route with the Calendar host", async () => {
+    await post('/api/reset');
+    // A person who never opened Pokke in the workbook: the homepage asks for its address.
+    const ws = server.playground.workspace;
+    const workbookId = ws.PropertiesService.getUserProperties().getProperty(WORKBOOK_ID_PROPERTY);
+    ws.PropertiesService.getUserProperties().deleteProperty(WORKBOOK_ID_PROPERTY);
+    const connect = await post('/api/calendar/home');
+    expect(connect.state.calendar?.addon?.cardHtml).toContain(
+      'data-action="mailTaskConnectWorkbook"',
+    );
+    // Only functions on the card run; the host must be one with a card.
+    const refused = await post('/api/gmail/action', { host: 'calendar', functionName: 'onOpen' });
+    expect(refused).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Not on the card'),
+    });
+    const badHost = await fetch(new URL('/api/gmail/action', server.url), {
+      method: 'POST',
+      body: JSON.stringify({ host: 'drive', functionName: 'mailTaskConnectWorkbook' }),
+    });
+    expect(badHost.status).toBe(400);
+    const url = `https://docs.google.com/spreadsheets/d/${workbookId}/edit`;
+    const done = await post('/api/gmail/action', {
+      host: 'calendar',
+      functionName: 'mailTaskConnectWorkbook',
+      parameters: {},
+      formValues: { workbookUrl: url },
+    });
+    expect(done.ok).toBe(true);
+    expect(done.state.runs.at(-1)).toMatchObject({ name: 'mailTaskConnectWorkbook', ok: true });
+    expect(done.state.calendar?.addon?.notification).toContain('に接続しました');
+    expect(cardText(done.state.calendar?.addon?.cardHtml)).toContain('今日までのタスク');
+    // The Gmail pane saw none of it.
+    expect(done.state.gmail?.cardHtml).toBeNull();
+    expect(done.state.gmail?.notification).toBe('');
   });
 });

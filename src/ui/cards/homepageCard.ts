@@ -1,4 +1,7 @@
-/** Gmail's homepage card: what is due today and overdue, and the way to the workbook. */
+/**
+ * The add-on's homepage card (Gmail and Calendar): what is due today and overdue, and the way to
+ * the workbook.
+ */
 import { bilingual } from '../../core/bilingual';
 import { cardText, clip } from '../../core/mailTask';
 import type { HomepageData } from '../../features/mailTasks/homepage';
@@ -20,66 +23,36 @@ export function homepageCard(data: HomepageData): Card {
       header(ADDON_NAME, bilingual(`今日 ${slash(data.today)}`, `Today ${slash(data.today)}`)),
     );
 
-  const tasks = section(
-    bilingual(
-      `今日までのタスク (${data.taskCount})`,
-      `Tasks due today or overdue (${data.taskCount})`,
+  card.addSection(
+    listSection(
+      bilingual(
+        `今日までのタスク (${data.taskCount})`,
+        `Tasks due today or overdue (${data.taskCount})`,
+      ),
+      data.taskCount,
+      data.tasks.map((t) => ({
+        label: t.overdue
+          ? bilingual(`期限切れ ${slash(t.due)}`, `Overdue ${slash(t.due)}`)
+          : bilingual(`今日 ${slash(t.due)}`, `Today ${slash(t.due)}`),
+        text: t.title,
+        url: t.url,
+      })),
     ),
   );
-  if (data.tasks.length === 0) tasks.addWidget(note(bilingual('ありません', 'None')));
-  for (const t of data.tasks) {
-    tasks.addWidget(
-      CardService.newDecoratedText()
-        .setTopLabel(
-          t.overdue
-            ? bilingual(`期限切れ ${slash(t.due)}`, `Overdue ${slash(t.due)}`)
-            : bilingual(`今日 ${slash(t.due)}`, `Today ${slash(t.due)}`),
-        )
-        .setText(cardText(clip(t.title, 200)) || ' ')
-        .setWrapText(true)
-        .setOpenLink(CardService.newOpenLink().setUrl(t.url)),
-    );
-  }
-  if (data.taskCount > data.tasks.length) {
-    tasks.addWidget(
-      note(
-        bilingual(
-          `ほか ${data.taskCount - data.tasks.length} 件`,
-          `and ${data.taskCount - data.tasks.length} more`,
-        ),
+  card.addSection(
+    listSection(
+      bilingual(
+        `期限切れの請求書 (${data.invoiceCount})`,
+        `Overdue invoices (${data.invoiceCount})`,
       ),
-    );
-  }
-  card.addSection(tasks);
-
-  const invoices = section(
-    bilingual(`期限切れの請求書 (${data.invoiceCount})`, `Overdue invoices (${data.invoiceCount})`),
+      data.invoiceCount,
+      data.invoices.map((i) => ({
+        label: bilingual(`支払期限 ${slash(i.due)}`, `Due ${slash(i.due)}`),
+        text: `${i.client} ${yen(i.billed)} ${i.number ? `(${i.number})` : ''}`.trim(),
+        url: i.url,
+      })),
+    ),
   );
-  if (data.invoices.length === 0) invoices.addWidget(note(bilingual('ありません', 'None')));
-  for (const i of data.invoices) {
-    invoices.addWidget(
-      CardService.newDecoratedText()
-        .setTopLabel(bilingual(`支払期限 ${slash(i.due)}`, `Due ${slash(i.due)}`))
-        .setText(
-          cardText(
-            clip(`${i.client} ${yen(i.billed)} ${i.number ? `(${i.number})` : ''}`.trim(), 200),
-          ) || ' ',
-        )
-        .setWrapText(true)
-        .setOpenLink(CardService.newOpenLink().setUrl(i.url)),
-    );
-  }
-  if (data.invoiceCount > data.invoices.length) {
-    invoices.addWidget(
-      note(
-        bilingual(
-          `ほか ${data.invoiceCount - data.invoices.length} 件`,
-          `and ${data.invoiceCount - data.invoices.length} more`,
-        ),
-      ),
-    );
-  }
-  card.addSection(invoices);
 
   const open = section();
   if (data.missing.length > 0) {
@@ -108,4 +81,31 @@ export function connectCard(problem?: string): Card {
     .setHeader(header(ADDON_NAME, bilingual('ワークブックの接続', 'Connect your workbook')));
   if (problem) card.addSection(section().addWidget(note(cardText(problem))));
   return card.addSection(connectSection()).build();
+}
+
+interface ListItem {
+  readonly label: string;
+  readonly text: string;
+  readonly url: string;
+}
+
+/** A titled list of linked items (the first few of `total`), with "and N more" when cut. */
+function listSection(title: string, total: number, items: readonly ListItem[]) {
+  const list = section(title);
+  if (items.length === 0) list.addWidget(note(bilingual('ありません', 'None')));
+  for (const item of items) {
+    list.addWidget(
+      CardService.newDecoratedText()
+        .setTopLabel(item.label)
+        .setText(cardText(clip(item.text, 200)) || ' ')
+        .setWrapText(true)
+        .setOpenLink(CardService.newOpenLink().setUrl(item.url)),
+    );
+  }
+  if (total > items.length) {
+    list.addWidget(
+      note(bilingual(`ほか ${total - items.length} 件`, `and ${total - items.length} more`)),
+    );
+  }
+  return list;
 }
