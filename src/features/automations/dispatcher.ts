@@ -45,7 +45,7 @@ export function dispatch(ss: Spreadsheet, now: Date, kind: DispatchKind): RunRec
     state = done.state;
     if (!done.finished) return records;
   }
-  if (kind === 'daily' && state.lastDay === today && !state.continuation) {
+  if (kind !== 'manual' && state.lastDay === today && !state.continuation) {
     const record = skipRecord(today, now);
     appendRunLog(ss, [record]);
     return [record];
