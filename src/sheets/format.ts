@@ -38,8 +38,8 @@ export function formatColumns(
       body.setDataValidations(Array.from({ length: dataRows }, () => rules));
     }
   }
-  for (const c of columns) {
-    if (c.spec.width) sheet.setColumnWidth(c.position, c.spec.width);
+  for (const run of sameWidthRuns(columns)) {
+    sheet.setColumnWidths(run.position, run.count, run.width);
   }
   if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
 }
@@ -51,6 +51,21 @@ function contiguousRuns(columns: readonly PlacedColumn[]): PlacedColumn[][] {
     const last = runs[runs.length - 1];
     if (last && last[last.length - 1]!.position === c.position - 1) last.push(c);
     else runs.push([c]);
+  }
+  return runs;
+}
+
+/** Neighbouring columns of the same width, so each run is sized with one call. */
+function sameWidthRuns(
+  columns: readonly PlacedColumn[],
+): { position: number; count: number; width: number }[] {
+  const runs: { position: number; count: number; width: number }[] = [];
+  for (const c of [...columns].sort((a, b) => a.position - b.position)) {
+    if (!c.spec.width) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.width === c.spec.width && last.position + last.count === c.position)
+      last.count += 1;
+    else runs.push({ position: c.position, count: 1, width: c.spec.width });
   }
   return runs;
 }
