@@ -299,6 +299,11 @@ function renderStatus(s: AutomationStatus): void {
       on
         ? null
         : h('p', { class: 'intro', attrs: { title: secondary(S.intro) } }, primary(S.intro)),
+      h(
+        'p',
+        { class: 'intro', attrs: { title: secondary(S.settingsHint), 'data-settings-hint': '' } },
+        primary(S.settingsHint),
+      ),
     ),
   );
   renderControls(s);

@@ -25,6 +25,10 @@ export const S = {
     '毎日決まった時間に、定期請求・リマインダー・月次集計・定期業務をまとめて実行します。',
     'Once a day, Pokke runs recurring invoices, reminders, the monthly summary and routine tasks.',
   ),
+  settingsHint: t(
+    '督促のタイミングや月次集計の日は「設定」シートで、定期業務と定期請求はそれぞれのシートで変更できます。',
+    'Reminder days and the summary day are rows of the 設定 sheet; routines and recurring invoices have their own sheets.',
+  ),
 
   hour: t('実行する時間', 'Hour to run'),
   hourHint: t(
