@@ -15,6 +15,7 @@
  * - `data-field="name"` with `data-input-kind="string|date|dateTime|time"`: a form input;
  *   date-and-time inputs also carry `data-tz-offset-mins`.
  * - `data-nav-back`: the header's back arrow (rendered with `options.back`).
+ * - `data-nav-card="<index>"`: one header of the list of cards (`renderCardListHtml`).
  */
 import { escapeHtml } from './core/html-escape';
 
@@ -439,6 +440,28 @@ export function renderCardHtml(tree: CardJson, options: RenderOptions = {}): str
   return `${styles}<div class="pk-card"${attr('data-card-name', tree.name)}>${renderHeader(tree.header, options, tree)}<div class="pk-card-body">${tree.sections.map((s) => renderSection(s, locale)).join('')}</div>${footer}</div>`;
 }
 
+/**
+ * What a host shows when a trigger returns several cards: "a card with a list of headers"
+ * (Google's card navigation guide). Each header carries `data-nav-card="<index>"`; the host
+ * opens (pushes) that card when it is clicked.
+ */
+export function renderCardListHtml(
+  cards: readonly CardJson[],
+  options: RenderOptions = {},
+): string {
+  const styles = options.styles === false ? '' : `<style>${CARD_CSS}</style>`;
+  const items = cards
+    .map((c, i) => {
+      const title = c.header ? formatCardText(c.header.title) : escapeHtml(c.name ?? `${i + 1}`);
+      const subtitle = c.header?.subtitle
+        ? `<div class="pk-subtitle">${formatCardText(c.header.subtitle)}</div>`
+        : '';
+      return `<button type="button" class="pk-list-item"${attr('data-nav-card', i)}><div class="pk-title">${title}</div>${subtitle}</button>`;
+    })
+    .join('');
+  return `${styles}<div class="pk-card pk-card-list">${items}</div>`;
+}
+
 /** Styles of the fragment, all under `.pk-card` (close to Gmail's add-on side panel). */
 export const CARD_CSS = `
 .pk-card{font-family:"Google Sans",Roboto,"Noto Sans JP","Hiragino Sans",system-ui,sans-serif;font-size:14px;line-height:20px;color:#1f1f1f;background:#fff;width:100%;max-width:360px;box-sizing:border-box;display:flex;flex-direction:column}
@@ -487,6 +510,8 @@ export const CARD_CSS = `
 .pk-divider{border:0;border-top:1px solid #e3e3e3;margin:12px 0}
 .pk-image img{max-width:100%;display:block}
 .pk-more summary{cursor:pointer;color:#0b57d0;font-size:14px;font-weight:500;padding:4px 0}
+.pk-list-item{display:block;width:100%;text-align:left;border:0;border-bottom:1px solid #e3e3e3;background:none;padding:12px 16px;font:inherit;cursor:pointer;color:inherit}
+.pk-list-item:hover{background:#f1f3f4}
 .pk-footer{display:flex;justify-content:flex-end;gap:8px;padding:12px 16px;border-top:1px solid #e3e3e3;position:sticky;bottom:0;background:#fff}
 `.trim();
 

@@ -58,6 +58,7 @@ export function advanceWithTriggers(
     if (!firing) break;
     cursor = firing.at + 1;
     const handler = firing.trigger.getHandlerFunction();
+    ws.ScriptApp.recordFiring(firing);
     const plan = options.before?.(handler, firing.at) ?? 'once';
     const times = plan === 'twice' ? 2 : 1;
     for (let n = 0; n < times; n++) {

@@ -1,7 +1,7 @@
 /**
- * The add-on card a host pane shows (Gmail's, Calendar's): the card the bundle last returned,
- * the last action's notification, and the card's buttons, which run their action functions with
- * the event the host would send. Shared by every pane that shows a card, so that Gmail and
+ * The add-on card a host pane shows (Gmail's, Calendar's): the card stack the bundle's responses
+ * build (card-stack.ts), the last action's notification and link, and the card's buttons, which
+ * run their action functions with the event the host would send. Shared by every pane that shows a card, so that Gmail and
  * Calendar render and act on cards the same way. Cards are rendered by the emulator's card
  * renderer (every text escaped) and shown by the page as they are.
  */
@@ -15,10 +15,12 @@ import {
   workspaceEventOptions,
 } from '../emulator/addon-events';
 import { addonTriggerFunction, runAddonTrigger } from '../emulator/addon-manifest';
-import { renderCardHtml } from '../emulator/card-render';
+import { renderCardHtml, renderCardListHtml, safeUrl } from '../emulator/card-render';
 import type { Bundle } from '../emulator/runtime';
-import { type CardJson, cardTree } from '../emulator/services/card';
+import { actionResponseTree, type CardJson, type ResponseJson } from '../emulator/services/card';
 import type { Workspace } from '../emulator/workspace';
+import { CardStack } from './card-stack';
+import { messageOf } from './errors';
 import type { AddonCardView } from './protocol';
 
 /** Runs a call as one recorded execution of the bundle (the session's execution log). */
@@ -29,10 +31,15 @@ export type Execute = (
 
 export type Outcome = { ok: boolean; message?: string };
 
-/** One host's add-on card: its homepage, a contextual card, and its buttons. */
+/** The host's own controls on the card stack: the back arrow, or a card of a list of several. */
+export type CardNavigation = { action: 'back' } | { action: 'open'; index: number };
+
+/** One host's add-on card: its homepage, a contextual card, its card stack and buttons. */
 export class AddonCard {
-  private card: CardJson | null = null;
+  private readonly stack = new CardStack();
   private notification = '';
+  private openLink: AddonCardView['openLink'];
+  private composedDraft: AddonCardView['composedDraft'];
 
   constructor(
     private readonly bundle: Bundle,
@@ -50,11 +57,38 @@ export class AddonCard {
     return Boolean(m?.addOns?.[this.host]);
   }
 
+  /** The card on top of the stack (null for none, or for the list of several cards). */
+  get card(): CardJson | null {
+    return this.stack.topCard;
+  }
+
+  /** The stack's card names, root first (for tests and the page). */
+  stackNames(): string[] {
+    return this.stack.names();
+  }
+
   view(): AddonCardView {
+    const top = this.stack.top;
+    const locale = this.ws.user.locale;
+    const cardHtml =
+      top === null
+        ? null
+        : top.kind === 'list'
+          ? renderCardListHtml(top.cards, { locale })
+          : renderCardHtml(top.card, { locale, back: this.stack.depth > 1 });
     return {
-      cardHtml: this.card ? renderCardHtml(this.card, { locale: this.ws.user.locale }) : null,
+      cardHtml,
       notification: this.notification,
+      depth: this.stack.depth,
+      ...(this.openLink ? { openLink: this.openLink } : {}),
+      ...(this.composedDraft ? { composedDraft: this.composedDraft } : {}),
     };
+  }
+
+  private clearMessages(): void {
+    this.notification = '';
+    this.openLink = undefined;
+    this.composedDraft = undefined;
   }
 
   /** The add-on's homepage: the manifest's homepage trigger for this host runs. */
@@ -69,27 +103,56 @@ export class AddonCard {
     return this.trigger('homepage', event, execute, label);
   }
 
-  /** A homepage or contextual trigger: its first card is shown (none when the run fails). */
+  /**
+   * A homepage or contextual trigger: its card becomes the root of a new stack; several cards
+   * become the list of their headers, from which the person opens one (none when the run fails).
+   */
   trigger(
     kind: 'homepage' | 'contextual',
     event: AddonEvent,
     execute: Execute,
     label: string,
   ): Outcome {
-    this.notification = '';
+    this.clearMessages();
     const result = execute(label, () => runAddonTrigger(this.bundle, this.manifest, kind, event));
     if (!result.ok) {
-      this.card = null;
+      this.stack.clear();
       return { ok: false, message: result.message ?? '' };
     }
     const value = result.value as { cards: CardJson[] };
-    this.card = value.cards[0] ?? null;
+    this.stack.reset(value.cards);
+    return { ok: true };
+  }
+
+  /** The back arrow, or a card of the list of several. */
+  navigate(nav: CardNavigation): Outcome {
+    return nav.action === 'back' ? this.back() : this.openListed(nav.index);
+  }
+
+  /** The back arrow of the card's header: the top card is popped (the root stays). */
+  back(): Outcome {
+    this.clearMessages();
+    if (!this.stack.pop())
+      return { ok: false, message: '戻るカードがありません / No card to go back to' };
+    return { ok: true };
+  }
+
+  /** One header of the list of cards (a trigger returned several): that card is pushed. */
+  openListed(index: number): Outcome {
+    this.clearMessages();
+    if (!Number.isInteger(index) || !this.stack.open(index)) {
+      return { ok: false, message: 'そのカードはありません / No such card' };
+    }
     return { ok: true };
   }
 
   /**
    * A button of the card: its action runs with the card's inputs, as the host sends them
-   * (`extra`: the host's own fields, e.g. Gmail's open message). Only functions on the card run.
+   * (`extra`: the host's own fields, e.g. Gmail's open message). Only functions on the card on
+   * top of the stack run. The response is applied as the host applies it: every Navigation
+   * step in order, the notification, the link to open, the cards of a universal action, the
+   * draft of a compose action. A callback that returns a Card instead of a response is refused
+   * (the run itself completed; the host shows the error and keeps the card).
    */
   action(
     functionName: string,
@@ -98,8 +161,9 @@ export class AddonCard {
     execute: Execute,
     extra: Partial<ActionEventOptions> = {},
   ): Outcome {
+    const card = this.stack.topCard;
     const allowed =
-      this.card && JSON.stringify(this.card).includes(`"function":${JSON.stringify(functionName)}`);
+      card && JSON.stringify(card).includes(`"function":${JSON.stringify(functionName)}`);
     if (!allowed) return { ok: false, message: 'この操作はカードにありません / Not on the card' };
     const event = buildActionEvent({
       ...workspaceEventOptions(this.ws),
@@ -108,15 +172,39 @@ export class AddonCard {
       formValues,
       ...extra,
     });
-    const result = execute(functionName, () => cardTree(this.bundle.run(functionName, [event])));
+    this.clearMessages();
+    const result = execute(functionName, () => this.bundle.run(functionName, [event]));
     if (!result.ok) return { ok: false, message: result.message ?? '' };
-    const response = result.value as {
-      navigations?: { updateCard?: CardJson; pushCard?: CardJson }[];
-      notification?: { text: string };
-    };
-    const next = response.navigations?.map((n) => n.updateCard ?? n.pushCard).find(Boolean);
-    if (next) this.card = next;
-    this.notification = response.notification?.text ?? '';
+    let response: ResponseJson;
+    try {
+      response = actionResponseTree(result.value, functionName);
+    } catch (e) {
+      return { ok: false, message: messageOf(e) };
+    }
+    this.applyResponse(response);
     return { ok: true };
+  }
+
+  private applyResponse(response: ResponseJson): void {
+    if (response.kind === 'ComposeActionResponse') {
+      const id = response.gmailDraft.id ?? '';
+      const draft = this.ws.GmailApp.outbox().find((m) => m.kind === 'draft' && m.draftId === id);
+      this.composedDraft = { id, subject: draft?.subject ?? '' };
+      return;
+    }
+    if (response.kind === 'UniversalActionResponse') {
+      if (response.cards?.length) this.stack.reset(response.cards);
+    } else {
+      this.stack.apply(response.navigations ?? []);
+      this.notification = response.notification?.text ?? '';
+    }
+    const url = safeUrl(response.openLink?.url);
+    if (response.openLink && url) {
+      this.openLink = {
+        url,
+        ...(response.openLink.openAs ? { openAs: response.openLink.openAs } : {}),
+        ...(response.openLink.onClose ? { onClose: response.openLink.onClose } : {}),
+      };
+    }
   }
 }

@@ -11,7 +11,7 @@ import type { Bundle } from '../emulator/runtime';
 import type { TasksAdvancedEmulator } from '../emulator/services/advanced/tasks';
 import type { IncomingMail } from '../emulator/services/gmail';
 import type { Workspace } from '../emulator/workspace';
-import { AddonCard, type Execute, type Outcome } from './addon-card';
+import { AddonCard, type CardNavigation, type Execute, type Outcome } from './addon-card';
 import type { GmailView, TaskView } from './protocol';
 
 export const WORKBOOK_ID_PROPERTY = 'pokke.workbookId';
@@ -87,6 +87,11 @@ export class GmailPane {
   home(execute: Execute): Outcome {
     this.openId = null;
     return this.addon.home(execute);
+  }
+
+  /** The card stack's own controls: the back arrow, or one card of a list of several. */
+  navigate(nav: CardNavigation): Outcome {
+    return this.addon.navigate(nav);
   }
 
   /** A button of the card: its action runs with the card's inputs, as Gmail sends them. */

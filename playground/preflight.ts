@@ -137,3 +137,36 @@ function checkSheet(sheet: SheetModel, spec: SheetSpec): WorkbookIssue[] {
   }
   return issues;
 }
+
+/**
+ * The problems that stop a run: renamed headers and bad values always; missing sheets and
+ * columns only when the job needs a workbook already set up (setup adds what is missing, and the
+ * playground's menu can run it).
+ */
+export function blockingIssues(
+  issues: readonly WorkbookIssue[],
+  needsSetup: boolean,
+): WorkbookIssue[] {
+  return issues.filter(
+    (i) => needsSetup || (i.kind !== 'missingSheet' && i.kind !== 'missingColumn'),
+  );
+}
+
+/**
+ * What the CLI and the playground print for blocking problems, one line each (Japanese first):
+ * a heading, the problems, and, when parts are missing, what to run first.
+ */
+export function preflightReport(
+  blocking: readonly WorkbookIssue[],
+  setupHint?: { ja: string; en: string },
+): string[] {
+  if (blocking.length === 0) return [];
+  const lines = [
+    'ワークブックに問題があるため、何も実行しませんでした / The workbook has problems; nothing was run:',
+    ...blocking.map((i) => `  - ${i.message}`),
+  ];
+  if (setupHint && blocking.some((i) => i.kind === 'missingSheet' || i.kind === 'missingColumn')) {
+    lines.push(`${setupHint.ja} / ${setupHint.en}`);
+  }
+  return lines;
+}

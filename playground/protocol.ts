@@ -221,6 +221,18 @@ export interface AddonCardView {
   cardHtml: string | null;
   /** The last action's notification (plain text). */
   notification: string;
+  /** Cards in the pane's stack (0: none, 1: the root; more: the card has a back arrow). */
+  depth?: number;
+  /**
+   * A link the last action asked the host to open (`setOpenLink` of an action response); the
+   * page offers it, to open in a new tab. Only http, https and mailto links.
+   */
+  openLink?: { url: string; openAs?: string; onClose?: string };
+  /**
+   * The draft the last compose action made (ComposeActionResponse): Gmail would open it in a
+   * compose window; the page names it (the draft itself is in the outbox).
+   */
+  composedDraft?: { id: string; subject: string };
 }
 
 /** The hosts whose panes show an add-on card. */

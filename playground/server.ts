@@ -3,6 +3,8 @@
  * in-memory session (session.ts) running the built dist/Code.js in the emulator.
  *
  *   tsx playground/server.ts [--port 8080] [--host 127.0.0.1] [--workbook file.xlsx] [--now ISO]
+ *   (PORT in the environment when --port is not given; a --workbook is checked first, as
+ *   `npm run simulate` checks it: a malformed one prints the problems and exits 1)
  *
  * API (every POST answers { ok, message?, state } unless noted):
  *   GET  /api/state              the whole state (workbook grid, menus, sidebar, clock, log, calls)
@@ -23,6 +25,8 @@
  *   POST /api/gmail/home         the add-on's homepage card
  *   POST /api/gmail/action       { functionName, parameters, formValues, host? }   a card button
  *                                (host: 'gmail', the default, or 'calendar': the Calendar pane's card)
+ *   POST /api/card/navigate      { host?, action: 'back' } | { host?, action: 'open', index }
+ *                                the card's back arrow, or one card of a list of several
  *   POST /api/calendar/week      { delta: -1 | 0 | 1 }   the Calendar pane's week
  *   POST /api/calendar/home      the Calendar add-on's homepage card
  */
@@ -34,8 +38,9 @@ import { build } from 'esbuild';
 import { messageOf, PokkeInputError } from './errors';
 import { attachmentDownload, type Download, fileDownload, mailEml } from './outbox';
 import { PdfRenderer } from './pdf';
+import { blockingIssues, checkWorkbook, preflightReport } from './preflight';
 import type { ActionReply, ClockAction } from './protocol';
-import { Playground, type SessionOptions } from './session';
+import { Playground, parseTime, type SessionOptions } from './session';
 import { readXlsxFile } from './xlsx';
 
 export interface ServerOptions extends SessionOptions {
@@ -196,6 +201,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           ),
         );
       }
+      case '/api/card/navigate': {
+        const host = body['host'] ?? 'gmail';
+        const action = body['action'];
+        const index = body['index'];
+        if (host !== 'gmail' && host !== 'calendar') {
+          return sendJson(res, 400, { ok: false, message: "Expected host: 'gmail' | 'calendar'" });
+        }
+        if (action === 'back') return reply(playground.cardNavigate(host, { action: 'back' }));
+        if (action === 'open' && typeof index === 'number') {
+          return reply(playground.cardNavigate(host, { action: 'open', index }));
+        }
+        return sendJson(res, 400, {
+          ok: false,
+          message: "Expected { host?, action: 'back' } or { host?, action: 'open', index }",
+        });
+      }
       case '/api/calendar/week': {
         const delta = body['delta'];
         if (typeof delta !== 'number')
@@ -317,28 +338,43 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 // ---------------------------------------------------------------------------------------------
 // Command line
 
-interface CliArgs {
+export interface CliArgs {
   port: number;
   host: string;
   workbook?: string;
   now?: string;
 }
 
-function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { port: Number(process.env['PORT'] ?? 8080), host: '127.0.0.1' };
+export const SERVER_USAGE =
+  'npm start -- [--port 8080] [--host 127.0.0.1] [--workbook file.xlsx] [--now 2026-11-30T09:00+09:00]';
+
+/**
+ * The options of `npm start -- …`: `--port` (else the `PORT` variable, else 8080), `--host`,
+ * `--workbook`, `--now`, each as `--name value` or `--name=value`; `'help'` for --help / -h.
+ * Throws a bilingual PokkeInputError for anything else.
+ */
+export function parseServerArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): CliArgs | 'help' {
+  const fromEnv = env['PORT'];
+  const args: CliArgs = {
+    port: fromEnv === undefined || fromEnv === '' ? 8080 : portNumber(fromEnv, 'PORT'),
+    host: '127.0.0.1',
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] ?? '';
     const [name, inline] = flag.includes('=') ? flag.split(/=(.*)/s, 2) : [flag, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
-      if (v === undefined || v === '') {
+      if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) {
         throw new PokkeInputError(`${name} に値を指定してください`, `${name} needs a value`);
       }
       return v;
     };
     switch (name) {
       case '--port':
-        args.port = Number(value());
+        args.port = portNumber(value(), '--port');
         break;
       case '--host':
         args.host = value();
@@ -351,30 +387,81 @@ function parseArgs(argv: string[]): CliArgs {
         break;
       case '--help':
       case '-h':
-        console.log(
-          'npm start -- [--port 8080] [--host 127.0.0.1] [--workbook file.xlsx] [--now 2026-11-30T09:00+09:00]',
-        );
-        process.exit(0);
-        break;
+        return 'help';
       default:
         throw new PokkeInputError(`不明なオプションです: ${flag}`, `Unknown option: ${flag}`);
     }
   }
-  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
-    throw new PokkeInputError('ポート番号が正しくありません', 'Invalid port number');
-  }
   return args;
 }
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  const options: ServerOptions = { port: args.port, host: args.host };
-  if (args.now) options.now = args.now;
-  if (args.workbook) {
-    const { workbook, notices } = await readXlsxFile(args.workbook);
-    for (const n of notices) console.log(n);
-    options.workbook = workbook;
+function portNumber(text: string, what: string): number {
+  const port = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new PokkeInputError(
+      `ポート番号が正しくありません(${what}: ${text})`,
+      `Invalid port number (${what}: ${text})`,
+    );
   }
+  return port;
+}
+
+export interface ServerCliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/**
+ * From the command line to the server's options: reads `--workbook` and runs the CLI's preflight
+ * check on it (playground/preflight.ts) — a malformed workbook prints the same bilingual lines as
+ * `npm run simulate` and gives exit code 1; so do bad arguments. Missing sheets and columns do
+ * not stop the playground (its menu runs ワークブックを準備). Returns the options, or an exit code.
+ */
+export async function serverOptionsFromCli(
+  argv: readonly string[],
+  io: ServerCliIo,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<ServerOptions | number> {
+  try {
+    const args = parseServerArgs(argv, env);
+    if (args === 'help') {
+      io.out(SERVER_USAGE);
+      return 0;
+    }
+    const options: ServerOptions = { port: args.port, host: args.host };
+    if (args.now) {
+      if (parseTime(args.now, 'Asia/Tokyo') === null) {
+        throw new PokkeInputError(
+          `--now の日時を読み取れません: ${args.now}(例: 2026-11-30T09:00+09:00 または 2026-11-30T09:00)`,
+          `Cannot read --now: ${args.now} (e.g. 2026-11-30T09:00+09:00, or 2026-11-30T09:00 in Asia/Tokyo)`,
+        );
+      }
+      options.now = args.now;
+    }
+    if (args.workbook) {
+      const { workbook, notices } = await readXlsxFile(resolve(args.workbook), 'Asia/Tokyo');
+      for (const n of notices) io.out(n);
+      const report = preflightReport(blockingIssues(checkWorkbook(workbook), false));
+      if (report.length > 0) {
+        for (const line of report) io.err(line);
+        return 1;
+      }
+      options.workbook = workbook;
+    }
+    return options;
+  } catch (e) {
+    io.err(messageOf(e));
+    return 1;
+  }
+}
+
+async function main(): Promise<void> {
+  const io: ServerCliIo = {
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+  };
+  const options = await serverOptionsFromCli(process.argv.slice(2), io);
+  if (typeof options === 'number') process.exit(options);
   const server = await startServer(options);
   console.log(`Pokke プレイグラウンド / playground: ${server.url}`);
   console.log('終了するには Ctrl+C / Press Ctrl+C to stop');

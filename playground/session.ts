@@ -16,7 +16,7 @@ import type { DialogRecord } from '../emulator/services/ui';
 import { advanceWithTriggers } from '../emulator/trigger-runner';
 import type { Workspace } from '../emulator/workspace';
 import { lastBusinessDayOfMonth } from '../src/core/businessDays';
-import { AddonCard, type Execute } from './addon-card';
+import { AddonCard, type CardNavigation, type Execute } from './addon-card';
 import { calendarWeek, createdEvents, seedDemoCalendar } from './calendar';
 import { messageOf, PokkeInputError } from './errors';
 import { deliverDemoMails, GmailPane, tasksView, WORKBOOK_ID_PROPERTY } from './gmail';
@@ -333,6 +333,19 @@ export class Playground {
       return this.calendarAddon.action(functionName, parameters, formValues, execute);
     }
     return this.gmail.action(functionName, parameters, formValues, execute);
+  }
+
+  /** The back arrow of a pane's card, or one card of a list of several (no bundle code runs). */
+  cardNavigate(host: CardHost, nav: CardNavigation): { ok: boolean; message?: string } {
+    let outcome: { ok: boolean; message?: string };
+    if (host === 'calendar') {
+      if (!this.calendarAddon.available) return noCalendarAddon();
+      outcome = this.calendarAddon.navigate(nav);
+    } else {
+      outcome = this.gmail.navigate(nav);
+    }
+    this.version++;
+    return outcome;
   }
 
   /** Calendar: the add-on's homepage (the manifest's calendar homepage trigger). */

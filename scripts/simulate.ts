@@ -7,6 +7,8 @@
  *   calls.json      service calls by Service.Class.method
  *   mail/NN-draft-<subject>.eml   every draft and sent mail (PDF attachments rendered for real)
  *   drive/<Drive path>            every file the job saved in Drive (PDFs rendered for real)
+ *   tasks.json      the Google Tasks tasks the job made (Tasks advanced service), [] when none
+ *   events.json     the Google Calendar events the job made (Calendar advanced service), [] when none
  *
  * `npm run simulate -- init --out template.xlsx` writes an empty Pokke workbook.
  * Jobs are listed in playground/jobs.ts. Errors are one bilingual line and exit code 1.
@@ -15,12 +17,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type Bundle, loadBundleFromDist } from '../emulator/runtime';
+import type { CalendarAdvancedEmulator } from '../emulator/services/advanced/calendar';
+import type { TasksAdvancedEmulator } from '../emulator/services/advanced/tasks';
 import { wallClock } from '../emulator/services/spreadsheet/time';
 import { messageOf, PokkeInputError } from '../playground/errors';
 import { INIT, JOBS, type JobClock, type JobSpec } from '../playground/jobs';
 import { exportOutbox } from '../playground/outbox';
 import { PdfRenderer } from '../playground/pdf';
-import { checkWorkbook, type WorkbookIssue } from '../playground/preflight';
+import { blockingIssues, checkWorkbook, preflightReport } from '../playground/preflight';
 import type { RunEntry } from '../playground/protocol';
 import { ExecutionLog, parseTime } from '../playground/session';
 import { loadIntoSpreadsheet, modelFromSpreadsheet } from '../playground/sheets';
@@ -214,12 +218,12 @@ async function runJob(
   }
   const { workbook, notices } = await readXlsxFile(resolve(args.workbook), TIME_ZONE);
   for (const n of notices) io.out(n);
-  const blocking = checkWorkbook(workbook).filter((i) => blocks(i, job));
-  if (blocking.length > 0) {
-    io.err(
-      'ワークブックに問題があるため、何も実行しませんでした / The workbook has problems; nothing was run:',
-    );
-    for (const issue of blocking) io.err(`  - ${issue.message}`);
+  const report = preflightReport(blockingIssues(checkWorkbook(workbook), job.needsSetup), {
+    ja: `先に setup を実行してワークブックを準備してください: npm run simulate -- setup --workbook ${basename(args.workbook)} --out <フォルダー>(書き出された workbook.xlsx で ${args.job} を実行します)`,
+    en: `Run setup first: npm run simulate -- setup --workbook ${basename(args.workbook)} --out <dir>, then run ${args.job} on the workbook.xlsx it writes`,
+  });
+  if (report.length > 0) {
+    for (const line of report) io.err(line);
     return 1;
   }
 
@@ -249,6 +253,9 @@ async function runJob(
   writeFileSync(join(outDir, 'run-log.json'), `${JSON.stringify(runLog, null, 2)}\n`);
   const counts = ws.meter.counts();
   writeFileSync(join(outDir, 'calls.json'), `${JSON.stringify(callsJson(counts), null, 2)}\n`);
+  const created = createdRecords(bundle);
+  writeFileSync(join(outDir, 'tasks.json'), `${JSON.stringify(created.tasks, null, 2)}\n`);
+  writeFileSync(join(outDir, 'events.json'), `${JSON.stringify(created.events, null, 2)}\n`);
   // Mails and Drive files, also after a failure (what was made before it is worth a look).
   const pdf = new PdfRenderer();
   let exported: { mails: string[]; files: string[] };
@@ -261,6 +268,8 @@ async function runJob(
     'workbook.xlsx',
     'run-log.json',
     'calls.json',
+    `tasks.json (${created.tasks.length})`,
+    `events.json (${created.events.length})`,
     ...(exported.mails.length ? [`mail/ (${exported.mails.length} .eml)`] : []),
     ...(exported.files.length ? [`drive/ (${exported.files.length} files)`] : []),
   ];
@@ -282,10 +291,29 @@ function jobClock(now: number): JobClock {
   return { now, timeZone: TIME_ZONE, today: `${w.year}-${pad(w.month)}-${pad(w.day)}` };
 }
 
-/** Which problems stop a job: renamed headers and bad values always; missing parts unless the job adds them. */
-function blocks(issue: WorkbookIssue, job: JobSpec): boolean {
-  if (issue.kind === 'missingSheet' || issue.kind === 'missingColumn') return job.needsSetup;
-  return true;
+/**
+ * What the job made in Google Tasks and Google Calendar, read from the emulator's own records
+ * (uncounted): every task not deleted, with its list's title, and every event of any calendar
+ * (the CLI seeds none, so each one is the bundle's), cancelled ones included with their status.
+ */
+export function createdRecords(bundle: Bundle): { tasks: unknown[]; events: unknown[] } {
+  const ws = bundle.workspace;
+  const tasksApi = ws.advanced<TasksAdvancedEmulator>('tasks');
+  const lists = new Map(tasksApi.lists().map((l) => [l.id, l.title ?? '']));
+  const tasks = tasksApi
+    .allTasks()
+    .filter((t) => !t.deleted)
+    .map(({ tasklistId, ...task }) => ({
+      tasklistId,
+      tasklist: lists.get(tasklistId) ?? '',
+      ...task,
+    }));
+  const events = ws
+    .advanced<CalendarAdvancedEmulator>('calendar')
+    .allEvents()
+    .filter((e) => !e.seeded)
+    .map(({ seeded: _seeded, ...event }) => event);
+  return { tasks, events };
 }
 
 function summaryOf(value: unknown): string {

@@ -22,7 +22,13 @@ import type {
   SettingsView,
   SetupReport,
 } from './ui/contracts';
-import { invoicesIssueRpc, invoicesPreviewRpc, invoicesShowPreviewRpc } from './ui/invoiceActions';
+import {
+  invoicesContinueRpc,
+  invoicesIssueRpc,
+  invoicesPreviewRpc,
+  invoicesShowPreviewRpc,
+  runInvoiceContinuationTrigger,
+} from './ui/invoiceActions';
 import {
   openInvoices,
   openMenu,
@@ -126,6 +132,16 @@ export function dailyDispatch(_e?: GoogleAppsScript.Events.TimeDriven): void {
 /** Time-driven one-off trigger: continues a run that ran out of time. */
 export function continueDispatch(_e?: GoogleAppsScript.Events.TimeDriven): void {
   runDispatcherTrigger('continue');
+}
+
+/** google.script.run: make the PDFs and mails an issuing run had no time left for. */
+export function invoicesContinue(): IssueReport {
+  return invoicesContinueRpc(undefined);
+}
+
+/** Time-driven one-off trigger: finishes invoices an issuing run left without PDF and mail. */
+export function continueInvoices(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  runInvoiceContinuationTrigger();
 }
 
 /** Gmail add-on (addOns.gmail.contextualTriggers): a mail is open — suggest a task from it. */

@@ -215,3 +215,26 @@ export function cardTree(value: unknown): CardJson | ResponseJson | CardJson[] {
 export function responseTree(value: unknown): CardJson | ResponseJson | CardJson[] {
   return cardTree(value) as CardJson | ResponseJson | CardJson[];
 }
+
+/**
+ * Emulator-only: the JSON of what a card action's callback returned, as the host takes it. The
+ * host acts on an action response only (ActionResponse; ComposeActionResponse for a compose
+ * action; UniversalActionResponse for a universal action): a Card or an array of cards returned
+ * by an action's callback is refused, as the host shows an error and keeps the current card
+ * instead of rendering it (the wording of the host's error is not confirmed; this one says what
+ * to return).
+ */
+export function actionResponseTree(value: unknown, functionName: string): ResponseJson {
+  const v = Array.isArray(value) ? value : unwrap(value);
+  if (Array.isArray(v) || v instanceof Card) {
+    throw new Error(
+      `${functionName} returned ${Array.isArray(v) ? 'an array of cards' : 'a Card'}: an action's callback must return an ActionResponse (CardService.newActionResponseBuilder().setNavigation(CardService.newNavigation().pushCard(card)).build())`,
+    );
+  }
+  if (value === undefined || value === null) {
+    throw new Error(
+      `${functionName} returned nothing: an action's callback must return an ActionResponse`,
+    );
+  }
+  return cardTree(value) as unknown as ResponseJson;
+}

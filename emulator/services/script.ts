@@ -415,7 +415,8 @@ type Implemented =
  *
  * Emulator-only API (not part of Apps Script, not counted when used on `ws.ScriptApp` directly):
  * - `triggers` — every trigger of the project, all users, in creation order.
- * - `dueTriggers(fromMs, toMs)` — the time-driven firings in [fromMs, toMs), in time order.
+ * - `dueTriggers(fromMs, toMs)` — the time-driven firings in [fromMs, toMs), in time order, plus
+ *   one-off triggers overdue and never fired (at fromMs); `recordFiring(firing)` once delivered.
  * - `eventFor(firing)` — the event object Apps Script passes to a time-driven handler.
  * - `authorizationRequired`, `webApp` — knobs for getAuthorizationInfo and getService.
  *
@@ -441,6 +442,8 @@ export class ScriptAppEmulator implements Pick<GoogleAppsScript.Script.ScriptApp
   };
 
   private readonly all: Trigger[] = [];
+  /** One-off triggers that have fired (they stay listed, disabled, until deleted). */
+  private readonly spent = new WeakSet<Trigger>();
   private sequence = 0;
 
   constructor(private readonly ws: Workspace) {}
@@ -569,12 +572,25 @@ export class ScriptAppEmulator implements Pick<GoogleAppsScript.Script.ScriptApp
     const out: Firing[] = [];
     this.all.forEach((trigger) => {
       if (!trigger.clock) return;
-      for (const at of firingsOf(trigger, trigger.clock, from, to)) out.push({ trigger, at });
+      if (trigger.oneOff && this.spent.has(trigger)) return;
+      const at = firingsOf(trigger, trigger.clock, from, to);
+      // A one-off trigger whose time passed while no firing was delivered (an execution ran
+      // through it) still fires once, late, as Apps Script fires a delayed trigger.
+      if (trigger.oneOff && at.length === 0 && from < to) {
+        const [due] = firingsOf(trigger, trigger.clock, trigger.createdAt, to);
+        if (due !== undefined && due < from) at.push(from);
+      }
+      for (const instant of at) out.push({ trigger, at: instant });
     });
     const order = new Map(this.all.map((t, i) => [t, i]));
     return out.sort(
       (a, b) => a.at - b.at || (order.get(a.trigger) ?? 0) - (order.get(b.trigger) ?? 0),
     );
+  }
+
+  /** Emulator-only: a firing was delivered (a one-off trigger never fires again). */
+  recordFiring(firing: Firing): void {
+    if (firing.trigger.oneOff) this.spent.add(firing.trigger);
   }
 
   /**

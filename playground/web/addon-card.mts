@@ -3,7 +3,9 @@
  * name and its Home button, the last action's notification, and the card as the bundle returned
  * it (HTML from emulator/card-render.ts, where every text is escaped). A click on a card button
  * collects the card's inputs and asks the server to run the button's function through the one
- * card-action route (POST /api/gmail/action with the pane's host).
+ * card-action route (POST /api/gmail/action with the pane's host); the header's back arrow and
+ * the headers of a list of cards go to POST /api/card/navigate. A link the action asked to open
+ * and a draft a compose action made are shown above the card.
  */
 import type { ActionReply, AddonCardView, CardHost } from '../protocol';
 
@@ -86,14 +88,54 @@ export function renderAddonPanel(view: AddonCardView, o: AddonPanelOptions, d: D
       ),
     );
   }
+  if (view.openLink) {
+    // The action asked the host to open a link: offered here, opened in a new tab by a click
+    // (a page may not open windows without one).
+    panel.append(
+      h(
+        'div',
+        { class: `addon-open-link ${o.prefix}-open-link`, role: 'status' },
+        bi('リンクを開く', 'Open link'),
+        ': ',
+        h(
+          'a',
+          { href: view.openLink.url, target: '_blank', rel: 'noopener noreferrer' },
+          view.openLink.url,
+        ),
+      ),
+    );
+  }
+  if (view.composedDraft) {
+    panel.append(
+      h(
+        'div',
+        { class: `addon-compose ${o.prefix}-compose`, role: 'status' },
+        bi(
+          `下書きを作成しました(Gmail では作成画面が開きます): ${view.composedDraft.subject}`,
+          `Draft made (Gmail opens it in a compose window): ${view.composedDraft.subject}`,
+        ),
+      ),
+    );
+  }
   const cardBox = h('div', { class: `addon-card ${o.prefix}-card` });
   // The card renderer escapes every text that came from the script, a mail or a cell.
   if (view.cardHtml) cardBox.innerHTML = view.cardHtml;
   else cardBox.append(h('p', { class: 'muted' }, bi(...o.empty)));
   cardBox.addEventListener('click', (e) => {
-    const target = (e.target as HTMLElement).closest<HTMLElement>('[data-action],[data-open-link]');
+    const target = (e.target as HTMLElement).closest<HTMLElement>(
+      '[data-action],[data-open-link],[data-nav-back],[data-nav-card]',
+    );
     if (!target) return;
     e.preventDefault();
+    if (target.dataset.navBack !== undefined) {
+      void d.post('/api/card/navigate', { host: o.host, action: 'back' });
+      return;
+    }
+    if (target.dataset.navCard !== undefined) {
+      const index = Number(target.dataset.navCard);
+      void d.post('/api/card/navigate', { host: o.host, action: 'open', index });
+      return;
+    }
     if (target.dataset.openLink) {
       window.open(target.dataset.openLink, '_blank', 'noopener');
       return;

@@ -474,16 +474,49 @@ async function issue(): Promise<void> {
   content.setAttribute('aria-busy', 'true');
   try {
     const report = await call('invoicesIssue', rows ? { closingDate, rows } : { closingDate });
+    const final = report.unfinished > 0 ? await continueIssuing(report) : report;
     phase = 'done';
     preview = null;
     setStatus('');
-    renderReport(report);
+    renderReport(final);
   } catch (error) {
     phase = 'preview';
     setStatus('error', bi(S.issueFailed, 'div'), h('div', {}, message(errorMessage(error))));
   }
   content.removeAttribute('aria-busy');
   update();
+}
+
+/**
+ * A run larger than one execution left invoices recorded but without PDF and mail: keep asking
+ * the server to make them while the sidebar is open (a one-off trigger does it otherwise).
+ */
+async function continueIssuing(first: IssueReport): Promise<IssueReport> {
+  const issued = [...first.issued];
+  let unfinished = first.unfinished;
+  let stopped = false;
+  while (unfinished > 0) {
+    setStatus(
+      'progress',
+      h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }),
+      bi(count.progress(issued.length, unfinished)),
+    );
+    try {
+      const next = await call('invoicesContinue');
+      issued.push(...next.issued);
+      // No progress (the workbook busy elsewhere): the trigger takes over.
+      if (next.issued.length === 0 && next.unfinished > 0) stopped = true;
+      unfinished = next.unfinished;
+    } catch {
+      stopped = true;
+    }
+    if (stopped) break;
+  }
+  const sent = issued.filter((i) => i.sent).length;
+  const lines = [count.issuedInAll(issued.length, sent)];
+  if (unfinished > 0) lines.push(S.continueLater);
+  const message = lines.map((t) => `${t.ja} / ${t.en}`).join('\n');
+  return { ...first, issued, unfinished, message };
 }
 
 function renderIssued(inv: IssuedInvoice): HTMLElement {

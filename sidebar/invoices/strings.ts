@@ -45,6 +45,10 @@ export const S = {
   issuing: t('発行中…', 'Issuing…'),
   cancel: t('キャンセル', 'Cancel'),
   issueFailed: t('発行できませんでした', 'Could not issue'),
+  continueLater: t(
+    '残りの請求書は1分後から自動で作成されます。結果は請求書シートと実行ログで確認できます。',
+    'The remaining invoices will be made automatically from a minute from now; see the 請求書 sheet and the run log (実行ログ).',
+  ),
   issuingHint: t(
     'PDF と Gmail の下書きを作成しています。閉じずにお待ちください。',
     'Creating PDFs and Gmail drafts. Please keep this open.',
@@ -85,6 +89,17 @@ export const count = {
     ),
   rowOnly: (row: number): Text => t(`${row}行目`, `row ${row}`),
   issueButton: (n: number): Text => t(`${n}件を発行する`, `Issue ${n}`),
+  progress: (done: number, left: number): Text =>
+    t(`${done}件を作成しました。残り${left}件を作成しています…`, `${done} made, ${left} to go…`),
+  issuedInAll: (n: number, sent: number): Text =>
+    t(
+      sent > 0
+        ? `合計${n}件の請求書を作成しました(うち${sent}件をメールで送信)`
+        : `合計${n}件の請求書を作成しました`,
+      sent > 0
+        ? `Issued ${n} invoice(s) in all, ${sent} sent by mail`
+        : `Issued ${n} invoice(s) in all`,
+    ),
   laterLines: (n: number): Text =>
     t(
       `次回以降の締めに含まれる明細が${n}行あります`,

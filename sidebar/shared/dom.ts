@@ -107,8 +107,10 @@ export function bi(t: Text, tag: 'span' | 'div' = 'span'): HTMLElement {
   );
 }
 
-/** A server message (`日本語 / English` or anything else), shown as text. */
+/** A server message (`日本語 / English` or anything else), shown as text, a line per line. */
 export function message(text: string): HTMLElement {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  if (lines.length > 1) return h('div', { class: 'lines' }, ...lines.map((l) => message(l)));
   const pair = splitBilingual(text);
   return pair ? bi(pair) : h('span', {}, text);
 }

@@ -54,6 +54,7 @@ export interface ServerApi {
   setupWorkbook(): SetupReport;
   invoicesPreview(req: InvoiceRunRequest): InvoicePreview;
   invoicesIssue(req: InvoiceRunRequest): IssueReport;
+  invoicesContinue(): IssueReport;
   automationsStatus(): AutomationStatus;
   automationsInstall(req: InstallRequest): AutomationStatus;
   automationsUninstall(): AutomationStatus;

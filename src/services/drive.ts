@@ -20,6 +20,8 @@ export interface DriveFileRef {
 /** A saved PDF, with the bytes to attach to its mail. */
 export interface SavedPdf extends DriveFileRef {
   readonly blob: GoogleAppsScript.Base.Blob;
+  /** The file was there already (an earlier run saved it before it stopped). */
+  readonly existed: boolean;
 }
 
 function drive(): GoogleAppsScript.Drive {
@@ -90,11 +92,11 @@ export function savePdfOnce(
 ): SavedPdf {
   const existing = findFile(folder, fileName);
   const blob = makePdf();
-  if (existing) return { ...existing, blob };
+  if (existing) return { ...existing, blob, existed: true };
   const created = drive().Files.create(
     { name: fileName, parents: [folder.id], mimeType: 'application/pdf' },
     blob,
     { fields: 'id,webViewLink' },
   );
-  return { id: String(created.id), url: String(created.webViewLink), blob };
+  return { id: String(created.id), url: String(created.webViewLink), blob, existed: false };
 }

@@ -31,16 +31,19 @@ function mimeAttachment(blob: GoogleAppsScript.Base.Blob): MimeAttachment {
   };
 }
 
+/** The owner's own address (for a From header with their name): one `getProfile` call. */
+export function ownAddress(): string {
+  return String(gmail().Users.getProfile('me').emailAddress);
+}
+
 /**
  * A Gmail draft in the owner's mailbox, for them to check and send: an RFC 5322 message built by
  * core/mime.ts, through the Gmail advanced service (`gmail.compose`). With a sender name the
- * From header needs the owner's address: one `getProfile` call (same scope).
+ * From header needs the owner's address: pass it when making many drafts, else it is looked up.
  */
-export function createDraft(mail: OutgoingMail): DraftRef {
+export function createDraft(mail: OutgoingMail, senderAddress?: string): DraftRef {
   const api = gmail().Users;
-  const from = mail.name
-    ? { name: mail.name, email: String(api.getProfile('me').emailAddress) }
-    : undefined;
+  const from = mail.name ? { name: mail.name, email: senderAddress ?? ownAddress() } : undefined;
   const mime = buildMime({
     from,
     to: mail.to,
@@ -52,6 +55,39 @@ export function createDraft(mail: OutgoingMail): DraftRef {
   const draft = api.Drafts.create({ message: { raw: Utilities.base64EncodeWebSafe(mime) } }, 'me');
   const messageId = String(draft.message?.id);
   return { draftId: String(draft.id), messageId, url: draftUrl(messageId) };
+}
+
+/**
+ * The owner's draft with exactly this subject, if any, to resume without a duplicate: a Gmail
+ * search in drafts for `term` (a distinctive word of the subject, such as the invoice number),
+ * then the Subject header of each hit. One call when there is none, whatever the number of
+ * drafts the owner keeps.
+ */
+export function findDraftBySubject(subject: string, term: string): DraftRef | undefined {
+  const drafts = gmail().Users.Drafts;
+  const q = `in:drafts subject:"${term.replace(/"/g, ' ')}"`;
+  const page = drafts.list('me', { q, maxResults: 10, fields: 'drafts/id' });
+  for (const ref of page.drafts ?? []) {
+    const found = draftWithSubject(String(ref.id));
+    if (found.subject === subject) return found.ref;
+  }
+  return undefined;
+}
+
+function draftWithSubject(id: string): { subject: string; ref: DraftRef } {
+  const draft = gmail().Users.Drafts.get('me', id, {
+    format: 'metadata',
+    metadataHeaders: ['Subject'],
+    fields: 'id,message(id,payload/headers)',
+  });
+  const header = draft.message?.payload?.headers?.find(
+    (h) => String(h.name).toLowerCase() === 'subject',
+  );
+  const messageId = String(draft.message?.id);
+  return {
+    subject: decodeEncodedWords(String(header?.value ?? '')),
+    ref: { draftId: String(draft.id), messageId, url: draftUrl(messageId) },
+  };
 }
 
 /**
@@ -68,19 +104,8 @@ export function draftsBySubject(): Map<string, DraftRef> {
     if (pageToken) args.pageToken = pageToken;
     const page = drafts.list('me', args);
     for (const ref of page.drafts ?? []) {
-      const draft = drafts.get('me', String(ref.id), {
-        format: 'metadata',
-        metadataHeaders: ['Subject'],
-        fields: 'id,message(id,payload/headers)',
-      });
-      const header = draft.message?.payload?.headers?.find(
-        (h) => String(h.name).toLowerCase() === 'subject',
-      );
-      const subject = decodeEncodedWords(String(header?.value ?? ''));
-      const messageId = String(draft.message?.id);
-      if (!found.has(subject)) {
-        found.set(subject, { draftId: String(draft.id), messageId, url: draftUrl(messageId) });
-      }
+      const { subject, ref: draft } = draftWithSubject(String(ref.id));
+      if (!found.has(subject)) found.set(subject, draft);
     }
     pageToken = page.nextPageToken || undefined;
   } while (pageToken);

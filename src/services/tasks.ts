@@ -2,7 +2,7 @@ import { UserError } from '../core/bilingual';
 
 /**
  * Google Tasks through the Tasks advanced service (`Tasks`, v1, enabled in appsscript.json).
- * Thin: one API call per function, except `listTasks`, which follows pages (100 tasks each).
+ * Thin: one API call per function, except `listTasks`, which follows every page (100 tasks each).
  */
 
 export interface TaskListRef {
@@ -17,6 +17,10 @@ export interface GoogleTask {
   readonly deleted: boolean;
   /** The Tasks web app's address for the task, when the API gives one. */
   readonly url: string;
+  /** The list the task is in (from its `selfLink`), or '' when the API does not say. */
+  readonly listId: string;
+  /** `YYYY-MM-DDT00:00:00.000Z`, or '' without a due date. */
+  readonly due: string;
 }
 
 type TaskResource = GoogleAppsScript.Tasks.Schema.Task & { webViewLink?: string };
@@ -43,7 +47,16 @@ function toTask(r: TaskResource): GoogleTask {
     completed: r.status === 'completed',
     deleted: r.deleted === true,
     url: typeof r.webViewLink === 'string' ? r.webViewLink : '',
+    listId: listIdOf(r.selfLink),
+    due: typeof r.due === 'string' ? r.due : '',
   };
+}
+
+/** `…/tasks/v1/lists/{list}/tasks/{task}` → `{list}`. */
+function listIdOf(selfLink: unknown): string {
+  if (typeof selfLink !== 'string') return '';
+  const m = /\/lists\/([^/?#]+)\/tasks\//.exec(selfLink);
+  return m?.[1] ? decodeURIComponent(m[1]) : '';
 }
 
 /** The user's task lists (one call; a user has few). */
@@ -62,13 +75,19 @@ export function insertTask(
   return toTask(service().Tasks.insert(resource, listId) as TaskResource);
 }
 
+/** One task (one call). */
+export function getTask(listId: string, taskId: string): GoogleTask {
+  return toTask(service().Tasks.get(listId, taskId) as TaskResource);
+}
+
 /**
- * Tasks of a list matching the API's filters, every page (`showHidden` so that tasks ticked in
- * Google Tasks' own apps, which hide them at once, are seen).
+ * Tasks of a list matching the API's filters, every page of up to 100 (one call per page;
+ * `showHidden` so that tasks ticked in Google Tasks' own apps, which hide them at once, are seen).
+ * `dueMin` is inclusive, `dueMax` exclusive.
  */
 export function listTasks(
   listId: string,
-  filters: { showCompleted: boolean; completedMin?: string },
+  filters: { showCompleted: boolean; completedMin?: string; dueMin?: string; dueMax?: string },
 ): GoogleTask[] {
   const out: GoogleTask[] = [];
   let pageToken: string | undefined;
@@ -80,6 +99,8 @@ export function listTasks(
       maxResults: 100,
     };
     if (filters.completedMin) args.completedMin = filters.completedMin;
+    if (filters.dueMin) args.dueMin = filters.dueMin;
+    if (filters.dueMax) args.dueMax = filters.dueMax;
     if (pageToken) args.pageToken = pageToken;
     const page = service().Tasks.list(listId, args);
     for (const item of page.items ?? []) out.push(toTask(item as TaskResource));

@@ -27,3 +27,16 @@ export function createOneOffTrigger(handler: string, afterMs: number): Trigger {
 export function deleteTriggers(triggers: readonly Trigger[]): void {
   for (const trigger of triggers) ScriptApp.deleteTrigger(trigger);
 }
+
+/**
+ * Makes sure one one-off trigger for `handler` is pending, to continue work that ran out of
+ * time; never a second one (one-off triggers count towards the 20 per user and script).
+ */
+export function scheduleContinuation(handler: string, afterMs: number): void {
+  if (triggersFor(handler).length === 0) createOneOffTrigger(handler, afterMs);
+}
+
+/** One-off triggers stay listed after firing: their handler removes them so none pile up. */
+export function clearTriggers(handler: string): void {
+  deleteTriggers(triggersFor(handler));
+}

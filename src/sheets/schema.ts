@@ -447,6 +447,14 @@ export const TASKS_SHEET = {
       width: 200,
       note: '同じタスクを二度作らないためにPokkeが使います / Pokke uses this to never create a task twice',
     },
+    {
+      key: 'listId',
+      header: 'GoogleリストID',
+      aliases: ['Google Tasks list ID'],
+      kind: 'text',
+      width: 140,
+      note: 'Googleタスクのリスト。同期はここから読みます(誰が実行しても同じ) / The Google Tasks list; the sync reads it from here, whoever runs it',
+    },
   ],
 } as const satisfies SheetSpec;
 

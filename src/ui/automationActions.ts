@@ -18,16 +18,14 @@ import type {
   RunLogEntry,
   RunNowReport,
 } from './automationContracts';
-import { rpc } from './rpc';
+import { noRequest, rpc } from './rpc';
 
 export function openAutomations(): void {
   showSidebar('automations', bilingual('自動化', 'Automations'));
 }
 
-const none = z.optional(z.unknown());
-
 export const automationsStatusRpc = rpc(
-  none,
+  noRequest,
   (): AutomationStatus => automationStatus(activeWorkbook(), userLang(), new Date()),
 );
 
@@ -41,7 +39,7 @@ export const automationsInstallRpc = rpc(
 );
 
 export const automationsUninstallRpc = rpc(
-  none,
+  noRequest,
   (): AutomationStatus =>
     withDocumentLock(() => {
       uninstallAutomations();
@@ -58,7 +56,7 @@ export const automationsDryRunRpc = rpc(
 
 /** The sidebar's 今すぐ実行: today's jobs now, even if the daily run already did them. */
 export const automationsRunNowRpc = rpc(
-  none,
+  noRequest,
   (): RunNowReport =>
     withDocumentLock(() => {
       const runs = dispatch(activeWorkbook(), new Date(), 'manual').map(toEntry);

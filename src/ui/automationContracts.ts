@@ -30,9 +30,14 @@ export interface AutomationStatus {
   owner: string | null;
   /** The person looking at the sidebar. */
   currentUser: string;
+  /** The end of the last run in which no job failed. */
   lastSuccessAt: string | null;
-  /** When the next run is expected (the trigger fires some minute within the hour). */
+  /**
+   * When the next run that does the day's work is expected (the trigger fires some minute
+   * within the hour): tomorrow's once today's has run.
+   */
   nextRunAt: string | null;
+  /** No job is failing and the last run that was due succeeded. */
   healthy: boolean;
   /** A sentence for the owner, Japanese first. */
   health: string;

@@ -158,5 +158,10 @@ export interface IssueReport {
   problems: RowProblem[];
   /** Selected rows that could not be issued (then nothing of the selection was issued). */
   refused: RowProblem[];
+  /**
+   * Invoices recorded (numbered, lines marked) whose PDF and mail did not fit in this execution:
+   * `invoicesContinue`, or the one-off trigger scheduled for them, makes them.
+   */
+  unfinished: number;
   message: string;
 }

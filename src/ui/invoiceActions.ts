@@ -1,15 +1,18 @@
 import * as z from 'zod/mini';
-import { UserError } from '../core/bilingual';
-import { parseDateKey } from '../core/dates';
+import { bilingual, UserError } from '../core/bilingual';
+import { parseDateKey, tokyoDateKey } from '../core/dates';
+import { appendRunLog } from '../features/automations/runLog';
 import { readBillingBook } from '../features/invoices/billingBook';
-import { issueInvoices } from '../features/invoices/issue';
+import { finishInterruptedInvoices, issueInvoices } from '../features/invoices/issue';
 import { MAX_SELECTED_ROWS, planInvoices, toPreview } from '../features/invoices/plan';
 import { invoicePreviewDialog } from '../features/invoices/previewDialog';
 import { withDocumentLock } from '../services/lock';
+import { CONTINUE_AFTER_MS, deadlineFromNow } from '../services/timeBudget';
+import { clearTriggers, scheduleContinuation } from '../services/triggers';
 import { showModalDialog } from '../services/ui';
 import { activeWorkbook } from '../services/workbook';
 import type { InvoicePreview, IssueReport } from './contracts';
-import { rpc } from './rpc';
+import { noRequest, rpc } from './rpc';
 
 const closingDate = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -39,14 +42,74 @@ export const invoicesPreviewRpc = rpc(runRequest, (req): InvoicePreview => {
   };
 });
 
-/** google.script.run: issue the closing run, or the selected rows. One run at a time per workbook. */
-export const invoicesIssueRpc = rpc(
-  runRequest,
-  (req): IssueReport =>
-    withDocumentLock(() =>
-      issueInvoices(activeWorkbook(), parseDateKey(req.closingDate)!, { rows: req.rows }),
+/** The one-off trigger that finishes invoices a run left without PDF and mail. */
+export const CONTINUE_INVOICES_HANDLER = 'continueInvoices';
+
+/**
+ * google.script.run: issue the closing run, or the selected rows. One run at a time per
+ * workbook. A run too large for one execution records every invoice first, makes PDFs and mails
+ * until its time budget is spent, and leaves the rest to `invoicesContinue` (the sidebar calls it
+ * while it stays open) or, failing that, to a one-off trigger.
+ */
+export const invoicesIssueRpc = rpc(runRequest, (req): IssueReport => {
+  const deadline = deadlineFromNow();
+  return withDocumentLock(() =>
+    continueIfUnfinished(
+      issueInvoices(activeWorkbook(), parseDateKey(req.closingDate)!, {
+        rows: req.rows,
+        deadline,
+      }),
     ),
-);
+  );
+});
+
+/** google.script.run: make the PDFs and mails an earlier run left (never new invoices). */
+export const invoicesContinueRpc = rpc(noRequest, (): IssueReport => {
+  const deadline = deadlineFromNow();
+  return withDocumentLock(() =>
+    continueIfUnfinished(finishInterruptedInvoices(activeWorkbook(), deadline)),
+  );
+});
+
+function continueIfUnfinished(report: IssueReport): IssueReport {
+  if (report.unfinished > 0) scheduleContinuation(CONTINUE_INVOICES_HANDLER, CONTINUE_AFTER_MS);
+  return report;
+}
+
+const CONTINUED_JOB = bilingual('請求書の発行(続き)', 'Invoices (continued)');
+
+/**
+ * The one-off trigger: finishes what an issuing run left, logs it in 実行ログ, and schedules
+ * itself again while work remains — also when the workbook was busy (the sidebar finishing the
+ * same invoices, the dispatcher), so no invoice is left waiting for someone to notice.
+ */
+export function runInvoiceContinuationTrigger(): void {
+  const deadline = deadlineFromNow();
+  clearTriggers(CONTINUE_INVOICES_HANDLER);
+  const ss = activeWorkbook();
+  const startedAt = new Date();
+  let report: IssueReport;
+  try {
+    report = withDocumentLock(() => finishInterruptedInvoices(ss, deadline));
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    scheduleContinuation(CONTINUE_INVOICES_HANDLER, CONTINUE_AFTER_MS);
+    return;
+  }
+  continueIfUnfinished(report);
+  if (report.issued.length === 0 && report.unfinished === 0) return;
+  appendRunLog(ss, [
+    {
+      startedAt,
+      finishedAt: new Date(),
+      day: tokyoDateKey(startedAt),
+      job: CONTINUED_JOB,
+      result: report.unfinished > 0 ? 'paused' : 'ok',
+      count: report.issued.length,
+      message: report.message,
+    },
+  ]);
+}
 
 /** google.script.run: one invoice of the preview as it will look, in a modal dialog. Reads only. */
 export const invoicesShowPreviewRpc = rpc(showPreviewRequest, (req): { shown: true } => {

@@ -1,5 +1,8 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { bilingual, UserError } from '../core/bilingual';
+
+/** The schema of a call that takes no request (whatever the page passes is ignored). */
+export const noRequest = z.optional(z.unknown());
 
 /**
  * Wraps a function that google.script.run can reach. Any page that knows its name can call it,

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { bilingual } from '../core/bilingual';
 import { loadSettings, saveSettings } from '../features/settings/settings';
 import { settingsFormSchema } from '../features/settings/settingsSchema';
@@ -10,7 +9,7 @@ import { activeWorkbook } from '../services/workbook';
 import { rememberActiveWorkbook } from '../services/workbookLink';
 import type { SaveResult, SettingsView, SetupReport } from './contracts';
 import { addPokkeMenu } from './menu';
-import { guard, rpc } from './rpc';
+import { guard, noRequest, rpc } from './rpc';
 
 /** Menu, sidebar and google.script.run handlers of the Sheets surface. */
 
@@ -38,12 +37,12 @@ export function openInvoices(): void {
 }
 
 export const setupFromSidebar = rpc(
-  z.optional(z.unknown()),
+  noRequest,
   (): SetupReport => withDocumentLock(() => setupWorkbook(activeWorkbook())),
 );
 
 export const settingsLoadRpc = rpc(
-  z.optional(z.unknown()),
+  noRequest,
   (): SettingsView => loadSettings(activeWorkbook(), userLang()),
 );
 

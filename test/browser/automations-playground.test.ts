@@ -2,7 +2,7 @@
  * The month-end of the demo company through the playground page, driven as a person would with
  * the real bundle: 拡張機能 → 自動化 opens the automations sidebar, a dry run of the last
  * business day, 自動化をオンにする, the clock jumps to the last business day, the due triggers
- * fire — then the 実行ログ sheet, the 請求書 and タスク sheets, the Outbox and the sidebar's
+ * fire — then the 実行ログ sheet, the 請求書, タスク and 月次集計 sheets, the Outbox and the sidebar's
  * recent runs all show what the daily runs did. Screenshots go to the OS temp folder.
  */
 import type { Page } from 'playwright-core';
@@ -144,6 +144,23 @@ test('the recurring invoices, the routine tasks and the Outbox show the month en
   ]);
   expect(await outbox.locator('tr.drive-file').count()).toBe(2);
   await page.locator('.app-tab[data-app="sheets"]').click();
+});
+
+test('the 月次集計 sheet tab shows the summary of November, written once', async () => {
+  const rows = await records('月次集計');
+  expect(
+    await page.getByRole('tab', { name: '月次集計', exact: true }).getAttribute('aria-selected'),
+  ).toBe('true');
+  expect(rows.length).toBeGreaterThan(5);
+  expect(new Set(rows.map((r) => r['月']))).toEqual(new Set(['2026-11']));
+  const keys = rows.map((r) => `${r['区分']}|${r['項目']}`);
+  expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+  expect(rows.find((r) => r['区分'] === '経費(科目別)' && r['項目'] === '通信費')).toMatchObject({
+    金額: '5,280',
+    件数: '1',
+  });
+  // The owner's mail is recorded with the figures (so a retry never mails twice).
+  expect(rows.find((r) => r['区分'] === '通知')).toMatchObject({ 項目: 'メール送信', 件数: '1' });
 });
 
 test('the sidebar’s 更新 shows the runs; screenshots of the page and the sidebar', async () => {

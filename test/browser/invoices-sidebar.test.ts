@@ -107,6 +107,7 @@ function report(preview: InvoicePreview): IssueReport {
     alreadyIssued: preview.alreadyIssued,
     problems: preview.problems,
     refused: [],
+    unfinished: 0,
     message: `${preview.invoices.length}件の請求書を作成しました / Created ${preview.invoices.length} invoices`,
   };
 }
@@ -120,10 +121,14 @@ function fakeServer() {
     }),
     issue: (_req: InvoiceRunRequest): IssueReport | Promise<IssueReport> => report(PREVIEW),
     show: (_req: InvoiceShowPreviewRequest): { shown: true } => ({ shown: true }),
+    continue: (): IssueReport | Promise<IssueReport> => {
+      throw new Error('nothing to continue');
+    },
   };
   const handler = fakeHandler({
     invoicesPreview: (args) => state.preview(args[0] as InvoiceRunRequest),
     invoicesIssue: (args) => state.issue(args[0] as InvoiceRunRequest),
+    invoicesContinue: () => state.continue(),
     invoicesShowPreview: (args) => state.show(args[0] as InvoiceShowPreviewRequest),
   });
   return { state, handler };
@@ -287,6 +292,67 @@ describe('invoices sidebar against a fake server', () => {
     expect(await issueButton(page).isDisabled()).toBe(true);
     expect(await issueButton(page).textContent()).toBe('発行する');
     expect(await status(page).textContent()).toBe('');
+  });
+
+  test('a run too large for one execution: the sidebar keeps going until all are made', async () => {
+    const { state, handler } = fakeServer();
+    const all = report(PREVIEW);
+    const slice = (from: number, to: number, unfinished: number): IssueReport => ({
+      ...all,
+      issued: all.issued.slice(from, to),
+      unfinished,
+      message: `${to - from}件の請求書を作成しました / Issued ${to - from} invoice(s)`,
+    });
+    state.issue = () => slice(0, 1, 2);
+    const answers = [slice(1, 2, 1), slice(2, 3, 0)];
+    let release: () => void = () => {};
+    state.continue = () =>
+      new Promise((resolve) => {
+        release = () => resolve(answers.shift()!);
+      });
+    const s = await open(handler);
+    const { page } = s;
+    await previewFor(page, '2026-11-30');
+    await issueButton(page).click();
+    await confirmButton(page).click();
+    await waitFor(() => named(s, 'invoicesContinue').length === 1, 'invoicesContinue');
+    expect(await status(page).textContent()).toContain(
+      '1件を作成しました。残り2件を作成しています',
+    );
+    release();
+    await waitFor(() => named(s, 'invoicesContinue').length === 2, 'second invoicesContinue');
+    expect(await status(page).textContent()).toContain(
+      '2件を作成しました。残り1件を作成しています',
+    );
+    release();
+    await page.locator('[data-report]').waitFor();
+    expect(await page.locator('[data-report]').textContent()).toContain(
+      '合計3件の請求書を作成しました',
+    );
+    expect(await results(page).allTextContents()).toEqual([
+      expect.stringContaining('2026-11-0001'),
+      expect.stringContaining('2026-11-0002'),
+      expect.stringContaining('2026-11-0003'),
+    ]);
+    expect(await page.getByText(/1分後から自動で作成/).count()).toBe(0);
+  });
+
+  test('when continuing fails, the sidebar says the rest follows automatically', async () => {
+    const { state, handler } = fakeServer();
+    const all = report(PREVIEW);
+    state.issue = () => ({ ...all, issued: all.issued.slice(0, 2), unfinished: 1 });
+    state.continue = () => {
+      throw new Error('他の処理が実行中です / Another Pokke task is running');
+    };
+    const s = await open(handler);
+    const { page } = s;
+    await previewFor(page, '2026-11-30');
+    await issueAll(page);
+    const text = await page.locator('[data-report]').textContent();
+    expect(text).toContain('合計2件の請求書を作成しました');
+    expect(text).toContain('残りの請求書は1分後から自動で作成されます');
+    expect(await results(page).count()).toBe(2);
+    expect(named(s, 'invoicesContinue')).toHaveLength(1);
   });
 
   test('lines can be unticked; issuing then sends only the ticked rows', async () => {

@@ -1,4 +1,5 @@
 import type { Bundle } from '../../emulator/runtime';
+import type { DryRunReport } from '../../src/ui/automationContracts';
 import { book, demoAt, records, tokyo } from './automations-support';
 
 /** Adds invoice rows as the owner would have them after sending: by header, dates as Dates. */
@@ -36,6 +37,21 @@ function atDay(bundle: Bundle, day: string): void {
   bundle.workspace.clock.set(tokyo(`${day}T10:00:00`));
   bundle.runJson('automationsRunNow', []);
 }
+
+/** Sets a row of the 設定 sheet by its キー, as the owner edits its 値. */
+function setSetting(bundle: Bundle, key: string, value: string): void {
+  const sheet = book(bundle).getSheetByName('設定')!;
+  const grid = sheet.getDataRange().getValues();
+  const header = grid[0]!.map(String);
+  const row = grid.findIndex((r) => r[header.indexOf('キー')] === key);
+  expect(row).toBeGreaterThan(0);
+  sheet.getRange(row + 1, header.indexOf('値') + 1).setValue(value);
+}
+
+const sentReminders = (bundle: Bundle) =>
+  bundle.workspace.GmailApp.outbox()
+    .filter((m) => m.kind === 'sent' && m.subject.includes('請求書番号 2026-10-'))
+    .map((m) => [m.to, m.subject]);
 
 describe('payment reminders (督促) through the dispatcher', () => {
   let bundle: Bundle;
@@ -102,5 +118,43 @@ describe('payment reminders (督促) through the dispatcher', () => {
     fresh.runJson('automationsRunNow', []);
     expect(reminderDrafts(fresh)).toEqual(['お支払い状況のご確認(請求書番号 2026-10-0001)']);
     expect(records(fresh, '請求書')[0]!['メッセージ']).toMatch(/下書きを作成しました/);
+  });
+
+  it('honours 督促のタイミング as changed in the 設定 sheet', () => {
+    // Due 11/10: steps 20, 40 and 60 days after it (11/30, 12/20, 2027/1/9).
+    setSetting(bundle, 'reminderOffsets', '20, 40, 60');
+    atDay(bundle, '2026-11-24');
+    atDay(bundle, '2026-11-27');
+    expect(reminderDrafts(bundle)).toEqual([]);
+    atDay(bundle, '2026-11-30');
+    expect(reminderDrafts(bundle)).toEqual(['お支払い状況のご確認(請求書番号 2026-10-0001)']);
+    atDay(bundle, '2026-12-18');
+    expect(reminderDrafts(bundle)).toHaveLength(1);
+    atDay(bundle, '2026-12-21');
+    expect(reminderDrafts(bundle)).toHaveLength(2);
+  });
+
+  it('督促を直接送信 = する sends the reminder (no draft) and records it on the invoice, once', () => {
+    setSetting(bundle, 'reminderSendDirectly', 'する');
+    const preview = bundle.runJson('automationsDryRun', [{ date: '2026-11-24' }]) as DryRunReport;
+    expect(preview.jobs.find((j) => j.job === 'reminders')!.actions).toEqual([
+      expect.stringContaining('「お支払い状況のご確認」の送信'),
+    ]);
+    atDay(bundle, '2026-11-24');
+    atDay(bundle, '2026-11-24');
+    expect(reminderDrafts(bundle)).toEqual([]);
+    const to = records(bundle, '取引先').find((c) => c['取引先名'] === '株式会社さくら食品')!;
+    expect(sentReminders(bundle)).toEqual([
+      [to['メール'], 'お支払い状況のご確認(請求書番号 2026-10-0001)'],
+    ]);
+    const row = records(bundle, '請求書').find((r) => r['請求書番号'] === '2026-10-0001')!;
+    expect(row).toMatchObject({ 督促段階: '1', 督促日: '2026/11/24' });
+    expect(row['メッセージ']).toBe(
+      '発行時の注意書き\n督促1(お支払い状況のご確認): 2026年11月24日(火) 送信しました',
+    );
+    expect(records(bundle, '実行ログ').find((r) => r['処理']!.startsWith('督促'))).toMatchObject({
+      結果: '成功',
+      件数: '1',
+    });
   });
 });

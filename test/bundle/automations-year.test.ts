@@ -146,12 +146,40 @@ describe('a year of daily runs with duplicate firings and crashes', () => {
     ]);
   });
 
-  it('puts each calendar block in the calendar once', () => {
-    const keys = calendarEvents(bundle)
-      .map((e) => e.extendedProperties?.private?.pokkeKey ?? '')
-      .filter((k) => k.startsWith('定期業務:経費の入力:'));
-    expect(keys.length).toBeGreaterThan(45);
+  /**
+   * 毎週金曜 (weekly: 休日なら翌営業日 by default, rules.ts): every Friday from the first run's
+   * week (11/27) to the last (2027/11/26); the only Friday the bank is closed is 2027/01/01
+   * (元日, in the 1/1–1/3 closure), which moves to Monday 2027/01/04.
+   */
+  const expenseDays = (() => {
+    const out: string[] = [];
+    for (let t = Date.UTC(2026, 10, 27); t <= Date.UTC(2027, 10, 26); t += 7 * 86_400_000) {
+      out.push(new Date(t).toISOString().slice(0, 10));
+    }
+    return out.map((d) => (d === '2027-01-01' ? '2027-01-04' : d));
+  })();
+
+  it('surfaces the weekly 経費の入力 on every Friday, 元日 2027/01/01 on Monday 01/04', () => {
+    expect(expenseDays).toHaveLength(53);
+    expect(expenseDays.slice(4, 7)).toEqual(['2026-12-25', '2027-01-04', '2027-01-08']);
+    const due = records(bundle, 'タスク')
+      .filter((t) => t['タイトル'] === '経費の入力')
+      .map((t) => t['期限']!.replaceAll('/', '-'));
+    expect([...due].sort()).toEqual(expenseDays);
+  });
+
+  it('puts each calendar block in the calendar once, on the same days', () => {
+    const blocks = calendarEvents(bundle).filter((e) =>
+      (e.extendedProperties?.private?.pokkeKey ?? '').startsWith('定期業務:経費の入力:'),
+    );
+    const keys = blocks.map((e) => e.extendedProperties!.private!.pokkeKey!);
     expect(duplicates(keys)).toEqual([]);
+    expect(keys.map((k) => k.slice(-10)).sort()).toEqual(expenseDays);
+    for (const e of blocks) {
+      expect(e.start?.dateTime).toBe(
+        `${e.extendedProperties!.private!.pokkeKey!.slice(-10)}T17:00:00+09:00`,
+      );
+    }
   });
 
   it('leaves no continuation trigger behind and keeps one daily trigger', () => {

@@ -27,6 +27,37 @@ describe('automations: installing the daily trigger', () => {
     expect(off).toMatchObject({ installed: false, hour: null, owner: null });
   });
 
+  it('reinstalling at another hour moves the one trigger to that hour (Asia/Tokyo)', () => {
+    const bundle = demoAt('2026-11-24T09:00:00+09:00');
+    const clock = () =>
+      bundle.workspace.ScriptApp.getProjectTriggers().map((t) => [
+        t.getHandlerFunction(),
+        t.clock?.hour,
+        t.clock?.timeZone,
+      ]);
+    bundle.runJson('automationsInstall', [{ hour: 6 }]);
+    expect(clock()).toEqual([['dailyDispatch', 6, 'Asia/Tokyo']]);
+    bundle.runJson('automationsInstall', [{ hour: 22 }]);
+    expect(clock()).toEqual([['dailyDispatch', 22, 'Asia/Tokyo']]);
+    // It fires at 22:xx Tokyo, no longer at 6.
+    const fired = advanceWithTriggers(bundle, tokyo('2026-11-25T23:00:00'));
+    expect(fired.map((f) => new Date(f.at + 9 * 3_600_000).getUTCHours())).toEqual([22, 22]);
+  });
+
+  it('uninstalling while a continuation is pending removes the continuation trigger too', () => {
+    const bundle = demoAt('2026-11-24T09:00:00+09:00');
+    const ws = bundle.workspace;
+    ws.ScriptApp.newTrigger('myOwnReport').timeBased().everyDays(1).create();
+    bundle.runJson('automationsInstall', [{ hour: 6 }]);
+    // A run that ran out of time left its one-off trigger a minute later.
+    ws.ScriptApp.newTrigger('continueDispatch').timeBased().after(60_000).create();
+    expect(handlers(bundle).sort()).toEqual(['continueDispatch', 'dailyDispatch', 'myOwnReport']);
+    bundle.runJson('automationsUninstall', []);
+    expect(handlers(bundle)).toEqual(['myOwnReport']);
+    const fired = advanceWithTriggers(bundle, tokyo('2026-11-25T12:00:00'));
+    expect(fired.filter((f) => f.handler !== 'myOwnReport')).toEqual([]);
+  });
+
   it('refuses an hour outside 0–23 with a readable message and changes nothing', () => {
     const bundle = demoAt('2026-11-24T09:00:00+09:00');
     expect(() => bundle.runJson('automationsInstall', [{ hour: 24 }])).toThrow(
@@ -47,7 +78,49 @@ describe('automations: the month-end of the demo company', () => {
     expect(actions('recurring')).toContain('SNS運用代行(月額)');
     expect(actions('recurring')).toContain('Localisation retainer (quarterly)');
     expect(actions('summary')).toContain('2026-11');
+    // A later day: the daily runs until then do their own days, so Friday's 経費の入力 is not
+    // listed on Monday.
+    expect(actions('routines')).not.toContain('経費の入力');
     expect(book(bundle).snapshot()).toEqual(before);
+  });
+
+  it('previews the calendar blocks of routines whose 方法 is カレンダー', () => {
+    const bundle = demoAt('2026-11-24T09:00:00+09:00');
+    const report = bundle.runJson('automationsDryRun', [{ date: '2026-11-27' }]) as DryRunReport;
+    expect(report.jobs.find((j) => j.job === 'routines')!.actions).toEqual([
+      'タスク「経費の入力」(期限 2026-11-27)を作成 / Create task "経費の入力" due 2026-11-27',
+      'カレンダーに「経費の入力」の予定(2026-11-27 17:00〜17:30)を入れる / Add a calendar block "経費の入力" on 2026-11-27 17:00–17:30',
+    ]);
+    expect(calendarEvents(bundle)).toEqual([]);
+  });
+
+  it('previews today as the run will do it: the days missed since the last run, each on its own day', () => {
+    const bundle = demoAt('2026-11-24T09:00:00+09:00');
+    bundle.runJson('automationsRunNow', []);
+    // No run from 11/25 to 11/30 (the trigger is off): the next run catches the days up.
+    bundle.workspace.clock.set(tokyo('2026-11-30T10:00:00'));
+    const report = bundle.runJson('automationsDryRun', [{ date: '2026-11-30' }]) as DryRunReport;
+    const planned = report.jobs.find((j) => j.job === 'routines')!.actions;
+    expect(planned).toEqual([
+      'タスク「請求書の下書きを確認して送信」(期限 2026-11-30)を作成 / Create task "請求書の下書きを確認して送信" due 2026-11-30',
+      'タスク「経費の入力」(期限 2026-11-27)を作成 / Create task "経費の入力" due 2026-11-27',
+      'カレンダーに「経費の入力」の予定(2026-11-27 17:00〜17:30)を入れる / Add a calendar block "経費の入力" on 2026-11-27 17:00–17:30',
+    ]);
+    const before = records(bundle, 'タスク').length;
+    bundle.runJson('automationsRunNow', []);
+    const made = records(bundle, 'タスク')
+      .slice(before)
+      .map((t) => [t['タイトル'], t['期限']]);
+    expect(made).toEqual([
+      ['請求書の下書きを確認して送信', '2026/11/30'],
+      ['経費の入力', '2026/11/27'],
+    ]);
+    expect(calendarEvents(bundle).map((e) => e.start?.dateTime)).toEqual([
+      '2026-11-27T17:00:00+09:00',
+    ]);
+    // Done: the same preview now has nothing left for the routines.
+    const again = bundle.runJson('automationsDryRun', [{ date: '2026-11-30' }]) as DryRunReport;
+    expect(again.jobs.find((j) => j.job === 'routines')!.actions).toEqual([]);
   });
 
   it('on the last business day: routine tasks, recurring lines and invoices, the summary, the run log', () => {
@@ -107,22 +180,54 @@ describe('automations: the month-end of the demo company', () => {
   it('a second firing the same day does nothing again', () => {
     const bundle = demoAt('2026-11-30T05:00:00+09:00');
     bundle.runJson('automationsInstall', [{ hour: 6 }]);
-    advanceWithTriggers(bundle, tokyo('2026-11-30T23:00:00'), { before: () => 'twice' });
-    const before = book(bundle).snapshot();
+    const ws = bundle.workspace;
+    // The workbook (its run log apart), mail, Drive and calendar after each execution.
+    const state = () => ({
+      sheets: book(bundle)
+        .snapshot()
+        .sheets.filter((s) => s.name !== '実行ログ'),
+      log: records(bundle, '実行ログ'),
+      outbox: ws.GmailApp.outbox().map((m) => [m.kind, m.subject]),
+      files: ws.DriveApp.allFiles().map((f) => f.name),
+      events: calendarEvents(bundle).length,
+    });
+    const after: ReturnType<typeof state>[] = [];
+    const fired = advanceWithTriggers(bundle, tokyo('2026-11-30T23:00:00'), {
+      before: () => 'twice',
+      execute: (_handler, run) => {
+        run();
+        after.push(state());
+      },
+    });
+    expect(fired.map((f) => [f.handler, f.ok])).toEqual([
+      ['dailyDispatch', true],
+      ['dailyDispatch', true],
+    ]);
+    const [first, second] = after as [ReturnType<typeof state>, ReturnType<typeof state>];
+    // The first execution did the month-end…
     expect(records(bundle, '請求書')).toHaveLength(2);
-    const log = records(bundle, '実行ログ');
-    expect(log.at(-1)).toMatchObject({ 結果: 'スキップ' });
-    expect(bundle.workspace.GmailApp.outbox()).toHaveLength(3);
-    expect(before).toEqual(book(bundle).snapshot());
+    expect(first.outbox).toHaveLength(3);
+    expect(first.files).toHaveLength(2);
+    // …and the duplicate changed nothing but one スキップ line in the run log.
+    expect(second.sheets).toEqual(first.sheets);
+    expect(second.outbox).toEqual(first.outbox);
+    expect(second.files).toEqual(first.files);
+    expect(second.events).toBe(first.events);
+    expect(second.log.slice(0, -1)).toEqual(first.log);
+    expect(second.log.at(-1)).toMatchObject({ 結果: 'スキップ' });
   });
 
   it('a routine row whose rule cannot be read gets a message; the others still run', () => {
     const bundle = demoAt('2026-11-27T05:00:00+09:00');
     const routines = book(bundle).getSheetByName('定期業務')!;
     routines.getRange(2, 2).setValue('月に一回くらい');
+    routines.getRange(4, 2).setValue('毎年2月30日');
     bundle.runJson('automationsRunNow', []);
     const rows = records(bundle, '定期業務');
     expect(rows[0]!['メッセージ']).toMatch(/頻度.*読み取れません|読み取れません/);
+    expect(rows[2]!['メッセージ']).toBe(
+      '頻度「毎年2月30日」: 2月30日は存在しない日付です。月末にするなら「末日」と書いてください(例: 毎年2月末日) / Schedule "毎年2月30日": February 30 does not exist; for the month\'s last day write 末日 (e.g. 毎年2月末日)',
+    );
     expect(records(bundle, 'タスク').map((t) => t['タイトル'])).toContain('経費の入力');
     expect(
       records(bundle, '実行ログ').find((r) => r['処理']!.startsWith('定期業務')),

@@ -12,7 +12,7 @@ import { type AddonTriggerResult, runAddonTrigger } from '../../emulator/addon-m
 import { listClickables } from '../../emulator/card-render';
 import { type Bundle, loadBundleFromDist } from '../../emulator/runtime';
 import type { TasksAdvancedEmulator } from '../../emulator/services/advanced/tasks';
-import type { CardJson } from '../../emulator/services/card';
+import { type CardJson, cardTree } from '../../emulator/services/card';
 import type { IncomingMail } from '../../emulator/services/gmail';
 import { Workspace } from '../../emulator/workspace';
 
@@ -109,4 +109,72 @@ export function click(
   });
   const value = g.bundle.run(fn, [event]);
   return { value, response: value, event };
+}
+
+interface DemoMail extends IncomingMail {
+  id: string;
+}
+
+/** A demo mail of the playground, by id, ready to deliver. */
+export function demoMail(id: string): IncomingMail {
+  const mails = (
+    JSON.parse(readFileSync('playground/demo/mails.json', 'utf8')) as { mails: DemoMail[] }
+  ).mails;
+  const m = mails.find((x) => x.id === id);
+  if (!m) throw new Error(id);
+  const { id: _id, ...mail } = m;
+  return mail;
+}
+
+/** The card and the notification of an action's response. */
+export function responseOf(value: unknown): { card: CardJson | undefined; notification: string } {
+  const r = cardTree(value) as unknown as {
+    navigations?: { updateCard?: CardJson }[];
+    notification?: { text: string };
+  };
+  const card = r.navigations?.find((n) => n.updateCard)?.updateCard;
+  return { card, notification: r.notification?.text ?? '' };
+}
+
+/** Calls to services that do I/O (CardService builders run locally and cost nothing). */
+export function ioCalls(g: GmailBundle): number {
+  return Object.entries(g.ws.meter.counts())
+    .filter(([k]) => !k.startsWith('CardService.'))
+    .reduce((n, [, v]) => n + v, 0);
+}
+
+/** Calls of one counted method (e.g. `Tasks.Tasks.list`) so far. */
+export function callsOf(g: GmailBundle, name: string): number {
+  return g.ws.meter.counts()[name] ?? 0;
+}
+
+/** The タスク sheet's rows below the header, as objects keyed by header. */
+export function taskRecords(g: GmailBundle): Record<string, unknown>[] {
+  const sheet = g.ws.SpreadsheetApp.openById(g.workbookId).getSheetByName('タスク')!;
+  const [header = [], ...rows] = sheet.getDataRange().getValues();
+  return rows
+    .filter((r) => r.some((c) => c !== ''))
+    .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+}
+
+/** Links of a card's buttons, by label. */
+export function linkButtons(card: CardJson): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of listClickables(card)) {
+    if ('openLink' in c.onClick) out[c.label] = c.onClick.openLink.url;
+  }
+  return out;
+}
+
+/** The items of a card's dropdown or checkboxes, by field name. */
+export function selectionItems(
+  card: CardJson,
+  name: string,
+): { text: string; value: string; selected: boolean }[] {
+  for (const s of card.sections) {
+    for (const w of s.widgets) {
+      if ('selectionInput' in w && w.selectionInput.name === name) return w.selectionInput.items;
+    }
+  }
+  return [];
 }

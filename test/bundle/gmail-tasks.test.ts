@@ -160,11 +160,17 @@ describe('Gmail: a mail becomes a task in one click', () => {
     const g = openGmailBundle();
     const messageId = deliver(g.ws, demo('estimate'));
     const card = openMail(g, messageId).cards[0]!;
+    const sheet = g.ws.SpreadsheetApp.openById(g.workbookId).getSheetByName('タスク')!;
+    const before = sheet.getDataRange().getValues();
+    const props = g.ws.PropertiesService.getUserProperties().getProperties();
     const r = responseCard(
       click(g, card, /タスクを作成/, { messageId, edits: { targets: [] } }).value,
     );
     expect(r.notification).toContain('作成先');
     expect(g.tasks.allTasks()).toHaveLength(0);
+    expect(sheet.getDataRange().getValues()).toEqual(before);
+    expect(taskRows(g)).toHaveLength(0);
+    expect(g.ws.PropertiesService.getUserProperties().getProperties()).toEqual(props);
   });
 
   it('opening a mail and creating its task cost a fixed number of calls, well inside 30 s', () => {
@@ -307,8 +313,14 @@ describe('Gmail: a mail becomes a task in one click', () => {
     inv.getRange(3, col('請求書番号')).setValue('2026-10-0002');
     inv.getRange(3, col('支払期限')).setValue(new Date('2026-11-19T15:00:00Z'));
     inv.getRange(3, col('状態')).setValue('入金済');
+    const calls = serviceCalls(g);
     const home = openHomepage(g);
+    const homeCalls = serviceCalls(g) - calls;
     const t = text(home.cards[0]!);
+    // Properties, the workbook, one read per sheet; no Tasks call (no row is linked to one).
+    expect(homeCalls).toBeLessThanOrEqual(12);
+    expect(g.ws.meter.counts()['Tasks.Tasks.list'] ?? 0).toBe(0);
+    console.log(`homepage: ${homeCalls} calls ${home.execution!.elapsedMs} ms (no linked task)`);
     expect(t).toContain('今日の仕事');
     expect(t).toContain('遅れている仕事');
     expect(t).not.toContain('済んだ仕事');

@@ -153,23 +153,23 @@ describe('cost of an issuing run', () => {
       byService[service] = (byService[service] ?? 0) + n;
     }
     expect(byService).toEqual({
-      SpreadsheetApp: 23,
+      SpreadsheetApp: 24,
       LockService: 3,
       Utilities: 32,
       Drive: 16,
-      Gmail: 8,
+      Gmail: 5,
     });
     // Folders Pokke/請求書/2026/11 (4 lookups, 4 creations), then per invoice one lookup by
-    // name and one upload; per draft the owner's address (for the sender name) and the draft.
+    // name and one upload; the owner's address once (for the sender name), one call per draft.
     expect(
       Object.fromEntries(Object.entries(counts).filter(([k]) => /^(Drive|Gmail)\./.test(k))),
     ).toEqual({
       'Drive.Files.list': 8,
       'Drive.Files.create': 8,
-      'Gmail.Users.getProfile': 4,
+      'Gmail.Users.getProfile': 1,
       'Gmail.Users.Drafts.create': 4,
     });
-    expect(bundle.workspace.meter.total()).toBe(82);
+    expect(bundle.workspace.meter.total()).toBe(80);
     expect(bundle.workspace.clock.now() - start).toBeLessThan(20_000);
     // No DriveApp or GmailApp: their scopes (drive, mail.google.com) are gone from the manifest.
     expect(Object.keys(counts).filter((k) => /^(DriveApp|GmailApp)\./.test(k))).toEqual([]);

@@ -5,6 +5,7 @@ import {
   initialFormValues,
   listClickables,
   renderCardHtml,
+  renderCardListHtml,
 } from '../../emulator/card-render';
 import { loadBundle } from '../../emulator/runtime';
 import { type CardJson, cardTree } from '../../emulator/services/card';
@@ -278,5 +279,20 @@ describe('the card-action event object', () => {
       kind: 'ActionResponse',
       notification: { text: 'expense:1200' },
     });
+  });
+});
+
+describe('renderCardListHtml', () => {
+  it('lists the headers of several cards, escaped, each opening its card by index', () => {
+    const html = renderCardListHtml(
+      [
+        { header: { title: '<script>x</script>今日のタスク', subtitle: '3 件' }, sections: [] },
+        { name: 'invoices', sections: [] },
+      ],
+      { styles: false },
+    );
+    expect(html).toBe(
+      '<div class="pk-card pk-card-list"><button type="button" class="pk-list-item" data-nav-card="0"><div class="pk-title">&lt;script&gt;x&lt;/script&gt;今日のタスク</div><div class="pk-subtitle">3 件</div></button><button type="button" class="pk-list-item" data-nav-card="1"><div class="pk-title">invoices</div></button></div>',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { loadBundle } from '../../emulator/runtime';
-import { CARD_ERRORS, cardTree, isCard } from '../../emulator/services/card';
+import { actionResponseTree, CARD_ERRORS, cardTree, isCard } from '../../emulator/services/card';
 import { Workspace } from '../../emulator/workspace';
 
 type CS = GoogleAppsScript.Card_Service.CardService;
@@ -295,6 +295,54 @@ describe('CardService', () => {
       notification: { text: '経費 を保存しました' },
       openLink: { url: 'https://example.com/' },
       stateChanged: true,
+    });
+  });
+
+  it('keys each Navigation step as Google’s render actions do (pop, popToCard), in order', () => {
+    const b = loadBundle(`
+      function back() {
+        var card = CardService.newCardBuilder()
+          .addSection(CardService.newCardSection().addWidget(CardService.newTextParagraph().setText('x')))
+          .build();
+        return CardService.newActionResponseBuilder()
+          .setNavigation(CardService.newNavigation().popCard().updateCard(card).popCard().popToNamedCard('home'))
+          .build();
+      }`);
+    const tree = cardTree(b.run('back', [])) as unknown as { navigations: unknown[] };
+    expect(tree.navigations).toEqual([
+      { pop: true },
+      { updateCard: { sections: [{ widgets: [{ textParagraph: { text: 'x' } }] }] } },
+      { pop: true },
+      { popToCard: 'home' },
+    ]);
+  });
+
+  it('refuses a Card (or cards, or nothing) returned by an action’s callback; takes a response', () => {
+    const b = loadBundle(`
+      function card() {
+        return CardService.newCardBuilder()
+          .addSection(CardService.newCardSection().addWidget(CardService.newTextParagraph().setText('x')))
+          .build();
+      }
+      function cards() { return [card(), card()]; }
+      function nothing() {}
+      function ok() {
+        return CardService.newActionResponseBuilder()
+          .setNotification(CardService.newNotification().setText('済'))
+          .build();
+      }`);
+    expect(() => actionResponseTree(b.run('card', []), 'card')).toThrow(
+      /^card returned a Card: an action's callback must return an ActionResponse/,
+    );
+    expect(() => actionResponseTree(b.run('cards', []), 'cards')).toThrow(
+      /^cards returned an array of cards/,
+    );
+    expect(() => actionResponseTree(b.run('nothing', []), 'nothing')).toThrow(
+      /^nothing returned nothing/,
+    );
+    expect(actionResponseTree(b.run('ok', []), 'ok')).toEqual({
+      kind: 'ActionResponse',
+      notification: { text: '済' },
     });
   });
 

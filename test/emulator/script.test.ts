@@ -105,6 +105,7 @@ describe('ScriptApp triggers', () => {
       [soon, now + 5 * 60 * 1000],
       [dated, Date.parse('2026-11-30T17:00:00+09:00')],
     ]);
+    for (const f of week) ws.ScriptApp.recordFiring(f);
     const nearMidnight = ws.ScriptApp.dueTriggers(DEC_FROM, DEC_TO + DAY);
     expect(nearMidnight.map((f) => f.trigger)).toEqual([newYear]);
     expect(Math.abs((nearMidnight[0]?.at ?? 0) - DEC_TO)).toBeLessThanOrEqual(15 * 60 * 1000);
@@ -116,6 +117,22 @@ describe('ScriptApp triggers', () => {
     expect(ws.ScriptApp.getProjectTriggers()).toHaveLength(3);
     ws.ScriptApp.deleteTrigger(soon);
     expect(ws.ScriptApp.getProjectTriggers()).toEqual([dated, newYear]);
+  });
+
+  it('a one-off trigger whose time passed during a long execution fires late, once', () => {
+    const ws = new Workspace({ now: '2026-11-24T09:00:00+09:00' });
+    const now = ws.clock.now();
+    const later = ws.ScriptApp.newTrigger('continueWork').timeBased().after(60_000).create();
+    const daily = ws.ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(6).create();
+    // A 4-minute execution runs through the minute the trigger was due; no firing was delivered.
+    ws.clock.set(now + 4 * 60_000);
+    const [late, ...rest] = ws.ScriptApp.dueTriggers(ws.clock.now(), ws.clock.now() + 60_000);
+    expect(rest).toEqual([]);
+    expect(late).toEqual({ trigger: later, at: now + 4 * 60_000 });
+    ws.ScriptApp.recordFiring(late!);
+    expect(ws.ScriptApp.dueTriggers(now, now + DAY).map((f) => f.trigger)).toEqual([daily]);
+    // Recurring schedules do not catch up missed firings.
+    expect(ws.ScriptApp.dueTriggers(now + 3 * DAY, now + 3 * DAY + 60_000)).toEqual([]);
   });
 
   it('refuses a 21st trigger for the same user with Apps Script’s message', () => {

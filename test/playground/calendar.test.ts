@@ -119,7 +119,11 @@ describe("the Calendar pane's add-on card", () => {
   it("runs the manifest's calendar homepage trigger and renders the homepage card", () => {
     playground.reset();
     // Nothing runs until the pane asks: the card is there, empty.
-    expect(playground.state().calendar?.addon).toEqual({ cardHtml: null, notification: '' });
+    expect(playground.state().calendar?.addon).toEqual({
+      cardHtml: null,
+      notification: '',
+      depth: 0,
+    });
     expect(playground.calendarHome()).toEqual({ ok: true });
     const run = playground.state().runs.at(-1);
     expect(run).toMatchObject({ name: 'onCalendarHomepage', via: 'addon', ok: true });

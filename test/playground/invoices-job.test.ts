@@ -114,6 +114,8 @@ describe('the invoices job', () => {
     expect(log.result.issued).toEqual([]);
     expect(filesUnder(join(again, 'mail'))).toEqual([]);
     expect(filesUnder(join(again, 'drive'))).toEqual([]);
-    expect(r.out.at(-1)).toMatch(/\(workbook\.xlsx, run-log\.json, calls\.json\)$/);
+    expect(r.out.at(-1)).toMatch(
+      /\(workbook\.xlsx, run-log\.json, calls\.json, tasks\.json \(0\), events\.json \(0\)\)$/,
+    );
   }, 120000);
 });

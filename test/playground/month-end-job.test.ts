@@ -8,9 +8,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import { loadBundleFromDist } from '../../emulator/runtime';
+import type { TasksAdvancedEmulator } from '../../emulator/services/advanced/tasks';
 import { Playground } from '../../playground/session';
 import { modelFromSpreadsheet } from '../../playground/sheets';
 import { writeXlsxFile } from '../../playground/xlsx';
+import { createdRecords } from '../../scripts/simulate';
 import { cli } from './support/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'pokke-month-end-'));
@@ -71,5 +74,66 @@ describe('the month-end job', () => {
 
     const log = JSON.parse(readFileSync(join(out, 'run-log.json'), 'utf8'));
     expect(log.executions).toEqual([expect.objectContaining({ name: 'dailyDispatch', ok: true })]);
+
+    // Monday 30 November: the day's routine is a task of the タスク sheet (方法 タスク); no
+    // routine goes to Google Tasks and the calendar routine falls on Fridays: both files say so.
+    expect(JSON.parse(readFileSync(join(out, 'tasks.json'), 'utf8'))).toEqual([]);
+    expect(JSON.parse(readFileSync(join(out, 'events.json'), 'utf8'))).toEqual([]);
+    expect(r.out.at(-1)).toMatch(/tasks\.json \(0\), events\.json \(0\)/);
   }, 120000);
+
+  it('on a Friday writes the calendar routine’s block to events.json', async () => {
+    const out = join(dir, 'friday');
+    const r = await cli(
+      'month-end',
+      '--workbook',
+      demoXlsx,
+      '--now',
+      '2026-11-27T09:00+09:00',
+      '--out',
+      out,
+    );
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    const events = JSON.parse(readFileSync(join(out, 'events.json'), 'utf8'));
+    expect(events).toEqual([
+      expect.objectContaining({
+        calendarId: 'owner@example.com',
+        status: 'confirmed',
+        summary: '経費の入力',
+        start: { dateTime: '2026-11-27T17:00:00+09:00', timeZone: 'Asia/Tokyo' },
+        end: { dateTime: '2026-11-27T17:30:00+09:00', timeZone: 'Asia/Tokyo' },
+        extendedProperties: {
+          private: { pokke: '1', pokkeKey: '定期業務:経費の入力:2026-11-27' },
+        },
+      }),
+    ]);
+    expect(events[0]).not.toHaveProperty('seeded');
+    expect(JSON.parse(readFileSync(join(out, 'tasks.json'), 'utf8'))).toEqual([]);
+  }, 120000);
+});
+
+describe('tasks.json', () => {
+  it('lists each task the bundle made in Google Tasks with its list, deleted ones left out', () => {
+    const bundle = loadBundleFromDist(resolve('dist'), {
+      now: Date.parse('2026-11-30T00:00:00Z'),
+      timeZone: 'Asia/Tokyo',
+    });
+    const api = bundle.workspace.advanced<TasksAdvancedEmulator>('tasks');
+    const list = api.Tasklists.insert({ title: 'Pokke' });
+    api.Tasks.insert({ title: '見積書を送る', due: '2026-12-01T00:00:00.000Z' }, list.id ?? '');
+    const gone = api.Tasks.insert({ title: '消したタスク' }, list.id ?? '');
+    api.Tasks.remove(list.id ?? '', gone.id ?? '');
+    const { tasks, events } = createdRecords(bundle);
+    expect(tasks).toEqual([
+      expect.objectContaining({
+        tasklistId: list.id,
+        tasklist: 'Pokke',
+        title: '見積書を送る',
+        due: '2026-12-01T00:00:00.000Z',
+        status: 'needsAction',
+      }),
+    ]);
+    expect(events).toEqual([]);
+  });
 });

@@ -200,6 +200,38 @@ describe('setup', () => {
     expect(ws.getRow(5001).getCell(column(ws, '単価')).value).toBe(5999);
   }, 120000);
 
+  it.each([['invoices'], ['month-end']])(
+    '%s on a workbook missing a sheet: nothing runs, and the message says to run setup first',
+    async (job) => {
+      const input = await variant(`no-sheet-${job}.xlsx`, (wb) => {
+        const ws = wb.getWorksheet('請求書');
+        if (ws) wb.removeWorksheet(ws.id);
+      });
+      const out = join(dir, `missing-${job}`);
+      const r = await cli(job, '--workbook', input, '--now', NOW, '--out', out);
+      expect(r.code).toBe(1);
+      expect(r.out).toEqual([]);
+      expect(r.err).toEqual([
+        'ワークブックに問題があるため、何も実行しませんでした / The workbook has problems; nothing was run:',
+        '  - シート「請求書」がありません / The sheet "請求書" (Invoices) is missing',
+        `先に setup を実行してワークブックを準備してください: npm run simulate -- setup --workbook no-sheet-${job}.xlsx --out <フォルダー>(書き出された workbook.xlsx で ${job} を実行します) / Run setup first: npm run simulate -- setup --workbook no-sheet-${job}.xlsx --out <dir>, then run ${job} on the workbook.xlsx it writes`,
+      ]);
+      expect(noStack(r.err)).toBe(true);
+      expect(existsSync(out)).toBe(false);
+    },
+  );
+
+  it('a renamed header in an invoices run: no setup hint (setup would not fix it)', async () => {
+    const input = await variant('renamed-invoices.xlsx', (wb) => {
+      const ws = sales(wb);
+      ws.getRow(1).getCell(column(ws, '単価')).value = '金額X';
+    });
+    const r = await cli('invoices', '--workbook', input, '--out', join(dir, 'renamed-inv'));
+    expect(r.code).toBe(1);
+    expect(r.err).toHaveLength(2);
+    expect(r.err.join('\n')).not.toMatch(/setup/);
+  });
+
   it.each([
     [
       'a file that is not a workbook',

@@ -151,9 +151,13 @@ export interface CardJson {
   cardActions?: { actionLabel: string; onClick: OnClickJson }[];
 }
 
+/**
+ * One step of a Navigation, keyed as in Google's add-on render actions (`navigations`): `pop`
+ * for `popCard()`, `popToCard` for `popToNamedCard(name)`.
+ */
 export type NavigationJson =
   | { pushCard: CardJson }
-  | { popCard: true }
+  | { pop: true }
   | { popToRoot: true }
   | { updateCard: CardJson }
   | { popToCard: string };

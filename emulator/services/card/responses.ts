@@ -50,7 +50,7 @@ export class Navigation
   }
 
   popCard(): this {
-    this.steps.push({ popCard: true });
+    this.steps.push({ pop: true });
     return this;
   }
 

@@ -57,6 +57,25 @@ export function weekdayIndex(text: string): number | null {
 
 const NUM_DATE = /(\d{4})([/.-])(\d{1,2})\2(\d{1,2})|(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?/g;
 
+/**
+ * A bare `1/3` read as a quantity rather than a date: followed by a measure word (ほど, 程度, サイズ,
+ * 以上, size…) or preceded by a ratio word (率は, 割合, 全体の, A4…). A weekday right after wins:
+ * `1/3(土)` is a date whatever precedes it.
+ */
+const QUANTITY_AFTER =
+  /^\s?(?:ほど|程度|くらい|ぐらい|位|以上|以下|未満|超|強|弱|倍|ずつ|づつ|サイズ|判|スケール|縮尺|の確率|の割合|の量|of\s|size|scale)/i;
+const RATIO_BEFORE =
+  /(?:率|割合|比率?|確率|全体の|およそ|約|縮尺|分数|[ABab]\d{1,2}\s?|(?<![a-z])(?:ratio|rate|approx\.?|roughly|scale))\s?(?:は|が|で|の|を|:|=|\sis|\sof)?\s?$/i;
+const WEEKDAY_NEXT = /^\s?[(（]\s?(?:[月火水木金土日]|sun|mon|tue|wed|thu|fri|sat)/i;
+
+function looksLikeFraction(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 12);
+  if (WEEKDAY_NEXT.test(after)) return false;
+  return (
+    QUANTITY_AFTER.test(after) || RATIO_BEFORE.test(text.slice(Math.max(0, start - 12), start))
+  );
+}
+
 export function numericCandidates(text: string, ctx: MailContext): Candidate[] {
   const out: Candidate[] = [];
   scan(
@@ -67,6 +86,7 @@ export function numericCandidates(text: string, ctx: MailContext): Candidate[] {
       const end = start + m[0].length;
       if (/[\d/.]/.test(text.charAt(start - 1)) || /[\d/]/.test(text.charAt(end))) return null;
       const yearGiven = m[1] !== undefined || m[7] !== undefined;
+      if (!yearGiven && looksLikeFraction(text, start, end)) return null;
       const year = m[1] !== undefined ? Number(m[1]) : m[7] !== undefined ? fullYear(m[7]) : null;
       const month = Number(m[3] ?? m[5]);
       const day = Number(m[4] ?? m[6]);

@@ -17,7 +17,7 @@ import { numericCandidates, URGENT, WEEKDAYS_EN, WEEKDAYS_JA, weekdayIndex } fro
 import { englishCandidates } from './english';
 import { japaneseCandidates } from './japanese';
 import { type PreparedText, prepareMail, sourceSpan } from './normalize';
-import { allTimes, timeAfter } from './time';
+import { allTimes, timeAfter, timeBefore } from './time';
 import type {
   Candidate,
   DueConfidence,
@@ -89,6 +89,15 @@ function extend(text: string, c: Candidate): void {
       if (t.time !== undefined) c.time = t.time;
       if (t.vague !== undefined) c.vagueTime = t.vague;
       c.end = t.end;
+    }
+  }
+  if (c.time === undefined && c.vagueTime === undefined) {
+    // A time written before the day: "by 5 pm tomorrow", 「17時までに明日」.
+    const b = timeBefore(text, c.start);
+    if (b?.time !== undefined) {
+      c.time = b.time;
+      c.start = b.start;
+      if (b.tied) c.tied = true;
     }
   }
 }
@@ -244,6 +253,11 @@ function choose(cands: Candidate[], ctx: MailContext): Candidate | null {
   return best;
 }
 
+function minutesOf(time: string): number {
+  const [h, m] = time.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
 function md(date: DateKey): string {
   const { month, day } = dateParts(date);
   return `${month}/${day}`;
@@ -264,6 +278,13 @@ function reading(p: PreparedText, c: Candidate, ctx: MailContext, urgent: boolea
     notes.push(
       `${md(c.date)}はメールの日付より前です。日付をご確認ください / ` +
         `${md(c.date)} is before the mail's date; please check the date`,
+    );
+  } else if (c.date === ctx.mail && c.time !== undefined && minutesOf(c.time) < ctx.minutes) {
+    // 「本日17時まで」 in a mail sent at 18:00: the date and the time together are past.
+    flags.add('past');
+    notes.push(
+      `${md(c.date)} ${c.time}はメールの送信時刻より前です。日時をご確認ください / ` +
+        `${md(c.date)} ${c.time} is before the mail was sent; please check the date and time`,
     );
   }
   const holiday = holidayName(c.date);

@@ -100,6 +100,28 @@ function extendRange(text: string, token: TimeToken): TimeToken {
   return { ...second, start: token.start };
 }
 
+/** A clock time ending right before `pos`, then an optional までに: 「5 pm tomorrow」「17時までに明日」. */
+const TIME_BEFORE = new RegExp(
+  `(?:${CLOCK})[\\s、,]{0,2}(まで(?:に)?|迄(?:に)?)?[\\s、,]{0,2}$`,
+  'i',
+);
+const BEFORE_WINDOW = 24;
+
+/**
+ * A clock time written before a date word (`by 5 pm tomorrow`, 「17時までに明日」): its token (start
+ * at the time) and whether a deadline word sat between. Vague times are left out.
+ */
+export function timeBefore(text: string, pos: number): (TimeToken & { tied: boolean }) | null {
+  const from = Math.max(0, pos - BEFORE_WINDOW);
+  const m = TIME_BEFORE.exec(text.slice(from, pos));
+  if (!m) return null;
+  const start = from + m.index;
+  if (/[\d:/.a-z]/i.test(text.charAt(start - 1))) return null;
+  const read = fromMatch(m);
+  if (read === null || read.time === undefined) return null;
+  return { start, end: pos, time: read.time, tied: m[9] !== undefined };
+}
+
 /** Every clock time in `text` (for times written without a date). */
 export function allTimes(text: string): TimeToken[] {
   const out: TimeToken[] = [];

@@ -10,7 +10,9 @@
  *   毎月第3営業日 / 毎月最終営業日            Nth (1–23) or last business day
  *   毎月第2火曜 / 毎月最終金曜                 Nth (1–5) or last weekday (no 5th: none)
  *   毎月10日の前営業日 / 毎月末の翌営業日 / 毎月10日の3営業日前   strictly before / after day N
- *   毎年3月15日 / 毎年1・4・7・10月15日 / 毎年3月最終営業日      the same bodies, chosen months
+ *   毎年3月15日 / 毎年3/15 / 毎年1・4・7・10月15日 / 毎年3月最終営業日   the same bodies, chosen months
+ *   (a date a chosen month never has — 毎年2月30日, 毎年4月31日 — is refused; 毎年2月29日 is 2/28
+ *   in other years)
  *   四半期末 / 毎四半期最終営業日              March, June, September, December
  * Holiday suffix, for weekly, day-N, Nth-weekday and yearly rules (see rules.ts for defaults):
  *   (休日の場合は前営業日) / 休日は前営業日 / 土日祝は翌営業日 / 休日もそのまま / (前営業日)
@@ -19,14 +21,15 @@
  *
  * English aliases: every business day; daily / every day; weekly on Monday / every Mon and Thu;
  * every other week on Monday from 2026-01-05; monthly on day 25 / monthly on the 25th;
- * end of month / monthly on the last day; monthly on the 3rd business day / last business day
- * of the month; monthly on the 2nd Tuesday / last Friday of the month; business day before the
- * 10th; yearly on 03-15 / every year on March 15; quarterly (quarter end); suffixes
+ * every month on the 25th; end of month / monthly on the last day / last day of the month;
+ * monthly on the 3rd business day / last business day of the month; monthly on the 2nd Tuesday /
+ * last Friday of the month; business day before / after the 10th ("monthly" alone names no day
+ * and is refused); yearly on 03-15 / every year on March 15; quarterly (quarter end); suffixes
  * ", previous business day if closed" / ", next business day if closed" / ", even if closed".
  */
 
 import { bilingual } from '../bilingual';
-import { monthFromName, WEEKDAY_CHARS_JA, weekdayFromName } from '../calendarNames';
+import { MONTH_NAMES_EN, monthFromName, WEEKDAY_CHARS_JA, weekdayFromName } from '../calendarNames';
 import { parseDateKey, type Weekday } from '../dates';
 import {
   ALL_MONTHS,
@@ -132,6 +135,34 @@ function monthsOf(m: RegExpExecArray, text: string): MonthPrefix | RuleParseErro
   return { months: ALL_MONTHS, quarterly: false, named: m[1] !== undefined };
 }
 
+/** The most days each month can have (February: 29, in leap years). */
+const MAX_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * A day named for chosen months (毎年2月30日, 毎年4月31日, 毎年2/31, yearly on 2/31) that one of
+ * those months never has is refused rather than silently moved to the month's end: the owner meant a
+ * date that does not exist. 毎月31日 stays the last day of each month (the months are not named).
+ * 毎年2月29日 is accepted: in a year without 2/29 it falls on 2/28 (the month's last day), then
+ * the holiday rule applies as to any date.
+ */
+function impossibleDay(
+  months: Months,
+  num: string | undefined,
+  text: string,
+): RuleParseError | null {
+  if (num === undefined || months.length === 12) return null;
+  const n = Number(num);
+  const lacking = months.filter((m) => n > (MAX_DAYS[m - 1] ?? 31));
+  if (lacking.length === 0) return null;
+  const ja = lacking.map((m) => `${m}月${n}日`).join('・');
+  const en = lacking.map((m) => `${MONTH_NAMES_EN[m - 1]} ${n}`).join(', ');
+  return fail(
+    'range',
+    `頻度「${text}」: ${ja}は存在しない日付です。月末にするなら「末日」と書いてください(例: 毎年${lacking[0]}月末日)`,
+    `Schedule "${text}": ${en} does not exist; for the month's last day write 末日 (e.g. 毎年${lacking[0]}月末日)`,
+  );
+}
+
 function dayOf(num: string | undefined, text: string): DayOfMonth | RuleParseError {
   if (num === undefined) return 'end';
   const n = Number(num);
@@ -172,6 +203,8 @@ const JAPANESE: Pattern[] = [
       if (isError(prefix)) return prefix;
       const day = dayOf(m[4], text);
       if (isError(day)) return day;
+      const impossible = impossibleDay(prefix.months, m[4], text);
+      if (impossible) return impossible;
       const n = m[7] !== undefined ? Number(m[7]) : 1;
       if (n < 1 || n > 10) {
         return range(text, '営業日数は1〜10で指定してください', 'business days must be 1–10');
@@ -222,12 +255,34 @@ const JAPANESE: Pattern[] = [
     },
   },
   {
+    // 毎年3/15, 毎年2/31 (refused: no such date).
+    re: /^毎年(\d{1,2})[/-](\d{1,2})$/,
+    build: (m, text) => {
+      const month = Number(m[1]);
+      if (month < 1 || month > 12) {
+        return range(text, '月は1〜12で指定してください', 'months must be 1–12');
+      }
+      const day = dayOf(m[2], text);
+      if (isError(day)) return day;
+      return (
+        impossibleDay([month], m[2], text) ?? {
+          kind: 'monthlyDay',
+          months: [month],
+          day,
+          holiday: DEFAULT_HOLIDAY_POLICY.monthlyDay,
+        }
+      );
+    },
+  },
+  {
     re: new RegExp(`^${MONTH_PREFIX}${DAY_BODY}`),
     build: (m, text) => {
       const prefix = monthsOf(m, text);
       if (isError(prefix)) return prefix;
       const day = dayOf(m[4], text);
       if (isError(day)) return day;
+      const impossible = impossibleDay(prefix.months, m[4], text);
+      if (impossible) return impossible;
       // A bare 「25日」 is not a schedule; a bare 「月末」 is.
       if (!prefix.named && !/^月末/.test(m[5] ?? '')) return unknown(text, null);
       if (prefix.quarterly && day !== 'end') return quarterlyOnlyEnd(text);
@@ -252,7 +307,11 @@ function quarterlyOnlyEnd(text: string): RuleParseError {
 // ---- English ----------------------------------------------------------------------------
 
 const ORD = '(\\d{1,2})(?:st|nd|rd|th)?';
-const WD_EN = '(sun|mon|tue|wed|thu|fri|sat)[a-z]*';
+/**
+ * A weekday name or its usual abbreviation (mon, tues, weds, thur, thurs…), never a longer word:
+ * "month" must not read as Monday.
+ */
+const WD_EN = '(sun|mon|tue|wed|thu|fri|sat)(?:day|urday|nesday|sday|rsday|s|r|rs)?s?\\b';
 const OF_MONTH = '(?: of (?:the|each|every) month)?';
 const EN_SUFFIX =
   /,? ?\(?(?:(?:on|use|or) )?(?:the )?(previous|next) business day if (?:closed|a holiday|not a business day)\)?$|,? ?\(?even if closed\)?$/;
@@ -291,11 +350,11 @@ const ENGLISH: Pattern[] = [
     },
   },
   {
-    re: new RegExp(`^monthly on (?:day |the )${ORD}(?: day)?$`),
+    re: new RegExp(`^(?:monthly|(?:every|each) month),? on (?:day |the )${ORD}(?: day)?$`),
     build: (m, text) => monthlyDayEn(m[1], text),
   },
   {
-    re: /^(?:end of (?:the |each |every )?month|month end|monthly on the last day|monthly at month end)$/,
+    re: /^(?:end of (?:the |each |every )?month|month end|(?:monthly|(?:every|each) month),? (?:on the last day|at month end)|(?:on )?(?:the )?last day of (?:the |each |every )?month)$/,
     build: () => ({
       kind: 'monthlyDay',
       months: ALL_MONTHS,
@@ -351,6 +410,8 @@ const ENGLISH: Pattern[] = [
       if (month < 1 || month > 12) return unknown(text, m[3] ?? m[1] ?? null);
       const day = dayOf(m[2] ?? m[4], text);
       if (isError(day)) return day;
+      const impossible = impossibleDay([month], m[2] ?? m[4], text);
+      if (impossible) return impossible;
       return {
         kind: 'monthlyDay',
         months: [month],
@@ -358,6 +419,16 @@ const ENGLISH: Pattern[] = [
         holiday: DEFAULT_HOLIDAY_POLICY.monthlyDay,
       };
     },
+  },
+  {
+    // "monthly" alone names no day: refused with its own message (never read as Monday).
+    re: /^(?:monthly|(?:every|each) month)$/,
+    build: (_m, text) =>
+      fail(
+        'unknown',
+        `頻度「${text}」: 毎月の何日かを指定してください(例: 毎月25日、毎月末、monthly on day 25、last day of the month)`,
+        `Schedule "${text}": say which day of the month (e.g. monthly on day 25, last day of the month, monthly on the 3rd business day)`,
+      ),
   },
   {
     re: /^(?:quarterly|quarter end|end of (?:each |every )?quarter)$/,
@@ -372,7 +443,7 @@ const ENGLISH: Pattern[] = [
 
 function weekdaysEn(list: string): Weekday[] {
   const set = new Set<Weekday>();
-  for (const m of list.matchAll(/(sun|mon|tue|wed|thu|fri|sat)[a-z]*/g)) {
+  for (const m of list.matchAll(new RegExp(WD_EN, 'g'))) {
     set.add(weekdayFromName(m[1] ?? '') as Weekday);
   }
   return [...set].sort((a, b) => a - b);

@@ -4,6 +4,7 @@ import {
   readDocumentJson,
   writeDocumentJson,
 } from '../../services/properties';
+import type { JobId } from '../../ui/automationContracts';
 
 /**
  * What the dispatcher remembers between executions, in the document's properties. It is only
@@ -34,13 +35,32 @@ export interface Continuation {
 }
 
 export interface DispatcherState {
-  /** The last day whose jobs all finished. */
+  /** The last day the dispatcher went through all its jobs (some may have failed: `failing`). */
   readonly lastDay: DateKey | null;
+  /** The end of the last run in which no job failed (ISO). */
   readonly lastSuccessAt: string | null;
   readonly continuation: Continuation | null;
+  /**
+   * Jobs whose last attempt failed, each with the last day it did finish before that: its
+   * window of days starts after it, so the next run redoes the failed days (routines due then,
+   * a summary day) once. Removed as soon as the job finishes.
+   */
+  readonly failing: Readonly<Partial<Record<JobId, FailingJob>>>;
 }
 
-const EMPTY: DispatcherState = { lastDay: null, lastSuccessAt: null, continuation: null };
+export interface FailingJob {
+  /** The day before the first day the job failed on. */
+  readonly lastDay: DateKey;
+  /** The first day it failed on. */
+  readonly since: DateKey;
+}
+
+const EMPTY: DispatcherState = {
+  lastDay: null,
+  lastSuccessAt: null,
+  continuation: null,
+  failing: {},
+};
 
 export const readConfig = () => readDocumentJson<AutomationConfig>(CONFIG_KEY);
 export const writeConfig = (config: AutomationConfig) => writeDocumentJson(CONFIG_KEY, config);

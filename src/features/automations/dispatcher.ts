@@ -1,22 +1,22 @@
 import { bilingual } from '../../core/bilingual';
 import { holidayName, isBankBusinessDay, nextBusinessDay } from '../../core/businessDays';
 import { addDays, type DateKey, tokyoDateKey } from '../../core/dates';
-import { createOneOffTrigger, deleteTriggers, triggersFor } from '../../services/triggers';
-import type { DryRunReport } from '../../ui/automationContracts';
+import { CONTINUE_AFTER_MS, TIME_BUDGET_MS } from '../../services/timeBudget';
+import { clearTriggers, scheduleContinuation } from '../../services/triggers';
+import type { DryRunReport, JobId } from '../../ui/automationContracts';
 import { readAutomationSettings } from './automationSettings';
-import { CONTINUE_HANDLER, type DispatcherState, readState, writeState } from './automationState';
+import {
+  CONTINUE_HANDLER,
+  type DispatcherState,
+  type FailingJob,
+  readState,
+  writeState,
+} from './automationState';
 import type { Job, JobContext } from './job';
 import { JOBS } from './jobs';
 import { appendRunLog, type RunRecord, type RunResult } from './runLog';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/**
- * Work stops being started after this long, well inside Apps Script's 6-minute limit: the
- * unit of work in flight (one invoice: PDF conversion and draft, a few seconds) still fits.
- */
-export const TIME_BUDGET_MS = 4.5 * 60_000;
-const CONTINUE_AFTER_MS = 60_000;
 
 export type DispatchKind = 'daily' | 'continue' | 'manual';
 
@@ -29,14 +29,16 @@ export function horizonOf(today: DateKey): DateKey {
  * Runs the jobs that are due, in order, for `now` in Asia/Tokyo. The caller holds the document
  * lock. Each job is idempotent on the workbook's own keys, so a second firing, a crash or a
  * concurrent run can only repeat checks, never effects. A job that runs out of time leaves a
- * continuation: the remaining jobs run on a one-off trigger a minute later.
+ * continuation: the remaining jobs run on a one-off trigger a minute later. A job that throws
+ * does not stop the others; it is remembered in the state's `failing` and the next run gives it
+ * the days it missed again (a routine due that day, a summary day).
  */
 export function dispatch(ss: Spreadsheet, now: Date, kind: DispatchKind): RunRecord[] {
   const started = now.getTime();
   const deadline = started + TIME_BUDGET_MS;
   let state = readState();
   const today = tokyoDateKey(now);
-  if (kind === 'continue' || state.continuation) cleanUpContinuationTriggers();
+  if (kind === 'continue' || state.continuation) clearTriggers(CONTINUE_HANDLER);
 
   const records: RunRecord[] = [];
   const pending = state.continuation;
@@ -72,6 +74,8 @@ function runDay(
     settings,
     deadline,
   };
+  const failing: Partial<Record<JobId, FailingJob>> = { ...state.failing };
+  const current = (): DispatcherState => ({ ...state, failing: { ...failing } });
   if (fromJob === 0 && problems.length > 0) {
     const at = new Date();
     const record: RunRecord = {
@@ -90,23 +94,36 @@ function runDay(
   const jobRecords: RunRecord[] = [];
   for (let i = fromJob; i < JOBS.length; i++) {
     const job = JOBS[i]!;
-    if (Date.now() >= deadline) return pause(ss, state, day, i, records);
-    const record = runJob(job, ctx);
+    if (Date.now() >= deadline) return pause(ss, current(), day, i, records);
+    const retry = failing[job.id];
+    const record = runJob(
+      job,
+      retry ? { ...ctx, lastDay: earlier(retry.lastDay, ctx.lastDay) } : ctx,
+    );
     jobRecords.push(record);
+    if (record.result === 'error') {
+      failing[job.id] = retry ?? { lastDay: ctx.lastDay ?? addDays(day, -1), since: day };
+    } else if (record.result !== 'paused') {
+      delete failing[job.id];
+    }
     // A job that found nothing to do leaves no line of its own; the run's line says so.
     if (record.count > 0 || record.message !== '' || record.result !== 'ok') {
       appendRunLog(ss, [record]);
       records.push(record);
     }
-    if (record.result === 'paused') return pause(ss, state, day, i, records, true);
+    if (record.result === 'paused') return pause(ss, current(), day, i, records, true);
   }
   const summary = runSummary(day, runStarted, jobRecords);
   appendRunLog(ss, [summary]);
   records.push(summary);
+  // The day is done; a job that failed keeps its own window in `failing` and is retried (with
+  // the days it missed) by the next run. Only a run without a failure counts as a success.
+  const failed = jobRecords.some((r) => r.result === 'error');
   const finished: DispatcherState = {
-    lastDay: day,
-    lastSuccessAt: new Date().toISOString(),
+    lastDay: state.lastDay && state.lastDay > day ? state.lastDay : day,
+    lastSuccessAt: failed ? state.lastSuccessAt : new Date().toISOString(),
     continuation: null,
+    failing: { ...failing },
   };
   writeState(finished);
   return { state: finished, finished: true };
@@ -187,9 +204,7 @@ function pause(
     continuation: { day, nextJob, since: new Date().toISOString() },
   };
   writeState(paused);
-  if (triggersFor(CONTINUE_HANDLER).length === 0) {
-    createOneOffTrigger(CONTINUE_HANDLER, CONTINUE_AFTER_MS);
-  }
+  scheduleContinuation(CONTINUE_HANDLER, CONTINUE_AFTER_MS);
   if (!logged) {
     const at = new Date();
     const record: RunRecord = {
@@ -205,11 +220,6 @@ function pause(
     records.push(record);
   }
   return { state: paused, finished: false };
-}
-
-/** One-off continuation triggers stay listed after firing: remove them so none pile up. */
-function cleanUpContinuationTriggers(): void {
-  deleteTriggers(triggersFor(CONTINUE_HANDLER));
 }
 
 function skipRecord(day: DateKey, at: Date): RunRecord {
@@ -229,19 +239,42 @@ function skipRecord(day: DateKey, at: Date): RunRecord {
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** What the dispatcher would do on `day`, without doing it. */
-export function dryRun(ss: Spreadsheet, day: DateKey): DryRunReport {
+/** The earlier of two days, a missing one not counting. */
+const earlier = (a: DateKey, b: DateKey | null): DateKey => (b !== null && b < a ? b : a);
+
+/**
+ * What the dispatcher would do on `day`, without doing it, as run() would on that day:
+ * - today or a past day after the last run: the days since the last run are caught up, so
+ *   every item due since then is listed, each with its own due day;
+ * - a later day: the daily runs until then are taken as done, so only that day's own work is
+ *   listed (a day after the next run never shows what the next run does);
+ * - a day already run: that day's work alone (what is already done in the workbook is not
+ *   listed again).
+ * A job that keeps failing is planned with the days it missed, as its retry would be.
+ */
+export function dryRun(ss: Spreadsheet, day: DateKey, now: Date = new Date()): DryRunReport {
   const { settings, problems } = readAutomationSettings(ss);
   const state = readState();
+  const future = day > tokyoDateKey(now);
+  const lastDay = future
+    ? addDays(day, -1)
+    : state.lastDay && state.lastDay < day
+      ? state.lastDay
+      : null;
   const ctx: JobContext = {
     ss,
     today: day,
     horizon: horizonOf(day),
-    lastDay: state.lastDay && state.lastDay < day ? state.lastDay : null,
+    lastDay,
     settings,
     deadline: Number.POSITIVE_INFINITY,
   };
-  const jobs = JOBS.map((job) => job.plan(ctx));
+  const jobs = JOBS.map((job) => {
+    const retry = future ? undefined : state.failing[job.id];
+    return job.plan(
+      retry && retry.lastDay < day ? { ...ctx, lastDay: earlier(retry.lastDay, lastDay) } : ctx,
+    );
+  });
   if (problems.length > 0) jobs[0]?.problems.unshift(...problems);
   return {
     date: day,

@@ -15,7 +15,11 @@ export interface JobContext {
    * closings and billing dates are done before the weekend.
    */
   readonly horizon: DateKey;
-  /** The last day whose jobs all finished (to catch up missed days once), if any. */
+  /**
+   * The last day already handled for this job (to catch up missed days once), if any: the
+   * dispatcher's last day, or for a job whose last attempt failed the day before its first
+   * failure, so the next run retries the days it missed.
+   */
   readonly lastDay: DateKey | null;
   readonly settings: AutomationSettings;
   /** Epoch ms after which a job starts no new unit of work and reports `more`. */

@@ -2,11 +2,13 @@ import { bilingual, type Lang, UserError } from '../../core/bilingual';
 import { tokyoDateKey } from '../../core/dates';
 import { currentUserEmail } from '../../services/session';
 import { createDailyTrigger, deleteTriggers, triggersFor } from '../../services/triggers';
-import type { AutomationStatus } from '../../ui/automationContracts';
+import type { AutomationStatus, JobId } from '../../ui/automationContracts';
 import {
   CONTINUE_HANDLER,
   clearConfig,
   DISPATCH_HANDLER,
+  type DispatcherState,
+  type FailingJob,
   readConfig,
   readState,
   writeConfig,
@@ -17,8 +19,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const HOUR_MS = 3_600_000;
 const TOKYO_OFFSET_MS = 9 * HOUR_MS;
-/** A daily run counts as missed when nothing succeeded for this long. */
-const STALE_AFTER_MS = 26 * HOUR_MS;
+/** Time after the trigger's hour for it to fire, finish and continue, before a run is missed. */
+const RUN_SLACK_MS = 3 * HOUR_MS;
 
 /**
  * Turns automations on: exactly one daily trigger for the dispatcher, owned by the person who
@@ -56,15 +58,63 @@ function refuseOthersAutomations(): void {
   );
 }
 
-/** The next time the trigger may fire: within the hour, so the hour's start is shown. */
-export function nextRunAt(hour: number, now: Date): Date {
+/** The start of `hour` (Asia/Tokyo) on the Tokyo day of `now`. */
+function hourStartOn(hour: number, now: Date): number {
   const tokyo = new Date(now.getTime() + TOKYO_OFFSET_MS);
-  const start = Date.UTC(tokyo.getUTCFullYear(), tokyo.getUTCMonth(), tokyo.getUTCDate(), hour);
-  const today = new Date(start - TOKYO_OFFSET_MS);
-  // The trigger fires at some minute within the hour: a run may still come until hour:59.
-  return now.getTime() < today.getTime() + HOUR_MS
-    ? today
-    : new Date(today.getTime() + 24 * HOUR_MS);
+  return (
+    Date.UTC(tokyo.getUTCFullYear(), tokyo.getUTCMonth(), tokyo.getUTCDate(), hour) -
+    TOKYO_OFFSET_MS
+  );
+}
+
+/**
+ * The next time the trigger will do the day's work: within the hour, so the hour's start is
+ * shown. Today's hour while it has not passed (the trigger fires some minute within it) and
+ * today's run has not happened; otherwise tomorrow's — a firing after today's run (a manual
+ * 今すぐ実行, or the trigger itself) only finds the day done.
+ */
+export function nextRunAt(hour: number, now: Date, lastDay: string | null = null): Date {
+  const today = hourStartOn(hour, now);
+  const ranToday = lastDay !== null && lastDay >= tokyoDateKey(now);
+  return !ranToday && now.getTime() < today + HOUR_MS
+    ? new Date(today)
+    : new Date(today + 24 * HOUR_MS);
+}
+
+export interface Health {
+  readonly healthy: boolean;
+  /** Jobs whose last attempt failed, with the first day they failed on. */
+  readonly failing: readonly { readonly job: JobId; readonly since: string }[];
+  /** The day of a run that was due and did not succeed (no successful run that day since). */
+  readonly missed: string | null;
+}
+
+/**
+ * Whether the automations work, from the true last success (a run in which no job failed):
+ * - a job whose last attempt failed makes it unhealthy until a run finishes it, whatever else
+ *   happened (reinstalling the trigger does not hide it);
+ * - the last run that was due — the trigger's hour, with RUN_SLACK_MS to fire and finish,
+ *   and after the trigger was installed — must have been followed by a success that Tokyo day.
+ *   Reinstalling (which resets installedAt) only excuses the runs that were due before it: a
+ *   run that dies or fails after the reinstall shows once its time has passed.
+ */
+export function triggerHealth(
+  hour: number,
+  installedAt: string | null,
+  state: DispatcherState,
+  now: Date,
+): Health {
+  const failing = (Object.entries(state.failing) as [JobId, FailingJob | undefined][]).flatMap(
+    ([job, f]) => (f ? [{ job, since: f.since }] : []),
+  );
+  let due = hourStartOn(hour, now);
+  if (now.getTime() < due + RUN_SLACK_MS) due -= 24 * HOUR_MS;
+  const installed = installedAt ? Date.parse(installedAt) : 0;
+  const dueDay = tokyoDateKey(new Date(due));
+  const lastSuccessDay = state.lastSuccessAt ? tokyoDateKey(new Date(state.lastSuccessAt)) : null;
+  const missed =
+    due > installed && (lastSuccessDay === null || lastSuccessDay < dueDay) ? dueDay : null;
+  return { healthy: failing.length === 0 && missed === null, failing, missed };
 }
 
 export function automationStatus(ss: Spreadsheet, lang: Lang, now: Date): AutomationStatus {
@@ -74,10 +124,11 @@ export function automationStatus(ss: Spreadsheet, lang: Lang, now: Date): Automa
   const own = triggersFor(DISPATCH_HANDLER).length > 0;
   const installed = own || (config !== null && config.owner !== currentUser);
   const hour = installed ? (config?.hour ?? null) : null;
-  const lastSuccess = state.lastSuccessAt ? Date.parse(state.lastSuccessAt) : null;
-  const installedAt = config ? Date.parse(config.installedAt) : null;
-  const recent = Math.max(lastSuccess ?? 0, installedAt ?? 0);
-  const healthy = installed && now.getTime() - recent < STALE_AFTER_MS;
+  const health =
+    installed && hour !== null
+      ? triggerHealth(hour, config?.installedAt ?? null, state, now)
+      : null;
+  const healthy = health?.healthy ?? false;
   return {
     lang,
     today: tokyoDateKey(now),
@@ -86,15 +137,28 @@ export function automationStatus(ss: Spreadsheet, lang: Lang, now: Date): Automa
     owner: installed ? (config?.owner ?? currentUser) : null,
     currentUser,
     lastSuccessAt: state.lastSuccessAt,
-    nextRunAt: hour === null ? null : nextRunAt(hour, now).toISOString(),
+    nextRunAt: hour === null ? null : nextRunAt(hour, now, state.lastDay).toISOString(),
     healthy,
-    health: healthMessage(installed, healthy, own, config?.owner ?? ''),
+    health: healthMessage(installed, health, own, config?.owner ?? ''),
     continuing: state.continuation !== null,
     recentRuns: recentRuns(ss, 10),
   };
 }
 
-function healthMessage(installed: boolean, healthy: boolean, own: boolean, owner: string): string {
+const JOB_NAMES: Record<JobId, readonly [string, string]> = {
+  tasks: ['タスク同期', 'task sync'],
+  routines: ['定期業務', 'routines'],
+  recurring: ['定期請求', 'recurring invoices'],
+  reminders: ['督促', 'payment reminders'],
+  summary: ['月次集計', 'monthly summary'],
+};
+
+function healthMessage(
+  installed: boolean,
+  health: Health | null,
+  own: boolean,
+  owner: string,
+): string {
   if (!installed) {
     return bilingual('自動化はオフです', 'Automations are off');
   }
@@ -104,10 +168,20 @@ function healthMessage(installed: boolean, healthy: boolean, own: boolean, owner
       `Automations run under ${owner}'s account; they can change them`,
     );
   }
-  return healthy
-    ? bilingual('自動化は正常に動いています', 'Automations are running normally')
-    : bilingual(
-        '26時間以上、正常に完了した実行がありません。実行ログをご確認ください',
-        'No run has completed in the last 26 hours; please check the run log',
-      );
+  if (!health || health.healthy) {
+    return bilingual('自動化は正常に動いています', 'Automations are running normally');
+  }
+  if (health.failing.length > 0) {
+    const since = health.failing.map((f) => f.since).sort()[0] ?? '';
+    const ja = health.failing.map((f) => JOB_NAMES[f.job][0]).join('、');
+    const en = health.failing.map((f) => JOB_NAMES[f.job][1]).join(', ');
+    return bilingual(
+      `${since} から「${ja}」が失敗しています。次回の実行で再試行しますが、続く場合は実行ログをご確認ください`,
+      `${en} failing since ${since}; the next run retries, but if it keeps failing please check the run log`,
+    );
+  }
+  return bilingual(
+    `${health.missed} の実行が正常に完了していません。実行ログをご確認ください`,
+    `The run of ${health.missed} did not complete; please check the run log`,
+  );
 }

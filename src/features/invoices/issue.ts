@@ -23,15 +23,15 @@ import {
 } from '../../services/drive';
 import {
   createDraft,
-  type DraftRef,
-  draftsBySubject,
+  findDraftBySubject,
+  ownAddress,
   remainingMailQuota,
   sendMail,
 } from '../../services/mail';
 import { flushWorkbook } from '../../services/workbook';
 import { cellText, textCell } from '../../sheets/cells';
 import { CLIENTS_SHEET, SALES_SHEET } from '../../sheets/schema';
-import { type Table, writeColumn } from '../../sheets/table';
+import { appendRecords, type Table, writeColumn } from '../../sheets/table';
 import type { IssuedInvoice, IssueReport, RowProblem } from '../../ui/contracts';
 import { type BillingBook, type InvoiceKey, readBillingBook } from './billingBook';
 import { type InvoicePlan, planInvoices, planSelection } from './plan';
@@ -60,9 +60,6 @@ export interface IssueOptions {
   readonly deadline?: number;
 }
 
-/** A run's report, and how many invoices still wait for their PDF and mail. */
-export type IssueOutcome = IssueReport & { readonly unfinished: number };
-
 /**
  * Issues the invoices of a closing run. The caller holds the document lock. Order matters for
  * safety: first the records (invoice rows with their period keys, sales lines marked with their
@@ -73,17 +70,12 @@ export function issueInvoices(
   ss: Spreadsheet,
   closingDate: DateKey,
   options: IssueOptions = {},
-): IssueOutcome {
+): IssueReport {
   const book = readBillingBook(ss);
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   // A bad pattern stops the run before anything is written.
   const pattern = numberPatternOf(book);
-  const run: Run = {
-    book,
-    folderFor: folderCache(),
-    direct: book.settings.sendDirectly === 'する',
-    deadline,
-  };
+  const run = startRun(book, deadline);
   const resumed = resumeInterrupted(run);
   const planned = options.rows
     ? planSelection(book, closingDate, options.rows)
@@ -91,17 +83,15 @@ export function issueInvoices(
   const { only } = options;
   const plan = only ? { ...planned, drafts: planned.drafts.filter((d) => only(d, book)) } : planned;
   // Out of time while finishing earlier invoices: new ones wait for the next run.
-  if (resumed.unfinished > 0) {
-    return { ...report({ ...plan, drafts: [] }, resumed.done), unfinished: resumed.unfinished };
-  }
+  if (resumed.unfinished > 0)
+    return report({ ...plan, drafts: [] }, resumed.done, resumed.unfinished);
   writeRowMessages(book, plan);
-  if (plan.drafts.length === 0) return { ...report(plan, resumed.done), unfinished: 0 };
+  if (plan.drafts.length === 0) return report(plan, resumed.done, 0);
 
   const issueDate = plan.drafts[0]!.issueDate;
   const existing = book.invoices.rows.map((r) => cellText(r.values.number));
   const numbers = nextNumbers(pattern, issueDate, existing, plan.drafts.length);
-  const firstRow = book.invoices.height + 1;
-  appendInvoiceRows(book.invoices, firstRow, plan.drafts, numbers);
+  const firstRow = appendInvoiceRows(book.invoices, plan.drafts, numbers);
   markLinesBilled(book.sales, plan.drafts, numbers);
   flushWorkbook();
 
@@ -114,9 +104,27 @@ export function issueInvoices(
     issued.push(docs);
   }
   if (!run.direct) writeLinks(book.invoices, firstRow, issued);
+  return report(plan, [...resumed.done, ...issued], plan.drafts.length - issued.length);
+}
+
+/**
+ * Only makes the PDFs and mails of invoices already recorded by a run that stopped (its time
+ * budget, a crash): never plans new ones, so it is safe to run for a selection too. The caller
+ * holds the document lock.
+ */
+export function finishInterruptedInvoices(ss: Spreadsheet, deadline: number): IssueReport {
+  const book = readBillingBook(ss);
+  const resumed = resumeInterrupted(startRun(book, deadline));
+  const nothingPlanned = { drafts: [], alreadyIssued: [], problems: [], refused: [] };
+  return report(nothingPlanned, resumed.done, resumed.unfinished);
+}
+
+function startRun(book: BillingBook, deadline: number): Run {
   return {
-    ...report(plan, [...resumed.done, ...issued]),
-    unfinished: plan.drafts.length - issued.length,
+    book,
+    folderFor: folderCache(),
+    direct: book.settings.sendDirectly === 'する',
+    deadline,
   };
 }
 
@@ -137,8 +145,8 @@ interface Run {
   readonly folderFor: FolderFor;
   /** 設定「請求書を直接送信」する. */
   readonly direct: boolean;
-  /** The owner's drafts by subject, looked up only when resuming. */
-  drafts?: ReadonlyMap<string, DraftRef>;
+  /** The owner's address for the drafts' From header, looked up once per run. */
+  sender?: string;
   /** Epoch ms after which no further document is started. */
   readonly deadline: number;
 }
@@ -174,7 +182,6 @@ function resumeInterrupted(run: Run): { done: Documents[]; unfinished: number } 
       r.values.issueDate instanceof Date,
   );
   if (pending.length === 0) return { done: [], unfinished: 0 };
-  run.drafts = draftsBySubject();
   const done: Documents[] = [];
   for (const [i, row] of pending.entries()) {
     if (Date.now() >= run.deadline) return { done, unfinished: pending.length - i };
@@ -309,7 +316,9 @@ function makeDocuments(
     attachments: [file.blob],
     name: book.settings.companyName || undefined,
   };
-  const existing = run.drafts?.get(mail.subject);
+  // A draft can only exist if the PDF did: a resumed invoice whose PDF was just made has none.
+  const existing =
+    stage !== 'new' && file.existed ? findDraftBySubject(mail.subject, number) : undefined;
   let fallback = '';
   // A draft already made for this invoice (a fallback before a crash) is kept, never sent over.
   if (run.direct && stage !== 'uncertain' && !existing) {
@@ -324,7 +333,8 @@ function makeDocuments(
       }
     } else fallback = MESSAGES.quota(left);
   }
-  const draftRef = existing ?? createDraft(outgoing);
+  if (!existing && outgoing.name) run.sender ??= ownAddress();
+  const draftRef = existing ?? createDraft(outgoing, run.sender);
   return done(draftRef.url, false, stage === 'uncertain' ? MESSAGES.uncertain() : fallback);
 }
 
@@ -375,16 +385,15 @@ function writeOutcome(invoices: Table<InvoiceKey>, rowNumber: number, docs: Docu
   });
 }
 
-/** One block of new rows below the table, each cell placed under its header. */
+/** One block of new rows below the table (rows are added when the sheet is full). */
 function appendInvoiceRows(
   invoices: Table<InvoiceKey>,
-  firstRow: number,
   drafts: readonly InvoiceDraft[],
   numbers: readonly string[],
-): void {
-  const { index, width } = invoices.headers;
-  const block = drafts.map((d, i) => {
-    const cells: Partial<Record<InvoiceKey, unknown>> = {
+): number {
+  return appendRecords(
+    invoices,
+    drafts.map((d, i) => ({
       number: numbers[i],
       client: textCell(d.client.name),
       issueDate: tokyoInstant(d.issueDate),
@@ -395,15 +404,8 @@ function appendInvoiceRows(
       status: DRAFT_STATUS,
       message: d.warnings.join('\n'),
       periodKey: d.periodKey,
-    };
-    const row: unknown[] = new Array(width).fill('');
-    for (const [key, value] of Object.entries(cells)) {
-      const col = index[key as InvoiceKey];
-      if (col !== undefined) row[col] = value;
-    }
-    return row;
-  });
-  invoices.sheet.getRange(firstRow, 1, block.length, width).setValues(block);
+    })),
+  );
 }
 
 function markLinesBilled(
@@ -458,7 +460,11 @@ function writeRowMessages(book: BillingBook, plan: InvoicePlan): void {
   sync(book.clientTable, bySheet(CLIENTS_SHEET.name));
 }
 
-function report(plan: InvoicePlan, issued: readonly Documents[]): IssueReport {
+function report(
+  plan: Pick<InvoicePlan, 'drafts' | 'alreadyIssued' | 'problems' | 'refused'>,
+  issued: readonly Documents[],
+  unfinished: number,
+): IssueReport {
   const sent = issued.filter((d) => d.sent).length;
   const parts: string[] = [];
   if (issued.length > 0)
@@ -488,6 +494,13 @@ function report(plan: InvoicePlan, issued: readonly Documents[]): IssueReport {
         `${plan.refused.length} selected row(s) cannot be issued, so the selection was not issued`,
       ),
     );
+  if (unfinished > 0)
+    parts.push(
+      bilingual(
+        `残り${unfinished}件の請求書は番号を記録済みです。PDFとメールを続けて作成します`,
+        `${unfinished} more invoice(s) are numbered and recorded; their PDFs and mails follow`,
+      ),
+    );
   if (parts.length === 0)
     parts.push(bilingual('新しく発行する請求書はありません', 'No new invoices to issue'));
   return {
@@ -495,6 +508,7 @@ function report(plan: InvoicePlan, issued: readonly Documents[]): IssueReport {
     alreadyIssued: [...plan.alreadyIssued],
     problems: [...plan.problems],
     refused: [...plan.refused],
+    unfinished,
     message: parts.join('\n'),
   };
 }

@@ -1,12 +1,16 @@
-import { compareDateKeys, type DateKey, tokyoDateKey } from '../../core/dates';
-import { workbookUrl } from '../../core/mailTask';
+import { addDays, compareDateKeys, type DateKey, tokyoDateKey } from '../../core/dates';
+import { tasksDue, workbookUrl } from '../../core/mailTask';
+import { listTasks, tasksAvailable } from '../../services/tasks';
 import { readUserProperty } from '../../services/userProperties';
 import { openWorkbookById, WORKBOOK_ID_KEY } from '../../services/workbookLink';
 import { cellDateKey, cellText } from '../../sheets/cells';
 import { INVOICES_SHEET, TASK_STATUSES, TASKS_SHEET } from '../../sheets/schema';
-import { findSheet, readTable } from '../../sheets/table';
+import { findSheet, readTable, type TableRow } from '../../sheets/table';
+import { LISTS_KEY, readUsedLists } from './records';
+import { rowLists } from './sync';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type TaskKey = (typeof TASKS_SHEET.columns)[number]['key'];
 
 export interface DueTask {
   readonly title: string;
@@ -47,8 +51,10 @@ export function rememberedWorkbookId(): string | null {
 }
 
 /**
- * What Gmail's homepage shows: tasks due today and overdue (タスク, not 完了) and overdue invoices
- * (請求書: 支払期限 past, 状態 not 入金済 / 取消). One read per sheet.
+ * What Gmail's homepage shows: tasks due today and overdue (タスク, not 完了, and not completed in
+ * Google Tasks) and overdue invoices (請求書: 支払期限 past, 状態 not 入金済 / 取消). One read per
+ * sheet, and for the due tasks linked to Google Tasks one listing per list they are in (the
+ * tasks due from the oldest of them to today, every page), never one call per task.
  */
 export function homepageData(ss: Spreadsheet, workbookId: string, now: Date): HomepageData {
   const today = tokyoDateKey(now);
@@ -58,10 +64,15 @@ export function homepageData(ss: Spreadsheet, workbookId: string, now: Date): Ho
   const tasksSheet = findSheet(ss, TASKS_SHEET);
   if (tasksSheet) {
     const gid = tasksSheet.getSheetId();
-    for (const r of readTable(tasksSheet, TASKS_SHEET).rows) {
+    const open: { row: TableRow<TaskKey>; due: DateKey }[] = [];
+    for (const r of readTable<TaskKey>(tasksSheet, TASKS_SHEET).rows) {
       if (cellText(r.values.status) === DONE) continue;
-      const due = cellDateKey(r.values.due);
-      if (!due || compareDateKeys(due, today) > 0) continue;
+      const d = cellDateKey(r.values.due);
+      if (d && compareDateKeys(d, today) <= 0) open.push({ row: r, due: d });
+    }
+    const doneInGoogle = completedInGoogle(open, today);
+    for (const { row: r, due } of open) {
+      if (doneInGoogle.has(r.rowNumber)) continue;
       tasks.push({
         title: cellText(r.values.title),
         due,
@@ -99,6 +110,51 @@ export function homepageData(ss: Spreadsheet, workbookId: string, now: Date): Ho
     invoiceCount: invoices.length,
     missing,
   };
+}
+
+/**
+ * Rows among `due` whose Google task is completed. Per list: one listing of its tasks due from
+ * the oldest row's date to today, completed and hidden ones included, so a task is taken as done
+ * only when Google says `completed`. A list that cannot be read changes nothing.
+ */
+function completedInGoogle(
+  due: readonly { row: TableRow<TaskKey>; due: DateKey }[],
+  today: DateKey,
+): Set<number> {
+  const done = new Set<number>();
+  if (!tasksAvailable()) return done;
+  const rows = due.map((d) => d.row);
+  const listsOf = rowLists(rows, () =>
+    readUsedLists({ [LISTS_KEY]: readUserProperty(LISTS_KEY) ?? '' }),
+  );
+  if (listsOf.size === 0) return done;
+  const dueOf = new Map(due.map((d) => [d.row.rowNumber, d.due]));
+  const oldest = new Map<string, DateKey>();
+  for (const [rowNumber, lists] of listsOf) {
+    const d = dueOf.get(rowNumber) ?? today;
+    for (const l of lists) {
+      const o = oldest.get(l);
+      if (!o || compareDateKeys(d, o) < 0) oldest.set(l, d);
+    }
+  }
+  const completed = new Set<string>();
+  for (const [listId, from] of oldest) {
+    try {
+      for (const t of listTasks(listId, {
+        showCompleted: true,
+        dueMin: tasksDue(from),
+        dueMax: tasksDue(addDays(today, 1)),
+      })) {
+        if (t.completed) completed.add(t.id);
+      }
+    } catch (e) {
+      console.warn(`Tasks list ${listId} unavailable: ${e instanceof Error ? e.message : e}`);
+    }
+  }
+  for (const row of rows) {
+    if (completed.has(cellText(row.values.googleTaskId))) done.add(row.rowNumber);
+  }
+  return done;
 }
 
 /** The homepage for the remembered workbook; null when none is remembered. */

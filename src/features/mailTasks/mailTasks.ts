@@ -10,7 +10,13 @@ import {
 } from '../../core/mailTask';
 import { readOpenMail } from '../../services/gmailMessage';
 import { withUserLock } from '../../services/lock';
-import { insertTask, listTaskLists, type TaskListRef, tasksAvailable } from '../../services/tasks';
+import {
+  getTask,
+  insertTask,
+  listTaskLists,
+  type TaskListRef,
+  tasksAvailable,
+} from '../../services/tasks';
 import { readUserProperties, writeUserProperties } from '../../services/userProperties';
 import { flushWorkbook } from '../../services/workbook';
 import { openWorkbookById, WORKBOOK_ID_KEY } from '../../services/workbookLink';
@@ -32,7 +38,13 @@ import { type MailTaskSuggestion, suggestMailTask } from './suggest';
 
 /** What the Gmail card shows for an open mail. */
 export type MailCardData =
-  | { readonly kind: 'existing'; readonly record: MailTaskRecord; readonly messageId: string }
+  | {
+      readonly kind: 'existing';
+      readonly record: MailTaskRecord;
+      readonly messageId: string;
+      /** The Google task is completed (read from Google Tasks; false when it cannot be read). */
+      readonly completed: boolean;
+    }
   | {
       readonly kind: 'new';
       readonly suggestion: MailTaskSuggestion;
@@ -45,14 +57,14 @@ export type MailCardData =
   | { readonly kind: 'missing' };
 
 /**
- * The card's data for the open mail: its task when one was made from it already, else a
- * suggestion. Reads the user's properties once, the mail (a fixed number of calls) and the task
- * lists (one call); never a sheet.
+ * The card's data for the open mail: its task when one was made from it already (with whether
+ * it was completed in Google Tasks: one call), else a suggestion. Reads the user's properties
+ * once, the mail (a fixed number of calls) and the task lists (one call); never a sheet.
  */
 export function openMailTask(accessToken: string, messageId: string): MailCardData {
   const props = readUserProperties();
   const record = readRecord(props, messageId);
-  if (record) return { kind: 'existing', record, messageId };
+  if (record) return { kind: 'existing', record, messageId, completed: completedInTasks(record) };
   const mail = readOpenMail(accessToken, messageId);
   if (!mail) return { kind: 'missing' };
   const suggestion = suggestMailTask(mail);
@@ -64,6 +76,16 @@ export function openMailTask(accessToken: string, messageId: string): MailCardDa
     prefs: readPrefs(props),
     workbookId: props[WORKBOOK_ID_KEY] ?? null,
   };
+}
+
+function completedInTasks(record: MailTaskRecord): boolean {
+  if (!record.taskId || !record.listId || !tasksAvailable()) return false;
+  try {
+    return getTask(record.listId, record.taskId).completed;
+  } catch (e) {
+    console.warn(`Task unavailable: ${e instanceof Error ? e.message : e}`);
+    return false;
+  }
 }
 
 function safeLists(): TaskListRef[] | null {
@@ -148,6 +170,9 @@ export function createMailTask(req: CreateMailTaskRequest): CreateMailTaskResult
         ...(cellText(existingRow.values.googleTaskId)
           ? { taskId: cellText(existingRow.values.googleTaskId) }
           : {}),
+        ...(cellText(existingRow.values.listId)
+          ? { listId: cellText(existingRow.values.listId) }
+          : {}),
         workbookId: workbookId ?? '',
         sheetId: table.sheet.getSheetId(),
         row: existingRow.rowNumber,
@@ -169,7 +194,13 @@ export function createMailTask(req: CreateMailTaskRequest): CreateMailTaskResult
         notes,
         ...(req.due ? { due: tasksDue(req.due) } : {}),
       });
-      record = { ...record, taskId: task.id, listId, ...(task.url ? { taskUrl: task.url } : {}) };
+      // The list's own id (not `@default`), so the sheet names it for any runner of the sync.
+      record = {
+        ...record,
+        taskId: task.id,
+        listId: task.listId || listId,
+        ...(task.url ? { taskUrl: task.url } : {}),
+      };
     }
     if (table) {
       try {
@@ -183,6 +214,7 @@ export function createMailTask(req: CreateMailTaskRequest): CreateMailTaskResult
             createdAt: new Date(),
             googleTaskId: record.taskId ? textCell(record.taskId) : '',
             key: textCell(key),
+            listId: record.listId ? textCell(record.listId) : '',
           },
         ]);
         flushWorkbook();

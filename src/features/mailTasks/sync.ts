@@ -3,7 +3,7 @@ import { completeTask, listTasks, tasksAvailable } from '../../services/tasks';
 import { readUserProperties, writeUserProperties } from '../../services/userProperties';
 import { cellText } from '../../sheets/cells';
 import { TASK_STATUSES, TASKS_SHEET } from '../../sheets/schema';
-import { findSheet, readTable, writeColumn } from '../../sheets/table';
+import { findSheet, readTable, type TableRow, writeColumn } from '../../sheets/table';
 import { readUsedLists, SYNCED_AT_KEY } from './records';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -19,15 +19,43 @@ export interface SyncReport {
   /** Google tasks completed because their row says 完了. */
   readonly completedInTasks: number;
   readonly message: string;
+  /** Lists named in the sheet that could not be read (another account's, deleted). */
+  readonly unreadableLists?: number;
 }
 
 /**
- * Reconciles completion between the タスク sheet and Google Tasks, by the sheet's GoogleタスクID:
- * completed on either side → completed on both. Never reopens anything. For each Google Tasks
- * list Pokke wrote to (usually one): one list of the open tasks and one list of the tasks
- * completed since the last sync (the first sync reads all completed ones), each a single page up
- * to 100 tasks; then one batched write of the 状態 column and one patch per task the sheet
- * completed. The caller holds the document lock (the daily dispatcher).
+ * The Google Tasks list of each linked row of the タスク sheet: its GoogleリストID cell, which any
+ * runner reads (the daily trigger may belong to someone else than the user who made the task).
+ * Rows written before that column existed fall back to `legacyLists`, the lists Pokke wrote to
+ * as recorded in the running user's properties.
+ */
+export function rowLists(
+  rows: readonly TableRow<TaskKey>[],
+  legacyLists: () => readonly string[],
+): Map<number, readonly string[]> {
+  const out = new Map<number, readonly string[]>();
+  let legacy: readonly string[] | null = null;
+  for (const row of rows) {
+    if (cellText(row.values.googleTaskId) === '') continue;
+    const listId = cellText(row.values.listId);
+    if (listId !== '') out.set(row.rowNumber, [listId]);
+    else {
+      legacy ??= legacyLists();
+      out.set(row.rowNumber, legacy);
+    }
+  }
+  return out;
+}
+
+/**
+ * Reconciles completion between the タスク sheet and Google Tasks, by the sheet's GoogleタスクID
+ * and GoogleリストID: completed on either side → completed on both. Never reopens anything. For
+ * each list named in the sheet (usually one): one listing of the open tasks and one of the tasks
+ * completed since the last sync (the first sync makes one listing of all tasks instead), each
+ * following every page of up to 100 tasks (250 open tasks: 3 calls); then one batched write of the 状態
+ * column and one patch per task the sheet completed. A list that cannot be read (another
+ * account's, deleted) leaves its rows as they are and is named in the message, for the run log.
+ * The caller holds the document lock (the daily dispatcher).
  */
 export function syncTasks(ss: Spreadsheet, now: Date = new Date()): SyncReport {
   const empty = (message: string): SyncReport => ({
@@ -39,10 +67,10 @@ export function syncTasks(ss: Spreadsheet, now: Date = new Date()): SyncReport {
   const sheet = findSheet(ss, TASKS_SHEET);
   if (!sheet) return empty('');
   const table = readTable<TaskKey>(sheet, TASKS_SHEET);
-  const linked = table.rows.filter((r) => cellText(r.values.googleTaskId) !== '');
   const props = readUserProperties();
-  const lists = readUsedLists(props);
-  if (linked.length === 0 || lists.length === 0) {
+  const listsOf = rowLists(table.rows, () => readUsedLists(props));
+  const lists = [...new Set([...listsOf.values()].flat())];
+  if (listsOf.size === 0 || lists.length === 0) {
     writeUserProperties({ [SYNCED_AT_KEY]: now.toISOString() });
     return empty('');
   }
@@ -53,40 +81,68 @@ export function syncTasks(ss: Spreadsheet, now: Date = new Date()): SyncReport {
 
   const openIn = new Map<string, string>();
   const completed = new Set<string>();
+  const unreadable: { listId: string; reason: string }[] = [];
   for (const listId of lists) {
-    for (const t of listTasks(listId, { showCompleted: false })) {
-      if (!t.deleted && !t.completed) openIn.set(t.id, listId);
-    }
-    for (const t of listTasks(listId, {
-      showCompleted: true,
-      ...(completedMin ? { completedMin } : {}),
-    })) {
-      if (t.completed) completed.add(t.id);
+    try {
+      // The first sync reads every task at once (open and completed); later ones read the open
+      // tasks and those completed since the last sync.
+      const open = completedMin ? listTasks(listId, { showCompleted: false }) : [];
+      const rest = listTasks(listId, {
+        showCompleted: true,
+        ...(completedMin ? { completedMin } : {}),
+      });
+      for (const t of [...open, ...rest]) {
+        if (t.completed) completed.add(t.id);
+        else if (!t.deleted) openIn.set(t.id, listId);
+      }
+    } catch (e) {
+      unreadable.push({ listId, reason: e instanceof Error ? e.message : String(e) });
     }
   }
+  const failed = new Set(unreadable.map((u) => u.listId));
 
   const statusUpdates = new Map<number, unknown>();
   let completedInTasks = 0;
-  for (const row of linked) {
+  let skipped = 0;
+  const byRow = new Map(table.rows.map((r) => [r.rowNumber, r]));
+  for (const [rowNumber, rowListIds] of listsOf) {
+    const row = byRow.get(rowNumber);
+    if (!row) continue;
     const id = cellText(row.values.googleTaskId);
     const status = cellText(row.values.status);
     if (status !== DONE && completed.has(id)) statusUpdates.set(row.rowNumber, DONE);
     else if (status === DONE && openIn.has(id)) {
       completeTask(openIn.get(id) ?? '', id);
       completedInTasks += 1;
-    }
+    } else if (rowListIds.every((l) => failed.has(l))) skipped += 1;
   }
   writeColumn(table, 'status', statusUpdates);
   writeUserProperties({ [SYNCED_AT_KEY]: now.toISOString() });
   const completedInSheet = statusUpdates.size;
-  const message =
-    completedInSheet + completedInTasks === 0
-      ? ''
-      : bilingual(
-          `タスクの完了を同期しました(シート ${completedInSheet}件、Google ToDo ${completedInTasks}件)`,
-          `Synced completed tasks (sheet ${completedInSheet}, Google Tasks ${completedInTasks})`,
-        );
-  return { completedInSheet, completedInTasks, message };
+  const parts: string[] = [];
+  if (completedInSheet + completedInTasks > 0) {
+    parts.push(
+      bilingual(
+        `タスクの完了を同期しました(シート ${completedInSheet}件、Google ToDo ${completedInTasks}件)`,
+        `Synced completed tasks (sheet ${completedInSheet}, Google Tasks ${completedInTasks})`,
+      ),
+    );
+  }
+  if (unreadable.length > 0) {
+    const names = unreadable.map((u) => `${u.listId} (${u.reason})`).join(', ');
+    parts.push(
+      bilingual(
+        `Google ToDo のリストを読めませんでした: ${names}。${skipped}件のタスクは同期していません(自動化を有効にした人がリストの持ち主か確認してください)`,
+        `Could not read Google Tasks list(s): ${names}; ${skipped} task(s) not synced (check that whoever turned on automations owns the list)`,
+      ),
+    );
+  }
+  return {
+    completedInSheet,
+    completedInTasks,
+    message: parts.join(' / '),
+    ...(unreadable.length > 0 ? { unreadableLists: unreadable.length } : {}),
+  };
 }
 
 export { OPEN as OPEN_TASK_STATUS };

@@ -85,23 +85,34 @@ function newTaskCard(data: Extract<MailCardData, { kind: 'new' }>): Card {
   card.addSection(task);
 
   const where = section(bilingual('作成先', 'Create in'));
+  if (!data.lists && !data.workbookId) {
+    // Nowhere to create it: no button that could only fail.
+    where.addWidget(
+      note(
+        bilingual(
+          '<b>作成できません</b>: Google ToDo リストに接続できず、ワークブックも接続されていません。下でワークブックを接続すると、タスクシートに作成できます',
+          '<b>Nothing to create it in</b>: Google Tasks could not be reached and no workbook is connected. Connect the workbook below to create the task in its tasks sheet',
+        ),
+      ),
+    );
+    card.addSection(where);
+    card.addSection(connectSection(s.messageId));
+    return card.build();
+  }
   const targets = CardService.newSelectionInput()
     .setType(CardService.SelectionInputType.CHECK_BOX)
     .setFieldName(FIELDS.targets);
-  let anyTarget = false;
   if (data.lists) {
     targets.addItem(
       'Google ToDo リスト / Google Tasks',
       'tasks',
       data.prefs.targets.includes('tasks'),
     );
-    anyTarget = true;
   }
   if (data.workbookId) {
     targets.addItem('タスクシート / Tasks sheet', 'sheet', data.prefs.targets.includes('sheet'));
-    anyTarget = true;
   }
-  if (anyTarget) where.addWidget(targets);
+  where.addWidget(targets);
   if (data.lists && data.lists.length > 0) {
     const chosen = data.lists.some((l) => l.id === data.prefs.listId)
       ? data.prefs.listId
@@ -167,6 +178,7 @@ export function createdTaskCard(
   record: MailTaskRecord,
   justCreated: boolean,
   problems: readonly string[] = [],
+  completed = false,
 ): Card {
   const s = section()
     .addWidget(
@@ -185,6 +197,13 @@ export function createdTaskCard(
         .setText(cardText(clip(record.title, 300)) || ' ')
         .setWrapText(true),
     );
+  if (completed) {
+    s.addWidget(
+      CardService.newDecoratedText()
+        .setTopLabel(bilingual('状態', 'Status'))
+        .setText(bilingual('✓ 完了', '✓ Completed')),
+    );
+  }
   return finishCreated(s, record, problems);
 }
 
@@ -228,7 +247,7 @@ function finishCreated(
 }
 
 export function mailTaskCard(data: MailCardData): Card {
-  if (data.kind === 'existing') return createdTaskCard(data.record, false);
+  if (data.kind === 'existing') return createdTaskCard(data.record, false, [], data.completed);
   if (data.kind === 'missing') {
     return messageCard(
       bilingual('メール', 'Mail'),

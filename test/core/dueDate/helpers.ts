@@ -5,6 +5,8 @@ import { readDueDate } from '../../../src/core/dueDate';
 export const MAIL = {
   /** Tuesday, the day after 勤労感謝の日. */
   tue: '2026-11-24T10:00:00+09:00',
+  /** The same Tuesday at 18:00, after the working day. */
+  tueEvening: '2026-11-24T18:00:00+09:00',
   /** Friday before the Monday holiday 11/23. */
   friBeforeHoliday: '2026-11-20T10:00:00+09:00',
   /** Sunday 12/20. */

@@ -92,6 +92,23 @@ const rows: Row[] = [
   ['14:30までにご返信ください', 'tue', { date: '2026-11-24', time: '14:30', flags: ['time-only'] }],
   ['9時までにご返信ください', 'tue', { date: '2026-11-25', time: '09:00', flags: ['time-only'] }],
   ['12月4日 10時半まで', 'tue', { date: '2026-12-04', time: '10:30' }],
+  // A time written before the day; a time already past when the mail was sent.
+  [
+    '17時までに明日お願いします',
+    'tue',
+    { date: '2026-11-25', time: '17:00', matched: '17時までに明日' },
+  ],
+  [
+    '本日17時までにご返信ください',
+    'tueEvening',
+    { date: '2026-11-24', time: '17:00', flags: ['past'], confidence: 'low' },
+  ],
+  [
+    '本日17時までにご返信ください',
+    'tue',
+    { date: '2026-11-24', time: '17:00', confidence: 'high' },
+  ],
+  ['本日20時までにご返信ください', 'tueEvening', { date: '2026-11-24', time: '20:00' }],
   // Full-width digits and brackets (NFKC).
   ['１２月３日（木）までに', 'tue', { date: '2026-12-03', matched: '１２月３日（木）までに' }],
   ['１２／３迄', 'tue', { date: '2026-12-03' }],
@@ -126,6 +143,15 @@ const rows: Row[] = [
   ['見積は12/10まで、発注書は12/4までにお願いします', 'tue', { date: '2026-12-04' }],
   ['12/1から開始し、12/8までにご報告ください', 'tue', { date: '2026-12-08' }],
   ['明日15時から打ち合わせです', 'tue', { date: '2026-11-25', time: '15:00' }],
+  // Bare dates stay dates; fractions and ratios are not dates.
+  ['11/30に伺います', 'tue', { date: '2026-11-30', matched: '11/30' }],
+  ['12/5(金)', 'tue', { date: '2026-12-05', flags: ['weekday-mismatch'] }],
+  ['12/4(金)', 'tue', { date: '2026-12-04' }],
+  ['全体の1/3ほど完了しました', 'tue', null],
+  ['A4 1/2サイズで印刷してください', 'tue', null],
+  ['出席率は9/10でした', 'tue', null],
+  ['1/2程度の量で十分です', 'tue', null],
+  ['割合は3/4です', 'tue', null],
   // Nothing to read.
   ['年末年始は12/29〜1/3まで休業いたします', 'dec20', null],
   ['12/29〜1/3休業です', 'dec20', null],

@@ -5,8 +5,11 @@ const MB = 1_000_000;
 const mail = new Date(MAIL.tue);
 
 describe('readDueDate: hostile and huge input', () => {
+  test('a date after 1 MB of text is not read', () => {
+    expect(readDueDate(`${'あ'.repeat(MB)}12/5までに`, mail)).toBeNull();
+  });
+
   test.each([
-    ['a date after 1 MB of text is not read', `${'あ'.repeat(MB)}12/5までに`],
     ['1 MB of digits', '0'.repeat(MB)],
     ['1 MB of slashes and digits', '1/'.repeat(MB / 2)],
     ['1 MB of brackets', '(（【<'.repeat(MB / 4)],
@@ -90,15 +93,25 @@ describe('htmlToText', () => {
     expect(htmlToText(html)).toBe('before');
   });
 
+  // Each huge input ends with a marker text; `kept` says whether it survives (text after an
+  // unclosed tag or script is dropped, as for the short cases above).
   test.each([
-    ['1 MB of open tags', '<div>'.repeat(MB / 5)],
-    ['1 MB of <', '<'.repeat(MB)],
-    ['1 MB of unclosed attributes', '<a title="'.repeat(MB / 10)],
-    ['1 MB of unclosed script ends', `<script>${'</script'.repeat(MB / 8)}`],
-    ['1 MB of entities', '&amp;'.repeat(MB / 5)],
-    ['1 MB of blockquotes', '<blockquote>'.repeat(MB / 12)],
-  ])('%s: returns a string', (_name, html) => {
-    expect(typeof htmlToText(html)).toBe('string');
+    ['1 MB of open tags', '<div>'.repeat(MB / 5), true],
+    ['1 MB of <', '<'.repeat(MB), false],
+    ['1 MB of unclosed attributes', '<a title="'.repeat(MB / 10), false],
+    ['1 MB of unclosed script ends', `<script>${'</script'.repeat(MB / 8)}`, false],
+    ['1 MB of entities', '&amp;'.repeat(MB / 5), true],
+    ['1 MB of blockquotes', '<blockquote>'.repeat(MB / 12), true],
+    ['1 MB of paragraphs', '<p>段落</p>'.repeat(MB / 9), true],
+  ])('%s: a bounded string, its text kept', (_name, html, kept) => {
+    const input = `<p>はじめ12/5まで</p>${html}<p>END-MARK</p>`;
+    const out = htmlToText(input);
+    expect(typeof out).toBe('string');
+    // Never longer than the input; tags never come through as markup.
+    expect(out.length).toBeLessThanOrEqual(input.length);
+    expect(out.startsWith('はじめ12/5まで')).toBe(true);
+    expect(out).not.toMatch(/<(div|p|script|blockquote)>/);
+    if (kept) expect(out).toContain('END-MARK');
   });
 
   test('non-string input gives an empty string', () => {

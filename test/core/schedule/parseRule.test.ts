@@ -1,4 +1,8 @@
 import { parseRule } from '../../../src/core/schedule';
+import { ALL_MONTHS, occurrencesBetween } from '../../../src/core/schedule/rules';
+import { k, rule } from './helpers';
+
+const ALL = [...ALL_MONTHS];
 
 describe('parseRule', () => {
   test.each([
@@ -54,6 +58,22 @@ describe('parseRule', () => {
       'every other week on Monday from 2026-01-05',
       { kind: 'weekly', everyOtherWeekFrom: '2026-01-05' },
     ],
+    ['every month on the 25th', { kind: 'monthlyDay', months: ALL, day: 25 }],
+    ['each month on day 5', { kind: 'monthlyDay', months: ALL, day: 5 }],
+    ['last day of the month', { kind: 'monthlyDay', months: ALL, day: 'end' }],
+    ['the last day of each month', { kind: 'monthlyDay', months: ALL, day: 'end' }],
+    ['monthly on the last day', { kind: 'monthlyDay', months: ALL, day: 'end' }],
+    ['business day after the 10th', { kind: 'monthlyDayShift', day: 10, businessDays: 1 }],
+    [
+      'Business day after end of month',
+      { kind: 'monthlyDayShift', months: ALL, day: 'end', businessDays: 1 },
+    ],
+    ['every Tues and Thurs', { kind: 'weekly', weekdays: [2, 4] }],
+    ['every Mondays', { kind: 'weekly', weekdays: [1] }],
+    ['毎年3/15', { kind: 'monthlyDay', months: [3], day: 15 }],
+    // Accepted: in a year without 2/29 it is 2/28 (see the occurrences test below).
+    ['毎年2月29日', { kind: 'monthlyDay', months: [2], day: 29, holiday: 'previous' }],
+    ['毎年4月30日', { kind: 'monthlyDay', months: [4], day: 30 }],
   ])('%s', (text, expected) => {
     const parsed = parseRule(text);
     expect(parsed.ok && parsed.rule).toMatchObject(expected);
@@ -75,6 +95,20 @@ describe('parseRule', () => {
     ['毎営業日(休日は前営業日)', 'holiday', '休日の扱いは指定できません'],
     ['毎月10日の前営業日(休日は翌営業日)', 'holiday', 'does not apply'],
     ['四半期15日', 'unknown', '四半期末'],
+    // "month" is not Monday.
+    ['every month', 'unknown', '毎月の何日か'],
+    ['each month', 'unknown', 'say which day of the month'],
+    ['Monthly', 'unknown', '毎月の何日か'],
+    ['every monthly', 'unknown', 'Could not read'],
+    // Dates that do not exist.
+    ['毎年2月30日', 'range', '2月30日は存在しない日付です'],
+    ['毎年4月31日', 'range', '4月31日は存在しない日付です'],
+    ['毎年4月31日', 'range', 'April 31 does not exist'],
+    ['毎年2/31', 'range', '2月31日は存在しない日付です'],
+    ['yearly on 2/31', 'range', 'February 31 does not exist'],
+    ['every year on April 31', 'range', '4月31日'],
+    ['毎年1・4・7・10月31日', 'range', '4月31日は存在しない'],
+    ['毎年2月30日の前営業日', 'range', '2月30日'],
   ])('%j is refused (%s)', (text, reason, fragment) => {
     const parsed = parseRule(text);
     expect(parsed.ok).toBe(false);
@@ -83,5 +117,24 @@ describe('parseRule', () => {
     expect(parsed.message).toContain(fragment);
     // Japanese first, then English.
     expect(parsed.message).toMatch(/^[^/]*[\u3040-\u9fff].* \/ [A-Z]/s);
+  });
+});
+
+describe('parseRule: days that are not every year', () => {
+  test('毎年2月29日 is 2/29 in a leap year and 2/28 (the month end) otherwise, before a holiday move', () => {
+    // 2028-02-29 is a Tuesday; 2027-02-28 is a Sunday, so the day before is Friday 2/26.
+    expect(occurrencesBetween(rule('毎年2月29日'), k('2027-01-01'), k('2028-12-31'))).toEqual([
+      '2027-02-26',
+      '2028-02-29',
+    ]);
+  });
+
+  test('the Monday rule is still Monday, and "month" never is', () => {
+    const monday = parseRule('every Monday');
+    expect(monday.ok && monday.rule).toMatchObject({ kind: 'weekly', weekdays: [1] });
+    for (const text of ['every month', 'each month', 'monthly']) {
+      const parsed = parseRule(text);
+      expect(parsed.ok).toBe(false);
+    }
   });
 });

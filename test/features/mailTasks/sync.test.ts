@@ -5,8 +5,14 @@ import { LISTS_KEY, SYNCED_AT_KEY } from '../../../src/features/mailTasks/record
 import { syncTasks } from '../../../src/features/mailTasks/sync';
 import { TASKS_SHEET } from '../../../src/sheets/schema';
 
-/** The feature runs against the emulator's services installed as globals (counted). */
-function setup() {
+type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
+const HEADERS = TASKS_SHEET.columns.map((c) => c.header);
+
+/**
+ * The emulator's services installed as globals (counted), and a タスク sheet with its first
+ * `width` columns (all of them, or the 8 a workbook had before GoogleリストID).
+ */
+function install(width = HEADERS.length) {
   const ws = new Workspace({ now: '2026-11-24T09:00:00+09:00' });
   const tasks = ws.advanced<TasksAdvancedEmulator>('tasks');
   const globals = ws.globals(hostRealm, [
@@ -17,7 +23,34 @@ function setup() {
   Object.assign(g, globals);
   const ss = ws.SpreadsheetApp.createSpreadsheet('帳簿');
   const sheet = ss.insertSheet(TASKS_SHEET.name);
-  sheet.getRange(1, 1, 1, 8).setValues([TASKS_SHEET.columns.map((c) => c.header)]);
+  sheet.getRange(1, 1, 1, width).setValues([HEADERS.slice(0, width)]);
+  const restore = () => {
+    for (const [k, v] of saved) g[k] = v;
+  };
+  /** Rows: title, status, Google task id, list id. */
+  const rows = (data: [string, string, string, string][]) => {
+    sheet
+      .getRange(2, 1, data.length, HEADERS.length)
+      .setValues(
+        data.map(([title, status, id, list]) => [
+          title,
+          '',
+          status,
+          '',
+          '',
+          '',
+          id,
+          `mail:${title}`,
+          list,
+        ]),
+      );
+  };
+  return { ws, tasks, ss: ss as unknown as Ss, sheet, restore, rows };
+}
+
+/** An older workbook (no GoogleリストID column): the lists come from the runner's properties. */
+function setup() {
+  const { ws, tasks, ss, sheet, restore } = install(8);
   const list = tasks.defaultListId;
   const a = tasks.Tasks.insert({ title: 'A' }, list);
   const b = tasks.Tasks.insert({ title: 'B' }, list);
@@ -29,9 +62,6 @@ function setup() {
     ['定期', '', '未完了', '', '', '', '', '定期業務:x:2026-11-24'],
   ]);
   ws.PropertiesService.getUserProperties().setProperty(LISTS_KEY, JSON.stringify([list]));
-  const restore = () => {
-    for (const [k, v] of saved) g[k] = v;
-  };
   return { ws, tasks, ss, sheet, ids: { a: a.id!, b: b.id!, c: c.id! }, list, restore };
 }
 
@@ -66,6 +96,87 @@ describe('syncTasks: completion flows both ways between the タスク sheet and 
       const third = syncTasks(t.ss as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet);
       expect(third.completedInSheet).toBe(1);
       expect(t.sheet.getRange(4, 3).getValue()).toBe('完了');
+    } finally {
+      t.restore();
+    }
+  });
+});
+
+describe('syncTasks reads the lists from the workbook (GoogleリストID), whoever runs it', () => {
+  it('syncs a task in a non-default list with nothing in the running user’s properties', () => {
+    const t = install();
+    try {
+      const work = t.tasks.Tasklists.insert({ title: '仕事' });
+      const a = t.tasks.Tasks.insert({ title: 'A' }, work.id!);
+      const b = t.tasks.Tasks.insert({ title: 'B' }, work.id!);
+      t.rows([
+        ['A', '未完了', a.id!, work.id!],
+        ['B', '完了', b.id!, work.id!],
+      ]);
+      t.tasks.complete(a.id!);
+      expect(t.ws.PropertiesService.getUserProperties().getProperty(LISTS_KEY)).toBeNull();
+      const report = syncTasks(t.ss);
+      expect(report).toMatchObject({ completedInSheet: 1, completedInTasks: 1 });
+      expect(t.sheet.getRange(2, 3).getValue()).toBe('完了');
+      expect(t.tasks.Tasks.get(work.id!, b.id!).status).toBe('completed');
+    } finally {
+      t.restore();
+    }
+  });
+
+  it('names a list it cannot read in its message and still syncs the others', () => {
+    const t = install();
+    try {
+      const list = t.tasks.defaultListId;
+      const a = t.tasks.Tasks.insert({ title: 'A' }, list);
+      t.rows([
+        ['A', '未完了', a.id!, list],
+        ['X', '未完了', 'someone-elses-task', 'someone-elses-list'],
+      ]);
+      t.tasks.complete(a.id!);
+      const report = syncTasks(t.ss);
+      expect(report.completedInSheet).toBe(1);
+      expect(report.unreadableLists).toBe(1);
+      expect(report.message).toContain('someone-elses-list');
+      expect(report.message).toContain('リストを読めませんでした');
+      expect(report.message).toContain('1 task(s) not synced');
+      expect(t.sheet.getRange(3, 3).getValue()).toBe('未完了');
+    } finally {
+      t.restore();
+    }
+  });
+
+  it('follows every page: 250 open tasks cost 3 list calls (4 after the first sync)', () => {
+    const t = install();
+    try {
+      const list = t.tasks.defaultListId;
+      const ids: string[] = [];
+      for (let i = 0; i < 250; i++) ids.push(t.tasks.Tasks.insert({ title: `T${i}` }, list).id!);
+      t.rows(ids.map((id, i) => [`T${i}`, i === 249 ? '完了' : '未完了', id, list]));
+      t.tasks.complete(ids[0]!);
+      const listCalls = (run: () => void) => {
+        const before = t.ws.meter.counts()['Tasks.Tasks.list'] ?? 0;
+        run();
+        return (t.ws.meter.counts()['Tasks.Tasks.list'] ?? 0) - before;
+      };
+      let report: ReturnType<typeof syncTasks> | null = null;
+      // First sync: one listing of every task, pages of 100, 100, 50. The last task, 完了 in the
+      // sheet and open in Google (on the third page), is patched.
+      const first = listCalls(() => {
+        report = syncTasks(t.ss);
+      });
+      expect(first).toBe(3);
+      expect(report).toMatchObject({ completedInSheet: 1, completedInTasks: 1 });
+      expect(t.tasks.Tasks.get(list, ids[249]!).status).toBe('completed');
+      // Later: the 248 open tasks (3 pages) and those completed since the last sync (1 page).
+      t.ws.clock.advance(24 * 3600_000);
+      t.tasks.complete(ids[1]!);
+      const later = listCalls(() => {
+        report = syncTasks(t.ss);
+      });
+      expect(later).toBe(4);
+      expect(report).toMatchObject({ completedInSheet: 1, completedInTasks: 0 });
+      expect(t.sheet.getRange(3, 3).getValue()).toBe('完了');
     } finally {
       t.restore();
     }

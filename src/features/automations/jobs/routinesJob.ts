@@ -129,15 +129,24 @@ export const routinesJob: Job = {
     const books = readBooks(ctx);
     if (!books) return { job: 'routines', label: LABEL, actions: [], problems: [] };
     const plan = planRoutines(books, ctx);
+    const blocks = blocksToMake(plan.blocks);
     return {
       job: 'routines',
       label: LABEL,
-      actions: plan.tasks.map((t) =>
-        bilingual(
-          `タスク「${t.name}」(期限 ${t.due})を作成`,
-          `Create task "${t.name}" due ${t.due}`,
+      actions: [
+        ...plan.tasks.map((t) =>
+          bilingual(
+            `タスク「${t.name}」(期限 ${t.due})を作成`,
+            `Create task "${t.name}" due ${t.due}`,
+          ),
         ),
-      ),
+        ...blocks.map((b) =>
+          bilingual(
+            `カレンダーに「${b.name}」の予定(${b.due}${b.time ? ` ${b.time.start}〜${b.time.end}` : ' 終日'})を入れる`,
+            `Add a calendar block "${b.name}" on ${b.due}${b.time ? ` ${b.time.start}–${b.time.end}` : ' (all day)'}`,
+          ),
+        ),
+      ],
       problems: plan.problems,
     };
   },
@@ -187,14 +196,31 @@ export const routinesJob: Job = {
   },
 };
 
+/** Pokke's routine blocks already in the calendar over the blocks' days: one list call. */
+function existingBlocks(blocks: RoutinePlan['blocks']): Set<string> {
+  if (blocks.length === 0) return new Set();
+  const days = blocks.map((b) => b.due).sort();
+  return new Set(pokkeEventsBetween(days[0]!, days.at(-1)!).keys());
+}
+
+/** For the preview: the blocks a run would make (all of them if the calendar cannot be read). */
+function blocksToMake(blocks: RoutinePlan['blocks']): RoutinePlan['blocks'] {
+  let existing: Set<string>;
+  try {
+    existing = existingBlocks(blocks);
+  } catch {
+    existing = new Set();
+  }
+  return blocks.filter((b) => !existing.has(routineTaskKey(b.name, b.due)));
+}
+
 /** The calendar blocks not in the calendar yet: one list call, then one insert each. */
 function makeBlocks(
   blocks: RoutinePlan['blocks'],
   ctx: JobContext,
 ): { made: number; more: boolean } {
   if (blocks.length === 0) return { made: 0, more: false };
-  const days = blocks.map((b) => b.due).sort();
-  const existing = pokkeEventsBetween(days[0]!, days.at(-1)!);
+  const existing = existingBlocks(blocks);
   let made = 0;
   for (const block of blocks) {
     const key = routineTaskKey(block.name, block.due);

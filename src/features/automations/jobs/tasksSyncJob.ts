@@ -35,7 +35,8 @@ export const tasksSyncJob: Job = {
   run(ctx): JobOutcome {
     const report = syncTasks(ctx.ss, new Date());
     return {
-      result: 'ok',
+      // A list that could not be read (another account's) is worth a look in the run log.
+      result: report.unreadableLists ? 'partial' : 'ok',
       count: report.completedInSheet + report.completedInTasks,
       message: report.message,
       more: false,

@@ -1,0 +1,308 @@
+// npm run bench: what Pokke's runs cost on the built bundle, in service calls (deterministic)
+// and the emulator's modelled Apps Script time; the wall time on this machine is for information.
+// 1. An issuing run as the sales sheet grows, next to a naive per-row script doing the same work.
+// 2. How many invoices one execution makes, and 1,000 invoices across executions.
+// 3. The daily dispatcher as the sales sheet grows.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Bundle, loadBundle, loadBundleFromDist } from '../../emulator/runtime';
+import { advanceWithTriggers } from '../../emulator/trigger-runner';
+import { addBulkClients } from '../../playground/bulk';
+import { seedDemo } from '../../playground/seed';
+import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/session';
+import type { IssueReport } from '../../src/ui/contracts';
+
+const NAIVE_SCRIPT = readFileSync(join(__dirname, 'naive-invoices.js'), 'utf8');
+
+interface Measured {
+  readonly sheetsCalls: number;
+  readonly allCalls: number;
+  readonly modelledSeconds: number;
+  readonly wallMs: number;
+  /** Apps Script's error when the execution died (the 6-minute limit). */
+  readonly error?: string;
+}
+
+/** Runs one execution and measures it from a zeroed meter. */
+function measure(bundle: Bundle, execute: () => unknown): Measured {
+  const { meter, clock } = bundle.workspace;
+  meter.resetCounts();
+  const startedAt = clock.now();
+  const wall = process.hrtime.bigint();
+  let error: string | undefined;
+  try {
+    execute();
+  } catch (e) {
+    error = e instanceof Error ? e.message : String((e as { message?: unknown }).message ?? e);
+  }
+  return {
+    sheetsCalls: meter.total('SpreadsheetApp'),
+    allCalls: meter.total(),
+    modelledSeconds: (clock.now() - startedAt) / 1000,
+    wallMs: Number(process.hrtime.bigint() - wall) / 1e6,
+    error,
+  };
+}
+
+const modelled = (m: Measured) =>
+  m.error
+    ? `died at ${m.modelledSeconds.toFixed(0)} s (${m.error})`
+    : `${m.modelledSeconds.toFixed(1)} s`;
+
+/** The naive script, loaded into the same workspace with the broad scopes it needs. */
+function loadNaive(bundle: Bundle): Bundle {
+  const manifest = JSON.parse(readFileSync('dist/appsscript.json', 'utf8'));
+  return loadBundle(NAIVE_SCRIPT, {
+    workspace: bundle.workspace,
+    manifest: {
+      ...manifest,
+      oauthScopes: [
+        ...manifest.oauthScopes,
+        'https://www.googleapis.com/auth/drive',
+        'https://mail.google.com/',
+      ],
+    },
+  });
+}
+
+function demoWithLines(lineCount: number): Bundle {
+  const bundle = loadBundleFromDist('dist', { now: '2026-11-30T18:00:00+09:00' });
+  seedDemo(bundle, new ExecutionLog(bundle), readDemoCompany(), DEMO_DIR);
+  const sheet = bundle.workspace.SpreadsheetApp.active!.getSheetByName('売上明細')!;
+  const width = sheet.getLastColumn();
+  const demoRows = sheet.getRange(2, 1, sheet.getLastRow() - 1, width).getValues();
+  const rows = Array.from({ length: lineCount }, (_, i) => demoRows[i % demoRows.length]!);
+  if (sheet.getMaxRows() < lineCount + 1)
+    sheet.insertRowsAfter(sheet.getMaxRows(), lineCount + 1 - sheet.getMaxRows());
+  sheet.getRange(2, 1, lineCount, width).setValues(rows);
+  return bundle;
+}
+
+// 0. The README's table: one run of each kind on the built bundle (demo company where it has data).
+function row(label: string, m: Measured): void {
+  console.log(`| ${label} | ${m.allCalls} | ${m.sheetsCalls} | ${modelled(m)} |`);
+}
+
+function emptyBook(): Bundle {
+  const bundle = loadBundleFromDist('dist', { now: '2026-11-24T09:00:00+09:00' });
+  bundle.workspace.SpreadsheetApp.createSpreadsheet('ぽっけ商店 帳簿', {
+    locale: 'ja_JP',
+    timeZone: 'Asia/Tokyo',
+  });
+  return bundle;
+}
+
+function demoAt(now: string): Bundle {
+  const bundle = loadBundleFromDist('dist', { now });
+  seedDemo(bundle, new ExecutionLog(bundle), readDemoCompany(), DEMO_DIR);
+  return bundle;
+}
+
+console.log('0. One run of each kind | service calls | of which Sheets | modelled time');
+{
+  const b = emptyBook();
+  row(
+    'onOpen',
+    measure(b, () => b.run('onOpen', [{ authMode: 'LIMITED' }])),
+  );
+  row(
+    'set up workbook, first run',
+    measure(b, () => b.runJson('setupWorkbook')),
+  );
+  row(
+    'set up workbook, again',
+    measure(b, () => b.runJson('setupWorkbook')),
+  );
+  let view: { settings: Record<string, unknown> } | undefined;
+  row(
+    'settings: load',
+    measure(b, () => {
+      view = b.runJson('settingsLoad') as typeof view;
+    }),
+  );
+  row(
+    'settings: save',
+    measure(b, () => b.runJson('settingsSave', [{ ...view!.settings, companyName: 'ぽっけ商店' }])),
+  );
+}
+{
+  const closing = { closingDate: '2026-11-30' };
+  const b = demoAt('2026-11-30T18:00:00+09:00');
+  let preview: { invoices: { periodKey: string }[] } | undefined;
+  row(
+    'invoices: preview',
+    measure(b, () => {
+      preview = b.runJson('invoicesPreview', [closing]) as typeof preview;
+    }),
+  );
+  row(
+    'invoices: show one preview dialog',
+    measure(b, () =>
+      b.runJson('invoicesShowPreview', [
+        { ...closing, periodKey: preview!.invoices[0]!.periodKey },
+      ]),
+    ),
+  );
+  row(
+    'invoices: issue 4 (drafts)',
+    measure(b, () => b.runJson('invoicesIssue', [closing])),
+  );
+  row(
+    'invoices: issue again',
+    measure(b, () => b.runJson('invoicesIssue', [closing])),
+  );
+  const direct = demoAt('2026-11-30T18:00:00+09:00');
+  const settings = (direct.runJson('settingsLoad') as { settings: Record<string, unknown> })
+    .settings;
+  direct.runJson('settingsSave', [{ ...settings, sendDirectly: 'する' }]);
+  row(
+    'invoices: issue 4, sent directly',
+    measure(direct, () => direct.runJson('invoicesIssue', [closing])),
+  );
+}
+{
+  const b = demoAt('2026-11-24T09:00:00+09:00');
+  row(
+    'automations: status',
+    measure(b, () => b.runJson('automationsStatus', [])),
+  );
+  row(
+    'automations: turn on',
+    measure(b, () => b.runJson('automationsInstall', [{ hour: 6 }])),
+  );
+  row(
+    'automations: dry run of 2026-11-30',
+    measure(b, () => b.runJson('automationsDryRun', [{ date: '2026-11-30' }])),
+  );
+}
+console.log('');
+
+const SIZES = [10, 100, 1000, 5000];
+
+function run(lineCount: number) {
+  const bundle = demoWithLines(lineCount);
+  const pokke = measure(bundle, () =>
+    bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]),
+  );
+  const naiveBundle = demoWithLines(lineCount);
+  const naive = loadNaive(naiveBundle);
+  const naiveRun = measure(naiveBundle, () => naive.run('issueInvoicesNaive'));
+  return { lines: lineCount, pokke, naive: naiveRun };
+}
+
+console.log('1. Issuing the demo month (4 invoices) as the sales sheet grows');
+console.log(
+  'lines | Pokke: Sheets / all calls, modelled | naive per-row: Sheets / all calls, modelled | Pokke wall time here',
+);
+const results = SIZES.map(run);
+for (const r of results) {
+  console.log(
+    `${r.lines} | ${r.pokke.sheetsCalls} / ${r.pokke.allCalls}, ${modelled(r.pokke)} | ${r.naive.sheetsCalls} / ${r.naive.allCalls}, ${modelled(r.naive)} | ${r.pokke.wallMs.toFixed(0)} ms`,
+  );
+}
+if (new Set(results.map((r) => r.pokke.sheetsCalls)).size !== 1) {
+  console.error('Sheets calls grew with the number of lines');
+  process.exit(1);
+}
+
+// 2. 1,000 clients with one line each (plus the demo's 4): one execution, then the rest.
+function bulk(): Bundle {
+  const bundle = loadBundleFromDist('dist', { now: '2026-11-30T18:00:00+09:00' });
+  seedDemo(bundle, new ExecutionLog(bundle), readDemoCompany(), DEMO_DIR);
+  addBulkClients(bundle, 1000, { date: new Date('2026-11-10T00:00:00+09:00') });
+  return bundle;
+}
+
+console.log('\n2. 1,004 invoices (1,000 clients + the demo)');
+{
+  const bundle = bulk();
+  let first: IssueReport | undefined;
+  const firstRun = measure(bundle, () => {
+    first = bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]) as IssueReport;
+  });
+  const executions: { invoices: number; run: Measured }[] = [];
+  const before = () => bundle.workspace.DriveApp.allFiles().length;
+  advanceWithTriggers(bundle, Date.parse('2026-12-01T09:00:00+09:00'), {
+    execute: (_handler, go) => {
+      const made = before();
+      const m = measure(bundle, go);
+      executions.push({ invoices: before() - made, run: m });
+    },
+  });
+  const files = bundle.workspace.DriveApp.allFiles();
+  const drafts = bundle.workspace.GmailApp.outbox();
+  const seconds =
+    firstRun.modelledSeconds + executions.reduce((t, e) => t + e.run.modelledSeconds, 0);
+  console.log(
+    `Pokke, sidebar run: ${first?.issued.length} invoices with PDF and draft in the first execution (${firstRun.allCalls} calls, ${firstRun.sheetsCalls} Sheets, ${modelled(firstRun)}), all 1,004 recorded`,
+  );
+  console.log(
+    `Pokke, continuation triggers: ${executions.length} executions of ${executions.map((e) => e.invoices).join(', ')} invoices (longest ${Math.max(...executions.map((e) => e.run.modelledSeconds)).toFixed(0)} s, ${Math.max(...executions.map((e) => e.run.allCalls))} calls)`,
+  );
+  console.log(
+    `Pokke, in all: ${files.length} PDFs (${new Set(files.map((f) => f.name)).size} distinct), ${drafts.length} drafts (${new Set(drafts.map((d) => d.subject)).size} distinct), ${(seconds / 60).toFixed(1)} modelled minutes`,
+  );
+  if (files.length !== 1004 || drafts.length !== 1004) {
+    console.error('1,004 invoices did not each get exactly one PDF and one draft');
+    process.exit(1);
+  }
+}
+{
+  const bundle = bulk();
+  const naive = loadNaive(bundle);
+  const m = measure(bundle, () => naive.run('issueInvoicesNaive'));
+  console.log(
+    `naive per-row script: ${bundle.workspace.GmailApp.outbox().length} invoices in its execution, ${m.sheetsCalls} Sheets / ${m.allCalls} calls, ${modelled(m)}`,
+  );
+}
+
+// The daily dispatcher on the demo company: an ordinary day (routines only) and the last
+// business day of the month (tasks, 2 recurring invoices, the summary and its mail), as the
+// sales sheet grows. Its Sheets calls must not grow with the rows either.
+console.log('\n3. The daily dispatcher');
+function dispatch(day: string, lineCount: number) {
+  const bundle = loadBundleFromDist('dist', { now: `${day}T05:00:00+09:00` });
+  seedDemo(bundle, new ExecutionLog(bundle), readDemoCompany(), DEMO_DIR);
+  const sheet = bundle.workspace.SpreadsheetApp.active!.getSheetByName('売上明細')!;
+  const width = sheet.getLastColumn();
+  const demoRows = sheet.getRange(2, 1, sheet.getLastRow() - 1, width).getValues();
+  // Old lines, already billed: they are read every day but never billed again.
+  const billed = demoRows.map((r) => r.map((v, i) => (i === 9 ? '2025-01-0001' : v)));
+  const rows = Array.from({ length: lineCount }, (_, i) => billed[i % billed.length]!);
+  // Room below the data, as a sheet in use has (adding rows costs one call when it has none).
+  const room = lineCount + 100;
+  if (sheet.getMaxRows() < room)
+    sheet.insertRowsAfter(sheet.getMaxRows(), room - sheet.getMaxRows());
+  sheet.getRange(2, 1, lineCount, width).setValues(rows);
+  const { meter, clock } = bundle.workspace;
+  meter.resetCounts();
+  const startedAt = clock.now();
+  const wall = process.hrtime.bigint();
+  bundle.run('dailyDispatch', [], { triggered: true });
+  return {
+    day,
+    lines: lineCount,
+    sheetsCalls: meter.total('SpreadsheetApp'),
+    allCalls: meter.total(),
+    modelledSeconds: (clock.now() - startedAt) / 1000,
+    wallMs: Number(process.hrtime.bigint() - wall) / 1e6,
+  };
+}
+
+console.log(
+  '\ndispatcher day | sales lines | Sheets calls | all calls | modelled time | wall time here',
+);
+const days = ['2026-11-26', '2026-11-30'].flatMap((day) =>
+  [10, 1000, 5000].map((n) => dispatch(day, n)),
+);
+for (const r of days) {
+  console.log(
+    `${r.day} | ${r.lines} | ${r.sheetsCalls} | ${r.allCalls} | ${r.modelledSeconds.toFixed(1)} s | ${r.wallMs.toFixed(0)} ms`,
+  );
+}
+for (const day of ['2026-11-26', '2026-11-30']) {
+  if (new Set(days.filter((r) => r.day === day).map((r) => r.sheetsCalls)).size !== 1) {
+    console.error(`Dispatcher Sheets calls grew with the number of lines on ${day}`);
+    process.exit(1);
+  }
+}
