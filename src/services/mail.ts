@@ -90,28 +90,6 @@ function draftWithSubject(id: string): { subject: string; ref: DraftRef } {
   };
 }
 
-/**
- * The owner's drafts by subject (used only to resume an interrupted run without a duplicate):
- * one list call per 500 drafts, then one metadata-only get per draft asking for the Subject
- * header alone. Encoded-word subjects (`=?UTF-8?B?…?=`) are decoded.
- */
-export function draftsBySubject(): Map<string, DraftRef> {
-  const found = new Map<string, DraftRef>();
-  const drafts = gmail().Users.Drafts;
-  let pageToken: string | undefined;
-  do {
-    const args: Record<string, unknown> = { maxResults: 500, fields: 'drafts/id,nextPageToken' };
-    if (pageToken) args.pageToken = pageToken;
-    const page = drafts.list('me', args);
-    for (const ref of page.drafts ?? []) {
-      const { subject, ref: draft } = draftWithSubject(String(ref.id));
-      if (!found.has(subject)) found.set(subject, draft);
-    }
-    pageToken = page.nextPageToken || undefined;
-  } while (pageToken);
-  return found;
-}
-
 /** Recipients the owner may still mail today (MailApp's daily quota). */
 export function remainingMailQuota(): number {
   return MailApp.getRemainingDailyQuota();

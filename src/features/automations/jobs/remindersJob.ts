@@ -6,10 +6,14 @@ import {
   REMINDER_STEP_NAMES,
   type ReminderStep,
   reminderMail,
-  reminderSubject,
 } from '../../../core/reminders/reminderMail';
 import { reminderStepDue } from '../../../core/schedule';
-import { createDraft, draftsBySubject, remainingMailQuota, sendMail } from '../../../services/mail';
+import {
+  createDraft,
+  findDraftBySubject,
+  remainingMailQuota,
+  sendMail,
+} from '../../../services/mail';
 import { flushWorkbook } from '../../../services/workbook';
 import { cellDateKey, cellText, textCell } from '../../../sheets/cells';
 import { writeColumn } from '../../../sheets/table';
@@ -124,7 +128,6 @@ export const remindersJob: Job = {
     const recorded = recordSteps(book, reminders, ctx.today);
     flushWorkbook();
 
-    const existing = reminders.some((r) => r.resumed) ? draftsBySubject() : new Map();
     const done = new Map<number, unknown>();
     let quota = ctx.settings.reminderSendDirectly ? remainingMailQuota() : 0;
     let count = 0;
@@ -142,8 +145,9 @@ export const remindersJob: Job = {
         quota -= mail.to.split(',').length;
         state = `${formatDateJa(ctx.today, { weekday: true })} 送信しました`;
       } else {
+        // Resumed after a crash: the draft may exist already (one search for the invoice number).
         const draft =
-          existing.get(reminderSubject(r.invoice, r.step, r.invoice.client.language)) ??
+          (r.resumed ? findDraftBySubject(mail.subject, r.invoice.number) : undefined) ??
           createDraft(outgoing);
         state = `${formatDateJa(ctx.today, { weekday: true })} 下書きを作成しました ${draft.url}`;
       }
