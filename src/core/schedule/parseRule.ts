@@ -163,6 +163,18 @@ function impossibleDay(
   );
 }
 
+/** The months (毎月, 毎年3月…) and the day of 「…N日」/「…末」, or why they cannot be. */
+function monthDayOf(
+  m: RegExpExecArray,
+  text: string,
+): { prefix: MonthPrefix; day: DayOfMonth } | RuleParseError {
+  const prefix = monthsOf(m, text);
+  if (isError(prefix)) return prefix;
+  const day = dayOf(m[4], text);
+  if (isError(day)) return day;
+  return impossibleDay(prefix.months, m[4], text) ?? { prefix, day };
+}
+
 function dayOf(num: string | undefined, text: string): DayOfMonth | RuleParseError {
   if (num === undefined) return 'end';
   const n = Number(num);
@@ -199,12 +211,9 @@ const JAPANESE: Pattern[] = [
   {
     re: new RegExp(`^${MONTH_PREFIX}${DAY_BODY}の(?:(前|翌)営業日|(\\d{1,2})営業日(前|後))`),
     build: (m, text) => {
-      const prefix = monthsOf(m, text);
-      if (isError(prefix)) return prefix;
-      const day = dayOf(m[4], text);
-      if (isError(day)) return day;
-      const impossible = impossibleDay(prefix.months, m[4], text);
-      if (impossible) return impossible;
+      const read = monthDayOf(m, text);
+      if (isError(read)) return read;
+      const { prefix, day } = read;
       const n = m[7] !== undefined ? Number(m[7]) : 1;
       if (n < 1 || n > 10) {
         return range(text, '営業日数は1〜10で指定してください', 'business days must be 1–10');
@@ -277,12 +286,9 @@ const JAPANESE: Pattern[] = [
   {
     re: new RegExp(`^${MONTH_PREFIX}${DAY_BODY}`),
     build: (m, text) => {
-      const prefix = monthsOf(m, text);
-      if (isError(prefix)) return prefix;
-      const day = dayOf(m[4], text);
-      if (isError(day)) return day;
-      const impossible = impossibleDay(prefix.months, m[4], text);
-      if (impossible) return impossible;
+      const read = monthDayOf(m, text);
+      if (isError(read)) return read;
+      const { prefix, day } = read;
       // A bare 「25日」 is not a schedule; a bare 「月末」 is.
       if (!prefix.named && !/^月末/.test(m[5] ?? '')) return unknown(text, null);
       if (prefix.quarterly && day !== 'end') return quarterlyOnlyEnd(text);

@@ -100,10 +100,10 @@ export function issueInvoices(
     if (Date.now() >= deadline) break;
     const docs = makeDocuments(run, draft, numbers[i]!, firstRow + i, 'new');
     // Sending is not repeatable: each sent invoice is recorded before the next one starts.
-    if (run.direct) writeOutcome(book.invoices, firstRow + i, docs);
+    if (run.direct) writeOutcome(book.invoices, docs);
     issued.push(docs);
   }
-  if (!run.direct) writeLinks(book.invoices, firstRow, issued);
+  if (!run.direct) writeLinks(book.invoices, issued);
   return report(plan, [...resumed.done, ...issued], plan.drafts.length - issued.length);
 }
 
@@ -182,13 +182,23 @@ function resumeInterrupted(run: Run): { done: Documents[]; unfinished: number } 
       r.values.issueDate instanceof Date,
   );
   if (pending.length === 0) return { done: [], unfinished: 0 };
+  const salesByNumber = new Map<string, (typeof book.sales.rows)[number][]>();
+  for (const r of book.sales.rows) {
+    const key = cellText(r.values.invoiceNumber);
+    const same = salesByNumber.get(key);
+    if (same) same.push(r);
+    else salesByNumber.set(key, [r]);
+  }
   const done: Documents[] = [];
+  const finish = (unfinished: number) => {
+    if (!run.direct) writeLinks(book.invoices, done);
+    return { done, unfinished };
+  };
   for (const [i, row] of pending.entries()) {
-    if (Date.now() >= run.deadline) return { done, unfinished: pending.length - i };
+    if (Date.now() >= run.deadline) return finish(pending.length - i);
     const number = cellText(row.values.number);
     const periodKey = cellText(row.values.periodKey);
-    const lines = book.sales.rows
-      .filter((r) => cellText(r.values.invoiceNumber) === number)
+    const lines = (salesByNumber.get(number) ?? [])
       .map((r) =>
         validateSaleRow({ ...r.values, invoiceNumber: '' }, r.rowNumber, {
           clients: book.clientIndex,
@@ -206,10 +216,11 @@ function resumeInterrupted(run: Run): { done: Documents[]; unfinished: number } 
       row.rowNumber,
       uncertain ? 'uncertain' : 'resume',
     );
-    writeOutcome(book.invoices, row.rowNumber, docs);
+    // Sending is not repeatable: a sent (or maybe sent) invoice is recorded at once.
+    if (run.direct) writeOutcome(book.invoices, docs);
     done.push(docs);
   }
-  return { done, unfinished: 0 };
+  return finish(0);
 }
 
 /** The draft a period key stands for, from the lines carrying its number. */
@@ -234,6 +245,8 @@ function rebuildDraft(
 }
 
 interface Documents extends IssuedInvoice {
+  /** The invoice's row in 請求書. */
+  readonly rowNumber: number;
   /** What the row's メッセージ cell holds: the draft's warnings, then this invoice's message. */
   readonly cellMessage: string;
 }
@@ -298,7 +311,13 @@ function makeDocuments(
   });
   const folder = run.folderFor(draft.issueDate);
   const file = savePdfOnce(folder, fileName, () => htmlToPdf(renderInvoiceHtml(doc), fileName));
-  const base = { number, client: draft.client.name, billed: draft.billed, pdfUrl: file.url };
+  const base = {
+    number,
+    client: draft.client.name,
+    billed: draft.billed,
+    pdfUrl: file.url,
+    rowNumber,
+  };
   const done = (draftUrl: string, sent: boolean, message: string): Documents => ({
     ...base,
     draftUrl,
@@ -376,8 +395,8 @@ function writeRowCells(
 }
 
 /** One invoice's links, message and (when sent) 状態 送付済, written as soon as it is done. */
-function writeOutcome(invoices: Table<InvoiceKey>, rowNumber: number, docs: Documents): void {
-  writeRowCells(invoices, rowNumber, {
+function writeOutcome(invoices: Table<InvoiceKey>, docs: Documents): void {
+  writeRowCells(invoices, docs.rowNumber, {
     ...(docs.sent ? { status: SENT_STATUS } : {}),
     pdf: docs.pdfUrl,
     draft: docs.draftUrl,
@@ -420,24 +439,21 @@ function markLinesBilled(
   writeColumn(sales, 'invoiceNumber', byRow);
 }
 
-function writeLinks(
-  invoices: Table<InvoiceKey>,
-  firstRow: number,
-  issued: readonly Documents[],
-): void {
-  const { index } = invoices.headers;
+/**
+ * The links (and notes) of invoices left as drafts, a column at a time once the loop ends. A run
+ * cut off before this loses nothing: the next one finds each PDF by name and its draft by number.
+ */
+function writeLinks(invoices: Table<InvoiceKey>, made: readonly Documents[]): void {
+  if (made.length === 0) return;
   const columns: [InvoiceKey, (d: Documents) => string][] = [
     ['pdf', (d) => d.pdfUrl],
     ['draft', (d) => d.draftUrl],
   ];
-  // The rows were written with their warnings: rewrite the column only when a note adds to them.
-  if (issued.some((d) => d.message)) columns.push(['message', (d) => textCell(d.cellMessage)]);
+  // The rows hold their warnings already: rewrite the column only when a note adds to them.
+  if (made.some((d) => d.message)) columns.push(['message', (d) => textCell(d.cellMessage)]);
   for (const [key, pick] of columns) {
-    const col = index[key];
-    if (col === undefined) continue;
-    invoices.sheet
-      .getRange(firstRow, col + 1, issued.length, 1)
-      .setValues(issued.map((d) => [pick(d)]));
+    if (invoices.headers.index[key] === undefined) continue;
+    writeColumn(invoices, key, new Map(made.map((d) => [d.rowNumber, pick(d)])));
   }
 }
 
@@ -504,7 +520,7 @@ function report(
   if (parts.length === 0)
     parts.push(bilingual('新しく発行する請求書はありません', 'No new invoices to issue'));
   return {
-    issued: issued.map(({ cellMessage: _cell, ...rest }) => rest),
+    issued: issued.map(({ cellMessage: _cell, rowNumber: _row, ...rest }) => rest),
     alreadyIssued: [...plan.alreadyIssued],
     problems: [...plan.problems],
     refused: [...plan.refused],
