@@ -1,3 +1,5 @@
+import { nowMs } from './clock';
+
 /**
  * Work stops being started after this long, well inside Apps Script's 6-minute limit per
  * execution (a trigger or a google.script.run call alike): the unit of work in flight (one
@@ -6,7 +8,7 @@
 export const TIME_BUDGET_MS = 4.5 * 60_000;
 
 /** When an execution starting now stops starting new work (epoch ms). */
-export const deadlineFromNow = (): number => Date.now() + TIME_BUDGET_MS;
+export const deadlineFromNow = (): number => nowMs() + TIME_BUDGET_MS;
 
 /** How long a continuation waits before its one-off trigger fires. */
 export const CONTINUE_AFTER_MS = 60_000;

@@ -8,6 +8,7 @@ import {
   installAutomations,
   uninstallAutomations,
 } from '../features/automations/triggerSetup';
+import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
 import { userLang } from '../services/session';
 import { showSidebar } from '../services/ui';
@@ -26,15 +27,15 @@ export function openAutomations(): void {
 
 export const automationsStatusRpc = rpc(
   noRequest,
-  (): AutomationStatus => automationStatus(activeWorkbook(), userLang(), new Date()),
+  (): AutomationStatus => automationStatus(activeWorkbook(), userLang(), now()),
 );
 
 export const automationsInstallRpc = rpc(
   z.strictObject({ hour: z.number().check(z.int(), z.gte(0), z.lte(23)) }),
   (req): AutomationStatus =>
     withDocumentLock(() => {
-      installAutomations(req.hour, new Date());
-      return automationStatus(activeWorkbook(), userLang(), new Date());
+      installAutomations(req.hour, now());
+      return automationStatus(activeWorkbook(), userLang(), now());
     }),
 );
 
@@ -43,7 +44,7 @@ export const automationsUninstallRpc = rpc(
   (): AutomationStatus =>
     withDocumentLock(() => {
       uninstallAutomations();
-      return automationStatus(activeWorkbook(), userLang(), new Date());
+      return automationStatus(activeWorkbook(), userLang(), now());
     }),
 );
 
@@ -59,12 +60,12 @@ export const automationsRunNowRpc = rpc(
   noRequest,
   (): RunNowReport =>
     withDocumentLock(() => {
-      const runs = dispatch(activeWorkbook(), new Date(), 'manual').map(toEntry);
+      const runs = dispatch(activeWorkbook(), now(), 'manual').map(toEntry);
       return {
         runs,
         message: bilingual(
-          `${tokyoDateKey(new Date())} の処理を実行しました`,
-          `Ran the jobs for ${tokyoDateKey(new Date())}`,
+          `${tokyoDateKey(now())} の処理を実行しました`,
+          `Ran the jobs for ${tokyoDateKey(now())}`,
         ),
       };
     }),
@@ -90,10 +91,10 @@ function toEntry(r: RunRecord): RunLogEntry {
 export function runDispatcherTrigger(kind: 'daily' | 'continue'): void {
   const ss = activeWorkbook();
   try {
-    withDocumentLock(() => dispatch(ss, new Date(), kind));
+    withDocumentLock(() => dispatch(ss, now(), kind));
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
-    const at = new Date();
+    const at = now();
     appendRunLog(ss, [
       {
         startedAt: at,

@@ -6,6 +6,7 @@ import { readBillingBook } from '../features/invoices/billingBook';
 import { finishInterruptedInvoices, issueInvoices } from '../features/invoices/issue';
 import { MAX_SELECTED_ROWS, planInvoices, toPreview } from '../features/invoices/plan';
 import { invoicePreviewDialog } from '../features/invoices/previewDialog';
+import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
 import { CONTINUE_AFTER_MS, deadlineFromNow } from '../services/timeBudget';
 import { clearTriggers, scheduleContinuation } from '../services/triggers';
@@ -87,7 +88,7 @@ export function runInvoiceContinuationTrigger(): void {
   const deadline = deadlineFromNow();
   clearTriggers(CONTINUE_INVOICES_HANDLER);
   const ss = activeWorkbook();
-  const startedAt = new Date();
+  const startedAt = now();
   let report: IssueReport;
   try {
     report = withDocumentLock(() => finishInterruptedInvoices(ss, deadline));
@@ -101,7 +102,7 @@ export function runInvoiceContinuationTrigger(): void {
   appendRunLog(ss, [
     {
       startedAt,
-      finishedAt: new Date(),
+      finishedAt: now(),
       day: tokyoDateKey(startedAt),
       job: CONTINUED_JOB,
       result: report.unfinished > 0 ? 'paused' : 'ok',

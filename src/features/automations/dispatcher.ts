@@ -1,6 +1,7 @@
 import { bilingual } from '../../core/bilingual';
 import { holidayName, isBankBusinessDay, nextBusinessDay } from '../../core/businessDays';
 import { addDays, type DateKey, tokyoDateKey } from '../../core/dates';
+import { now, nowMs } from '../../services/clock';
 import { CONTINUE_AFTER_MS, TIME_BUDGET_MS } from '../../services/timeBudget';
 import { clearTriggers, scheduleContinuation } from '../../services/triggers';
 import type { DryRunReport, JobId } from '../../ui/automationContracts';
@@ -77,7 +78,7 @@ function runDay(
   const failing: Partial<Record<JobId, FailingJob>> = { ...state.failing };
   const current = (): DispatcherState => ({ ...state, failing: { ...failing } });
   if (fromJob === 0 && problems.length > 0) {
-    const at = new Date();
+    const at = now();
     const record: RunRecord = {
       startedAt: at,
       finishedAt: at,
@@ -90,11 +91,11 @@ function runDay(
     appendRunLog(ss, [record]);
     records.push(record);
   }
-  const runStarted = new Date();
+  const runStarted = now();
   const jobRecords: RunRecord[] = [];
   for (let i = fromJob; i < JOBS.length; i++) {
     const job = JOBS[i]!;
-    if (Date.now() >= deadline) return pause(ss, current(), day, i, records);
+    if (nowMs() >= deadline) return pause(ss, current(), day, i, records);
     const retry = failing[job.id];
     const record = runJob(
       job,
@@ -121,7 +122,7 @@ function runDay(
   const failed = jobRecords.some((r) => r.result === 'error');
   const finished: DispatcherState = {
     lastDay: state.lastDay && state.lastDay > day ? state.lastDay : day,
-    lastSuccessAt: failed ? state.lastSuccessAt : new Date().toISOString(),
+    lastSuccessAt: failed ? state.lastSuccessAt : now().toISOString(),
     continuation: null,
     failing: { ...failing },
   };
@@ -130,12 +131,12 @@ function runDay(
 }
 
 function runJob(job: Job, ctx: JobContext): RunRecord {
-  const startedAt = new Date();
+  const startedAt = now();
   try {
     const outcome = job.run(ctx);
     return {
       startedAt,
-      finishedAt: new Date(),
+      finishedAt: now(),
       day: ctx.today,
       job: job.label,
       result: outcome.more ? 'paused' : outcome.result,
@@ -149,7 +150,7 @@ function runJob(job: Job, ctx: JobContext): RunRecord {
     console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
     return {
       startedAt,
-      finishedAt: new Date(),
+      finishedAt: now(),
       day: ctx.today,
       job: job.label,
       result: 'error',
@@ -174,7 +175,7 @@ function runSummary(day: DateKey, startedAt: Date, jobs: readonly RunRecord[]): 
   const busy = jobs.filter((r) => r.count > 0).map((r) => r.job.split(' / ')[0]);
   return {
     startedAt,
-    finishedAt: new Date(),
+    finishedAt: now(),
     day,
     job: bilingual('自動化', 'Automations'),
     result: worst === 'skipped' ? 'ok' : worst,
@@ -201,12 +202,12 @@ function pause(
 ): { state: DispatcherState; finished: boolean } {
   const paused: DispatcherState = {
     ...state,
-    continuation: { day, nextJob, since: new Date().toISOString() },
+    continuation: { day, nextJob, since: now().toISOString() },
   };
   writeState(paused);
   scheduleContinuation(CONTINUE_HANDLER, CONTINUE_AFTER_MS);
   if (!logged) {
-    const at = new Date();
+    const at = now();
     const record: RunRecord = {
       startedAt: at,
       finishedAt: at,
@@ -252,10 +253,10 @@ const earlier = (a: DateKey, b: DateKey | null): DateKey => (b !== null && b < a
  *   listed again).
  * A job that keeps failing is planned with the days it missed, as its retry would be.
  */
-export function dryRun(ss: Spreadsheet, day: DateKey, now: Date = new Date()): DryRunReport {
+export function dryRun(ss: Spreadsheet, day: DateKey, at: Date = now()): DryRunReport {
   const { settings, problems } = readAutomationSettings(ss);
   const state = readState();
-  const future = day > tokyoDateKey(now);
+  const future = day > tokyoDateKey(at);
   const lastDay = future
     ? addDays(day, -1)
     : state.lastDay && state.lastDay < day

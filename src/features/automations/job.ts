@@ -1,4 +1,5 @@
 import type { DateKey } from '../../core/dates';
+import { nowMs } from '../../services/clock';
 import type { JobId, PlannedJob } from '../../ui/automationContracts';
 import type { AutomationSettings } from './automationSettings';
 import type { RunResult } from './runLog';
@@ -44,4 +45,4 @@ export interface Job {
   run(ctx: JobContext): JobOutcome;
 }
 
-export const pastDeadline = (ctx: JobContext) => Date.now() >= ctx.deadline;
+export const pastDeadline = (ctx: JobContext) => nowMs() >= ctx.deadline;

@@ -15,6 +15,7 @@ import {
   type SaleLine,
   validateSaleRow,
 } from '../../core/invoice';
+import { now, nowMs } from '../../services/clock';
 import {
   type DriveFolderRef,
   ensureFolderPath,
@@ -97,7 +98,7 @@ export function issueInvoices(
 
   const issued: Documents[] = [];
   for (const [i, draft] of plan.drafts.entries()) {
-    if (Date.now() >= deadline) break;
+    if (nowMs() >= deadline) break;
     const docs = makeDocuments(run, draft, numbers[i]!, firstRow + i, 'new');
     // Sending is not repeatable: each sent invoice is recorded before the next one starts.
     if (run.direct) writeOutcome(book.invoices, docs);
@@ -195,7 +196,7 @@ function resumeInterrupted(run: Run): { done: Documents[]; unfinished: number } 
     return { done, unfinished };
   };
   for (const [i, row] of pending.entries()) {
-    if (Date.now() >= run.deadline) return finish(pending.length - i);
+    if (nowMs() >= run.deadline) return finish(pending.length - i);
     const number = cellText(row.values.number);
     const periodKey = cellText(row.values.periodKey);
     const lines = (salesByNumber.get(number) ?? [])
@@ -346,7 +347,7 @@ function makeDocuments(
       markSending(book.invoices, rowNumber, draft.warnings);
       try {
         sendMail(outgoing);
-        return done('', true, MESSAGES.sent(tokyoDateTime(new Date())));
+        return done('', true, MESSAGES.sent(tokyoDateTime(now())));
       } catch (error) {
         fallback = MESSAGES.sendFailed(error instanceof Error ? error.message : String(error));
       }

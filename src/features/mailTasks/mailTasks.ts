@@ -8,6 +8,7 @@ import {
   TITLE_LIMIT,
   tasksDue,
 } from '../../core/mailTask';
+import { now } from '../../services/clock';
 import { readOpenMail } from '../../services/gmailMessage';
 import { withUserLock } from '../../services/lock';
 import {
@@ -166,7 +167,7 @@ export function createMailTask(req: CreateMailTaskRequest): CreateMailTaskResult
       const record: MailTaskRecord = {
         title: cellText(existingRow.values.title),
         due: cellDateKey(existingRow.values.due),
-        createdAt: new Date().toISOString(),
+        createdAt: now().toISOString(),
         ...(cellText(existingRow.values.googleTaskId)
           ? { taskId: cellText(existingRow.values.googleTaskId) }
           : {}),
@@ -185,7 +186,7 @@ export function createMailTask(req: CreateMailTaskRequest): CreateMailTaskResult
     let record: MailTaskRecord = {
       title,
       due: req.due,
-      createdAt: new Date().toISOString(),
+      createdAt: now().toISOString(),
     };
     const listId = req.listId || '@default';
     if (req.targets.includes('tasks')) {
@@ -211,7 +212,7 @@ export function createMailTask(req: CreateMailTaskRequest): CreateMailTaskResult
             status: OPEN,
             notes: textCell(notes),
             source: textCell(req.link),
-            createdAt: new Date(),
+            createdAt: now(),
             googleTaskId: record.taskId ? textCell(record.taskId) : '',
             key: textCell(key),
             listId: record.listId ? textCell(record.listId) : '',

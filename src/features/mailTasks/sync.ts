@@ -57,7 +57,7 @@ export function rowLists(
  * account's, deleted) leaves its rows as they are and is named in the message, for the run log.
  * The caller holds the document lock (the daily dispatcher).
  */
-export function syncTasks(ss: Spreadsheet, now: Date = new Date()): SyncReport {
+export function syncTasks(ss: Spreadsheet, now: Date): SyncReport {
   const empty = (message: string): SyncReport => ({
     completedInSheet: 0,
     completedInTasks: 0,

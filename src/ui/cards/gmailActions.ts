@@ -9,6 +9,7 @@ import { MESSAGE_ID, parseWorkbookRef, pickerDateKey } from '../../core/mailTask
 import { loadHomepage } from '../../features/mailTasks/homepage';
 import { connectWorkbook, createMailTask, openMailTask } from '../../features/mailTasks/mailTasks';
 import type { Target } from '../../features/mailTasks/records';
+import { now } from '../../services/clock';
 import { errorCard, errorMessage, notify, updateWith } from './cardKit';
 import { connectCard, homepageCard } from './homepageCard';
 import { createdTaskCard, FIELDS, mailTaskCard } from './mailTaskCard';
@@ -82,7 +83,7 @@ export function mailOpened(e: unknown): Card {
 /** Homepage trigger (Gmail, and the common one). */
 export function homepage(_e: unknown): Card {
   try {
-    const data = loadHomepage(new Date());
+    const data = loadHomepage(now());
     return data ? homepageCard(data) : connectCard();
   } catch (err) {
     return connectCard(errorMessage(err));

@@ -1,7 +1,7 @@
 /**
  * Browser test support: Debian's chromium through playwright-core, and a built sidebar opened the
  * way Apps Script shows it (300 px wide) with the google.script.run stand-in wired to a handler.
- * `npm test` runs scripts/ensure-browser.mjs first, so a missing browser fails loudly.
+ * `npm test` runs scripts/ensure-test-tools.mjs first, so a missing browser fails loudly.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -8,6 +8,7 @@ import {
   type TimeRange,
 } from '../../../core/schedule';
 import { insertEvent, pokkeEventsBetween } from '../../../services/calendar';
+import { now } from '../../../services/clock';
 import { flushWorkbook } from '../../../services/workbook';
 import { cellText, textCell } from '../../../sheets/cells';
 import { ROUTINE_METHODS, ROUTINES_SHEET, TASKS_SHEET } from '../../../sheets/schema';
@@ -154,7 +155,7 @@ export const routinesJob: Job = {
     const books = readBooks(ctx);
     if (!books) return { result: 'skipped', count: 0, message: '', more: false };
     const plan = planRoutines(books, ctx);
-    const now = new Date();
+    const at = now();
     appendRecords(
       books.tasks,
       plan.tasks.map((t) => ({
@@ -163,7 +164,7 @@ export const routinesJob: Job = {
         status: OPEN_TASK,
         notes: textCell(t.doneWhen),
         source: textCell(ROUTINES_SHEET.name),
-        createdAt: now,
+        createdAt: at,
         key: textCell(routineTaskKey(t.name, t.due)),
       })),
     );

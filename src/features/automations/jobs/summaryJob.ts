@@ -10,6 +10,7 @@ import {
   type SummaryRow,
   summaryHighlights,
 } from '../../../core/summary/monthlySummary';
+import { now } from '../../../services/clock';
 import { sendMail } from '../../../services/mail';
 import { currentUserEmail } from '../../../services/session';
 import { flushWorkbook } from '../../../services/workbook';
@@ -128,7 +129,7 @@ export const summaryJob: Job = {
       readExpenses(findSheet(ctx.ss, EXPENSES_SHEET)),
     );
     const to = ctx.settings.summaryMail ? currentUserEmail() : '';
-    const now = new Date();
+    const at = now();
     // The 通知 row goes in with the figures, before the mail: a run cut off after this write
     // never mails twice (at worst the mail of that month is missing, never doubled).
     const mailRow = { section: MAIL_SECTION, item: MAIL_ITEM, amount: 0, count: 1 };
@@ -140,7 +141,7 @@ export const summaryJob: Job = {
         item: textCell(r.item),
         amount: r.amount,
         count: r.count,
-        createdAt: now,
+        createdAt: at,
       })),
     );
     flushWorkbook();

@@ -1,4 +1,5 @@
 import { bilingual } from '../../../core/bilingual';
+import { now } from '../../../services/clock';
 import { cellText } from '../../../sheets/cells';
 import { TASKS_SHEET } from '../../../sheets/schema';
 import { findSheet, readTable } from '../../../sheets/table';
@@ -33,7 +34,7 @@ export const tasksSyncJob: Job = {
     };
   },
   run(ctx): JobOutcome {
-    const report = syncTasks(ctx.ss, new Date());
+    const report = syncTasks(ctx.ss, now());
     return {
       // A list that could not be read (another account's) is worth a look in the run log.
       result: report.unreadableLists ? 'partial' : 'ok',

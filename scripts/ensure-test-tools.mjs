@@ -1,6 +1,7 @@
-// Makes sure the browser tests can run: Debian's chromium and the Noto CJK fonts (without them
-// Japanese renders as boxes). Installs them with apt-get when running as root; otherwise stops at
-// once with the command to run. Browser tests are never skipped silently.
+// Makes sure every test can run: Debian's chromium and the Noto CJK fonts for the browser tests
+// (without the fonts Japanese renders as boxes), and faketime for the run with the clock a year
+// ahead. Installs them with apt-get when running as root; otherwise stops at once with the command
+// to run. No test is ever skipped silently.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   accessSync,
@@ -17,7 +18,7 @@ import { join } from 'node:path';
 
 const CHROMIUM = '/usr/bin/chromium';
 const NOTO_DIR = '/usr/share/fonts/opentype/noto';
-const PACKAGES = ['chromium', 'fonts-noto-cjk'];
+const PACKAGES = ['chromium', 'fonts-noto-cjk', 'faketime'];
 
 function hasChromium() {
   try {
@@ -41,6 +42,7 @@ function missing() {
   const list = [];
   if (!hasChromium()) list.push('chromium');
   if (!hasJapaneseFonts()) list.push('fonts-noto-cjk');
+  if (!onPath('faketime')) list.push('faketime');
   return list;
 }
 
@@ -62,7 +64,7 @@ function run(command, args) {
   rmSync(dir, { recursive: true, force: true });
   if (result.status !== 0) {
     process.stderr.write(output.split('\n').slice(-30).join('\n'));
-    console.error(`ensure-browser: ${command} ${args.join(' ')} failed (exit ${result.status})`);
+    console.error(`ensure-test-tools: ${command} ${args.join(' ')} failed (exit ${result.status})`);
     process.exit(1);
   }
 }
@@ -70,7 +72,7 @@ function run(command, args) {
 const absent = missing();
 if (absent.length === 0) {
   const version = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout?.trim();
-  console.log(`ensure-browser: ${version || CHROMIUM} and Noto CJK fonts are installed`);
+  console.log(`ensure-test-tools: ${version || CHROMIUM}, Noto CJK fonts and faketime are installed`);
   process.exit(0);
 }
 
@@ -78,17 +80,17 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const install = `apt-get install -y --no-install-recommends ${PACKAGES.join(' ')}`;
 if (!isRoot || !onPath('apt-get')) {
   const sudo = isRoot ? '' : 'sudo ';
-  console.error(`ensure-browser: missing ${absent.join(', ')} (needed by the browser tests).`);
+  console.error(`ensure-test-tools: missing ${absent.join(', ')} (needed by the browser tests and the run a year ahead).`);
   console.error(`Run:\n  ${sudo}apt-get update && ${sudo}${install}`);
   process.exit(1);
 }
 
-console.log(`ensure-browser: installing ${PACKAGES.join(' ')} with apt-get…`);
+console.log(`ensure-test-tools: installing ${PACKAGES.join(' ')} with apt-get…`);
 run('apt-get', ['update']);
 run('apt-get', ['install', '-y', '--no-install-recommends', ...PACKAGES]);
 const still = missing();
 if (still.length) {
-  console.error(`ensure-browser: still missing after apt-get: ${still.join(', ')}`);
+  console.error(`ensure-test-tools: still missing after apt-get: ${still.join(', ')}`);
   process.exit(1);
 }
-console.log('ensure-browser: chromium and fonts-noto-cjk installed');
+console.log(`ensure-test-tools: ${PACKAGES.join(', ')} installed`);
