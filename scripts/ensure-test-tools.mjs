@@ -72,7 +72,9 @@ function run(command, args) {
 const absent = missing();
 if (absent.length === 0) {
   const version = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout?.trim();
-  console.log(`ensure-test-tools: ${version || CHROMIUM}, Noto CJK fonts and faketime are installed`);
+  console.log(
+    `ensure-test-tools: ${version || CHROMIUM}, Noto CJK fonts and faketime are installed`,
+  );
   process.exit(0);
 }
 
@@ -80,7 +82,9 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const install = `apt-get install -y --no-install-recommends ${PACKAGES.join(' ')}`;
 if (!isRoot || !onPath('apt-get')) {
   const sudo = isRoot ? '' : 'sudo ';
-  console.error(`ensure-test-tools: missing ${absent.join(', ')} (needed by the browser tests and the run a year ahead).`);
+  console.error(
+    `ensure-test-tools: missing ${absent.join(', ')} (needed by the browser tests and the run a year ahead).`,
+  );
   console.error(`Run:\n  ${sudo}apt-get update && ${sudo}${install}`);
   process.exit(1);
 }
