@@ -3,7 +3,7 @@
 // really moves node's clock, so this run can never pass by not moving it.
 import { spawnSync } from 'node:child_process';
 
-const AHEAD = '+400d';
+const AHEAD = '+400 days';
 const DAY_MS = 86_400_000;
 
 const probe = spawnSync('faketime', [AHEAD, process.execPath, '-e', 'console.log(Date.now())'], {
