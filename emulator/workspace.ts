@@ -111,12 +111,19 @@ export class Workspace {
     this.MailApp = new MailAppEmulator(this);
   }
 
+  /** Starts an execution: the meter's clock and limits, then what services do at its start. */
+  beginExecution(label: string, options: { triggered?: boolean } = {}): void {
+    this.meter.beginExecution(label, options);
+    this.SpreadsheetApp.executionStarted();
+  }
+
   /** Registers work to do when an execution ends (locks are released, for example). */
   onExecutionEnd(hook: () => void): void {
     this.executionEndHooks.push(hook);
   }
 
   endExecution(): void {
+    if (this.meter.executionDied()) this.SpreadsheetApp.executionDied();
     for (const hook of this.executionEndHooks) hook();
     this.meter.endExecution();
   }

@@ -135,6 +135,11 @@ export class Meter {
     this.callsThisExecution = 0;
   }
 
+  /** Whether the current execution was cut off (killed, or out of time). */
+  executionDied(): boolean {
+    return this.execution?.dead ?? false;
+  }
+
   endExecution(): ExecutionReport | undefined {
     // A kill planned for this execution that it did not reach expires with it.
     this.killAt = undefined;

@@ -95,11 +95,10 @@ export function remainingMailQuota(): number {
   return MailApp.getRemainingDailyQuota();
 }
 
-/** Sends right away (only when the owner turned direct sending on): MailApp, `script.send_mail`. */
-export function sendMail(mail: OutgoingMail): void {
-  MailApp.sendEmail(mail.to, mail.subject, mail.body, {
-    htmlBody: mail.htmlBody,
-    attachments: mail.attachments,
-    name: mail.name,
-  });
+/**
+ * Sends a draft as it is: Gmail makes it the sent message and the draft disappears, which is
+ * how a retry knows it left (services/deliverOnce.ts).
+ */
+export function sendDraft(draftId: string): void {
+  gmail().Users.Drafts.send({ id: draftId }, 'me');
 }

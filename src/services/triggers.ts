@@ -30,10 +30,12 @@ export function deleteTriggers(triggers: readonly Trigger[]): void {
 
 /**
  * Makes sure one one-off trigger for `handler` is pending, to continue work that ran out of
- * time; never a second one (one-off triggers count towards the 20 per user and script).
+ * time; never a second one (one-off triggers count towards the 20 per user and script). Returns
+ * the pending trigger(s), for the caller to delete when the work turns out to be done.
  */
-export function scheduleContinuation(handler: string, afterMs: number): void {
-  if (triggersFor(handler).length === 0) createOneOffTrigger(handler, afterMs);
+export function scheduleContinuation(handler: string, afterMs: number): Trigger[] {
+  const pending = triggersFor(handler);
+  return pending.length > 0 ? pending : [createOneOffTrigger(handler, afterMs)];
 }
 
 /** One-off triggers stay listed after firing: their handler removes them so none pile up. */

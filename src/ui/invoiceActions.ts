@@ -3,7 +3,11 @@ import { bilingual, UserError } from '../core/bilingual';
 import { parseDateKey, tokyoDateKey } from '../core/dates';
 import { appendRunLog } from '../features/automations/runLog';
 import { readBillingBook } from '../features/invoices/billingBook';
-import { finishInterruptedInvoices, issueInvoices } from '../features/invoices/issue';
+import {
+  CONTINUE_INVOICES_HANDLER,
+  finishInterruptedInvoices,
+  issueInvoices,
+} from '../features/invoices/issue';
 import { MAX_SELECTED_ROWS, planInvoices, toPreview } from '../features/invoices/plan';
 import { invoicePreviewDialog } from '../features/invoices/previewDialog';
 import { now } from '../services/clock';
@@ -43,39 +47,27 @@ export const invoicesPreviewRpc = rpc(runRequest, (req): InvoicePreview => {
   };
 });
 
-/** The one-off trigger that finishes invoices a run left without PDF and mail. */
-export const CONTINUE_INVOICES_HANDLER = 'continueInvoices';
-
 /**
  * google.script.run: issue the closing run, or the selected rows. One run at a time per
- * workbook. A run too large for one execution records every invoice first, makes PDFs and mails
- * until its time budget is spent, and leaves the rest to `invoicesContinue` (the sidebar calls it
- * while it stays open) or, failing that, to a one-off trigger.
+ * workbook. A run too large for one execution (or cut off) records every invoice first, makes
+ * PDFs and mails until its time budget is spent, and leaves the rest to `invoicesContinue` (the
+ * sidebar calls it while it stays open) or, failing that, to a one-off trigger it set first.
  */
 export const invoicesIssueRpc = rpc(runRequest, (req): IssueReport => {
   const deadline = deadlineFromNow();
   return withDocumentLock(() =>
-    continueIfUnfinished(
-      issueInvoices(activeWorkbook(), parseDateKey(req.closingDate)!, {
-        rows: req.rows,
-        deadline,
-      }),
-    ),
+    issueInvoices(activeWorkbook(), parseDateKey(req.closingDate)!, {
+      rows: req.rows,
+      deadline,
+    }),
   );
 });
 
 /** google.script.run: make the PDFs and mails an earlier run left (never new invoices). */
 export const invoicesContinueRpc = rpc(noRequest, (): IssueReport => {
   const deadline = deadlineFromNow();
-  return withDocumentLock(() =>
-    continueIfUnfinished(finishInterruptedInvoices(activeWorkbook(), deadline)),
-  );
+  return withDocumentLock(() => finishInterruptedInvoices(activeWorkbook(), deadline));
 });
-
-function continueIfUnfinished(report: IssueReport): IssueReport {
-  if (report.unfinished > 0) scheduleContinuation(CONTINUE_INVOICES_HANDLER, CONTINUE_AFTER_MS);
-  return report;
-}
 
 const CONTINUED_JOB = bilingual('請求書の発行(続き)', 'Invoices (continued)');
 
@@ -97,7 +89,6 @@ export function runInvoiceContinuationTrigger(): void {
     scheduleContinuation(CONTINUE_INVOICES_HANDLER, CONTINUE_AFTER_MS);
     return;
   }
-  continueIfUnfinished(report);
   if (report.issued.length === 0 && report.unfinished === 0) return;
   appendRunLog(ss, [
     {

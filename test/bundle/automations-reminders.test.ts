@@ -25,6 +25,7 @@ const invoice = (number: string, client: string, status: string) => ({
   '合計(税込)': 51840,
   請求額: 51840,
   状態: status,
+  PDF: `https://drive.google.com/file/d/pdf-${number}/view`,
   メッセージ: '発行時の注意書き',
 });
 
@@ -95,6 +96,26 @@ describe('payment reminders (督促) through the dispatcher', () => {
     sheet.getRange(2, header.indexOf('状態') + 1).setValue('入金済');
     atDay(bundle, '2026-12-01');
     expect(reminderDrafts(bundle)).toHaveLength(1);
+  });
+
+  it('never reminds about an invoice without its PDF (a run that died before making it)', () => {
+    const sheet = book(bundle).getSheetByName('請求書')!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+    sheet.getRange(2, header.indexOf('PDF') + 1).setValue('');
+    for (const day of ['2026-11-24', '2026-12-01', '2026-12-15', '2027-01-12'])
+      atDay(bundle, day);
+    expect(reminderDrafts(bundle)).toEqual([]);
+    expect(records(bundle, '請求書')[0]!['督促段階']).toBe('');
+  });
+
+  it('never sends directly a reminder for an invoice still in 下書き: it is left as a draft', () => {
+    setSetting(bundle, 'reminderSendDirectly', 'する');
+    const sheet = book(bundle).getSheetByName('請求書')!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+    sheet.getRange(2, header.indexOf('状態') + 1).setValue('下書き');
+    atDay(bundle, '2026-11-24');
+    expect(sentReminders(bundle)).toEqual([]);
+    expect(reminderDrafts(bundle)).toEqual(['お支払い状況のご確認(請求書番号 2026-10-0001)']);
   });
 
   it('a run cut off after recording the step makes the draft next time, once', () => {

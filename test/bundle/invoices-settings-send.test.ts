@@ -179,9 +179,7 @@ describe('sending directly (設定「請求書を直接送信」する)', () => 
     saveSettings(probe, { sendDirectly: 'する' });
     probe.workspace.meter.startTrace();
     issue(probe);
-    const index = probe.workspace.meter
-      .trace()
-      .findIndex((k) => /sendEmail|Messages\.send/.test(k));
+    const index = probe.workspace.meter.trace().indexOf('Gmail.Users.Drafts.send');
     expect(index).toBeGreaterThan(0);
     return index;
   }
@@ -189,7 +187,7 @@ describe('sending directly (設定「請求書を直接送信」する)', () => 
   it.each([
     ['right after the mail left', 1],
     ['just before the mail left', 0],
-  ])('a run cut off %s never sends that invoice again', (_when, offset) => {
+  ])('a run cut off %s sends every invoice exactly once after the retry', (_when, offset) => {
     const cut = firstSendCall() + offset;
     const bundle = demoBundle();
     saveSettings(bundle, { sendDirectly: 'する' });
@@ -200,29 +198,26 @@ describe('sending directly (設定「請求書を直接送信」する)', () => 
       (r['メッセージ'] ?? '').startsWith('【送信処理中】'),
     )!;
     expect(first).toBeDefined();
+    expect(first['下書き']).toMatch(/^https:\/\/mail\.google\.com\//);
 
     const retry = issue(bundle);
     expect(retry.issued).toHaveLength(4);
-    // Each invoice's mail at most once, whatever happened; the uncertain one is left as a draft.
+    // The mail left if and only if its draft is gone: each invoice is sent once, none is dropped.
     const subjects = outbox(bundle, 'sent').map((m) => m.subject);
-    expect(new Set(subjects).size).toBe(subjects.length);
-    expect(subjects).toHaveLength(3 + offset);
-    expect(outbox(bundle, 'draft')).toHaveLength(1);
+    expect(new Set(subjects).size).toBe(4);
+    expect(subjects).toHaveLength(4);
+    expect(outbox(bundle, 'draft')).toHaveLength(0);
     expect(bundle.workspace.DriveApp.allFiles()).toHaveLength(4);
-    const uncertain = invoiceRecords(bundle).find((r) => r['請求書番号'] === first['請求書番号'])!;
-    expect(uncertain['状態']).toBe('下書き');
-    expect(uncertain['下書き']).toMatch(/^https:\/\/mail\.google\.com\//);
-    expect(uncertain['メッセージ']).toMatch(
-      /^前回の実行が送信の途中で止まりました.* \/ The previous run/,
-    );
     const records = invoiceRecords(bundle);
     expect(records).toHaveLength(4);
-    expect(records.filter((r) => r['状態'] === '送付済')).toHaveLength(3);
+    for (const r of records) {
+      expect(r['状態']).toBe('送付済');
+      expect(r['メッセージ']).toMatch(/に送信しました \/ Sent on/);
+    }
 
     const third = issue(bundle);
     expect(third.issued).toEqual([]);
-    expect(outbox(bundle, 'sent')).toHaveLength(3 + offset);
-    expect(outbox(bundle, 'draft')).toHaveLength(1);
+    expect(outbox(bundle, 'sent')).toHaveLength(4);
   });
 });
 

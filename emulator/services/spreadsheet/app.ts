@@ -175,8 +175,43 @@ export class SpreadsheetAppEmulator implements Emulates<GApp, AppMethods> {
     return this.setActiveRange(cell);
   }
 
-  /** Writes are applied at once in the emulator; the call is still counted (and timed). */
-  flush(): void {}
+  /**
+   * Writes are applied at once in the emulator; the call is still counted (and timed). When
+   * `unflushedWrites` is `'lost'`, a flush is also the point a dying execution rolls back to.
+   */
+  flush(): void {
+    if (this.unflushedWrites === 'lost') this.checkpoint();
+  }
+
+  /**
+   * Emulator-only: what happens to the writes an execution made after its last `flush()` when
+   * it dies (killed, or out of time). Apps Script batches writes and does not document this, so
+   * crash tests run both ways: `'kept'` (the default: every write stays) and `'lost'` (the
+   * spreadsheets return to their state at the last flush, or at the execution's start).
+   */
+  unflushedWrites: 'kept' | 'lost' = 'kept';
+  private rollback: (() => void) | null = null;
+
+  private checkpoint(): void {
+    const list = this.spreadsheets.slice();
+    const restores = list.map((ss) => ss.checkpoint());
+    this.rollback = () => {
+      this.spreadsheets.splice(0, this.spreadsheets.length, ...list);
+      for (const restore of restores) restore();
+    };
+  }
+
+  /** Emulator-only (the workspace calls it): an execution starts. */
+  executionStarted(): void {
+    this.rollback = null;
+    if (this.unflushedWrites === 'lost') this.checkpoint();
+  }
+
+  /** Emulator-only (the workspace calls it): the execution died; unflushed writes may go. */
+  executionDied(): void {
+    if (this.unflushedWrites === 'lost') this.rollback?.();
+    this.rollback = null;
+  }
 
   newDataValidation(): DataValidationBuilder {
     return new DataValidationBuilder();

@@ -202,6 +202,23 @@ export class Sheet implements Emulates<GSheet, SheetMethods> {
     readonly sheetId: number,
   ) {}
 
+  /** Emulator-only: keeps the sheet's cells and shape; the function returned puts them back. */
+  checkpoint(): () => void {
+    const layers = this.layers().map((l) => [l, l.clone().rows] as const);
+    const lines = [this.columnWidths, this.hiddenRows, this.hiddenColumns].map(
+      (l) => [l, l.clone().items] as const,
+    );
+    const { maxRows, maxColumns, frozenRows, frozenColumns, hidden, tabColor, name } = this;
+    const protections = this.protections.slice();
+    return () => {
+      for (const [layer, rows] of layers) layer.rows = rows.map((r) => r?.slice());
+      for (const [line, items] of lines) line.items = items.slice();
+      Object.assign(this, { maxRows, maxColumns, frozenRows, frozenColumns, hidden, tabColor });
+      this.name = name;
+      this.protections = protections.slice();
+    };
+  }
+
   /** All cell layers, in a fixed order (for row/column shifts and copies). */
   layers(): Layer<unknown>[] {
     return [

@@ -389,6 +389,21 @@ export class Spreadsheet implements Emulates<GSpreadsheet, SpreadsheetMethods> {
     });
   }
 
+  /** Emulator-only: keeps the spreadsheet's state; the function returned puts it back. */
+  checkpoint(): () => void {
+    const sheets = this.sheets.slice();
+    const active = this.activeSheet;
+    const named = [...this.namedRanges.entries()];
+    const restores = sheets.map((s) => s.checkpoint());
+    return () => {
+      this.sheets = sheets;
+      this.activeSheet = active;
+      this.namedRanges.clear();
+      for (const [k, v] of named) this.namedRanges.set(k, v);
+      for (const restore of restores) restore();
+    };
+  }
+
   /** Emulator-only: every sheet's `snapshot()` plus the spreadsheet's own state. */
   snapshot(): SpreadsheetSnapshot {
     return {

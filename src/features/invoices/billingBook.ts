@@ -10,12 +10,19 @@ import {
 import { cellText } from '../../sheets/cells';
 import type { SheetSpec } from '../../sheets/columns';
 import { CLIENTS_SHEET, INVOICES_SHEET, SALES_SHEET } from '../../sheets/schema';
-import { findSheet, readTable, type Table } from '../../sheets/table';
+import { findSheet, readTable, type Table, writeColumn } from '../../sheets/table';
 import type { SettingsForm } from '../../ui/contracts';
 import { loadSettings } from '../settings/settings';
 
 /** 状態 of an invoice the owner cancelled. */
 export const VOIDED = '取消';
+
+/**
+ * Written before a sales line's invoice number while its invoice row is being recorded
+ * (`発行中:2026-12-0001`). A run cut off at that point leaves it behind: the line belongs to that
+ * invoice when the invoice's row was written, and is unbilled when it was not.
+ */
+export const PROVISIONAL_MARK = '発行中:';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type ClientKey = (typeof CLIENTS_SHEET.columns)[number]['key'];
@@ -31,6 +38,8 @@ export interface BillingBook {
   readonly sales: Table<SalesKey>;
   readonly salesCheck: SalesValidation;
   readonly invoices: Table<InvoiceKey>;
+  /** Sales lines still carrying a provisional mark, with what the mark settles to. */
+  readonly unsettledMarks: ReadonlyMap<number, string>;
 }
 
 function requiredTable<K extends string>(ss: Spreadsheet, spec: SheetSpec<K>): Table<K> {
@@ -72,15 +81,50 @@ function billableAgain(sales: Table<SalesKey>, voided: ReadonlySet<string>) {
   );
 }
 
+/**
+ * The sales table with provisional marks settled: the invoice's number when its row exists in
+ * 請求書, empty (unbilled) when the run that wrote the mark died before writing the row.
+ */
+function settleProvisional(
+  sales: Table<SalesKey>,
+  invoices: Table<InvoiceKey>,
+): { sales: Table<SalesKey>; unsettledMarks: Map<number, string> } {
+  const unsettledMarks = new Map<number, string>();
+  const recorded = new Set(invoices.rows.map((r) => cellText(r.values.number)).filter(Boolean));
+  const rows = sales.rows.map((row) => {
+    const mark = cellText(row.values.invoiceNumber);
+    if (!mark.startsWith(PROVISIONAL_MARK)) return row;
+    const number = mark.slice(PROVISIONAL_MARK.length);
+    const settled = recorded.has(number) ? number : '';
+    unsettledMarks.set(row.rowNumber, settled);
+    return { ...row, values: { ...row.values, invoiceNumber: settled } };
+  });
+  return { sales: unsettledMarks.size > 0 ? { ...sales, rows } : sales, unsettledMarks };
+}
+
+/** Writes the settled value of every provisional mark a cut-off run left (one batched write). */
+export function settleLineMarks(book: BillingBook): void {
+  writeColumn(book.sales, 'invoiceNumber', book.unsettledMarks);
+}
+
 export function readBillingBook(ss: Spreadsheet): BillingBook {
   const { settings } = loadSettings(ss, 'ja');
   const clientTable = requiredTable(ss, CLIENTS_SHEET);
   const clients = validateClientRows(clientTable.rows, { defaultTerms: settings.defaultTerms });
   const clientIndex = indexClients(clients.clients);
   const invoices = requiredTable(ss, INVOICES_SHEET);
-  const sales = requiredTable(ss, SALES_SHEET);
+  const { sales, unsettledMarks } = settleProvisional(requiredTable(ss, SALES_SHEET), invoices);
   const salesCheck = validateSaleRows(billableAgain(sales, voidedNumbers(invoices)), {
     clients: clientIndex,
   });
-  return { settings, clientTable, clients, clientIndex, sales, salesCheck, invoices };
+  return {
+    settings,
+    clientTable,
+    clients,
+    clientIndex,
+    sales,
+    salesCheck,
+    invoices,
+    unsettledMarks,
+  };
 }

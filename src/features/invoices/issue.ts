@@ -16,25 +16,28 @@ import {
   validateSaleRow,
 } from '../../core/invoice';
 import { now, nowMs } from '../../services/clock';
+import { type DeliveryStage, deliverOnce } from '../../services/deliverOnce';
 import {
   type DriveFolderRef,
   ensureFolderPath,
   htmlToPdf,
   savePdfOnce,
 } from '../../services/drive';
-import {
-  createDraft,
-  findDraftBySubject,
-  ownAddress,
-  remainingMailQuota,
-  sendMail,
-} from '../../services/mail';
+import { ownAddress, remainingMailQuota } from '../../services/mail';
+import { CONTINUE_AFTER_MS } from '../../services/timeBudget';
+import { deleteTriggers, scheduleContinuation } from '../../services/triggers';
 import { flushWorkbook } from '../../services/workbook';
 import { cellText, textCell } from '../../sheets/cells';
 import { CLIENTS_SHEET, SALES_SHEET } from '../../sheets/schema';
 import { appendRecords, type Table, writeColumn } from '../../sheets/table';
 import type { IssuedInvoice, IssueReport, RowProblem } from '../../ui/contracts';
-import { type BillingBook, type InvoiceKey, readBillingBook } from './billingBook';
+import {
+  type BillingBook,
+  type InvoiceKey,
+  PROVISIONAL_MARK,
+  readBillingBook,
+  settleLineMarks,
+} from './billingBook';
 import { type InvoicePlan, planInvoices, planSelection } from './plan';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -42,11 +45,14 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const DRAFT_STATUS = '下書き';
 const SENT_STATUS = '送付済';
 /**
- * Written to an invoice's メッセージ cell (and flushed) just before its mail is sent directly. A
- * row still carrying it was cut off around the send: whether the mail left is unknown, so it is
- * never sent again automatically (a draft is made and the owner is asked to check Gmail).
+ * Written to an invoice's メッセージ cell, with its draft's link, and flushed just before the
+ * draft is sent. A row still carrying it was cut off around the send: the mail left if and only
+ * if its draft is gone (services/deliverOnce.ts), so the next run sends it or records it, once.
  */
 export const SENDING_MARK = '【送信処理中】';
+
+/** The one-off trigger that finishes invoices a run recorded but left without PDF and mail. */
+export const CONTINUE_INVOICES_HANDLER = 'continueInvoices';
 
 export interface IssueOptions {
   /** Issue only these 売上明細 rows (one invoice per client) instead of the closing run. */
@@ -62,10 +68,13 @@ export interface IssueOptions {
 }
 
 /**
- * Issues the invoices of a closing run. The caller holds the document lock. Order matters for
- * safety: first the records (invoice rows with their period keys, sales lines marked with their
- * numbers) are written and flushed, so a second run — or a crash and a retry — can never issue
- * the same period again; then the PDFs and drafts are made; then their links are written.
+ * Issues the invoices of a closing run. The caller holds the workbook lock. Order matters for
+ * safety, wherever a run is cut off and whether or not Apps Script keeps the writes it had not
+ * flushed: a continuation trigger is set first (so a run that dies is finished without the
+ * owner); then the records — the sales lines marked provisionally with their numbers, the invoice
+ * rows, the lines marked for good — are written and flushed, so a second run, or a crash and a
+ * retry, can never issue the same period again and never strands an invoice without its lines;
+ * then the PDFs and mails are made; then their links are written.
  */
 export function issueInvoices(
   ss: Spreadsheet,
@@ -77,6 +86,7 @@ export function issueInvoices(
   // A bad pattern stops the run before anything is written.
   const pattern = numberPatternOf(book);
   const run = startRun(book, deadline);
+  settleLineMarks(book);
   const resumed = resumeInterrupted(run);
   const planned = options.rows
     ? planSelection(book, closingDate, options.rows)
@@ -89,11 +99,13 @@ export function issueInvoices(
   writeRowMessages(book, plan);
   if (plan.drafts.length === 0) return report(plan, resumed.done, 0);
 
+  const continuation = scheduleContinuation(CONTINUE_INVOICES_HANDLER, CONTINUE_AFTER_MS);
   const issueDate = plan.drafts[0]!.issueDate;
   const existing = book.invoices.rows.map((r) => cellText(r.values.number));
   const numbers = nextNumbers(pattern, issueDate, existing, plan.drafts.length);
+  markLines(book.sales, plan.drafts, (i) => `${PROVISIONAL_MARK}${numbers[i]}`);
   const firstRow = appendInvoiceRows(book.invoices, plan.drafts, numbers);
-  markLinesBilled(book.sales, plan.drafts, numbers);
+  markLines(book.sales, plan.drafts, (i) => numbers[i]);
   flushWorkbook();
 
   const issued: Documents[] = [];
@@ -105,7 +117,9 @@ export function issueInvoices(
     issued.push(docs);
   }
   if (!run.direct) writeLinks(book.invoices, issued);
-  return report(plan, [...resumed.done, ...issued], plan.drafts.length - issued.length);
+  const unfinished = plan.drafts.length - issued.length;
+  if (unfinished === 0) deleteTriggers(continuation);
+  return report(plan, [...resumed.done, ...issued], unfinished);
 }
 
 /**
@@ -115,6 +129,7 @@ export function issueInvoices(
  */
 export function finishInterruptedInvoices(ss: Spreadsheet, deadline: number): IssueReport {
   const book = readBillingBook(ss);
+  settleLineMarks(book);
   const resumed = resumeInterrupted(startRun(book, deadline));
   const nothingPlanned = { drafts: [], alreadyIssued: [], problems: [], refused: [] };
   return report(nothingPlanned, resumed.done, resumed.unfinished);
@@ -148,6 +163,8 @@ interface Run {
   readonly direct: boolean;
   /** The owner's address for the drafts' From header, looked up once per run. */
   sender?: string;
+  /** Recipients the owner may still mail today: read once per run, less what this run sent. */
+  mailQuota?: number;
   /** Epoch ms after which no further document is started. */
   readonly deadline: number;
 }
@@ -183,6 +200,8 @@ function resumeInterrupted(run: Run): { done: Documents[]; unfinished: number } 
       r.values.issueDate instanceof Date,
   );
   if (pending.length === 0) return { done: [], unfinished: 0 };
+  // Set before the work, so a resumed run that dies too is finished by the trigger.
+  const continuation = scheduleContinuation(CONTINUE_INVOICES_HANDLER, CONTINUE_AFTER_MS);
   const salesByNumber = new Map<string, (typeof book.sales.rows)[number][]>();
   for (const r of book.sales.rows) {
     const key = cellText(r.values.invoiceNumber);
@@ -193,6 +212,7 @@ function resumeInterrupted(run: Run): { done: Documents[]; unfinished: number } 
   const done: Documents[] = [];
   const finish = (unfinished: number) => {
     if (!run.direct) writeLinks(book.invoices, done);
+    if (unfinished === 0) deleteTriggers(continuation);
     return { done, unfinished };
   };
   for (const [i, row] of pending.entries()) {
@@ -209,14 +229,8 @@ function resumeInterrupted(run: Run): { done: Documents[]; unfinished: number } 
     const issueDate = tokyoDateKey(row.values.issueDate as Date);
     const draft = rebuildDraft(book, lines, periodKey, issueDate);
     if (!draft) continue;
-    const uncertain = cellText(row.values.message).startsWith(SENDING_MARK);
-    const docs = makeDocuments(
-      run,
-      draft,
-      number,
-      row.rowNumber,
-      uncertain ? 'uncertain' : 'resume',
-    );
+    const sending = cellText(row.values.message).startsWith(SENDING_MARK);
+    const docs = makeDocuments(run, draft, number, row.rowNumber, sending ? 'sending' : 'resume');
     // Sending is not repeatable: a sent (or maybe sent) invoice is recorded at once.
     if (run.direct) writeOutcome(book.invoices, docs);
     done.push(docs);
@@ -253,7 +267,7 @@ interface Documents extends IssuedInvoice {
 }
 
 /** How an invoice's mail is handled: a new record, a resumed one, or one cut off while sending. */
-type Stage = 'new' | 'resume' | 'uncertain';
+type Stage = 'new' | 'resume' | 'sending';
 
 const MESSAGES = {
   noRecipient: () =>
@@ -272,11 +286,6 @@ const MESSAGES = {
       `Could not send, so a draft was made instead: ${reason}`,
     ),
   sent: (at: string) => bilingual(`${at} に送信しました`, `Sent on ${at} (JST)`),
-  uncertain: () =>
-    bilingual(
-      '前回の実行が送信の途中で止まりました。送信されたか分からないため、再送せず下書きを作成しました。Gmail の送信済みを確認し、届いていなければ下書きを送信して状態を送付済にしてください',
-      "The previous run stopped while sending, so this mail may or may not have gone out. It was not sent again: a draft was made instead. Check Gmail's Sent folder; if it is not there, send the draft and set 状態 to 送付済",
-    ),
 };
 
 function recipientCount(to: string): number {
@@ -328,43 +337,54 @@ function makeDocuments(
   });
   const mail = invoiceMail(doc);
   if (!mail.to) return done('', false, MESSAGES.noRecipient());
-  const outgoing = {
-    to: mail.to,
-    subject: mail.subject,
-    body: mail.text,
-    htmlBody: mail.html,
-    attachments: [file.blob],
-    name: book.settings.companyName || undefined,
-  };
-  // A draft can only exist if the PDF did: a resumed invoice whose PDF was just made has none.
-  const existing =
-    stage !== 'new' && file.existed ? findDraftBySubject(mail.subject, number) : undefined;
+  let send = run.direct;
   let fallback = '';
-  // A draft already made for this invoice (a fallback before a crash) is kept, never sent over.
-  if (run.direct && stage !== 'uncertain' && !existing) {
-    const left = remainingMailQuota();
-    if (left >= recipientCount(mail.to)) {
-      markSending(book.invoices, rowNumber, draft.warnings);
-      try {
-        sendMail(outgoing);
-        return done('', true, MESSAGES.sent(tokyoDateTime(now())));
-      } catch (error) {
-        fallback = MESSAGES.sendFailed(error instanceof Error ? error.message : String(error));
-      }
-    } else fallback = MESSAGES.quota(left);
+  if (send) {
+    run.mailQuota ??= remainingMailQuota();
+    send = run.mailQuota >= recipientCount(mail.to);
+    if (!send) fallback = MESSAGES.quota(run.mailQuota);
   }
-  if (!existing && outgoing.name) run.sender ??= ownAddress();
-  const draftRef = existing ?? createDraft(outgoing, run.sender);
-  return done(draftRef.url, false, stage === 'uncertain' ? MESSAGES.uncertain() : fallback);
+  const delivered = deliverOnce({
+    mail: {
+      to: mail.to,
+      subject: mail.subject,
+      body: mail.text,
+      htmlBody: mail.html,
+      attachments: [file.blob],
+      name: book.settings.companyName || undefined,
+    },
+    searchTerm: number,
+    stage: deliveryStage(stage, file.existed),
+    send,
+    sender: () => {
+      run.sender ??= ownAddress();
+      return run.sender;
+    },
+    markSending: (made) => markSending(book.invoices, rowNumber, made.url, draft.warnings),
+  });
+  if (delivered.sent) {
+    if (run.mailQuota !== undefined) run.mailQuota -= recipientCount(mail.to);
+    return done('', true, MESSAGES.sent(tokyoDateTime(now())));
+  }
+  const reason = delivered.error ? MESSAGES.sendFailed(delivered.error) : fallback;
+  return done(delivered.draft.url, false, reason);
 }
 
-/** Marks the row as being sent, and makes sure the mark is saved before the mail leaves. */
+/** A draft can only exist if the PDF did: a resumed invoice whose PDF was just made has none. */
+function deliveryStage(stage: Stage, pdfExisted: boolean): DeliveryStage {
+  if (stage === 'sending') return 'sending';
+  return stage === 'resume' && pdfExisted ? 'maybeDrafted' : 'fresh';
+}
+
+/** Marks the row as being sent, with its draft, and makes sure it is saved before the send. */
 function markSending(
   invoices: Table<InvoiceKey>,
   rowNumber: number,
+  draftUrl: string,
   warnings: readonly string[],
 ): void {
   writeRowCells(invoices, rowNumber, {
+    draft: draftUrl,
     message: [`${SENDING_MARK} 送信中 / Sending`, ...warnings].join('\n'),
   });
   flushWorkbook();
@@ -428,14 +448,15 @@ function appendInvoiceRows(
   );
 }
 
-function markLinesBilled(
+/** Writes each draft's mark (its number, or its provisional number) on its sales lines. */
+function markLines(
   sales: Table<string>,
   drafts: readonly InvoiceDraft[],
-  numbers: readonly string[],
+  mark: (draftIndex: number) => unknown,
 ): void {
   const byRow = new Map<number, unknown>();
   drafts.forEach((d, i) => {
-    for (const line of d.lines) byRow.set(line.row, numbers[i]);
+    for (const line of d.lines) byRow.set(line.row, mark(i));
   });
   writeColumn(sales, 'invoiceNumber', byRow);
 }

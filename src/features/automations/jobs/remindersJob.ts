@@ -8,12 +8,8 @@ import {
   reminderMail,
 } from '../../../core/reminders/reminderMail';
 import { reminderStepDue } from '../../../core/schedule';
-import {
-  createDraft,
-  findDraftBySubject,
-  remainingMailQuota,
-  sendMail,
-} from '../../../services/mail';
+import { type DeliveryStage, deliverOnce } from '../../../services/deliverOnce';
+import { remainingMailQuota } from '../../../services/mail';
 import { flushWorkbook } from '../../../services/workbook';
 import { cellDateKey, cellText, textCell } from '../../../sheets/cells';
 import { writeColumn } from '../../../sheets/table';
@@ -24,17 +20,23 @@ import { type Job, type JobContext, type JobOutcome, pastDeadline } from '../job
 const LABEL = bilingual('督促', 'Payment reminders');
 const PAID = '入金済';
 const VOIDED = '取消';
+/** 状態 of an invoice whose mail Pokke left as a draft: the client may not have it yet. */
+const UNSENT = '下書き';
 
 interface Reminder {
   readonly row: number;
   readonly step: ReminderStep;
   readonly invoice: OverdueInvoice;
-  /** Recorded by a run that stopped before the mail was made. */
-  readonly resumed: boolean;
+  /** What a run that stopped had done: nothing yet (fresh), the step recorded, the send begun. */
+  readonly stage: DeliveryStage;
+  /** The invoice itself may still be an unsent draft: its reminder is never sent directly. */
+  readonly invoiceUnsent: boolean;
   readonly otherLines: string[];
 }
 
-const PENDING = /^督促(\d)\(.*\): 作成中/;
+const MAKING = '作成中';
+const SENDING = '送信中';
+const PENDING = /^督促(\d)\(.*\): (作成中|送信中)/;
 const isReminderLine = (line: string) => line.startsWith('督促');
 
 /** The message cell's own lines (issuing warnings) without Pokke's reminder line. */
@@ -64,7 +66,8 @@ function planReminders(book: BillingBook, ctx: JobContext): Reminder[] {
     const dueDate = cellDateKey(v.dueDate);
     const issueDate = cellDateKey(v.issueDate);
     const client = book.clientIndex.get(clientKey(cellText(v.client)));
-    if (!number || !dueDate || !issueDate || !client) continue;
+    // An invoice without its PDF was never completed, so the client never received it.
+    if (!number || !dueDate || !issueDate || !client || cellText(v.pdf) === '') continue;
     const { others, reminder } = splitMessage(v.message);
     const lastStep = typeof v.reminderStep === 'number' ? v.reminderStep : 0;
     const invoice: OverdueInvoice = {
@@ -74,13 +77,15 @@ function planReminders(book: BillingBook, ctx: JobContext): Reminder[] {
       dueDate,
       billed: typeof v.billed === 'number' ? v.billed : 0,
     };
+    const invoiceUnsent = status === UNSENT;
     const pending = PENDING.exec(reminder);
     if (pending && Number(pending[1]) === lastStep && lastStep >= 1 && lastStep <= 3) {
       out.push({
         row: row.rowNumber,
         step: lastStep as ReminderStep,
         invoice,
-        resumed: true,
+        stage: pending[2] === SENDING ? 'sending' : 'maybeDrafted',
+        invoiceUnsent,
         otherLines: others,
       });
       continue;
@@ -96,7 +101,15 @@ function planReminders(book: BillingBook, ctx: JobContext): Reminder[] {
       ctx.today,
       ctx.settings.reminderOffsets,
     );
-    if (step) out.push({ row: row.rowNumber, step, invoice, resumed: false, otherLines: others });
+    if (step)
+      out.push({
+        row: row.rowNumber,
+        step,
+        invoice,
+        stage: 'fresh',
+        invoiceUnsent,
+        otherLines: others,
+      });
   }
   return out;
 }
@@ -138,20 +151,34 @@ export const remindersJob: Job = {
         break;
       }
       const mail = reminderMail(r.invoice, r.step, book.settings);
-      const outgoing = { to: mail.to, subject: mail.subject, body: mail.text, htmlBody: mail.html };
+      const recipients = mail.to.split(',').length;
+      const send = !r.invoiceUnsent && quota >= recipients && mail.to !== '';
+      const line = (state: string) =>
+        textCell([...r.otherLines, stepLine(r.step, state)].join('\n'));
+      const delivered = deliverOnce({
+        mail: { to: mail.to, subject: mail.subject, body: mail.text, htmlBody: mail.html },
+        searchTerm: r.invoice.number,
+        stage: r.stage,
+        send,
+        markSending: (draft) => {
+          writeColumn(
+            book.invoices,
+            'message',
+            new Map([[r.row, line(`${SENDING} ${draft.url}`)]]),
+          );
+          flushWorkbook();
+        },
+      });
+      const day = formatDateJa(ctx.today, { weekday: true });
       let state: string;
-      if (!r.resumed && quota > 0 && mail.to) {
-        sendMail(outgoing);
-        quota -= mail.to.split(',').length;
-        state = `${formatDateJa(ctx.today, { weekday: true })} 送信しました`;
+      if (delivered.sent) {
+        quota -= recipients;
+        state = `${day} 送信しました`;
       } else {
-        // Resumed after a crash: the draft may exist already (one search for the invoice number).
-        const draft =
-          (r.resumed ? findDraftBySubject(mail.subject, r.invoice.number) : undefined) ??
-          createDraft(outgoing);
-        state = `${formatDateJa(ctx.today, { weekday: true })} 下書きを作成しました ${draft.url}`;
+        const why = delivered.error ? `(送信できませんでした: ${delivered.error})` : '';
+        state = `${day} 下書きを作成しました${why} ${delivered.draft.url}`;
       }
-      done.set(r.row, textCell([...r.otherLines, stepLine(r.step, state)].join('\n')));
+      done.set(r.row, line(state));
       count += 1;
     }
     // The table in memory predates recordSteps: write every recorded row's message again.
@@ -183,10 +210,12 @@ function recordSteps(
   const messages = new Map<number, unknown>(
     reminders.map((r) => [
       r.row,
-      textCell([...r.otherLines, stepLine(r.step, '作成中')].join('\n')),
+      textCell(
+        [...r.otherLines, stepLine(r.step, r.stage === 'sending' ? SENDING : MAKING)].join('\n'),
+      ),
     ]),
   );
-  const fresh = reminders.filter((r) => !r.resumed);
+  const fresh = reminders.filter((r) => r.stage === 'fresh');
   if (fresh.length === 0) return messages;
   writeColumn(book.invoices, 'reminderStep', new Map(fresh.map((r) => [r.row, r.step])));
   writeColumn(

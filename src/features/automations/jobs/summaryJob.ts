@@ -11,7 +11,7 @@ import {
   summaryHighlights,
 } from '../../../core/summary/monthlySummary';
 import { now } from '../../../services/clock';
-import { sendMail } from '../../../services/mail';
+import { type DeliveryStage, deliverOnce } from '../../../services/deliverOnce';
 import { currentUserEmail } from '../../../services/session';
 import { flushWorkbook } from '../../../services/workbook';
 import { cellDateKey, cellText, textCell } from '../../../sheets/cells';
@@ -28,9 +28,14 @@ import type { Job, JobContext, JobOutcome } from '../job';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const LABEL = bilingual('月次集計', 'Monthly summary');
-/** The row that records the owner's mail was sent, so a retry does not send it again. */
+/**
+ * The 通知 row records the owner's mail through its 項目: to be sent, being sent (its draft made
+ * and about to go), sent. A retry finishes the mail from there, never twice (deliverOnce).
+ */
 const MAIL_SECTION = '通知';
-const MAIL_ITEM = 'メール送信';
+const MAIL_PENDING = 'メール未送信';
+const MAIL_SENDING = 'メール送信中';
+const MAIL_SENT = 'メール送信';
 
 const yenOf = (cell: unknown) => {
   const parsed = parseYen(cell);
@@ -73,16 +78,39 @@ function readExpenses(sheet: Sheet | null): SummaryExpense[] {
   });
 }
 
+type SummaryTable = ReturnType<typeof readTable<SummaryKey>>;
+type SummaryKey = (typeof SUMMARY_SHEET.columns)[number]['key'];
+
+/** The 通知 row of a month whose mail is not known to be sent, and how far it got. */
+interface PendingMail {
+  readonly month: string;
+  readonly row: number;
+  readonly stage: DeliveryStage;
+  /** The figures, when this run just wrote them (else they are read from the table). */
+  readonly rows?: readonly SummaryRow[];
+}
+
 interface SummaryState {
   readonly month: string | null;
   readonly written: boolean;
+  readonly table: SummaryTable | null;
+  /** Mails of earlier months (or of this one) that a run cut off or a failed send left. */
+  readonly pending: PendingMail[];
 }
 
 function stateOf(ctx: JobContext, summarySheet: Sheet | null): SummaryState {
   const month = monthDue(ctx);
-  if (!month || !summarySheet) return { month, written: false };
-  const rows = readTable(summarySheet, SUMMARY_SHEET).rows;
-  return { month, written: rows.some((r) => cellText(r.values.month) === month) };
+  if (!summarySheet) return { month, written: false, table: null, pending: [] };
+  const table = readTable(summarySheet, SUMMARY_SHEET);
+  const pending = table.rows.flatMap((r): PendingMail[] => {
+    const item = cellText(r.values.item);
+    if (cellText(r.values.section) !== MAIL_SECTION) return [];
+    if (item !== MAIL_PENDING && item !== MAIL_SENDING) return [];
+    const stage = item === MAIL_SENDING ? 'sending' : 'maybeDrafted';
+    return [{ month: cellText(r.values.month), row: r.rowNumber, stage }];
+  });
+  const written = month !== null && table.rows.some((r) => cellText(r.values.month) === month);
+  return { month, written, table, pending };
 }
 
 /**
@@ -115,51 +143,130 @@ export const summaryJob: Job = {
     if (state.month && !state.written && ctx.settings.summaryMail) {
       actions.push(bilingual('集計の要点を自分宛てにメール', 'Mail the highlights to yourself'));
     }
+    for (const p of state.pending)
+      actions.push(
+        bilingual(
+          `${p.month} の月次集計メールを送信(前回未完了)`,
+          `Send the ${p.month} summary mail (left unsent)`,
+        ),
+      );
     return { job: 'summary', label: LABEL, actions, problems: [] };
   },
   run(ctx): JobOutcome {
     const sheet = findSheet(ctx.ss, SUMMARY_SHEET);
     if (!sheet) return { result: 'skipped', count: 0, message: '', more: false };
     const state = stateOf(ctx, sheet);
+    const messages: string[] = [];
+    const mails: PendingMail[] = [...state.pending];
+    let failed = 0;
+    let count = 0;
     const month = state.month;
-    if (!month || state.written) return { result: 'ok', count: 0, message: '', more: false };
-    const rows = monthlySummary(
-      month,
-      readInvoices(findSheet(ctx.ss, INVOICES_SHEET)),
-      readExpenses(findSheet(ctx.ss, EXPENSES_SHEET)),
-    );
-    const to = ctx.settings.summaryMail ? currentUserEmail() : '';
-    const at = now();
-    // The 通知 row goes in with the figures, before the mail: a run cut off after this write
-    // never mails twice (at worst the mail of that month is missing, never doubled).
-    const mailRow = { section: MAIL_SECTION, item: MAIL_ITEM, amount: 0, count: 1 };
-    appendRecords(
-      readTable(sheet, SUMMARY_SHEET),
-      [...rows, ...(to ? [mailRow] : [])].map((r: SummaryRow) => ({
-        month: textCell(month),
-        section: textCell(r.section),
-        item: textCell(r.item),
-        amount: r.amount,
-        count: r.count,
-        createdAt: at,
-      })),
-    );
-    flushWorkbook();
-    if (to) {
-      const { text, html } = mailText(
-        [summaryHighlights(month, rows), ['詳しくは「月次集計」シートをご覧ください。']],
-        'Pokke',
+    if (month && !state.written && state.table) {
+      const rows = monthlySummary(
+        month,
+        readInvoices(findSheet(ctx.ss, INVOICES_SHEET)),
+        readExpenses(findSheet(ctx.ss, EXPENSES_SHEET)),
       );
-      sendMail({ to, subject: `【Pokke】${month} 月次集計`, body: text, htmlBody: html });
+      // Who the mail goes to is known before anything is written: a failing lookup writes nothing.
+      const to = ctx.settings.summaryMail ? currentUserEmail() : '';
+      const mail = to !== '';
+      const at = now();
+      // The 通知 row goes in with the figures, before the mail: a run cut off after this write
+      // finds it and sends the mail then, once.
+      const mailRow = { section: MAIL_SECTION, item: MAIL_PENDING, amount: 0, count: 1 };
+      const first = appendRecords(
+        state.table,
+        [...rows, ...(mail ? [mailRow] : [])].map((r: SummaryRow) => ({
+          month: textCell(month),
+          section: textCell(r.section),
+          item: textCell(r.item),
+          amount: r.amount,
+          count: r.count,
+          createdAt: at,
+        })),
+      );
+      flushWorkbook();
+      if (mail) mails.push({ month, row: first + rows.length, stage: 'fresh', rows });
+      count += 1;
+      messages.push(bilingual(`${month} の月次集計を作成しました`, `Summarised ${month}`));
+    }
+    if (mails.length > 0 && state.table) {
+      const to = currentUserEmail();
+      for (const p of mails) {
+        const outcome = sendSummaryMail(sheet, state.table, p, to);
+        if (outcome === 'sent') {
+          messages.push(
+            bilingual(
+              `${p.month} の月次集計を ${to} へメール送信しました`,
+              `Mailed the ${p.month} summary to ${to}`,
+            ),
+          );
+          if (p.stage !== 'fresh') count += 1;
+        } else {
+          failed += 1;
+          messages.push(
+            bilingual(
+              `${p.month} の月次集計メールを送信できませんでした(${outcome.error})。下書きに残し、次回の実行で再送します`,
+              `Could not send the ${p.month} summary mail (${outcome.error}); it stays a draft and the next run sends it`,
+            ),
+          );
+        }
+      }
     }
     return {
-      result: 'ok',
-      count: 1,
-      message: bilingual(
-        `${month} の月次集計を作成しました${to ? `(${to} へメール送信)` : ''}`,
-        `Summarised ${month}${to ? ` (mailed to ${to})` : ''}`,
-      ),
+      result: failed > 0 ? 'error' : 'ok',
+      count,
+      message: messages.join('\n'),
       more: false,
     };
   },
 };
+
+/** The month's highlights, from the rows the summary wrote (the figures as the owner sees them). */
+function summaryRowsOf(table: SummaryTable, month: string): SummaryRow[] {
+  return table.rows
+    .filter(
+      (r) => cellText(r.values.month) === month && cellText(r.values.section) !== MAIL_SECTION,
+    )
+    .map((r) => ({
+      section: cellText(r.values.section),
+      item: cellText(r.values.item),
+      amount: yenOf(r.values.amount),
+      count: typeof r.values.count === 'number' ? r.values.count : 0,
+    }));
+}
+
+/**
+ * The summary mail of one month to the owner, once (services/deliverOnce.ts): its 通知 row says
+ * 送信中 with a flush before the draft is sent, and メール送信 after.
+ */
+function sendSummaryMail(
+  sheet: Sheet,
+  table: SummaryTable,
+  p: PendingMail,
+  to: string,
+): 'sent' | { error: string } {
+  const rows = p.rows ?? summaryRowsOf(table, p.month);
+  const setItem = (item: string) => {
+    const col = table.headers.index.item;
+    if (col !== undefined) sheet.getRange(p.row, col + 1).setValue(item);
+  };
+  const { text, html } = mailText(
+    [summaryHighlights(p.month, rows), ['詳しくは「月次集計」シートをご覧ください。']],
+    'Pokke',
+  );
+  const subject = `【Pokke】${p.month} 月次集計`;
+  const delivered = deliverOnce({
+    mail: { to, subject, body: text, htmlBody: html },
+    searchTerm: `${p.month} 月次集計`,
+    stage: p.stage,
+    send: true,
+    markSending: () => {
+      setItem(MAIL_SENDING);
+      flushWorkbook();
+    },
+  });
+  if (!delivered.sent) return { error: delivered.error ?? '' };
+  setItem(MAIL_SENT);
+  return 'sent';
+}
