@@ -62,7 +62,7 @@ export interface IssueOptions {
 }
 
 /**
- * Issues the invoices of a closing run. The caller holds the document lock. Order matters for
+ * Issues the invoices of a closing run. The caller holds the workbook lock. Order matters for
  * safety: first the records (invoice rows with their period keys, sales lines marked with their
  * numbers) are written and flushed, so a second run — or a crash and a retry — can never issue
  * the same period again; then the PDFs and drafts are made; then their links are written.
@@ -111,7 +111,7 @@ export function issueInvoices(
 /**
  * Only makes the PDFs and mails of invoices already recorded by a run that stopped (its time
  * budget, a crash): never plans new ones, so it is safe to run for a selection too. The caller
- * holds the document lock.
+ * holds the workbook lock.
  */
 export function finishInterruptedInvoices(ss: Spreadsheet, deadline: number): IssueReport {
   const book = readBillingBook(ss);
