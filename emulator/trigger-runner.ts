@@ -83,3 +83,19 @@ export function advanceWithTriggers(
   if (ws.clock.now() < toMs) ws.clock.set(toMs);
   return outcomes;
 }
+
+/**
+ * Runs `handler` now as its time-driven trigger fires: one execution, counted as trigger runtime,
+ * given the event Apps Script passes (with the trigger's `triggerUid`). A handler that checks its
+ * caller needs that trigger to exist: when the current user has none for `handler`, a daily one
+ * is installed first (uncounted), as if the owner had turned it on.
+ */
+export function fireNow(bundle: Bundle, handler: string): unknown {
+  const app = bundle.workspace.ScriptApp;
+  const trigger =
+    app.getProjectTriggers().find((t) => t.clock && t.getHandlerFunction() === handler) ??
+    app.newTrigger(handler).timeBased().everyDays(1).create();
+  const firing = { trigger, at: bundle.workspace.clock.now() };
+  app.recordFiring(firing);
+  return bundle.run(handler, [app.eventFor(firing)], { triggered: true });
+}

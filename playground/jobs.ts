@@ -8,7 +8,10 @@ export interface JobSpec {
   entryPoint: string;
   /** Its arguments (JSON values), or a function of the clock (`--now`) that gives them. */
   args?: unknown[] | ((at: JobClock) => unknown[]);
-  /** Run as a time-driven trigger would (the execution counts towards trigger runtime). */
+  /**
+   * Run as its time-driven trigger fires (with the trigger's event; the execution counts towards
+   * trigger runtime); `args` are not used.
+   */
   triggered?: boolean;
   /** The workbook must already have every Pokke sheet and column (else: run setup first). */
   needsSetup: boolean;

@@ -20,6 +20,7 @@ import { type Bundle, loadBundleFromDist } from '../emulator/runtime';
 import type { CalendarAdvancedEmulator } from '../emulator/services/advanced/calendar';
 import type { TasksAdvancedEmulator } from '../emulator/services/advanced/tasks';
 import { wallClock } from '../emulator/services/spreadsheet/time';
+import { fireNow } from '../emulator/trigger-runner';
 import { messageOf, PokkeInputError } from '../playground/errors';
 import { INIT, JOBS, type JobClock, type JobSpec } from '../playground/jobs';
 import { exportOutbox } from '../playground/outbox';
@@ -237,7 +238,7 @@ async function runJob(
   loadIntoSpreadsheet(workbook, ss, () => ws.SpreadsheetApp.newDataValidation());
   const jobArgs = typeof job.args === 'function' ? job.args(jobClock(now)) : (job.args ?? []);
   const result = log.run(job.entryPoint, 'job', () =>
-    bundle.run(job.entryPoint, jobArgs, job.triggered ? { triggered: true } : {}),
+    job.triggered ? fireNow(bundle, job.entryPoint) : bundle.run(job.entryPoint, jobArgs),
   );
 
   mkdirSync(outDir, { recursive: true });

@@ -124,14 +124,14 @@ export function automationsRunNow(): RunNowReport {
   return automationsRunNowRpc(undefined);
 }
 
-/** Time-driven trigger (daily, at the owner's hour): the dispatcher. */
-export function dailyDispatch(_e?: GoogleAppsScript.Events.TimeDriven): void {
-  runDispatcherTrigger('daily');
+/** Time-driven trigger (daily, at the owner's hour): the dispatcher. Refuses any other caller. */
+export function dailyDispatch(e?: unknown): void {
+  runDispatcherTrigger('daily', e);
 }
 
-/** Time-driven one-off trigger: continues a run that ran out of time. */
-export function continueDispatch(_e?: GoogleAppsScript.Events.TimeDriven): void {
-  runDispatcherTrigger('continue');
+/** Time-driven one-off trigger: continues a run that ran out of time. Refuses any other caller. */
+export function continueDispatch(e?: unknown): void {
+  runDispatcherTrigger('continue', e);
 }
 
 /** google.script.run: make the PDFs and mails an issuing run had no time left for. */
@@ -139,9 +139,12 @@ export function invoicesContinue(): IssueReport {
   return invoicesContinueRpc(undefined);
 }
 
-/** Time-driven one-off trigger: finishes invoices an issuing run left without PDF and mail. */
-export function continueInvoices(_e?: GoogleAppsScript.Events.TimeDriven): void {
-  runInvoiceContinuationTrigger();
+/**
+ * Time-driven one-off trigger: finishes invoices an issuing run left without PDF and mail.
+ * Refuses any other caller.
+ */
+export function continueInvoices(e?: unknown): void {
+  runInvoiceContinuationTrigger(e);
 }
 
 /** Gmail add-on (addOns.gmail.contextualTriggers): a mail is open — suggest a task from it. */

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Bundle, loadBundle, loadBundleFromDist } from '../../emulator/runtime';
-import { advanceWithTriggers } from '../../emulator/trigger-runner';
+import { advanceWithTriggers, fireNow } from '../../emulator/trigger-runner';
 import { addBulkClients } from '../../playground/bulk';
 import { seedDemo } from '../../playground/seed';
 import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/session';
@@ -278,7 +278,7 @@ function dispatch(day: string, lineCount: number) {
   meter.resetCounts();
   const startedAt = clock.now();
   const wall = process.hrtime.bigint();
-  bundle.run('dailyDispatch', [], { triggered: true });
+  fireNow(bundle, 'dailyDispatch');
   return {
     day,
     lines: lineCount,

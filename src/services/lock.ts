@@ -4,40 +4,25 @@ import { flushWorkbook } from './workbook';
 const WAIT_MS = 30_000;
 
 /**
- * Runs `work` while holding the document lock, so two people (or a person and a trigger) never
- * write the same workbook rows at once. Writes are flushed before the lock is released.
+ * Runs `work` while holding the script lock — the one lock every writer of the workbook takes:
+ * sidebars, menu items, Gmail cards, the daily trigger and the continuations. Pokke is a script
+ * bound to the owner's workbook (its cards come from the same project), so the script lock is the
+ * workbook's lock; the document lock does not exist in a card and the user lock does not exclude a
+ * trigger, so neither would keep two writers of the same rows apart. Writes are flushed before the
+ * lock is released, so the next holder reads them.
  */
-export function withDocumentLock<T>(work: () => T): T {
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+export function withWorkbookLock<T>(work: () => T): T {
+  const lock = LockService.getScriptLock();
   if (!lock.tryLock(WAIT_MS)) {
     throw new UserError(
-      '他の処理が実行中です。少し待ってからもう一度お試しください',
-      'Another Pokke task is running. Please try again in a moment',
+      'Pokke の別の処理(自動化・請求書の発行など)がワークブックを更新中です。少し待ってからもう一度お試しください',
+      'Another Pokke task (automations, invoicing…) is updating the workbook. Please try again in a moment',
     );
   }
   try {
     const result = work();
     flushWorkbook();
     return result;
-  } finally {
-    lock.releaseLock();
-  }
-}
-
-/**
- * Runs `work` while holding the user's lock: in Gmail there is no document, and what must not
- * run twice (a task made from a mail, on a double click) belongs to the user.
- */
-export function withUserLock<T>(work: () => T): T {
-  const lock = LockService.getUserLock();
-  if (!lock.tryLock(WAIT_MS)) {
-    throw new UserError(
-      '他の処理が実行中です。少し待ってからもう一度お試しください',
-      'Another Pokke task is running. Please try again in a moment',
-    );
-  }
-  try {
-    return work();
   } finally {
     lock.releaseLock();
   }

@@ -9,6 +9,13 @@ export function triggersFor(handler: string): Trigger[] {
   return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
 }
 
+/** Whether `uid` names one of this user's triggers for `handler` (an event's triggerUid). */
+export function isInstalledTrigger(handler: string, uid: string): boolean {
+  return ScriptApp.getProjectTriggers().some(
+    (t) => t.getUniqueId() === uid && t.getHandlerFunction() === handler,
+  );
+}
+
 /** A trigger that fires once a day, at some minute within `hour` in Asia/Tokyo. */
 export function createDailyTrigger(handler: string, hour: number): Trigger {
   return ScriptApp.newTrigger(handler)

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { bilingual, UserError } from '../core/bilingual';
 import { parseDateKey, tokyoDateKey } from '../core/dates';
+import { CONTINUE_HANDLER, DISPATCH_HANDLER } from '../features/automations/automationState';
 import { dispatch, dryRun } from '../features/automations/dispatcher';
 import { appendRunLog, RESULT, type RunRecord } from '../features/automations/runLog';
 import {
@@ -9,7 +10,7 @@ import {
   uninstallAutomations,
 } from '../features/automations/triggerSetup';
 import { now } from '../services/clock';
-import { withDocumentLock } from '../services/lock';
+import { withWorkbookLock } from '../services/lock';
 import { userLang } from '../services/session';
 import { showSidebar } from '../services/ui';
 import { activeWorkbook } from '../services/workbook';
@@ -20,6 +21,7 @@ import type {
   RunNowReport,
 } from './automationContracts';
 import { noRequest, rpc } from './rpc';
+import { requireTriggerFiring } from './triggerFiring';
 
 export function openAutomations(): void {
   showSidebar('automations', bilingual('自動化', 'Automations'));
@@ -33,7 +35,7 @@ export const automationsStatusRpc = rpc(
 export const automationsInstallRpc = rpc(
   z.strictObject({ hour: z.number().check(z.int(), z.gte(0), z.lte(23)) }),
   (req): AutomationStatus =>
-    withDocumentLock(() => {
+    withWorkbookLock(() => {
       installAutomations(req.hour, now());
       return automationStatus(activeWorkbook(), userLang(), now());
     }),
@@ -42,7 +44,7 @@ export const automationsInstallRpc = rpc(
 export const automationsUninstallRpc = rpc(
   noRequest,
   (): AutomationStatus =>
-    withDocumentLock(() => {
+    withWorkbookLock(() => {
       uninstallAutomations();
       return automationStatus(activeWorkbook(), userLang(), now());
     }),
@@ -59,7 +61,7 @@ export const automationsDryRunRpc = rpc(
 export const automationsRunNowRpc = rpc(
   noRequest,
   (): RunNowReport =>
-    withDocumentLock(() => {
+    withWorkbookLock(() => {
       const runs = dispatch(activeWorkbook(), now(), 'manual').map(toEntry);
       return {
         runs,
@@ -84,14 +86,16 @@ function toEntry(r: RunRecord): RunLogEntry {
 }
 
 /**
- * The daily trigger and its one-off continuation. A firing that cannot get the lock within
- * 30 s (another run, someone issuing invoices) leaves a line in the run log and stops: the
- * next run catches up, as every job is idempotent.
+ * The daily trigger and its one-off continuation. A call that is not a firing of that trigger
+ * (google.script.run from a page) is refused before anything happens. A firing that cannot get
+ * the lock within 30 s (another run, someone issuing invoices) leaves a line in the run log and
+ * stops: the next run catches up, as every job is idempotent.
  */
-export function runDispatcherTrigger(kind: 'daily' | 'continue'): void {
+export function runDispatcherTrigger(kind: 'daily' | 'continue', event: unknown): void {
+  requireTriggerFiring(kind === 'daily' ? DISPATCH_HANDLER : CONTINUE_HANDLER, event);
   const ss = activeWorkbook();
   try {
-    withDocumentLock(() => dispatch(ss, now(), kind));
+    withWorkbookLock(() => dispatch(ss, now(), kind));
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     const at = now();

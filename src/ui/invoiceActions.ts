@@ -11,13 +11,14 @@ import {
 import { MAX_SELECTED_ROWS, planInvoices, toPreview } from '../features/invoices/plan';
 import { invoicePreviewDialog } from '../features/invoices/previewDialog';
 import { now } from '../services/clock';
-import { withDocumentLock } from '../services/lock';
+import { withWorkbookLock } from '../services/lock';
 import { CONTINUE_AFTER_MS, deadlineFromNow } from '../services/timeBudget';
 import { clearTriggers, scheduleContinuation } from '../services/triggers';
 import { showModalDialog } from '../services/ui';
 import { activeWorkbook } from '../services/workbook';
 import type { InvoicePreview, IssueReport } from './contracts';
 import { noRequest, rpc } from './rpc';
+import { requireTriggerFiring } from './triggerFiring';
 
 const closingDate = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -55,7 +56,7 @@ export const invoicesPreviewRpc = rpc(runRequest, (req): InvoicePreview => {
  */
 export const invoicesIssueRpc = rpc(runRequest, (req): IssueReport => {
   const deadline = deadlineFromNow();
-  return withDocumentLock(() =>
+  return withWorkbookLock(() =>
     issueInvoices(activeWorkbook(), parseDateKey(req.closingDate)!, {
       rows: req.rows,
       deadline,
@@ -66,7 +67,7 @@ export const invoicesIssueRpc = rpc(runRequest, (req): IssueReport => {
 /** google.script.run: make the PDFs and mails an earlier run left (never new invoices). */
 export const invoicesContinueRpc = rpc(noRequest, (): IssueReport => {
   const deadline = deadlineFromNow();
-  return withDocumentLock(() => finishInterruptedInvoices(activeWorkbook(), deadline));
+  return withWorkbookLock(() => finishInterruptedInvoices(activeWorkbook(), deadline));
 });
 
 const CONTINUED_JOB = bilingual('請求書の発行(続き)', 'Invoices (continued)');
@@ -74,16 +75,18 @@ const CONTINUED_JOB = bilingual('請求書の発行(続き)', 'Invoices (continu
 /**
  * The one-off trigger: finishes what an issuing run left, logs it in 実行ログ, and schedules
  * itself again while work remains — also when the workbook was busy (the sidebar finishing the
- * same invoices, the dispatcher), so no invoice is left waiting for someone to notice.
+ * same invoices, the dispatcher), so no invoice is left waiting for someone to notice. A call
+ * that is not its firing is refused before anything happens.
  */
-export function runInvoiceContinuationTrigger(): void {
+export function runInvoiceContinuationTrigger(event: unknown): void {
+  requireTriggerFiring(CONTINUE_INVOICES_HANDLER, event);
   const deadline = deadlineFromNow();
   clearTriggers(CONTINUE_INVOICES_HANDLER);
   const ss = activeWorkbook();
   const startedAt = now();
   let report: IssueReport;
   try {
-    report = withDocumentLock(() => finishInterruptedInvoices(ss, deadline));
+    report = withWorkbookLock(() => finishInterruptedInvoices(ss, deadline));
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     scheduleContinuation(CONTINUE_INVOICES_HANDLER, CONTINUE_AFTER_MS);

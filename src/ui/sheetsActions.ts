@@ -2,7 +2,7 @@ import { bilingual } from '../core/bilingual';
 import { loadSettings, saveSettings } from '../features/settings/settings';
 import { settingsFormSchema } from '../features/settings/settingsSchema';
 import { setupWorkbook } from '../features/setup/setupWorkbook';
-import { withDocumentLock } from '../services/lock';
+import { withWorkbookLock } from '../services/lock';
 import { userLang } from '../services/session';
 import { alertUser, showSidebar } from '../services/ui';
 import { activeWorkbook } from '../services/workbook';
@@ -19,7 +19,7 @@ export function openMenu(): void {
 
 export function runSetupFromMenu(): void {
   try {
-    const report = guard(() => withDocumentLock(() => setupWorkbook(activeWorkbook())));
+    const report = guard(() => withWorkbookLock(() => setupWorkbook(activeWorkbook())));
     alertUser('Pokke', report.message);
   } catch (e) {
     alertUser('Pokke', e instanceof Error ? e.message : String(e));
@@ -38,7 +38,7 @@ export function openInvoices(): void {
 
 export const setupFromSidebar = rpc(
   noRequest,
-  (): SetupReport => withDocumentLock(() => setupWorkbook(activeWorkbook())),
+  (): SetupReport => withWorkbookLock(() => setupWorkbook(activeWorkbook())),
 );
 
 export const settingsLoadRpc = rpc(
@@ -48,5 +48,5 @@ export const settingsLoadRpc = rpc(
 
 export const settingsSaveRpc = rpc(
   settingsFormSchema,
-  (form): SaveResult => withDocumentLock(() => saveSettings(activeWorkbook(), form)),
+  (form): SaveResult => withWorkbookLock(() => saveSettings(activeWorkbook(), form)),
 );

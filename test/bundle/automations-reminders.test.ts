@@ -102,8 +102,7 @@ describe('payment reminders (督促) through the dispatcher', () => {
     const sheet = book(bundle).getSheetByName('請求書')!;
     const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
     sheet.getRange(2, header.indexOf('PDF') + 1).setValue('');
-    for (const day of ['2026-11-24', '2026-12-01', '2026-12-15', '2027-01-12'])
-      atDay(bundle, day);
+    for (const day of ['2026-11-24', '2026-12-01', '2026-12-15', '2027-01-12']) atDay(bundle, day);
     expect(reminderDrafts(bundle)).toEqual([]);
     expect(records(bundle, '請求書')[0]!['督促段階']).toBe('');
   });

@@ -1,4 +1,4 @@
-import { advanceWithTriggers } from '../../emulator/trigger-runner';
+import { advanceWithTriggers, fireNow } from '../../emulator/trigger-runner';
 import type { AutomationStatus, DryRunReport } from '../../src/ui/automationContracts';
 import { book, calendarEvents, demoAt, handlers, records, tokyo } from './automations-support';
 
@@ -339,7 +339,7 @@ describe('automations: cost', () => {
       .getRange(sales.getLastRow() + 1, 1, extra, width)
       .setValues(Array.from({ length: extra }, (_, i) => billed[i % billed.length]!));
     bundle.workspace.meter.resetCounts();
-    bundle.run('dailyDispatch', [], { triggered: true });
+    fireNow(bundle, 'dailyDispatch');
     return bundle.workspace.meter.total('SpreadsheetApp');
   }
 

@@ -41,13 +41,21 @@ describe('LockService', () => {
     expect(lock.tryLock(0)).toBe(true);
   });
 
-  it('keeps script, user and document locks independent', () => {
-    const ws = new Workspace();
-    ws.LockService.holdByOtherExecution('user', Number.POSITIVE_INFINITY);
-    expect(ws.LockService.getScriptLock().tryLock(0)).toBe(true);
-    expect(ws.LockService.getDocumentLock().tryLock(0)).toBe(true);
-    expect(ws.LockService.getUserLock().tryLock(0)).toBe(false);
-  });
+  it.each(['script', 'user', 'document'] as const)(
+    'keeps script, user and document locks independent: another execution holds the %s lock',
+    (held) => {
+      const ws = new Workspace();
+      ws.LockService.holdByOtherExecution(held, Number.POSITIVE_INFINITY);
+      const locks = {
+        script: ws.LockService.getScriptLock(),
+        user: ws.LockService.getUserLock(),
+        document: ws.LockService.getDocumentLock(),
+      };
+      for (const [scope, lock] of Object.entries(locks)) {
+        expect([scope, lock.tryLock(0)]).toEqual([scope, scope !== held]);
+      }
+    },
+  );
 
   it('releases the execution’s locks when the execution ends', () => {
     const ws = new Workspace();

@@ -27,7 +27,7 @@ export function horizonOf(today: DateKey): DateKey {
 }
 
 /**
- * Runs the jobs that are due, in order, for `now` in Asia/Tokyo. The caller holds the document
+ * Runs the jobs that are due, in order, for `now` in Asia/Tokyo. The caller holds the workbook
  * lock. Each job is idempotent on the workbook's own keys, so a second firing, a crash or a
  * concurrent run can only repeat checks, never effects. A job that runs out of time leaves a
  * continuation: the remaining jobs run on a one-off trigger a minute later. A job that throws

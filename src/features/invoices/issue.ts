@@ -125,7 +125,7 @@ export function issueInvoices(
 /**
  * Only makes the PDFs and mails of invoices already recorded by a run that stopped (its time
  * budget, a crash): never plans new ones, so it is safe to run for a selection too. The caller
- * holds the document lock.
+ * holds the workbook lock.
  */
 export function finishInterruptedInvoices(ss: Spreadsheet, deadline: number): IssueReport {
   const book = readBillingBook(ss);

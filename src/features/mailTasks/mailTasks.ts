@@ -10,7 +10,7 @@ import {
 } from '../../core/mailTask';
 import { now } from '../../services/clock';
 import { readOpenMail } from '../../services/gmailMessage';
-import { withUserLock } from '../../services/lock';
+import { withWorkbookLock } from '../../services/lock';
 import {
   getTask,
   insertTask,
@@ -121,7 +121,7 @@ type TaskKey = (typeof TASKS_SHEET.columns)[number]['key'];
 const OPEN = TASK_STATUSES[0];
 
 /**
- * Makes the task once: under the user's lock it checks the user's record of this mail and the
+ * Makes the task once: under the workbook lock it checks the user's record of this mail and the
  * タスク sheet's key column (`mail:<messageId>`) before writing, so a double click or a retry
  * finds the first task instead of making a second. Google Tasks first, then the sheet row (with
  * the Google task's id), then the record.
@@ -138,7 +138,7 @@ export function createMailTask(req: CreateMailTaskRequest): CreateMailTaskResult
     throw new UserError('タイトルを入力してください', 'Enter a title');
   }
   const notes = clip(req.notes.replace(/\r\n?/g, '\n').trim(), NOTES_LIMIT);
-  return withUserLock(() => {
+  return withWorkbookLock(() => {
     const props = readUserProperties();
     const known = readRecord(props, req.messageId);
     if (known) return { created: false, record: known, problems: [] };

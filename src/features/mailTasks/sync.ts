@@ -55,7 +55,7 @@ export function rowLists(
  * following every page of up to 100 tasks (250 open tasks: 3 calls); then one batched write of the 状態
  * column and one patch per task the sheet completed. A list that cannot be read (another
  * account's, deleted) leaves its rows as they are and is named in the message, for the run log.
- * The caller holds the document lock (the daily dispatcher).
+ * The caller holds the workbook lock (the daily dispatcher).
  */
 export function syncTasks(ss: Spreadsheet, now: Date): SyncReport {
   const empty = (message: string): SyncReport => ({
