@@ -120,7 +120,7 @@ export function loadBundle(code: string, options: LoadOptions = {}): Bundle {
     if (typeof fn !== 'function') {
       throw new Error(`Script function not found: ${name}`);
     }
-    workspace.meter.beginExecution(name, opts);
+    workspace.beginExecution(name, opts);
     try {
       const result = (fn as (...a: unknown[]) => unknown)(...args.map((a) => realm.toGuest(a)));
       return realm.toHost(result);
@@ -140,7 +140,7 @@ export function loadBundle(code: string, options: LoadOptions = {}): Bundle {
       if (typeof fn !== 'function' || name.endsWith('_')) {
         throw new Error(`Script function not found: ${name}`);
       }
-      workspace.meter.beginExecution(name);
+      workspace.beginExecution(name);
       try {
         const result = (fn as (...a: unknown[]) => unknown)(...guestArgs);
         assertJsonValue(result, name);

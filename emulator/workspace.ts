@@ -1,5 +1,6 @@
 import { VirtualClock } from './core/clock';
 import { type Instrumentation, instrument } from './core/instrument';
+import { LatencyModel, type LatencyOptions } from './core/latency';
 import { type AccountKind, Meter } from './core/meter';
 import { hostRealm } from './core/realm';
 import {
@@ -42,6 +43,8 @@ export interface WorkspaceOptions {
    * Script does when a manifest lists none. Advanced services check their calls against them.
    */
   oauthScopes?: readonly string[];
+  /** How the latency table is applied (the bench scales the assumed figures; tests never do). */
+  latency?: LatencyOptions;
 }
 
 export interface LogEntry {
@@ -87,7 +90,7 @@ export class Workspace {
 
   constructor(options: WorkspaceOptions = {}) {
     this.clock = new VirtualClock(options.now);
-    this.meter = new Meter(this.clock, options.account);
+    this.meter = new Meter(this.clock, options.account, new LatencyModel(options.latency));
     this.user = {
       email: options.user?.email ?? 'owner@example.com',
       locale: options.user?.locale ?? 'ja',
@@ -116,8 +119,19 @@ export class Workspace {
     this.executionEndHooks.push(hook);
   }
 
+  /**
+   * Starts an execution. Sheets writes made before it (a test or the playground seeding the
+   * book, outside any execution) are applied already: its first flush does not pay for them.
+   */
+  beginExecution(label: string, options: { triggered?: boolean } = {}): void {
+    this.SpreadsheetApp.applyPendingWrites();
+    this.meter.beginExecution(label, options);
+  }
+
+  /** Ends the execution; Apps Script applies the Sheets writes it left pending. */
   endExecution(): void {
     for (const hook of this.executionEndHooks) hook();
+    this.SpreadsheetApp.applyPendingWrites();
     this.meter.endExecution();
   }
 

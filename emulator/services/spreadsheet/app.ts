@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { API_NAME, unwrap } from '../../core/instrument';
+import { FLUSH_RULE } from '../../core/latency';
 import type { Workspace } from '../../workspace';
 import type { UiEmulator } from '../ui';
 import {
@@ -175,8 +176,26 @@ export class SpreadsheetAppEmulator implements Emulates<GApp, AppMethods> {
     return this.setActiveRange(cell);
   }
 
-  /** Writes are applied at once in the emulator; the call is still counted (and timed). */
-  flush(): void {}
+  /**
+   * Writes are applied at once in the emulator; the call is still counted, and costs more the
+   * more cells were written since the last flush (see core/latency.ts).
+   */
+  flush(): void {
+    this.ws.meter.chargeUnits(FLUSH_RULE, this.applyPendingWrites());
+  }
+
+  /**
+   * Emulator-only: marks every spreadsheet's pending writes applied (a flush, or the end of an
+   * execution) and returns how many cells were pending.
+   */
+  applyPendingWrites(): number {
+    let cells = 0;
+    for (const ss of this.spreadsheets) {
+      cells += ss.pendingWrittenCells;
+      ss.pendingWrittenCells = 0;
+    }
+    return cells;
+  }
 
   newDataValidation(): DataValidationBuilder {
     return new DataValidationBuilder();
