@@ -1,5 +1,6 @@
 import { VirtualClock } from './core/clock';
 import { type Instrumentation, instrument } from './core/instrument';
+import { LatencyModel, type LatencyOptions } from './core/latency';
 import { type AccountKind, Meter } from './core/meter';
 import { hostRealm } from './core/realm';
 import {
@@ -42,6 +43,8 @@ export interface WorkspaceOptions {
    * Script does when a manifest lists none. Advanced services check their calls against them.
    */
   oauthScopes?: readonly string[];
+  /** How the latency table is applied (the bench scales the assumed figures; tests never do). */
+  latency?: LatencyOptions;
 }
 
 export interface LogEntry {
@@ -87,7 +90,7 @@ export class Workspace {
 
   constructor(options: WorkspaceOptions = {}) {
     this.clock = new VirtualClock(options.now);
-    this.meter = new Meter(this.clock, options.account);
+    this.meter = new Meter(this.clock, options.account, new LatencyModel(options.latency));
     this.user = {
       email: options.user?.email ?? 'owner@example.com',
       locale: options.user?.locale ?? 'ja',
@@ -111,20 +114,27 @@ export class Workspace {
     this.MailApp = new MailAppEmulator(this);
   }
 
-  /** Starts an execution: the meter's clock and limits, then what services do at its start. */
-  beginExecution(label: string, options: { triggered?: boolean } = {}): void {
-    this.meter.beginExecution(label, options);
-    this.SpreadsheetApp.executionStarted();
-  }
-
   /** Registers work to do when an execution ends (locks are released, for example). */
   onExecutionEnd(hook: () => void): void {
     this.executionEndHooks.push(hook);
   }
 
+  /**
+   * Starts an execution. Sheets writes made before it (a test or the playground seeding the
+   * book, outside any execution) are applied already: its first flush does not pay for them, and
+   * a dying execution never rolls them back.
+   */
+  beginExecution(label: string, options: { triggered?: boolean } = {}): void {
+    this.SpreadsheetApp.applyPendingWrites();
+    this.meter.beginExecution(label, options);
+    this.SpreadsheetApp.executionStarted();
+  }
+
+  /** Ends the execution; Apps Script applies the Sheets writes it left pending. */
   endExecution(): void {
     if (this.meter.executionDied()) this.SpreadsheetApp.executionDied();
     for (const hook of this.executionEndHooks) hook();
+    this.SpreadsheetApp.applyPendingWrites();
     this.meter.endExecution();
   }
 

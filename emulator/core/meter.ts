@@ -1,5 +1,5 @@
 import type { VirtualClock } from './clock';
-import { latencyOf } from './latency';
+import { LatencyModel } from './latency';
 
 /** Apps Script's per-execution limit for scripts, add-ons and installable triggers. */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
@@ -70,6 +70,8 @@ export class ExecutionKilled extends Error {
  */
 export class Meter {
   private readonly calls = new Map<string, number>();
+  /** Units charged per latency rule pattern (cells flushed, extra PDF pages), since resetCounts. */
+  private readonly unitsCharged = new Map<string, number>();
   private readonly used = new Map<QuotaName, { windowStart: number; used: number }>();
   private execution: Execution | undefined;
   private killAt: number | undefined;
@@ -83,6 +85,7 @@ export class Meter {
   constructor(
     readonly clock: VirtualClock,
     readonly account: AccountKind = 'consumer',
+    readonly latency: LatencyModel = new LatencyModel(),
   ) {}
 
   /** Records one call of `Service.Class.method`. Throws if the execution has run out of time. */
@@ -98,8 +101,18 @@ export class Meter {
       if (exec) exec.dead = true;
       throw new ExecutionKilled(at);
     }
-    this.clock.advance(latencyOf(key));
+    this.clock.advance(this.latency.callMs(key));
     this.checkTime();
+  }
+
+  /**
+   * Charges the part of a call's cost that grows with its work (`units` under the latency rule
+   * `pattern`: cells a flush applies, pages a conversion renders). The emulated service calls it
+   * while the call runs, since only it knows the amount.
+   */
+  chargeUnits(pattern: string, units: number): void {
+    this.unitsCharged.set(pattern, (this.unitsCharged.get(pattern) ?? 0) + units);
+    this.spend(this.latency.unitsMs(pattern, units));
   }
 
   /** Advances time spent computing or sleeping inside the execution, then checks the limit. */
@@ -225,7 +238,13 @@ export class Meter {
     return sum;
   }
 
+  /** Units charged through `chargeUnits`, per latency rule pattern. */
+  units(): Record<string, number> {
+    return Object.fromEntries(this.unitsCharged);
+  }
+
   resetCounts(): void {
     this.calls.clear();
+    this.unitsCharged.clear();
   }
 }

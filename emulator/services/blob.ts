@@ -1,7 +1,9 @@
 import { escapeHtmlAsCharRefs } from '../core/html-escape';
 import { API_NAME } from '../core/instrument';
+import { PDF_CONVERSION_RULE } from '../core/latency';
 import type { Workspace } from '../workspace';
 import { charsetOf, decode, encode, fromByteArray, toSignedBytes } from './charset';
+import { estimatePdfPages } from './pdf-pages';
 
 /** The global `MimeType` enum: plain strings, exactly Apps Script's values. */
 export const MimeType: GoogleAppsScript.Base.MimeType = Object.freeze({
@@ -198,7 +200,8 @@ export class Blob implements GoogleAppsScript.Base.Blob {
 
   /**
    * Converts the blob. Only conversion to PDF is modelled: it consumes one unit of the daily
-   * `conversions` quota and returns an emulated PDF (see EMULATED_PDF_MARKER and `sourceHtml`).
+   * `conversions` quota, costs more the more pages it renders (see pdf-pages.ts) and returns an
+   * emulated PDF (see EMULATED_PDF_MARKER and `sourceHtml`).
    * As on Apps Script the name's last extension is replaced: "ShoppingList.12.25.2014" becomes
    * "ShoppingList.12.25.pdf".
    */
@@ -216,6 +219,7 @@ export class Blob implements GoogleAppsScript.Base.Blob {
     else if (from === 'text/plain')
       html = `<pre>${escapeHtmlAsCharRefs(this.getDataAsString())}</pre>`;
     else html = `<img src="data:${from};base64,${this.data.toString('base64')}">`;
+    this.ws.meter.chargeUnits(PDF_CONVERSION_RULE, estimatePdfPages(html) - 1);
     const pdf = new Blob(
       this.ws,
       Buffer.concat([Buffer.from(EMULATED_PDF_MARKER, 'utf8'), Buffer.from(html, 'utf8')]),

@@ -5,12 +5,14 @@
 // 3. The daily dispatcher as the sales sheet grows.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LatencyOptions } from '../../emulator/core/latency';
 import { type Bundle, loadBundle, loadBundleFromDist } from '../../emulator/runtime';
 import { advanceWithTriggers, fireNow } from '../../emulator/trigger-runner';
 import { addBulkClients } from '../../playground/bulk';
 import { seedDemo } from '../../playground/seed';
 import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/session';
 import type { IssueReport } from '../../src/ui/contracts';
+import { printLatencySensitivity } from './latency-sensitivity';
 
 const NAIVE_SCRIPT = readFileSync(join(__dirname, 'naive-invoices.js'), 'utf8');
 
@@ -206,8 +208,8 @@ if (new Set(results.map((r) => r.pokke.sheetsCalls)).size !== 1) {
 }
 
 // 2. 1,000 clients with one line each (plus the demo's 4): one execution, then the rest.
-function bulk(): Bundle {
-  const bundle = loadBundleFromDist('dist', { now: '2026-11-30T18:00:00+09:00' });
+function bulk(latency?: LatencyOptions): Bundle {
+  const bundle = loadBundleFromDist('dist', { now: '2026-11-30T18:00:00+09:00', latency });
   seedDemo(bundle, new ExecutionLog(bundle), readDemoCompany(), DEMO_DIR);
   addBulkClients(bundle, 1000, { date: new Date('2026-11-10T00:00:00+09:00') });
   return bundle;
@@ -255,6 +257,7 @@ console.log('\n2. 1,004 invoices (1,000 clients + the demo)');
     `naive per-row script: ${bundle.workspace.GmailApp.outbox().length} invoices in its execution, ${m.sheetsCalls} Sheets / ${m.allCalls} calls, ${modelled(m)}`,
   );
 }
+printLatencySensitivity(bulk);
 
 // The daily dispatcher on the demo company: an ordinary day (routines only) and the last
 // business day of the month (tasks, 2 recurring invoices, the summary and its mail), as the

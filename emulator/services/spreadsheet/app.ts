@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { API_NAME, unwrap } from '../../core/instrument';
+import { FLUSH_RULE } from '../../core/latency';
 import type { Workspace } from '../../workspace';
 import type { UiEmulator } from '../ui';
 import {
@@ -176,11 +177,26 @@ export class SpreadsheetAppEmulator implements Emulates<GApp, AppMethods> {
   }
 
   /**
-   * Writes are applied at once in the emulator; the call is still counted (and timed). When
-   * `unflushedWrites` is `'lost'`, a flush is also the point a dying execution rolls back to.
+   * Writes are applied at once in the emulator; the call is still counted, and costs more the
+   * more cells were written since the last flush (see core/latency.ts). When `unflushedWrites`
+   * is `'lost'`, a flush is also the point a dying execution rolls back to.
    */
   flush(): void {
+    this.ws.meter.chargeUnits(FLUSH_RULE, this.applyPendingWrites());
     if (this.unflushedWrites === 'lost') this.checkpoint();
+  }
+
+  /**
+   * Emulator-only: marks every spreadsheet's pending writes applied (a flush, or the end of an
+   * execution) and returns how many cells were pending.
+   */
+  applyPendingWrites(): number {
+    let cells = 0;
+    for (const ss of this.spreadsheets) {
+      cells += ss.pendingWrittenCells;
+      ss.pendingWrittenCells = 0;
+    }
+    return cells;
   }
 
   /**

@@ -343,7 +343,8 @@ export class Sheet implements Emulates<GSheet, SheetMethods> {
 
   /**
    * Writes a grid at (row, column) as typed input: coerces every value (see `coerceInput`), checks
-   * data-validation rules that reject invalid data, and only then writes (all or nothing).
+   * data-validation rules that reject invalid data, and only then writes (all or nothing). The
+   * cells wait for the next flush (see `Spreadsheet.pendingWrittenCells`).
    */
   writeValues(row: number, column: number, data: unknown[][]): void {
     const ctx = this.context();
@@ -389,6 +390,7 @@ export class Sheet implements Emulates<GSheet, SheetMethods> {
     for (let i = 0; i < out.length; i++) {
       const line = out[i] ?? [];
       const r = r0 + i;
+      this.spreadsheet.pendingWrittenCells += line.length;
       for (let j = 0; j < line.length; j++) this.values.set(r, c0 + j, line[j] as CellValue);
       const formulaRow = this.formulas.rows[r];
       if (formulaRow) for (let j = 0; j < line.length; j++) formulaRow[c0 + j] = '';

@@ -91,6 +91,12 @@ export class Spreadsheet implements Emulates<GSpreadsheet, SpreadsheetMethods> {
   readonly namedRanges = new Map<string, NamedRange>();
   /** Emulator-only: every `toast()` shown, oldest first. */
   readonly toasts: Toast[] = [];
+  /**
+   * Emulator-only: cells whose values or formulas were written (setValue(s), setFormula(s),
+   * appendRow) since the last flush. A flush costs more the more of them it applies; formats,
+   * notes and validations are not counted (the measurement behind core/latency.ts wrote values).
+   */
+  pendingWrittenCells = 0;
   private sheetSeq = 0;
 
   constructor(
