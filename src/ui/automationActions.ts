@@ -13,6 +13,7 @@ import { withDocumentLock } from '../services/lock';
 import { userLang } from '../services/session';
 import { showSidebar } from '../services/ui';
 import { activeWorkbook } from '../services/workbook';
+import { workbookTables } from '../sheets/workbookTables';
 import type {
   AutomationStatus,
   DryRunReport,
@@ -95,7 +96,7 @@ export function runDispatcherTrigger(kind: 'daily' | 'continue'): void {
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     const at = now();
-    appendRunLog(ss, [
+    appendRunLog(workbookTables(ss), [
       {
         startedAt: at,
         finishedAt: at,

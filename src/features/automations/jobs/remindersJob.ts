@@ -16,6 +16,7 @@ import {
 } from '../../../services/mail';
 import { flushWorkbook } from '../../../services/workbook';
 import { cellDateKey, cellText, textCell } from '../../../sheets/cells';
+import { INVOICES_SHEET } from '../../../sheets/schema';
 import { writeColumn } from '../../../sheets/table';
 import type { PlannedJob } from '../../../ui/automationContracts';
 import { type BillingBook, readBillingBook } from '../../invoices/billingBook';
@@ -29,12 +30,18 @@ interface Reminder {
   readonly row: number;
   readonly step: ReminderStep;
   readonly invoice: OverdueInvoice;
-  /** Recorded by a run that stopped before the mail was made. */
+  /** Its step was recorded by an earlier run, which did not finish its mail. */
   readonly resumed: boolean;
+  /** That run stopped while making mails (作成中): this one may exist, sent or as a draft. */
+  readonly uncertain: boolean;
   readonly otherLines: string[];
 }
 
-const PENDING = /^督促(\d)\(.*\): 作成中/;
+/** A step recorded, its mail being made: still there on the next run, that run was cut off. */
+const IN_FLIGHT = '作成中';
+/** A step recorded whose mail a run out of time never started: made like a new one. */
+const WAITING = '作成待ち';
+const RECORDED = /^督促(\d)\(.*\): (作成中|作成待ち)/;
 const isReminderLine = (line: string) => line.startsWith('督促');
 
 /** The message cell's own lines (issuing warnings) without Pokke's reminder line. */
@@ -52,8 +59,9 @@ const stepLine = (step: ReminderStep, state: string) =>
 /**
  * Unpaid invoices past due get the next step of the reminder ladder on its day (offsets in the
  * 設定 sheet), one step per run, never the same step twice: the step is recorded on the invoice
- * row (督促段階, 督促日) and flushed before the mail is made, and a step recorded by a run that
- * stopped is finished — as a draft, never a second sending — by the next.
+ * row (督促段階, 督促日) and flushed before the mail is made. A step a run left 作成中 (it was cut
+ * off while making mails) is finished by the next as a draft, never a second sending, reusing
+ * the draft if it was made; a step it left 作成待ち (out of time before its mail) is made as usual.
  */
 function planReminders(book: BillingBook, ctx: JobContext): Reminder[] {
   const out: Reminder[] = [];
@@ -74,13 +82,14 @@ function planReminders(book: BillingBook, ctx: JobContext): Reminder[] {
       dueDate,
       billed: typeof v.billed === 'number' ? v.billed : 0,
     };
-    const pending = PENDING.exec(reminder);
-    if (pending && Number(pending[1]) === lastStep && lastStep >= 1 && lastStep <= 3) {
+    const recorded = RECORDED.exec(reminder);
+    if (recorded && Number(recorded[1]) === lastStep && lastStep >= 1 && lastStep <= 3) {
       out.push({
         row: row.rowNumber,
         step: lastStep as ReminderStep,
         invoice,
         resumed: true,
+        uncertain: recorded[2] === IN_FLIGHT,
         otherLines: others,
       });
       continue;
@@ -96,7 +105,16 @@ function planReminders(book: BillingBook, ctx: JobContext): Reminder[] {
       ctx.today,
       ctx.settings.reminderOffsets,
     );
-    if (step) out.push({ row: row.rowNumber, step, invoice, resumed: false, otherLines: others });
+    if (step) {
+      out.push({
+        row: row.rowNumber,
+        step,
+        invoice,
+        resumed: false,
+        uncertain: false,
+        otherLines: others,
+      });
+    }
   }
   return out;
 }
@@ -107,7 +125,7 @@ export const remindersJob: Job = {
   plan(ctx): PlannedJob {
     if (!ctx.settings.reminders)
       return { job: 'reminders', label: LABEL, actions: [], problems: [] };
-    const reminders = planReminders(readBillingBook(ctx.ss), ctx);
+    const reminders = planReminders(readBillingBook(ctx.tables), ctx);
     return {
       job: 'reminders',
       label: LABEL,
@@ -122,7 +140,7 @@ export const remindersJob: Job = {
   },
   run(ctx): JobOutcome {
     if (!ctx.settings.reminders) return { result: 'skipped', count: 0, message: '', more: false };
-    const book = readBillingBook(ctx.ss);
+    const book = readBillingBook(ctx.tables);
     const reminders = planReminders(book, ctx);
     if (reminders.length === 0) return { result: 'ok', count: 0, message: '', more: false };
     const recorded = recordSteps(book, reminders, ctx.today);
@@ -140,22 +158,30 @@ export const remindersJob: Job = {
       const mail = reminderMail(r.invoice, r.step, book.settings);
       const outgoing = { to: mail.to, subject: mail.subject, body: mail.text, htmlBody: mail.html };
       let state: string;
-      if (!r.resumed && quota > 0 && mail.to) {
+      if (!r.uncertain && quota > 0 && mail.to) {
         sendMail(outgoing);
         quota -= mail.to.split(',').length;
         state = `${formatDateJa(ctx.today, { weekday: true })} 送信しました`;
       } else {
-        // Resumed after a crash: the draft may exist already (one search for the invoice number).
+        // Cut off while making mails: the draft may exist already (one search for the number).
         const draft =
-          (r.resumed ? findDraftBySubject(mail.subject, r.invoice.number) : undefined) ??
+          (r.uncertain ? findDraftBySubject(mail.subject, r.invoice.number) : undefined) ??
           createDraft(outgoing);
         state = `${formatDateJa(ctx.today, { weekday: true })} 下書きを作成しました ${draft.url}`;
       }
       done.set(r.row, textCell([...r.otherLines, stepLine(r.step, state)].join('\n')));
       count += 1;
     }
+    // Rows the time budget left had no mail started: 作成待ち, so the next run makes theirs
+    // without looking for a draft. Rows left 作成中 by a cut-off run stay so.
+    const waiting = new Map(
+      reminders
+        .filter((r) => !done.has(r.row) && !r.uncertain)
+        .map((r) => [r.row, textCell([...r.otherLines, stepLine(r.step, WAITING)].join('\n'))]),
+    );
     // The table in memory predates recordSteps: write every recorded row's message again.
-    writeColumn(book.invoices, 'message', new Map([...recorded, ...done]));
+    writeColumn(book.invoices, 'message', new Map([...recorded, ...waiting, ...done]));
+    ctx.tables.forget(INVOICES_SHEET);
     return {
       result: 'ok',
       count,
@@ -174,7 +200,10 @@ export const remindersJob: Job = {
   },
 };
 
-/** Writes each step as started (督促段階, 督促日, a 作成中 line); returns every pending message. */
+/**
+ * Writes each step as started (督促段階, 督促日, a 作成中 line; a waiting step gets its 作成中 line
+ * back, as its mail may be made from now on); returns every row's 作成中 message.
+ */
 function recordSteps(
   book: BillingBook,
   reminders: readonly Reminder[],
@@ -183,17 +212,17 @@ function recordSteps(
   const messages = new Map<number, unknown>(
     reminders.map((r) => [
       r.row,
-      textCell([...r.otherLines, stepLine(r.step, '作成中')].join('\n')),
+      textCell([...r.otherLines, stepLine(r.step, IN_FLIGHT)].join('\n')),
     ]),
   );
   const fresh = reminders.filter((r) => !r.resumed);
-  if (fresh.length === 0) return messages;
   writeColumn(book.invoices, 'reminderStep', new Map(fresh.map((r) => [r.row, r.step])));
   writeColumn(
     book.invoices,
     'reminderDate',
     new Map(fresh.map((r) => [r.row, tokyoInstant(today)])),
   );
-  writeColumn(book.invoices, 'message', new Map(fresh.map((r) => [r.row, messages.get(r.row)])));
+  const starting = reminders.filter((r) => !r.uncertain);
+  writeColumn(book.invoices, 'message', new Map(starting.map((r) => [r.row, messages.get(r.row)])));
   return messages;
 }

@@ -21,11 +21,10 @@ import {
   SUMMARY_SHEET,
   TAX_RATE_CHOICES,
 } from '../../../sheets/schema';
-import { appendRecords, findSheet, readTable } from '../../../sheets/table';
+import { appendRecords } from '../../../sheets/table';
+import type { WorkbookTables } from '../../../sheets/workbookTables';
 import type { PlannedJob } from '../../../ui/automationContracts';
 import type { Job, JobContext, JobOutcome } from '../job';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const LABEL = bilingual('月次集計', 'Monthly summary');
 /** The row that records the owner's mail was sent, so a retry does not send it again. */
@@ -37,9 +36,8 @@ const yenOf = (cell: unknown) => {
   return parsed.ok ? parsed.yen : 0;
 };
 
-function readInvoices(sheet: Sheet | null): SummaryInvoice[] {
-  if (!sheet) return [];
-  return readTable(sheet, INVOICES_SHEET).rows.flatMap((r) => {
+function readInvoices(tables: WorkbookTables): SummaryInvoice[] {
+  return (tables.table(INVOICES_SHEET)?.rows ?? []).flatMap((r) => {
     const issueDate = cellDateKey(r.values.issueDate);
     if (!issueDate || !cellText(r.values.number)) return [];
     return [
@@ -56,9 +54,8 @@ function readInvoices(sheet: Sheet | null): SummaryInvoice[] {
   });
 }
 
-function readExpenses(sheet: Sheet | null): SummaryExpense[] {
-  if (!sheet) return [];
-  return readTable(sheet, EXPENSES_SHEET).rows.flatMap((r) => {
+function readExpenses(tables: WorkbookTables): SummaryExpense[] {
+  return (tables.table(EXPENSES_SHEET)?.rows ?? []).flatMap((r) => {
     const date = cellDateKey(r.values.date);
     const rate = cellText(r.values.taxRate) as ExpenseRate;
     if (!date) return [];
@@ -78,10 +75,10 @@ interface SummaryState {
   readonly written: boolean;
 }
 
-function stateOf(ctx: JobContext, summarySheet: Sheet | null): SummaryState {
+function stateOf(ctx: JobContext): SummaryState {
   const month = monthDue(ctx);
-  if (!month || !summarySheet) return { month, written: false };
-  const rows = readTable(summarySheet, SUMMARY_SHEET).rows;
+  const rows = month ? ctx.tables.table(SUMMARY_SHEET)?.rows : undefined;
+  if (!month || !rows) return { month, written: false };
   return { month, written: rows.some((r) => cellText(r.values.month) === month) };
 }
 
@@ -107,7 +104,7 @@ export const summaryJob: Job = {
   id: 'summary',
   label: LABEL,
   plan(ctx): PlannedJob {
-    const state = stateOf(ctx, findSheet(ctx.ss, SUMMARY_SHEET));
+    const state = stateOf(ctx);
     const actions: string[] = [];
     if (state.month && !state.written) {
       actions.push(bilingual(`${state.month} の月次集計を作成`, `Summarise ${state.month}`));
@@ -118,23 +115,20 @@ export const summaryJob: Job = {
     return { job: 'summary', label: LABEL, actions, problems: [] };
   },
   run(ctx): JobOutcome {
-    const sheet = findSheet(ctx.ss, SUMMARY_SHEET);
-    if (!sheet) return { result: 'skipped', count: 0, message: '', more: false };
-    const state = stateOf(ctx, sheet);
+    if (!ctx.tables.sheet(SUMMARY_SHEET)) {
+      return { result: 'skipped', count: 0, message: '', more: false };
+    }
+    const state = stateOf(ctx);
     const month = state.month;
     if (!month || state.written) return { result: 'ok', count: 0, message: '', more: false };
-    const rows = monthlySummary(
-      month,
-      readInvoices(findSheet(ctx.ss, INVOICES_SHEET)),
-      readExpenses(findSheet(ctx.ss, EXPENSES_SHEET)),
-    );
+    const rows = monthlySummary(month, readInvoices(ctx.tables), readExpenses(ctx.tables));
     const to = ctx.settings.summaryMail ? currentUserEmail() : '';
     const at = now();
     // The 通知 row goes in with the figures, before the mail: a run cut off after this write
     // never mails twice (at worst the mail of that month is missing, never doubled).
     const mailRow = { section: MAIL_SECTION, item: MAIL_ITEM, amount: 0, count: 1 };
     appendRecords(
-      readTable(sheet, SUMMARY_SHEET),
+      ctx.tables.table(SUMMARY_SHEET)!,
       [...rows, ...(to ? [mailRow] : [])].map((r: SummaryRow) => ({
         month: textCell(month),
         section: textCell(r.section),
@@ -144,6 +138,7 @@ export const summaryJob: Job = {
         createdAt: at,
       })),
     );
+    ctx.tables.forget(SUMMARY_SHEET);
     flushWorkbook();
     if (to) {
       const { text, html } = mailText(
