@@ -131,15 +131,8 @@ export function appendRecords<K extends string>(
   return first;
 }
 
-/**
- * Only the header row and the height, for appending to a long sheet (a log) without reading it:
- * three calls whatever the sheet's size.
- */
-export function readHeaderOnly<K extends string>(
-  sheet: Sheet,
-  spec: SheetSpec<K>,
-): Pick<Table<K>, 'sheet' | 'headers' | 'height'> {
+/** Only the header row, to append to a long sheet (a log) without reading it: three calls. */
+export function readHeaderRow<K extends string>(sheet: Sheet, spec: SheetSpec<K>): HeaderMap<K> {
   const width = Math.max(sheet.getLastColumn(), 1);
-  const headerRow = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
-  return { sheet, headers: mapHeaders(spec, headerRow), height: sheet.getLastRow() };
+  return mapHeaders(spec, sheet.getRange(1, 1, 1, width).getValues()[0] ?? []);
 }

@@ -14,6 +14,7 @@ import { withWorkbookLock } from '../services/lock';
 import { userLang } from '../services/session';
 import { showSidebar } from '../services/ui';
 import { activeWorkbook } from '../services/workbook';
+import { workbookTables } from '../sheets/workbookTables';
 import type {
   AutomationStatus,
   DryRunReport,
@@ -99,7 +100,7 @@ export function runDispatcherTrigger(kind: 'daily' | 'continue', event: unknown)
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     const at = now();
-    appendRunLog(ss, [
+    appendRunLog(workbookTables(ss), [
       {
         startedAt: at,
         finishedAt: at,

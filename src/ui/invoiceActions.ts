@@ -16,6 +16,7 @@ import { CONTINUE_AFTER_MS, deadlineFromNow } from '../services/timeBudget';
 import { clearTriggers, scheduleContinuation } from '../services/triggers';
 import { showModalDialog } from '../services/ui';
 import { activeWorkbook } from '../services/workbook';
+import { workbookTables } from '../sheets/workbookTables';
 import type { InvoicePreview, IssueReport } from './contracts';
 import { noRequest, rpc } from './rpc';
 import { requireTriggerFiring } from './triggerFiring';
@@ -41,7 +42,7 @@ const showPreviewRequest = z.strictObject({
 
 /** google.script.run: what a closing run would issue. Reads only. */
 export const invoicesPreviewRpc = rpc(runRequest, (req): InvoicePreview => {
-  const book = readBillingBook(activeWorkbook());
+  const book = readBillingBook(workbookTables(activeWorkbook()));
   return {
     ...toPreview(planInvoices(book, parseDateKey(req.closingDate)!)),
     sendDirectly: book.settings.sendDirectly === 'する',
@@ -93,7 +94,7 @@ export function runInvoiceContinuationTrigger(event: unknown): void {
     return;
   }
   if (report.issued.length === 0 && report.unfinished === 0) return;
-  appendRunLog(ss, [
+  appendRunLog(workbookTables(ss), [
     {
       startedAt,
       finishedAt: now(),
@@ -109,7 +110,7 @@ export function runInvoiceContinuationTrigger(event: unknown): void {
 /** google.script.run: one invoice of the preview as it will look, in a modal dialog. Reads only. */
 export const invoicesShowPreviewRpc = rpc(showPreviewRequest, (req): { shown: true } => {
   const dialog = invoicePreviewDialog(
-    readBillingBook(activeWorkbook()),
+    readBillingBook(workbookTables(activeWorkbook())),
     parseDateKey(req.closingDate)!,
     req.periodKey,
     req.rows,

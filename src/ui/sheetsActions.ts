@@ -7,6 +7,7 @@ import { userLang } from '../services/session';
 import { alertUser, showSidebar } from '../services/ui';
 import { activeWorkbook } from '../services/workbook';
 import { rememberActiveWorkbook } from '../services/workbookLink';
+import { workbookTables } from '../sheets/workbookTables';
 import type { SaveResult, SettingsView, SetupReport } from './contracts';
 import { addPokkeMenu } from './menu';
 import { guard, noRequest, rpc } from './rpc';
@@ -43,7 +44,7 @@ export const setupFromSidebar = rpc(
 
 export const settingsLoadRpc = rpc(
   noRequest,
-  (): SettingsView => loadSettings(activeWorkbook(), userLang()),
+  (): SettingsView => loadSettings(workbookTables(activeWorkbook()), userLang()),
 );
 
 export const settingsSaveRpc = rpc(

@@ -1,6 +1,7 @@
 import type { Bundle } from '../../emulator/runtime';
+import { advanceWithTriggers } from '../../emulator/trigger-runner';
 import type { DryRunReport } from '../../src/ui/automationContracts';
-import { book, demoAt, records, tokyo } from './automations-support';
+import { book, demoAt, handlers, records, tokyo } from './automations-support';
 
 /** Adds invoice rows as the owner would have them after sending: by header, dates as Dates. */
 function addInvoices(bundle: Bundle, rows: Record<string, string | number>[]): void {
@@ -138,6 +139,41 @@ describe('payment reminders (督促) through the dispatcher', () => {
     fresh.runJson('automationsRunNow', []);
     expect(reminderDrafts(fresh)).toEqual(['お支払い状況のご確認(請求書番号 2026-10-0001)']);
     expect(records(fresh, '請求書')[0]!['メッセージ']).toMatch(/下書きを作成しました/);
+  });
+
+  it('reminders beyond one execution continue a minute later, each made once, no draft looked up', () => {
+    const more = Array.from({ length: 900 }, (_, i) =>
+      invoice(`2026-10-${String(i + 4).padStart(4, '0')}`, '株式会社さくら食品', '送付済'),
+    );
+    addInvoices(bundle, more);
+    bundle.workspace.clock.set(tokyo('2026-11-24T06:00:00'));
+    bundle.run('dailyDispatch', [], { triggered: true });
+    const first = reminderDrafts(bundle).length;
+    expect(first).toBeGreaterThan(100);
+    expect(first).toBeLessThan(901);
+    expect(handlers(bundle)).toContain('continueDispatch');
+    const waiting = records(bundle, '請求書').filter((r) => r['メッセージ']?.endsWith('作成待ち'));
+    expect(waiting).toHaveLength(901 - first);
+
+    // The first execution stopped for time, not cut off: nothing it left can have a draft.
+    const lookups: number[] = [];
+    const fired = advanceWithTriggers(bundle, tokyo('2026-11-24T08:00:00'), {
+      execute: (_handler, run) => {
+        bundle.workspace.meter.resetCounts();
+        run();
+        lookups.push(bundle.workspace.meter.total('Gmail.Users.Drafts.list'));
+      },
+    });
+    expect(fired.map((f) => [f.handler, f.ok])).toContainEqual(['continueDispatch', true]);
+    expect(lookups.every((n) => n === 0)).toBe(true);
+    const drafts = reminderDrafts(bundle);
+    expect(drafts).toHaveLength(901);
+    expect(new Set(drafts).size).toBe(901);
+    const rows = records(bundle, '請求書').filter((r) => r['督促段階'] === '1');
+    expect(rows).toHaveLength(901);
+    expect(
+      rows.every((r) => /督促1\(.*\): .*下書きを作成しました https:/.test(r['メッセージ']!)),
+    ).toBe(true);
   });
 
   it('honours 督促のタイミング as changed in the 設定 sheet', () => {

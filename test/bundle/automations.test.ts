@@ -177,6 +177,24 @@ describe('automations: the month-end of the demo company', () => {
     );
   });
 
+  it('the jobs after the recurring one read what it wrote: the summary counts its invoices', () => {
+    const bundle = demoAt('2026-11-30T05:00:00+09:00');
+    bundle.run('dailyDispatch', [], { triggered: true });
+    // The workbook had no invoice before this run: both were issued by its recurring job.
+    const issued = records(bundle, '請求書');
+    expect(issued.map((i) => i['発行日'])).toEqual(['2026/11/30', '2026/11/30']);
+    const summary = records(bundle, '月次集計');
+    const sales = summary.filter((r) => r['区分'] === '売上(取引先別)');
+    expect(sales.map((r) => [r['項目'], r['金額']]).sort()).toEqual(
+      issued.map((i) => [i['取引先'], i['合計(税込)']]).sort(),
+    );
+    const yen = (text: string) => Number(text.replace(/,/g, ''));
+    expect(summary.find((r) => r['項目'] === '請求額')).toMatchObject({
+      件数: '2',
+      金額: (yen(issued[0]!['請求額']!) + yen(issued[1]!['請求額']!)).toLocaleString('en-US'),
+    });
+  });
+
   it('a second firing the same day does nothing again', () => {
     const bundle = demoAt('2026-11-30T05:00:00+09:00');
     bundle.runJson('automationsInstall', [{ hour: 6 }]);
@@ -345,6 +363,13 @@ describe('automations: cost', () => {
 
   it('reads each sheet in batches: the Sheets calls do not grow with the rows', () => {
     expect(sheetsCalls('2026-11-26', 1000)).toBe(sheetsCalls('2026-11-26', 10));
-    expect(sheetsCalls('2026-11-30', 1000)).toBe(sheetsCalls('2026-11-30', 10));
+  });
+
+  it('the month end reads each sheet once for all its jobs, however long the sales sheet', () => {
+    const few = sheetsCalls('2026-11-30', 10);
+    // Nine tables read once each (three calls), four read again after a job wrote them, the run
+    // log's header once; the rest are the jobs' writes and flushes.
+    expect(few).toBeLessThanOrEqual(72);
+    expect(sheetsCalls('2026-11-30', 5000)).toBe(few);
   });
 });

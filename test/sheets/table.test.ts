@@ -1,13 +1,7 @@
 import { Workspace } from '../../emulator/workspace';
 import { cellText, textCell } from '../../src/sheets/cells';
 import { RUN_LOG_SHEET, SALES_SHEET } from '../../src/sheets/schema';
-import {
-  appendRecords,
-  mapHeaders,
-  readHeaderOnly,
-  readTable,
-  writeColumn,
-} from '../../src/sheets/table';
+import { appendRecords, mapHeaders, readTable, writeColumn } from '../../src/sheets/table';
 
 function salesSheet(rows: unknown[][]) {
   const ws = new Workspace();
@@ -102,10 +96,7 @@ describe('appendRecords', () => {
     const sheet = ss.insertSheet('実行ログ');
     sheet.getRange(1, 1, 1, 3).setValues([['開始', '終了', '処理']]);
     sheet.deleteRows(3, sheet.getMaxRows() - 2);
-    const table = readHeaderOnly(
-      sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet,
-      RUN_LOG_SHEET,
-    );
+    const table = readTable(sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet, RUN_LOG_SHEET);
     expect(sheet.getMaxRows()).toBe(2);
     const first = appendRecords(table, [{ job: 'a' }, { job: 'b' }, { job: 'c' }]);
     expect(first).toBe(2);

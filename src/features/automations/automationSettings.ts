@@ -5,10 +5,8 @@ import {
 } from '../../core/schedule';
 import { cellText } from '../../sheets/cells';
 import { SETTINGS_SHEET } from '../../sheets/schema';
-import { findSheet, readTable } from '../../sheets/table';
+import type { WorkbookTables } from '../../sheets/workbookTables';
 import { AUTOMATION_SETTING_ROWS } from '../settings/settingsRows';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export type AutomationSettingKey = (typeof AUTOMATION_SETTING_ROWS)[number]['key'];
 
@@ -30,18 +28,15 @@ const DEFAULTS: Record<AutomationSettingKey, string> = Object.fromEntries(
  * The automation settings from the 設定 sheet (one read). A missing row takes its default; an
  * unreadable value takes its default too and is reported, so the jobs still run.
  */
-export function readAutomationSettings(ss: Spreadsheet): {
+export function readAutomationSettings(tables: WorkbookTables): {
   settings: AutomationSettings;
   problems: string[];
 } {
   const raw = { ...DEFAULTS };
-  const sheet = findSheet(ss, SETTINGS_SHEET);
-  if (sheet) {
-    for (const row of readTable(sheet, SETTINGS_SHEET).rows) {
-      const key = cellText(row.values.key) as AutomationSettingKey;
-      const value = cellText(row.values.value);
-      if (key in raw && value !== '') raw[key] = value;
-    }
+  for (const row of tables.table(SETTINGS_SHEET)?.rows ?? []) {
+    const key = cellText(row.values.key) as AutomationSettingKey;
+    const value = cellText(row.values.value);
+    if (key in raw && value !== '') raw[key] = value;
   }
   return parseAutomationSettings(raw);
 }

@@ -4,6 +4,7 @@ import { addDays, type DateKey, tokyoDateKey } from '../../core/dates';
 import { now, nowMs } from '../../services/clock';
 import { CONTINUE_AFTER_MS, TIME_BUDGET_MS } from '../../services/timeBudget';
 import { clearTriggers, scheduleContinuation } from '../../services/triggers';
+import { type WorkbookTables, workbookTables } from '../../sheets/workbookTables';
 import type { DryRunReport, JobId } from '../../ui/automationContracts';
 import { readAutomationSettings } from './automationSettings';
 import {
@@ -37,6 +38,7 @@ export function horizonOf(today: DateKey): DateKey {
 export function dispatch(ss: Spreadsheet, now: Date, kind: DispatchKind): RunRecord[] {
   const started = now.getTime();
   const deadline = started + TIME_BUDGET_MS;
+  const tables = workbookTables(ss);
   let state = readState();
   const today = tokyoDateKey(now);
   if (kind === 'continue' || state.continuation) clearTriggers(CONTINUE_HANDLER);
@@ -44,31 +46,31 @@ export function dispatch(ss: Spreadsheet, now: Date, kind: DispatchKind): RunRec
   const records: RunRecord[] = [];
   const pending = state.continuation;
   if (pending && pending.day !== today) {
-    const done = runDay(ss, pending.day, pending.nextJob, state, deadline, records);
+    const done = runDay(tables, pending.day, pending.nextJob, state, deadline, records);
     state = done.state;
     if (!done.finished) return records;
   }
   if (kind !== 'manual' && state.lastDay === today && !state.continuation) {
     const record = skipRecord(today, now);
-    appendRunLog(ss, [record]);
+    appendRunLog(tables, [record]);
     return [record];
   }
   const from = state.continuation?.day === today ? state.continuation.nextJob : 0;
-  runDay(ss, today, from, state, deadline, records);
+  runDay(tables, today, from, state, deadline, records);
   return records;
 }
 
 function runDay(
-  ss: Spreadsheet,
+  tables: WorkbookTables,
   day: DateKey,
   fromJob: number,
   state: DispatcherState,
   deadline: number,
   records: RunRecord[],
 ): { state: DispatcherState; finished: boolean } {
-  const { settings, problems } = readAutomationSettings(ss);
+  const { settings, problems } = readAutomationSettings(tables);
   const ctx: JobContext = {
-    ss,
+    tables,
     today: day,
     horizon: horizonOf(day),
     lastDay: state.lastDay,
@@ -88,14 +90,14 @@ function runDay(
       count: problems.length,
       message: problems.join('\n'),
     };
-    appendRunLog(ss, [record]);
+    appendRunLog(tables, [record]);
     records.push(record);
   }
   const runStarted = now();
   const jobRecords: RunRecord[] = [];
   for (let i = fromJob; i < JOBS.length; i++) {
     const job = JOBS[i]!;
-    if (nowMs() >= deadline) return pause(ss, current(), day, i, records);
+    if (nowMs() >= deadline) return pause(tables, current(), day, i, records);
     const retry = failing[job.id];
     const record = runJob(
       job,
@@ -109,13 +111,13 @@ function runDay(
     }
     // A job that found nothing to do leaves no line of its own; the run's line says so.
     if (record.count > 0 || record.message !== '' || record.result !== 'ok') {
-      appendRunLog(ss, [record]);
+      appendRunLog(tables, [record]);
       records.push(record);
     }
-    if (record.result === 'paused') return pause(ss, current(), day, i, records, true);
+    if (record.result === 'paused') return pause(tables, current(), day, i, records, true);
   }
   const summary = runSummary(day, runStarted, jobRecords);
-  appendRunLog(ss, [summary]);
+  appendRunLog(tables, [summary]);
   records.push(summary);
   // The day is done; a job that failed keeps its own window in `failing` and is retried (with
   // the days it missed) by the next run. Only a run without a failure counts as a success.
@@ -147,6 +149,8 @@ function runJob(job: Job, ctx: JobContext): RunRecord {
     };
   } catch (e) {
     // One job failing never stops the others; the next run retries it (every job is idempotent).
+    // What it wrote before failing is unknown: the jobs after it read the workbook again.
+    ctx.tables.forgetAll();
     console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
     return {
       startedAt,
@@ -193,7 +197,7 @@ const CONTINUE_NOTE = bilingual(
 );
 
 function pause(
-  ss: Spreadsheet,
+  tables: WorkbookTables,
   state: DispatcherState,
   day: DateKey,
   nextJob: number,
@@ -217,7 +221,7 @@ function pause(
       count: 0,
       message: CONTINUE_NOTE,
     };
-    appendRunLog(ss, [record]);
+    appendRunLog(tables, [record]);
     records.push(record);
   }
   return { state: paused, finished: false };
@@ -254,7 +258,8 @@ const earlier = (a: DateKey, b: DateKey | null): DateKey => (b !== null && b < a
  * A job that keeps failing is planned with the days it missed, as its retry would be.
  */
 export function dryRun(ss: Spreadsheet, day: DateKey, at: Date = now()): DryRunReport {
-  const { settings, problems } = readAutomationSettings(ss);
+  const tables = workbookTables(ss);
+  const { settings, problems } = readAutomationSettings(tables);
   const state = readState();
   const future = day > tokyoDateKey(at);
   const lastDay = future
@@ -263,7 +268,7 @@ export function dryRun(ss: Spreadsheet, day: DateKey, at: Date = now()): DryRunR
       ? state.lastDay
       : null;
   const ctx: JobContext = {
-    ss,
+    tables,
     today: day,
     horizon: horizonOf(day),
     lastDay,

@@ -1,13 +1,16 @@
 import type { DateKey } from '../../core/dates';
 import { nowMs } from '../../services/clock';
+import type { WorkbookTables } from '../../sheets/workbookTables';
 import type { JobId, PlannedJob } from '../../ui/automationContracts';
 import type { AutomationSettings } from './automationSettings';
 import type { RunResult } from './runLog';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
 export interface JobContext {
-  readonly ss: Spreadsheet;
+  /**
+   * The workbook's tables, each read once per run and shared by the jobs. A job that writes a
+   * sheet calls `tables.forget` for it, so the jobs after it read what it wrote.
+   */
+  readonly tables: WorkbookTables;
   /** The day being run, in Asia/Tokyo. */
   readonly today: DateKey;
   /**

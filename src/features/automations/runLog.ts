@@ -2,7 +2,8 @@ import type { DateKey } from '../../core/dates';
 import { tokyoDateKey, tokyoInstant } from '../../core/dates';
 import { cellText, textCell } from '../../sheets/cells';
 import { RUN_LOG_SHEET } from '../../sheets/schema';
-import { appendRecords, findSheet, readHeaderOnly, readTable } from '../../sheets/table';
+import { findSheet, readTable, rowFor } from '../../sheets/table';
+import type { WorkbookTables } from '../../sheets/workbookTables';
 import type { RunLogEntry } from '../../ui/automationContracts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -29,23 +30,25 @@ export interface RunRecord {
 
 /**
  * Appends one row per job to 実行ログ, right after the job, so a run that dies later still
- * leaves what it finished on record. Three reads and one write; the log is never read whole.
+ * leaves what it finished on record. The log is never read whole: its header is read once per
+ * run (three calls), then each row is one `appendRow`, which also grows a full sheet.
  */
-export function appendRunLog(ss: Spreadsheet, records: readonly RunRecord[]): void {
-  const sheet = findSheet(ss, RUN_LOG_SHEET);
-  if (!sheet || records.length === 0) return;
-  appendRecords(
-    readHeaderOnly(sheet, RUN_LOG_SHEET),
-    records.map((r) => ({
-      startedAt: r.startedAt,
-      finishedAt: r.finishedAt,
-      day: tokyoInstant(r.day),
-      job: textCell(r.job),
-      result: RESULT[r.result],
-      count: r.count,
-      message: textCell(r.message),
-    })),
-  );
+export function appendRunLog(tables: WorkbookTables, records: readonly RunRecord[]): void {
+  const log = records.length > 0 ? tables.headers(RUN_LOG_SHEET) : null;
+  if (!log) return;
+  for (const r of records) {
+    log.sheet.appendRow(
+      rowFor(log.headers, {
+        startedAt: r.startedAt,
+        finishedAt: r.finishedAt,
+        day: tokyoInstant(r.day),
+        job: textCell(r.job),
+        result: RESULT[r.result],
+        count: r.count,
+        message: textCell(r.message),
+      }),
+    );
+  }
 }
 
 /** The last `limit` runs, newest first, for the sidebar. */

@@ -10,7 +10,8 @@ import {
 import { cellText } from '../../sheets/cells';
 import type { SheetSpec } from '../../sheets/columns';
 import { CLIENTS_SHEET, INVOICES_SHEET, SALES_SHEET } from '../../sheets/schema';
-import { findSheet, readTable, type Table, writeColumn } from '../../sheets/table';
+import { type Table, writeColumn } from '../../sheets/table';
+import type { WorkbookTables } from '../../sheets/workbookTables';
 import type { SettingsForm } from '../../ui/contracts';
 import { loadSettings } from '../settings/settings';
 
@@ -24,7 +25,6 @@ export const VOIDED = '取消';
  */
 export const PROVISIONAL_MARK = '発行中:';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type ClientKey = (typeof CLIENTS_SHEET.columns)[number]['key'];
 export type SalesKey = (typeof SALES_SHEET.columns)[number]['key'];
 export type InvoiceKey = (typeof INVOICES_SHEET.columns)[number]['key'];
@@ -42,15 +42,14 @@ export interface BillingBook {
   readonly unsettledMarks: ReadonlyMap<number, string>;
 }
 
-function requiredTable<K extends string>(ss: Spreadsheet, spec: SheetSpec<K>): Table<K> {
-  const sheet = findSheet(ss, spec);
-  if (!sheet) {
+function requiredTable<K extends string>(tables: WorkbookTables, spec: SheetSpec<K>): Table<K> {
+  const table = tables.table(spec);
+  if (!table) {
     throw new UserError(
       `「${spec.name}」シートがありません。メニューの「ワークブックを準備」を実行してください`,
       `The ${spec.name} sheet is missing; run "Set up workbook" from the menu`,
     );
   }
-  const table = readTable(sheet, spec);
   const missing = table.headers.missing.filter((k) => k !== 'message');
   if (missing.length > 0) {
     const headers = spec.columns.filter((c) => missing.includes(c.key)).map((c) => c.header);
@@ -107,13 +106,14 @@ export function settleLineMarks(book: BillingBook): void {
   writeColumn(book.sales, 'invoiceNumber', book.unsettledMarks);
 }
 
-export function readBillingBook(ss: Spreadsheet): BillingBook {
-  const { settings } = loadSettings(ss, 'ja');
-  const clientTable = requiredTable(ss, CLIENTS_SHEET);
+/** Read through the run's tables: a sheet another step of the run has read is not read again. */
+export function readBillingBook(tables: WorkbookTables): BillingBook {
+  const { settings } = loadSettings(tables, 'ja');
+  const clientTable = requiredTable(tables, CLIENTS_SHEET);
   const clients = validateClientRows(clientTable.rows, { defaultTerms: settings.defaultTerms });
   const clientIndex = indexClients(clients.clients);
-  const invoices = requiredTable(ss, INVOICES_SHEET);
-  const { sales, unsettledMarks } = settleProvisional(requiredTable(ss, SALES_SHEET), invoices);
+  const invoices = requiredTable(tables, INVOICES_SHEET);
+  const { sales, unsettledMarks } = settleProvisional(requiredTable(tables, SALES_SHEET), invoices);
   const salesCheck = validateSaleRows(billableAgain(sales, voidedNumbers(invoices)), {
     clients: clientIndex,
   });

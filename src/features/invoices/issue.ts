@@ -30,6 +30,7 @@ import { flushWorkbook } from '../../services/workbook';
 import { cellText, textCell } from '../../sheets/cells';
 import { CLIENTS_SHEET, SALES_SHEET } from '../../sheets/schema';
 import { appendRecords, type Table, writeColumn } from '../../sheets/table';
+import { type WorkbookTables, workbookTables } from '../../sheets/workbookTables';
 import type { IssuedInvoice, IssueReport, RowProblem } from '../../ui/contracts';
 import {
   type BillingBook,
@@ -65,6 +66,8 @@ export interface IssueOptions {
    * continuing the work), exactly as after a crash.
    */
   readonly deadline?: number;
+  /** The run's tables, when the caller has read some of them already. */
+  readonly tables?: WorkbookTables;
 }
 
 /**
@@ -81,7 +84,7 @@ export function issueInvoices(
   closingDate: DateKey,
   options: IssueOptions = {},
 ): IssueReport {
-  const book = readBillingBook(ss);
+  const book = readBillingBook(options.tables ?? workbookTables(ss));
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   // A bad pattern stops the run before anything is written.
   const pattern = numberPatternOf(book);
@@ -128,7 +131,7 @@ export function issueInvoices(
  * holds the workbook lock.
  */
 export function finishInterruptedInvoices(ss: Spreadsheet, deadline: number): IssueReport {
-  const book = readBillingBook(ss);
+  const book = readBillingBook(workbookTables(ss));
   settleLineMarks(book);
   const resumed = resumeInterrupted(startRun(book, deadline));
   const nothingPlanned = { drafts: [], alreadyIssued: [], problems: [], refused: [] };

@@ -3,10 +3,10 @@ import { completeTask, listTasks, tasksAvailable } from '../../services/tasks';
 import { readUserProperties, writeUserProperties } from '../../services/userProperties';
 import { cellText } from '../../sheets/cells';
 import { TASK_STATUSES, TASKS_SHEET } from '../../sheets/schema';
-import { findSheet, readTable, type TableRow, writeColumn } from '../../sheets/table';
+import { type TableRow, writeColumn } from '../../sheets/table';
+import type { WorkbookTables } from '../../sheets/workbookTables';
 import { readUsedLists, SYNCED_AT_KEY } from './records';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type TaskKey = (typeof TASKS_SHEET.columns)[number]['key'];
 
 const [OPEN, DONE] = TASK_STATUSES;
@@ -57,16 +57,15 @@ export function rowLists(
  * account's, deleted) leaves its rows as they are and is named in the message, for the run log.
  * The caller holds the workbook lock (the daily dispatcher).
  */
-export function syncTasks(ss: Spreadsheet, now: Date): SyncReport {
+export function syncTasks(tables: WorkbookTables, now: Date): SyncReport {
   const empty = (message: string): SyncReport => ({
     completedInSheet: 0,
     completedInTasks: 0,
     message,
   });
   if (!tasksAvailable()) return empty('');
-  const sheet = findSheet(ss, TASKS_SHEET);
-  if (!sheet) return empty('');
-  const table = readTable<TaskKey>(sheet, TASKS_SHEET);
+  const table = tables.table(TASKS_SHEET);
+  if (!table) return empty('');
   const props = readUserProperties();
   const listsOf = rowLists(table.rows, () => readUsedLists(props));
   const lists = [...new Set([...listsOf.values()].flat())];
@@ -117,6 +116,7 @@ export function syncTasks(ss: Spreadsheet, now: Date): SyncReport {
     } else if (rowListIds.every((l) => failed.has(l))) skipped += 1;
   }
   writeColumn(table, 'status', statusUpdates);
+  if (statusUpdates.size > 0) tables.forget(TASKS_SHEET);
   writeUserProperties({ [SYNCED_AT_KEY]: now.toISOString() });
   const completedInSheet = statusUpdates.size;
   const parts: string[] = [];

@@ -1,5 +1,6 @@
 import type { Lang } from '../../core/bilingual';
 import { UserError } from '../../core/bilingual';
+import { type WorkbookTables, workbookTables } from '../../sheets/workbookTables';
 import type { RoundingMethod, SaveResult, SettingsForm, SettingsView } from '../../ui/contracts';
 import { validateSettings } from './settingsFields';
 import { ACCOUNT_TYPES, ROUNDING_LABELS, SEND_DIRECTLY_CHOICES } from './settingsRows';
@@ -19,8 +20,8 @@ const roundingFromLabel = (label: string): RoundingMethod | undefined =>
   )?.[0];
 
 /** The owner's settings from the 設定 sheet, with what is wrong in them. */
-export function loadSettings(ss: Spreadsheet, lang: Lang): SettingsView {
-  const { values, table } = readSettingsSheet(ss);
+export function loadSettings(tables: WorkbookTables, lang: Lang): SettingsView {
+  const { values, table } = readSettingsSheet(tables);
   const accountType = (ACCOUNT_TYPES as readonly string[]).includes(values.accountType)
     ? (values.accountType as SettingsForm['accountType'])
     : '普通';
@@ -57,8 +58,8 @@ export function loadSettings(ss: Spreadsheet, lang: Lang): SettingsView {
 export function saveSettings(ss: Spreadsheet, input: SettingsForm): SaveResult {
   const { form, errors, warnings } = validateSettings(input);
   if (errors.length > 0) return { ok: false, issues: errors };
-  let { table } = readSettingsSheet(ss);
-  if (table && ensureSettingRows(table)) table = readSettingsSheet(ss).table;
+  let { table } = readSettingsSheet(workbookTables(ss));
+  if (table && ensureSettingRows(table)) table = readSettingsSheet(workbookTables(ss)).table;
   if (!table) {
     throw new UserError(
       '設定シートがありません。先に「ワークブックを準備」を実行してください',

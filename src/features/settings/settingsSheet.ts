@@ -1,11 +1,11 @@
 import { newDropdown } from '../../services/workbook';
 import { cellText, textCell } from '../../sheets/cells';
 import { SETTINGS_SHEET } from '../../sheets/schema';
-import { findSheet, readTable, type Table, writeColumn } from '../../sheets/table';
+import { type Table, writeColumn } from '../../sheets/table';
+import type { WorkbookTables } from '../../sheets/workbookTables';
 import type { SettingsForm } from '../../ui/contracts';
 import { SETTING_ROWS, SETTINGS_SHEET_ROWS, type SheetSettingRow } from './settingsRows';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type SettingsTable = Table<(typeof SETTINGS_SHEET.columns)[number]['key']>;
 export type SettingKey = keyof SettingsForm;
 
@@ -50,14 +50,13 @@ export interface StoredSettings {
   readonly table: SettingsTable | null;
 }
 
-export function readSettingsSheet(ss: Spreadsheet): StoredSettings {
-  const sheet = findSheet(ss, SETTINGS_SHEET);
+export function readSettingsSheet(tables: WorkbookTables): StoredSettings {
+  const table = tables.table(SETTINGS_SHEET);
   const values = Object.fromEntries(SETTING_ROWS.map((r) => [r.key, ''])) as Record<
     SettingKey,
     string
   >;
-  if (!sheet) return { values, table: null };
-  const table = readTable(sheet, SETTINGS_SHEET);
+  if (!table) return { values, table: null };
   const known = new Set<string>(SETTING_ROWS.map((r) => r.key));
   for (const row of table.rows) {
     const key = cellText(row.values.key);

@@ -4,6 +4,7 @@ import { Workspace } from '../../../emulator/workspace';
 import { LISTS_KEY, SYNCED_AT_KEY } from '../../../src/features/mailTasks/records';
 import { syncTasks } from '../../../src/features/mailTasks/sync';
 import { TASKS_SHEET } from '../../../src/sheets/schema';
+import { workbookTables } from '../../../src/sheets/workbookTables';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const HEADERS = TASKS_SHEET.columns.map((c) => c.header);
@@ -71,10 +72,7 @@ describe('syncTasks: completion flows both ways between the タスク sheet and 
     try {
       t.tasks.complete(t.ids.a); // ticked in Google Tasks (hidden at once)
       const before = t.ws.meter.total();
-      const report = syncTasks(
-        t.ss as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
-        new Date(t.ws.clock.now()),
-      );
+      const report = syncTasks(workbookTables(t.ss), new Date(t.ws.clock.now()));
       const calls = t.ws.meter.total() - before;
       expect(report.completedInSheet).toBe(1);
       expect(report.completedInTasks).toBe(1);
@@ -91,18 +89,12 @@ describe('syncTasks: completion flows both ways between the タスク sheet and 
 
       // Nothing changed since: no write at all.
       t.ws.clock.advance(24 * 3600_000);
-      const again = syncTasks(
-        t.ss as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
-        new Date(t.ws.clock.now()),
-      );
+      const again = syncTasks(workbookTables(t.ss), new Date(t.ws.clock.now()));
       expect(again).toEqual({ completedInSheet: 0, completedInTasks: 0, message: '' });
 
       // Completed later in Google: found through completedMin.
       t.tasks.complete(t.ids.c);
-      const third = syncTasks(
-        t.ss as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
-        new Date(t.ws.clock.now()),
-      );
+      const third = syncTasks(workbookTables(t.ss), new Date(t.ws.clock.now()));
       expect(third.completedInSheet).toBe(1);
       expect(t.sheet.getRange(4, 3).getValue()).toBe('完了');
     } finally {
@@ -124,7 +116,7 @@ describe('syncTasks reads the lists from the workbook (GoogleリストID), whoev
       ]);
       t.tasks.complete(a.id!);
       expect(t.ws.PropertiesService.getUserProperties().getProperty(LISTS_KEY)).toBeNull();
-      const report = syncTasks(t.ss, new Date(t.ws.clock.now()));
+      const report = syncTasks(workbookTables(t.ss), new Date(t.ws.clock.now()));
       expect(report).toMatchObject({ completedInSheet: 1, completedInTasks: 1 });
       expect(t.sheet.getRange(2, 3).getValue()).toBe('完了');
       expect(t.tasks.Tasks.get(work.id!, b.id!).status).toBe('completed');
@@ -143,7 +135,7 @@ describe('syncTasks reads the lists from the workbook (GoogleリストID), whoev
         ['X', '未完了', 'someone-elses-task', 'someone-elses-list'],
       ]);
       t.tasks.complete(a.id!);
-      const report = syncTasks(t.ss, new Date(t.ws.clock.now()));
+      const report = syncTasks(workbookTables(t.ss), new Date(t.ws.clock.now()));
       expect(report.completedInSheet).toBe(1);
       expect(report.unreadableLists).toBe(1);
       expect(report.message).toContain('someone-elses-list');
@@ -172,7 +164,7 @@ describe('syncTasks reads the lists from the workbook (GoogleリストID), whoev
       // First sync: one listing of every task, pages of 100, 100, 50. The last task, 完了 in the
       // sheet and open in Google (on the third page), is patched.
       const first = listCalls(() => {
-        report = syncTasks(t.ss, new Date(t.ws.clock.now()));
+        report = syncTasks(workbookTables(t.ss), new Date(t.ws.clock.now()));
       });
       expect(first).toBe(3);
       expect(report).toMatchObject({ completedInSheet: 1, completedInTasks: 1 });
@@ -181,7 +173,7 @@ describe('syncTasks reads the lists from the workbook (GoogleリストID), whoev
       t.ws.clock.advance(24 * 3600_000);
       t.tasks.complete(ids[1]!);
       const later = listCalls(() => {
-        report = syncTasks(t.ss, new Date(t.ws.clock.now()));
+        report = syncTasks(workbookTables(t.ss), new Date(t.ws.clock.now()));
       });
       expect(later).toBe(4);
       expect(report).toMatchObject({ completedInSheet: 1, completedInTasks: 0 });

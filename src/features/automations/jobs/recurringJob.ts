@@ -9,14 +9,13 @@ import {
 } from '../../../core/schedule';
 import { flushWorkbook } from '../../../services/workbook';
 import { cellText, textCell } from '../../../sheets/cells';
-import { RECURRING_SHEET } from '../../../sheets/schema';
 import {
-  appendRecords,
-  findSheet,
-  readTable,
-  type Table,
-  writeColumn,
-} from '../../../sheets/table';
+  CLIENTS_SHEET,
+  INVOICES_SHEET,
+  RECURRING_SHEET,
+  SALES_SHEET,
+} from '../../../sheets/schema';
+import { appendRecords, type Table, writeColumn } from '../../../sheets/table';
 import type { PlannedJob } from '../../../ui/automationContracts';
 import { type BillingBook, readBillingBook } from '../../invoices/billingBook';
 import { issueInvoices } from '../../invoices/issue';
@@ -147,8 +146,7 @@ function periodLabel(month: string): string {
 }
 
 function readRecurring(ctx: JobContext): Table<RecurringKey> | null {
-  const sheet = findSheet(ctx.ss, RECURRING_SHEET);
-  return sheet ? readTable(sheet, RECURRING_SHEET) : null;
+  return ctx.tables.table(RECURRING_SHEET);
 }
 
 export const recurringJob: Job = {
@@ -159,7 +157,7 @@ export const recurringJob: Job = {
     if (!table || table.rows.length === 0) {
       return { job: 'recurring', label: LABEL, actions: [], problems: [] };
     }
-    const plan = planRecurring(table, readBillingBook(ctx.ss), ctx);
+    const plan = planRecurring(table, readBillingBook(ctx.tables), ctx);
     return {
       job: 'recurring',
       label: LABEL,
@@ -177,7 +175,7 @@ export const recurringJob: Job = {
     if (!table || table.rows.length === 0) {
       return { result: 'skipped', count: 0, message: '', more: false };
     }
-    const book = readBillingBook(ctx.ss);
+    const book = readBillingBook(ctx.tables);
     const plan = planRecurring(table, book, ctx);
     appendRecords(
       book.sales,
@@ -199,11 +197,15 @@ export const recurringJob: Job = {
     flushWorkbook();
     writeColumn(table, 'lastPeriod', plan.lastPeriod);
     writeColumn(table, 'message', plan.messages);
+    ctx.tables.forget(SALES_SHEET, RECURRING_SHEET);
     flushWorkbook();
-    const report = issueInvoices(ctx.ss, ctx.horizon, {
+    const report = issueInvoices(ctx.tables.ss, ctx.horizon, {
       only: billsRecurringLine,
       deadline: ctx.deadline,
+      tables: ctx.tables,
     });
+    // Issuing may have written any of its sheets: the jobs after this one read them again.
+    ctx.tables.forget(INVOICES_SHEET, SALES_SHEET, CLIENTS_SHEET);
     const issued = report.issued.length;
     return {
       result: plan.problems.length > 0 || report.problems.length > 0 ? 'partial' : 'ok',

@@ -12,6 +12,7 @@ import { type DeliveryStage, deliverOnce } from '../../../services/deliverOnce';
 import { remainingMailQuota } from '../../../services/mail';
 import { flushWorkbook } from '../../../services/workbook';
 import { cellDateKey, cellText, textCell } from '../../../sheets/cells';
+import { INVOICES_SHEET } from '../../../sheets/schema';
 import { writeColumn } from '../../../sheets/table';
 import type { PlannedJob } from '../../../ui/automationContracts';
 import { type BillingBook, readBillingBook } from '../../invoices/billingBook';
@@ -27,16 +28,27 @@ interface Reminder {
   readonly row: number;
   readonly step: ReminderStep;
   readonly invoice: OverdueInvoice;
-  /** What a run that stopped had done: nothing yet (fresh), the step recorded, the send begun. */
+  /** Its step was recorded by an earlier run, which did not finish its mail. */
+  readonly resumed: boolean;
+  /** What an earlier run may have done of its mail: nothing, maybe the draft, maybe the send. */
   readonly stage: DeliveryStage;
   /** The invoice itself may still be an unsent draft: its reminder is never sent directly. */
   readonly invoiceUnsent: boolean;
   readonly otherLines: string[];
 }
 
+/** A step recorded, its mail being made: still there on the next run, that run was cut off. */
 const MAKING = '作成中';
+/** A step recorded whose mail a run out of time never started: made like a new one. */
+const WAITING = '作成待ち';
+/** A step whose draft was made and is being sent: the mail left if and only if it is gone. */
 const SENDING = '送信中';
-const PENDING = /^督促(\d)\(.*\): (作成中|送信中)/;
+const PENDING = /^督促(\d)\(.*\): (作成中|作成待ち|送信中)/;
+const STAGE_OF: Record<string, DeliveryStage> = {
+  [MAKING]: 'maybeDrafted',
+  [WAITING]: 'fresh',
+  [SENDING]: 'sending',
+};
 const isReminderLine = (line: string) => line.startsWith('督促');
 
 /** The message cell's own lines (issuing warnings) without Pokke's reminder line. */
@@ -84,7 +96,8 @@ function planReminders(book: BillingBook, ctx: JobContext): Reminder[] {
         row: row.rowNumber,
         step: lastStep as ReminderStep,
         invoice,
-        stage: pending[2] === SENDING ? 'sending' : 'maybeDrafted',
+        resumed: true,
+        stage: STAGE_OF[pending[2] ?? ''] ?? 'maybeDrafted',
         invoiceUnsent,
         otherLines: others,
       });
@@ -106,6 +119,7 @@ function planReminders(book: BillingBook, ctx: JobContext): Reminder[] {
         row: row.rowNumber,
         step,
         invoice,
+        resumed: false,
         stage: 'fresh',
         invoiceUnsent,
         otherLines: others,
@@ -120,7 +134,7 @@ export const remindersJob: Job = {
   plan(ctx): PlannedJob {
     if (!ctx.settings.reminders)
       return { job: 'reminders', label: LABEL, actions: [], problems: [] };
-    const reminders = planReminders(readBillingBook(ctx.ss), ctx);
+    const reminders = planReminders(readBillingBook(ctx.tables), ctx);
     return {
       job: 'reminders',
       label: LABEL,
@@ -135,7 +149,7 @@ export const remindersJob: Job = {
   },
   run(ctx): JobOutcome {
     if (!ctx.settings.reminders) return { result: 'skipped', count: 0, message: '', more: false };
-    const book = readBillingBook(ctx.ss);
+    const book = readBillingBook(ctx.tables);
     const reminders = planReminders(book, ctx);
     if (reminders.length === 0) return { result: 'ok', count: 0, message: '', more: false };
     const recorded = recordSteps(book, reminders, ctx.today);
@@ -181,8 +195,16 @@ export const remindersJob: Job = {
       done.set(r.row, line(state));
       count += 1;
     }
+    // Rows the time budget left had no mail started: 作成待ち, so the next run makes theirs
+    // without looking for a draft. Rows left 作成中 or 送信中 by a cut-off run stay so.
+    const waiting = new Map(
+      reminders
+        .filter((r) => !done.has(r.row) && r.stage === 'fresh')
+        .map((r) => [r.row, textCell([...r.otherLines, stepLine(r.step, WAITING)].join('\n'))]),
+    );
     // The table in memory predates recordSteps: write every recorded row's message again.
-    writeColumn(book.invoices, 'message', new Map([...recorded, ...done]));
+    writeColumn(book.invoices, 'message', new Map([...recorded, ...waiting, ...done]));
+    ctx.tables.forget(INVOICES_SHEET);
     return {
       result: 'ok',
       count,
@@ -201,7 +223,10 @@ export const remindersJob: Job = {
   },
 };
 
-/** Writes each step as started (督促段階, 督促日, a 作成中 line); returns every pending message. */
+/**
+ * Writes each step as started (督促段階, 督促日, a 作成中 line; a waiting step gets its 作成中 line
+ * back, as its mail may be made from now on); returns every row's message as it now stands.
+ */
 function recordSteps(
   book: BillingBook,
   reminders: readonly Reminder[],
@@ -215,14 +240,14 @@ function recordSteps(
       ),
     ]),
   );
-  const fresh = reminders.filter((r) => r.stage === 'fresh');
-  if (fresh.length === 0) return messages;
+  const fresh = reminders.filter((r) => !r.resumed);
   writeColumn(book.invoices, 'reminderStep', new Map(fresh.map((r) => [r.row, r.step])));
   writeColumn(
     book.invoices,
     'reminderDate',
     new Map(fresh.map((r) => [r.row, tokyoInstant(today)])),
   );
-  writeColumn(book.invoices, 'message', new Map(fresh.map((r) => [r.row, messages.get(r.row)])));
+  const starting = reminders.filter((r) => r.stage === 'fresh');
+  writeColumn(book.invoices, 'message', new Map(starting.map((r) => [r.row, messages.get(r.row)])));
   return messages;
 }

@@ -12,13 +12,7 @@ import { now } from '../../../services/clock';
 import { flushWorkbook } from '../../../services/workbook';
 import { cellText, textCell } from '../../../sheets/cells';
 import { ROUTINE_METHODS, ROUTINES_SHEET, TASKS_SHEET } from '../../../sheets/schema';
-import {
-  appendRecords,
-  findSheet,
-  readTable,
-  type Table,
-  writeColumn,
-} from '../../../sheets/table';
+import { appendRecords, type Table, writeColumn } from '../../../sheets/table';
 import type { PlannedJob } from '../../../ui/automationContracts';
 import { type Job, type JobContext, type JobOutcome, pastDeadline } from '../job';
 
@@ -53,10 +47,9 @@ interface Books {
 }
 
 function readBooks(ctx: JobContext): Books | null {
-  const routines = findSheet(ctx.ss, ROUTINES_SHEET);
-  const tasks = findSheet(ctx.ss, TASKS_SHEET);
-  if (!routines || !tasks) return null;
-  return { routines: readTable(routines, ROUTINES_SHEET), tasks: readTable(tasks, TASKS_SHEET) };
+  const routines = ctx.tables.table(ROUTINES_SHEET);
+  const tasks = ctx.tables.table(TASKS_SHEET);
+  return routines && tasks ? { routines, tasks } : null;
 }
 
 /**
@@ -170,6 +163,7 @@ export const routinesJob: Job = {
     );
     writeColumn(books.routines, 'next', plan.next);
     writeColumn(books.routines, 'message', plan.messages);
+    ctx.tables.forget(ROUTINES_SHEET, TASKS_SHEET);
     flushWorkbook();
     const blocks = makeBlocks(plan.blocks, ctx);
     return {

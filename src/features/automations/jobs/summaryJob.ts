@@ -21,11 +21,10 @@ import {
   SUMMARY_SHEET,
   TAX_RATE_CHOICES,
 } from '../../../sheets/schema';
-import { appendRecords, findSheet, readTable } from '../../../sheets/table';
+import { appendRecords, type Table } from '../../../sheets/table';
+import type { WorkbookTables } from '../../../sheets/workbookTables';
 import type { PlannedJob } from '../../../ui/automationContracts';
 import type { Job, JobContext, JobOutcome } from '../job';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const LABEL = bilingual('月次集計', 'Monthly summary');
 /**
@@ -42,9 +41,8 @@ const yenOf = (cell: unknown) => {
   return parsed.ok ? parsed.yen : 0;
 };
 
-function readInvoices(sheet: Sheet | null): SummaryInvoice[] {
-  if (!sheet) return [];
-  return readTable(sheet, INVOICES_SHEET).rows.flatMap((r) => {
+function readInvoices(tables: WorkbookTables): SummaryInvoice[] {
+  return (tables.table(INVOICES_SHEET)?.rows ?? []).flatMap((r) => {
     const issueDate = cellDateKey(r.values.issueDate);
     if (!issueDate || !cellText(r.values.number)) return [];
     return [
@@ -61,9 +59,8 @@ function readInvoices(sheet: Sheet | null): SummaryInvoice[] {
   });
 }
 
-function readExpenses(sheet: Sheet | null): SummaryExpense[] {
-  if (!sheet) return [];
-  return readTable(sheet, EXPENSES_SHEET).rows.flatMap((r) => {
+function readExpenses(tables: WorkbookTables): SummaryExpense[] {
+  return (tables.table(EXPENSES_SHEET)?.rows ?? []).flatMap((r) => {
     const date = cellDateKey(r.values.date);
     const rate = cellText(r.values.taxRate) as ExpenseRate;
     if (!date) return [];
@@ -78,8 +75,8 @@ function readExpenses(sheet: Sheet | null): SummaryExpense[] {
   });
 }
 
-type SummaryTable = ReturnType<typeof readTable<SummaryKey>>;
 type SummaryKey = (typeof SUMMARY_SHEET.columns)[number]['key'];
+type SummaryTable = Table<SummaryKey>;
 
 /** The 通知 row of a month whose mail is not known to be sent, and how far it got. */
 interface PendingMail {
@@ -98,10 +95,10 @@ interface SummaryState {
   readonly pending: PendingMail[];
 }
 
-function stateOf(ctx: JobContext, summarySheet: Sheet | null): SummaryState {
+function stateOf(ctx: JobContext): SummaryState {
   const month = monthDue(ctx);
-  if (!summarySheet) return { month, written: false, table: null, pending: [] };
-  const table = readTable(summarySheet, SUMMARY_SHEET);
+  const table = ctx.tables.table(SUMMARY_SHEET);
+  if (!table) return { month, written: false, table: null, pending: [] };
   const pending = table.rows.flatMap((r): PendingMail[] => {
     const item = cellText(r.values.item);
     if (cellText(r.values.section) !== MAIL_SECTION) return [];
@@ -135,7 +132,7 @@ export const summaryJob: Job = {
   id: 'summary',
   label: LABEL,
   plan(ctx): PlannedJob {
-    const state = stateOf(ctx, findSheet(ctx.ss, SUMMARY_SHEET));
+    const state = stateOf(ctx);
     const actions: string[] = [];
     if (state.month && !state.written) {
       actions.push(bilingual(`${state.month} の月次集計を作成`, `Summarise ${state.month}`));
@@ -153,20 +150,15 @@ export const summaryJob: Job = {
     return { job: 'summary', label: LABEL, actions, problems: [] };
   },
   run(ctx): JobOutcome {
-    const sheet = findSheet(ctx.ss, SUMMARY_SHEET);
-    if (!sheet) return { result: 'skipped', count: 0, message: '', more: false };
-    const state = stateOf(ctx, sheet);
+    const state = stateOf(ctx);
+    if (!state.table) return { result: 'skipped', count: 0, message: '', more: false };
     const messages: string[] = [];
     const mails: PendingMail[] = [...state.pending];
     let failed = 0;
     let count = 0;
     const month = state.month;
     if (month && !state.written && state.table) {
-      const rows = monthlySummary(
-        month,
-        readInvoices(findSheet(ctx.ss, INVOICES_SHEET)),
-        readExpenses(findSheet(ctx.ss, EXPENSES_SHEET)),
-      );
+      const rows = monthlySummary(month, readInvoices(ctx.tables), readExpenses(ctx.tables));
       // Who the mail goes to is known before anything is written: a failing lookup writes nothing.
       const to = ctx.settings.summaryMail ? currentUserEmail() : '';
       const mail = to !== '';
@@ -185,6 +177,7 @@ export const summaryJob: Job = {
           createdAt: at,
         })),
       );
+      ctx.tables.forget(SUMMARY_SHEET);
       flushWorkbook();
       if (mail) mails.push({ month, row: first + rows.length, stage: 'fresh', rows });
       count += 1;
@@ -193,7 +186,7 @@ export const summaryJob: Job = {
     if (mails.length > 0 && state.table) {
       const to = currentUserEmail();
       for (const p of mails) {
-        const outcome = sendSummaryMail(sheet, state.table, p, to);
+        const outcome = sendSummaryMail(state.table, p, to);
         if (outcome === 'sent') {
           messages.push(
             bilingual(
@@ -241,7 +234,6 @@ function summaryRowsOf(table: SummaryTable, month: string): SummaryRow[] {
  * 送信中 with a flush before the draft is sent, and メール送信 after.
  */
 function sendSummaryMail(
-  sheet: Sheet,
   table: SummaryTable,
   p: PendingMail,
   to: string,
@@ -249,7 +241,7 @@ function sendSummaryMail(
   const rows = p.rows ?? summaryRowsOf(table, p.month);
   const setItem = (item: string) => {
     const col = table.headers.index.item;
-    if (col !== undefined) sheet.getRange(p.row, col + 1).setValue(item);
+    if (col !== undefined) table.sheet.getRange(p.row, col + 1).setValue(item);
   };
   const { text, html } = mailText(
     [summaryHighlights(p.month, rows), ['詳しくは「月次集計」シートをご覧ください。']],

@@ -2,7 +2,6 @@ import { bilingual } from '../../../core/bilingual';
 import { now } from '../../../services/clock';
 import { cellText } from '../../../sheets/cells';
 import { TASKS_SHEET } from '../../../sheets/schema';
-import { findSheet, readTable } from '../../../sheets/table';
 import type { PlannedJob } from '../../../ui/automationContracts';
 import { syncTasks } from '../../mailTasks/sync';
 import type { Job, JobOutcome } from '../job';
@@ -14,10 +13,9 @@ export const tasksSyncJob: Job = {
   id: 'tasks',
   label: LABEL,
   plan(ctx): PlannedJob {
-    const sheet = findSheet(ctx.ss, TASKS_SHEET);
-    const linked = sheet
-      ? readTable(sheet, TASKS_SHEET).rows.filter((r) => cellText(r.values.googleTaskId) !== '')
-      : [];
+    const linked = (ctx.tables.table(TASKS_SHEET)?.rows ?? []).filter(
+      (r) => cellText(r.values.googleTaskId) !== '',
+    );
     return {
       job: 'tasks',
       label: LABEL,
@@ -34,7 +32,7 @@ export const tasksSyncJob: Job = {
     };
   },
   run(ctx): JobOutcome {
-    const report = syncTasks(ctx.ss, now());
+    const report = syncTasks(ctx.tables, now());
     return {
       // A list that could not be read (another account's) is worth a look in the run log.
       result: report.unreadableLists ? 'partial' : 'ok',
