@@ -1,5 +1,5 @@
 import type { Bundle } from '../../emulator/runtime';
-import { advanceWithTriggers } from '../../emulator/trigger-runner';
+import { advanceWithTriggers, fireNow } from '../../emulator/trigger-runner';
 import type { DryRunReport } from '../../src/ui/automationContracts';
 import { book, demoAt, handlers, records, tokyo } from './automations-support';
 
@@ -147,7 +147,7 @@ describe('payment reminders (督促) through the dispatcher', () => {
     );
     addInvoices(bundle, more);
     bundle.workspace.clock.set(tokyo('2026-11-24T06:00:00'));
-    bundle.run('dailyDispatch', [], { triggered: true });
+    fireNow(bundle, 'dailyDispatch');
     const first = reminderDrafts(bundle).length;
     expect(first).toBeGreaterThan(100);
     expect(first).toBeLessThan(901);
