@@ -1,4 +1,5 @@
 import { buildMime, decodeEncodedWords, type MimeAttachment } from '../core/mime';
+import { oneLine } from '../core/normalize';
 
 export interface OutgoingMail {
   readonly to: string;
@@ -97,9 +98,11 @@ export function remainingMailQuota(): number {
 
 /** Sends right away (only when the owner turned direct sending on): MailApp, `script.send_mail`. */
 export function sendMail(mail: OutgoingMail): void {
-  MailApp.sendEmail(mail.to, mail.subject, mail.body, {
+  // The same one-line subject and display name a draft's MIME headers get (core/mime.ts).
+  const name = mail.name === undefined ? undefined : oneLine(mail.name) || undefined;
+  MailApp.sendEmail(mail.to, oneLine(mail.subject), mail.body, {
     htmlBody: mail.htmlBody,
     attachments: mail.attachments,
-    name: mail.name,
+    name,
   });
 }
