@@ -4,6 +4,7 @@
  */
 import type { DateKey } from './dates';
 import { escapeHtml } from './html';
+import { oneLine } from './normalize';
 
 /** The タスク sheet's key of the task made from one mail (one task per mail). */
 export function mailTaskKey(messageId: string): string {
@@ -29,14 +30,9 @@ export function clip(text: string, max: number): string {
   return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
-// C0/C1 controls other than tab and newline: never meaningful in a title or a note.
+// C0/C1 controls other than tab and newline: never meaningful in a note.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-/** One line of text: controls dropped, runs of white space made one space, trimmed. */
-export function oneLine(text: string): string {
-  return text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-}
 
 /** Multi-line text: controls dropped, line breaks normalised, trimmed. */
 export function cleanText(text: string): string {

@@ -10,14 +10,6 @@ export interface MailText {
   readonly html: string;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: a subject is one line
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-
-/** One line for a subject: no control characters or line breaks, spaces collapsed. */
-export function oneLine(text: string): string {
-  return text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-}
-
 /** The paragraphs, then `--` and the signature (its own line breaks kept as lines). */
 export function mailText(paragraphs: readonly (readonly string[])[], signature: string): MailText {
   const signatureLines = signature.replace(/\r\n?/g, '\n').split('\n');

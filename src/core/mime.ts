@@ -9,10 +9,12 @@
  *   encoded words (`=?UTF-8?B?…?=`), folded one word per line. File names get encoded words and
  *   an RFC 2231 `filename*` twin.
  * - Header injection is impossible by construction: every header value passes through `oneLine`
- *   (control characters, CR and LF included, become spaces) before it is written or encoded,
- *   addresses must be plain `local@domain` (anything else throws `MimeError`), and content types
- *   are checked against the RFC 2045 token syntax.
+ *   (core/normalize: control characters, CR and LF included, become spaces; bidirectional
+ *   controls, zero-width characters and lone surrogates are dropped) before it is written or
+ *   encoded, addresses must be plain `local@domain` (anything else throws `MimeError`), and
+ *   content types are checked against the RFC 2045 token syntax.
  */
+import { oneLine } from './normalize';
 
 export interface MimeAttachment {
   readonly name: string;
@@ -149,12 +151,6 @@ function fold76(b64: string): string {
 }
 
 // ---- header text ------------------------------------------------------------------------------
-
-/** A header value on one line: control characters (CR, LF, NUL…) become single spaces. */
-export function oneLine(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-  return String(text).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
-}
 
 /** Splits text into pieces of at most `maxBytes` UTF-8 bytes, never inside a character. */
 function utf8Chunks(text: string, maxBytes: number): string[] {

@@ -33,3 +33,32 @@ export function stripSpacesAndHyphens(text: string): string {
 export function stripSpaces(text: string): string {
   return text.replace(/\s/g, '');
 }
+
+/**
+ * Characters that are invisible yet change how a text reads: bidirectional controls (U+202A–
+ * U+202E, U+2066–U+2069, U+200E, U+200F, U+061C; U+202E makes `invoice\u202Efdp.exe` display as
+ * `invoiceexe.pdf`), zero-width characters (U+200B–U+200D, U+2060–U+2064, U+FEFF) and lone
+ * surrogates (half of a character: Drive, Gmail and Tasks show them as � or refuse them). A
+ * zero-width joiner between two pictographs is kept: it is part of an emoji (👨‍👩‍👧).
+ */
+const INVISIBLE =
+  /\p{Extended_Pictographic}[\ufe0f\u{1f3fb}-\u{1f3ff}]?\u200d(?=\p{Extended_Pictographic})|[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\ud800-\udfff]/gu;
+
+/** The text without bidirectional controls, zero-width characters or lone surrogates. */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, (m) => (m.length > 1 ? m : ''));
+}
+
+// C0 and C1 controls, and the line and paragraph separators: never meaningful on one line.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: replacing them is the point
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * One line of text for whatever Pokke names with it: a Drive file, a task or calendar event
+ * title, a mail subject or a From display name. Invisible characters (see `stripInvisible`) are
+ * removed, control characters and line breaks become spaces (so a header can never be split),
+ * runs of white space one space, and the ends trimmed.
+ */
+export function oneLine(text: string): string {
+  return stripInvisible(String(text)).replace(LINE_BREAKING, ' ').replace(/\s+/g, ' ').trim();
+}

@@ -1,27 +1,57 @@
 import * as z from 'zod/mini';
-import { bilingual, UserError } from '../core/bilingual';
+import { bilingual, type FieldName, tooLongMessage, UserError } from '../core/bilingual';
 
 /** The schema of a call that takes no request (whatever the page passes is ignored). */
 export const noRequest = z.optional(z.unknown());
 
+/** Names of a request's fields for messages (a field without one is shown by its key). */
+export type FieldNames = Readonly<Record<string, FieldName>>;
+
+/**
+ * What is wrong with a request, each field once: a text refused for its length says which field
+ * and the limit (「会社名・屋号は200文字以内で入力してください」); any other problem lists the field.
+ */
+export function requestError(
+  issues: readonly z.core.$ZodIssue[],
+  names: FieldNames = {},
+): UserError {
+  const byField = new Map<string, z.core.$ZodIssue[]>();
+  for (const issue of issues) {
+    const key = issue.path.length > 0 ? String(issue.path[0]) : '';
+    byField.set(key, [...(byField.get(key) ?? []), issue]);
+  }
+  const parts: { ja: string; en: string }[] = [];
+  const invalid: FieldName[] = [];
+  for (const [key, list] of byField) {
+    const name = names[key] ?? { ja: key || '(root)', en: key || '(root)' };
+    const long = list.find(
+      (i) => i.code === 'too_big' && i.origin === 'string' && i.path.length === 1,
+    );
+    if (long?.code === 'too_big') parts.push(tooLongMessage(name, Number(long.maximum)));
+    else invalid.push(name);
+  }
+  if (invalid.length > 0) {
+    parts.unshift({
+      ja: `入力内容が正しくありません(${invalid.map((n) => n.ja).join('、')})`,
+      en: `The request was not valid (${invalid.map((n) => n.en).join(', ')})`,
+    });
+  }
+  return UserError.of(parts);
+}
+
 /**
  * Wraps a function that google.script.run can reach. Any page that knows its name can call it,
  * so its arguments are validated first; what fails reaches withFailureHandler as a message the
- * user can read (Japanese first), never a stack trace.
+ * user can read (Japanese first), never a stack trace. `names` says what each field is called.
  */
 export function rpc<S extends z.ZodMiniType, R>(
   schema: S,
   handler: (input: z.infer<S>) => R,
+  names?: FieldNames,
 ): (raw: unknown) => R {
   return (raw: unknown) => {
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const fields = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
-      throw new UserError(
-        `入力内容が正しくありません(${fields})`,
-        `The request was not valid (${fields})`,
-      );
-    }
+    if (!parsed.success) throw requestError(parsed.error.issues, names);
     return guard(() => handler(parsed.data));
   };
 }

@@ -1,5 +1,6 @@
 import { bilingual } from '../core/bilingual';
 import { loadSettings, saveSettings } from '../features/settings/settings';
+import { SETTING_NAMES } from '../features/settings/settingsFields';
 import { settingsFormSchema } from '../features/settings/settingsSchema';
 import { setupWorkbook } from '../features/setup/setupWorkbook';
 import { withWorkbookLock } from '../services/lock';
@@ -50,4 +51,5 @@ export const settingsLoadRpc = rpc(
 export const settingsSaveRpc = rpc(
   settingsFormSchema,
   (form): SaveResult => withWorkbookLock(() => saveSettings(activeWorkbook(), form)),
+  SETTING_NAMES,
 );

@@ -221,6 +221,32 @@ describe('Gmail: a mail becomes a task in one click', () => {
     expect(g.tasks.allTasks()[0]!.due).toBeUndefined();
   });
 
+  it('a month end on a Saturday: the business day before is suggested, the mail’s date shown', () => {
+    const body = 'お世話になっております。\n請求書の件、今月末までにご対応ください。';
+    // October 2026 ends on Saturday 10/31.
+    const g = openGmailBundle({ now: '2026-10-20T09:00:00+09:00' });
+    const messageId = deliver(g.ws, { from: 'a@example.jp', subject: '請求書', plainBody: body });
+    const opened = openMail(g, messageId);
+    const card = opened.cards[0]!;
+    expect(dueValue(card)).toBe('2026-10-30');
+    const shown = opened.html[0]!.replace(/<[^>]*>/g, ' ');
+    expect(shown).toContain('メールの期限は10/31(土)です。前営業日にしています');
+    expect(shown).toContain('The mail says 10/31 (Sat); moved to the business day before');
+    // The picker stays editable: the owner may take the 31st.
+    click(g, card, /タスクを作成/, { messageId, edits: { due: { date: Date.UTC(2026, 9, 31) } } });
+    expect(g.tasks.allTasks()[0]!.due).toBe('2026-10-31T00:00:00.000Z');
+
+    // November 2026 ends on Monday 11/30: nothing moved, no note.
+    const n = openGmailBundle();
+    const nov = openMail(
+      n,
+      deliver(n.ws, { from: 'a@example.jp', subject: '請求書', plainBody: body }),
+    );
+    expect(dueValue(nov.cards[0]!)).toBe('2026-11-30');
+    expect(nov.html[0]!).not.toContain('メールの期限は');
+    expect(nov.html[0]!).not.toContain('moved to');
+  });
+
   it('an HTML-only mail is read as text (its due date too)', () => {
     const g = openGmailBundle();
     const messageId = deliver(g.ws, demo('newsletter'));

@@ -28,10 +28,6 @@ export function mailContext(mailDate: Date): MailContext {
   return { mail, minutes: (minutes + 1440) % 1440 };
 }
 
-export function maxKey(a: DateKey, b: DateKey): DateKey {
-  return compareDateKeys(a, b) >= 0 ? a : b;
-}
-
 /** Monday of the week of `key`. */
 export function mondayOf(key: DateKey): DateKey {
   return addDays(key, -((weekday(key) + 6) % 7));
@@ -47,39 +43,68 @@ export function upcomingWeekday(key: DateKey, wd: number): DateKey {
   return addDays(key, (wd - weekday(key) + 7) % 7);
 }
 
-/** The last business day on or before `end`, but never before the mail's date. */
-export function periodEnd(end: DateKey, ctx: MailContext): DateKey {
-  return maxKey(adjust(end, 'previous'), ctx.mail);
+/**
+ * A due day on a bank business day. `movedFrom` is the calendar day the mail's words stand for
+ * (11/30 for 今月末 in a November ending on a Saturday) when `date` is another day because banks
+ * are closed on it, so the card can show both.
+ */
+export interface BusinessDay {
+  readonly date: DateKey;
+  readonly movedFrom?: DateKey;
+}
+
+/** `day` itself when banks are open, else the business day before or after, remembering `day`. */
+function onBusinessDay(day: DateKey, direction: 'previous' | 'next'): BusinessDay {
+  const date = adjust(day, direction);
+  return date === day ? { date } : { date, movedFrom: day };
+}
+
+/**
+ * The last business day on or before `end`, but never before the mail's date (then the mail's
+ * date itself, not a move to a business day).
+ */
+export function periodEnd(end: DateKey, ctx: MailContext): BusinessDay {
+  const day = onBusinessDay(end, 'previous');
+  return compareDateKeys(day.date, ctx.mail) >= 0 ? day : { date: ctx.mail };
 }
 
 /** Last business day of the week `weeksAhead` weeks after the mail's week (今週中, 来週中). */
-export function endOfWeek(ctx: MailContext, weeksAhead: number): DateKey {
+export function endOfWeek(ctx: MailContext, weeksAhead: number): BusinessDay {
   return periodEnd(weekdayInWeek(ctx.mail, weeksAhead, 5), ctx);
 }
 
 /** Monday of a later week, moved to the next business day when banks are closed (週明け). */
-export function startOfWeek(ctx: MailContext, weeksAhead: number): DateKey {
-  return adjust(weekdayInWeek(ctx.mail, weeksAhead, 1), 'next');
+export function startOfWeek(ctx: MailContext, weeksAhead: number): BusinessDay {
+  return onBusinessDay(weekdayInWeek(ctx.mail, weeksAhead, 1), 'next');
 }
 
 /** Last business day of the month `monthsAhead` months after the mail's month (今月末, 来月末). */
-export function endOfMonthAhead(ctx: MailContext, monthsAhead: number): DateKey {
+export function endOfMonthAhead(ctx: MailContext, monthsAhead: number): BusinessDay {
   return periodEnd(endOfMonth(addMonths(ctx.mail, monthsAhead)), ctx);
 }
 
-/** 上旬 (10th), 中旬 (20th), 下旬 (month end) of a month, on the business day on or before. */
-export function partOfMonth(year: number, month: number, part: 'early' | 'mid' | 'end'): DateKey {
+/** The day 上旬 (10th), 中旬 (20th) and 下旬 (month end) of a month end on. */
+export function partEnd(year: number, month: number, part: 'early' | 'mid' | 'end'): DateKey {
   const day = part === 'early' ? 10 : part === 'mid' ? 20 : daysInMonth(year, month);
-  return adjust(dateKey(year, month, day), 'previous');
+  return dateKey(year, month, day);
+}
+
+/** 上旬, 中旬, 下旬 of a month, on the business day on or before the day they end on. */
+export function partOfMonth(
+  year: number,
+  month: number,
+  part: 'early' | 'mid' | 'end',
+): BusinessDay {
+  return onBusinessDay(partEnd(year, month, part), 'previous');
 }
 
 /** 年内: the last business day of the mail's year (banks close on 12/31). */
-export function endOfYear(ctx: MailContext): DateKey {
+export function endOfYear(ctx: MailContext): BusinessDay {
   return periodEnd(dateKey(dateParts(ctx.mail).year, 12, 31), ctx);
 }
 
 /** 年度内: 3/31 of the fiscal year (April–March) of the mail, on a business day. */
-export function endOfFiscalYear(ctx: MailContext, yearsAhead = 0): DateKey {
+export function endOfFiscalYear(ctx: MailContext, yearsAhead = 0): BusinessDay {
   const { year, month } = dateParts(ctx.mail);
   return periodEnd(dateKey((month >= 4 ? year + 1 : year) + yearsAhead, 3, 31), ctx);
 }

@@ -8,19 +8,22 @@
  */
 import { WEEKDAY_CHARS_JA, WEEKDAY_NAMES_EN, weekdayFromName } from '../calendarNames';
 import type { DateKey } from '../dates';
-import { fullYear, resolveDate } from './calendar';
+import { type BusinessDay, fullYear, resolveDate } from './calendar';
 import type { Candidate, MailContext } from './types';
 
+/** A candidate for `day`: a date, or a business day with the calendar day it was moved from. */
 export function candidate(
   start: number,
   end: number,
-  date: DateKey,
+  day: DateKey | BusinessDay,
   extra: Partial<Candidate> = {},
 ): Candidate {
+  const { date, movedFrom }: BusinessDay = typeof day === 'string' ? { date: day } : day;
   return {
     start,
     end,
     date,
+    ...(movedFrom === undefined ? {} : { movedFrom }),
     tied: false,
     needsAnchor: false,
     absolute: false,

@@ -12,6 +12,10 @@
  * - 年度内 / 年度末: 3/31 of the April–March fiscal year (the business day before if closed).
  * - 週明け / 来週頭 / early next week: next Monday after the mail, or the next business day when
  *   that Monday is a holiday.
+ * - Whenever the day such a phrase stands for (the month end, 12/31, 3/31, the 10th or 20th, the
+ *   week's Friday or Monday) is moved to a business day, the reading keeps it as `writtenDate`,
+ *   flags `moved` and says so in a note (「メールの期限は11/30(土)です。前営業日にしています」),
+ *   so the card can show both. Not when the mail was sent on that day or after the business day.
  * - 来週まで / by next week: the start of next week (Monday or the next business day), flagged
  *   `ambiguous` (some read it as the end of next week).
  * - 金曜日までに / by Friday / this Friday: the first Friday on or after the mail's date.

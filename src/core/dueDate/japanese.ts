@@ -10,6 +10,7 @@ import {
   endOfWeek,
   endOfYear,
   inferYear,
+  partEnd,
   partOfMonth,
   periodEnd,
   reiwaYear,
@@ -120,7 +121,7 @@ export function japaneseCandidates(text: string, ctx: MailContext): Candidate[] 
       const date =
         kind === 'end'
           ? endOfMonthAhead(ctx, monthsAheadOf(m[3] ?? ''))
-          : periodEnd(partOfMonth(year, month, kind), ctx);
+          : periodEnd(partEnd(year, month, kind), ctx);
       return candidate(start, end, date, { tied });
     },
     out,

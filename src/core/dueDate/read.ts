@@ -182,6 +182,7 @@ function assemble(text: string, list: Candidate[]): Candidate[] {
         if (dm && date !== null) {
           c = { ...c, date, end: at + dm[0].length, time: undefined, needsAnchor: false };
           delete c.time;
+          delete c.movedFrom;
           extend(text, c);
         }
       }
@@ -263,6 +264,16 @@ function md(date: DateKey): string {
   return `${month}/${day}`;
 }
 
+/** 「メールの期限は11/30(土)です。前営業日にしています」 for a date moved to a business day. */
+function movedNote(written: DateKey, date: DateKey): string {
+  const wd = weekday(written);
+  const ja = `${md(written)}(${WEEKDAYS_JA[wd]})`;
+  const en = `${md(written)} (${WEEKDAYS_EN[wd]?.slice(0, 3)})`;
+  return compareDateKeys(date, written) < 0
+    ? `メールの期限は${ja}です。前営業日にしています / The mail says ${en}; moved to the business day before`
+    : `メールの期限は${ja}です。翌営業日にしています / The mail says ${en}; moved to the next business day`;
+}
+
 function reading(p: PreparedText, c: Candidate, ctx: MailContext, urgent: boolean): DueDateReading {
   const flags = new Set<DueFlag>(c.flags);
   const notes: string[] = [];
@@ -286,6 +297,10 @@ function reading(p: PreparedText, c: Candidate, ctx: MailContext, urgent: boolea
       `${md(c.date)} ${c.time}はメールの送信時刻より前です。日時をご確認ください / ` +
         `${md(c.date)} ${c.time} is before the mail was sent; please check the date and time`,
     );
+  }
+  if (c.movedFrom !== undefined) {
+    flags.add('moved');
+    notes.push(movedNote(c.movedFrom, c.date));
   }
   const holiday = holidayName(c.date);
   if (holiday !== null) {
@@ -324,6 +339,7 @@ function reading(p: PreparedText, c: Candidate, ctx: MailContext, urgent: boolea
     notes,
   };
   if (c.time !== undefined) out.time = c.time;
+  if (c.movedFrom !== undefined) out.writtenDate = c.movedFrom;
   return out;
 }
 

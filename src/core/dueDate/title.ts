@@ -6,7 +6,8 @@
  * 【外部メール】[spam]…) are dropped; tags that say something about the task (【見積依頼】
  * 【12/5締切】【至急】【株式会社ABC】) are kept. When only dropped tags remain, they are kept.
  */
-import { CONTROL_CHARS, detectLanguage, keptText } from './normalize';
+import { oneLine } from '../normalize';
+import { detectLanguage, keptText } from './normalize';
 
 export const TITLE_MAX = 80;
 export const FALLBACK_JA = 'メールの確認';
@@ -50,14 +51,6 @@ const NOISE_TAGS = new Set([
   're',
 ]);
 
-function clean(text: string): string {
-  return text
-    .replace(CONTROL_CHARS, ' ')
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 function stripPrefixes(text: string): string {
   let s = text;
   for (let n = 0; n < 50; n++) {
@@ -73,7 +66,7 @@ function dropNoiseTags(text: string): string {
     const inner = (ja ?? en ?? '').normalize('NFKC').trim().toLowerCase();
     return NOISE_TAGS.has(inner) ? '' : whole;
   });
-  return clean(stripped);
+  return oneLine(stripped);
 }
 
 function truncate(text: string): string {
@@ -103,7 +96,7 @@ function firstMeaningfulLine(body: string): string {
   while (pos <= text.length) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
-    const line = clean(text.slice(pos, nl));
+    const line = oneLine(text.slice(pos, nl));
     pos = nl + 1;
     if (line !== '' && isMeaningful(line)) return line;
   }
@@ -112,7 +105,7 @@ function firstMeaningfulLine(body: string): string {
 
 /** A task title for a mail (at most TITLE_MAX characters, never empty). */
 export function suggestTaskTitle(subject: string, body: string): string {
-  const subj = clean(typeof subject === 'string' ? subject.slice(0, 2000) : '');
+  const subj = oneLine(typeof subject === 'string' ? subject.slice(0, 2000) : '');
   const text = typeof body === 'string' ? body : '';
   const bare = stripPrefixes(subj);
   let title = stripPrefixes(dropNoiseTags(bare));

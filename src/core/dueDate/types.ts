@@ -10,6 +10,9 @@ import type { DateKey } from '../dates';
  * - `vague-time`: a time of day without a clock time (夕方, EOD…); `time` stays unset.
  * - `ambiguous`: a phrase people read in more than one way (来週まで, by next week…).
  * - `time-only`: only a clock time was written (「14時までに」); the date is the mail's day.
+ * - `moved`: the mail's words stand for a day banks are closed (今月末 in a month ending on a
+ *   Saturday); the date is the business day before (or, for 週明け, after) and `writtenDate`
+ *   is the day the mail meant.
  */
 export type DueFlag =
   | 'weekday-mismatch'
@@ -18,13 +21,16 @@ export type DueFlag =
   | 'urgent'
   | 'vague-time'
   | 'ambiguous'
-  | 'time-only';
+  | 'time-only'
+  | 'moved';
 
 export type DueConfidence = 'high' | 'medium' | 'low';
 
 export interface DueDateReading {
   /** The due date on a wall calendar in Japan. */
   date: DateKey;
+  /** The day the mail's words stand for, when `date` was moved from it to a business day. */
+  writtenDate?: DateKey;
   /** `HH:MM` (24-hour) when a clock time was written. */
   time?: string;
   /** The exact text of the mail that decided the date, to show on the card. */
@@ -52,6 +58,8 @@ export interface Candidate {
   start: number;
   end: number;
   date: DateKey;
+  /** The calendar day the phrase stands for, when `date` was moved to a business day. */
+  movedFrom?: DateKey;
   time?: string;
   vagueTime?: string;
   /** The expression is a deadline by itself (本日中, 3営業日以内, within 3 days). */

@@ -14,28 +14,30 @@
  */
 import { type DateKey, dateParts } from '../dates';
 import { assertYen } from '../money';
+import { stripInvisible } from '../normalize';
 
 /** Longest client part, in characters (Drive allows far more; a name stays readable in lists). */
 export const MAX_CLIENT_CHARS = 40;
 const MAX_NUMBER_CHARS = 40;
 
-// Characters Drive, Windows or macOS refuse or misread in a name, the field separator `_`
-// (replaced, so the three fields stay separable), and invisible characters that can disguise a
-// name: control characters, zero-width characters and bidirectional overrides.
+// Characters Drive, Windows or macOS refuse or misread in a name, and the field separator `_`
+// (replaced, so the three fields stay separable). Control characters are dropped here;
+// invisible characters that could disguise a name go with core/normalize's `stripInvisible`.
 const FORBIDDEN = /[/\\:*?"<>|]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /**
- * A text made safe as part of a Drive file name: forbidden and invisible characters removed,
- * `_` turned into a space, spaces collapsed, leading and trailing spaces and dots removed,
- * capped at `maxChars` characters (never splitting a surrogate pair). '' when nothing is left.
+ * A text made safe as part of a Drive file name: forbidden characters, controls and invisible
+ * characters (bidirectional controls, zero-width characters, lone surrogates) removed, `_`
+ * turned into a space, spaces collapsed, leading and trailing spaces and dots removed, capped at
+ * `maxChars` characters (never splitting a surrogate pair). '' when nothing is left.
  */
 export function safeFileNamePart(text: string, maxChars = MAX_CLIENT_CHARS): string {
-  const cleaned = text
+  const cleaned = stripInvisible(text)
     .normalize('NFC')
     .replace(/[\t\n\v\f\r]/g, ' ')
-    .replace(INVISIBLE, '')
+    .replace(CONTROL, '')
     .replace(FORBIDDEN, '')
     .replace(/_/g, ' ')
     .replace(/\s+/g, ' ')

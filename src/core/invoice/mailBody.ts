@@ -6,7 +6,8 @@
  * subject can never carry a line break (no header injection).
  */
 import type { Lang } from '../bilingual';
-import { mailText, oneLine } from '../mailText';
+import { mailText } from '../mailText';
+import { oneLine } from '../normalize';
 import {
   amountInText,
   bankLine,

@@ -16,7 +16,8 @@ import {
   type Issuer,
   recipientLines,
 } from '../invoice/issuer';
-import { mailText, oneLine } from '../mailText';
+import { mailText } from '../mailText';
+import { oneLine } from '../normalize';
 
 export type ReminderStep = 1 | 2 | 3;
 

@@ -1,13 +1,7 @@
 import { bilingual, UserError } from '../../core/bilingual';
 import { type DateKey, tokyoInstant } from '../../core/dates';
-import {
-  clip,
-  mailTaskKey,
-  NOTES_LIMIT,
-  oneLine,
-  TITLE_LIMIT,
-  tasksDue,
-} from '../../core/mailTask';
+import { clip, mailTaskKey, NOTES_LIMIT, TITLE_LIMIT, tasksDue } from '../../core/mailTask';
+import { oneLine } from '../../core/normalize';
 import { now } from '../../services/clock';
 import { readOpenMail } from '../../services/gmailMessage';
 import { withWorkbookLock } from '../../services/lock';

@@ -7,9 +7,9 @@ import {
   mailTaskKey,
   mailTaskNotes,
   NOTES_LIMIT,
-  oneLine,
   TITLE_LIMIT,
 } from '../../core/mailTask';
+import { oneLine } from '../../core/normalize';
 import type { OpenMail } from '../../services/gmailMessage';
 
 /** What the card offers for a mail: everything editable before the task is made. */

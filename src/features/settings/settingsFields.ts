@@ -1,4 +1,4 @@
-import { bilingual } from '../../core/bilingual';
+import { bilingual, type FieldName, tooLongMessage } from '../../core/bilingual';
 import { DEFAULT_NUMBER_PATTERN, parseNumberPattern } from '../../core/invoice/numbering';
 import { parsePaymentTerms } from '../../core/paymentTerms';
 import { checkRegistrationNumber, registrationNumberMessage } from '../../core/registrationNumber';
@@ -24,6 +24,31 @@ export const CHOICE_FIELDS: readonly ChoiceField[] = ['accountType', 'rounding',
 /** Longest text a setting may hold; the invoice note is longer. */
 export const MAX_SETTING_TEXT = 200;
 export const MAX_INVOICE_NOTE = 500;
+
+/** What each setting is called: the 設定 sheet's label (Japanese) and the sidebar's English. */
+export const SETTING_NAMES: Readonly<Record<keyof SettingsForm, FieldName>> = {
+  companyName: { ja: '会社名・屋号', en: 'Company or trade name' },
+  registrationNumber: { ja: '登録番号', en: 'Registration number' },
+  postalCode: { ja: '郵便番号', en: 'Postal code' },
+  address: { ja: '住所', en: 'Address' },
+  phone: { ja: '電話番号', en: 'Phone' },
+  email: { ja: 'メール', en: 'Email' },
+  bankName: { ja: '銀行名', en: 'Bank' },
+  bankBranch: { ja: '支店名', en: 'Branch' },
+  accountType: { ja: '口座種別', en: 'Account type' },
+  accountNumber: { ja: '口座番号', en: 'Account number' },
+  accountHolder: { ja: '口座名義(カナ)', en: 'Account holder (kana)' },
+  rounding: { ja: '消費税の端数処理', en: 'Tax rounding' },
+  defaultTerms: { ja: '既定の支払条件', en: 'Default payment terms' },
+  invoiceNumberPattern: { ja: '請求書番号の形式', en: 'Invoice number pattern' },
+  invoiceNote: { ja: '請求書の備考', en: 'Note on invoices' },
+  sendDirectly: { ja: '請求書を直接送信', en: 'Send invoices directly' },
+};
+
+/** The longest text a field may hold. */
+export function maxSettingLength(key: keyof SettingsForm): number {
+  return key === 'invoiceNote' ? MAX_INVOICE_NOTE : MAX_SETTING_TEXT;
+}
 
 const HYPHENS = /[\u2010-\u2015\u2212\u30fc\uff0d\uff70]/g;
 // Control characters other than tab and newline never belong in a setting.
@@ -141,12 +166,6 @@ function invoiceNote(input: string): FieldCheck {
     .map((line) => line.replace(/[ \t\u3000]+$/, ''))
     .join('\n')
     .replace(/^\s+|\s+$/g, '');
-  if (s.length > MAX_INVOICE_NOTE)
-    return error(
-      s,
-      `備考は${MAX_INVOICE_NOTE}文字以内にしてください(現在${s.length}文字)`,
-      `The note may have at most ${MAX_INVOICE_NOTE} characters (now ${s.length})`,
-    );
   return ok(s);
 }
 
@@ -162,18 +181,17 @@ const RULES: Partial<Record<TextField, (input: string) => FieldCheck>> = {
   defaultTerms,
 };
 
-/** Checks one field. Fields without a rule are cleaned of control characters and trimmed. */
+/**
+ * Checks one field. Fields without a rule are cleaned of control characters and trimmed. A value
+ * longer than the field allows is refused before any other rule, naming the field and the limit.
+ */
 export function checkSettingField(key: keyof SettingsForm, input: string): FieldCheck {
   const rule = RULES[key as TextField];
-  if (rule) return rule(input);
-  const value = clean(input);
-  return value.length > MAX_SETTING_TEXT
-    ? error(
-        value,
-        `${MAX_SETTING_TEXT}文字以内にしてください`,
-        `At most ${MAX_SETTING_TEXT} characters`,
-      )
-    : ok(value);
+  const checked = rule ? rule(input) : ok(clean(input));
+  const max = maxSettingLength(key);
+  if (checked.value.length <= max) return checked;
+  const { ja, en } = tooLongMessage(SETTING_NAMES[key], max, checked.value.length);
+  return error(checked.value, ja, en);
 }
 
 export interface Validated {

@@ -1,6 +1,7 @@
 import { DEFAULT_NUMBER_PATTERN } from '../../core/invoice/numbering';
 import { YES_NO } from '../../sheets/schema';
 import type { RoundingMethod, SendDirectly, SettingsForm } from '../../ui/contracts';
+import { SETTING_NAMES } from './settingsFields';
 
 /** One row of the 設定 sheet: the key Pokke reads, the label and help the owner reads. */
 export interface SettingRow {
@@ -24,78 +25,93 @@ export const SEND_DIRECTLY_CHOICES = ['する', 'しない'] as const satisfies 
 export const SETTING_ROWS: readonly SettingRow[] = [
   {
     key: 'companyName',
-    label: '会社名・屋号',
+    label: SETTING_NAMES.companyName.ja,
     description: '請求書の発行者名 / Issuer name on invoices',
     initial: '',
   },
   {
     key: 'registrationNumber',
-    label: '登録番号',
+    label: SETTING_NAMES.registrationNumber.ja,
     description:
       '適格請求書発行事業者の登録番号(T+13桁) / Qualified invoice registration number (T + 13 digits)',
     initial: '',
   },
-  { key: 'postalCode', label: '郵便番号', description: '例: 100-0001 / Postal code', initial: '' },
+  {
+    key: 'postalCode',
+    label: SETTING_NAMES.postalCode.ja,
+    description: '例: 100-0001 / Postal code',
+    initial: '',
+  },
   {
     key: 'address',
-    label: '住所',
+    label: SETTING_NAMES.address.ja,
     description: '請求書に表示します / Shown on invoices',
     initial: '',
   },
-  { key: 'phone', label: '電話番号', description: 'Phone', initial: '' },
+  { key: 'phone', label: SETTING_NAMES.phone.ja, description: 'Phone', initial: '' },
   {
     key: 'email',
-    label: 'メール',
+    label: SETTING_NAMES.email.ja,
     description: '請求書の連絡先 / Contact email on invoices',
     initial: '',
   },
-  { key: 'bankName', label: '銀行名', description: '振込先 / Bank for transfers', initial: '' },
-  { key: 'bankBranch', label: '支店名', description: 'Branch', initial: '' },
+  {
+    key: 'bankName',
+    label: SETTING_NAMES.bankName.ja,
+    description: '振込先 / Bank for transfers',
+    initial: '',
+  },
+  { key: 'bankBranch', label: SETTING_NAMES.bankBranch.ja, description: 'Branch', initial: '' },
   {
     key: 'accountType',
-    label: '口座種別',
+    label: SETTING_NAMES.accountType.ja,
     description: '普通 または 当座 / Ordinary or current',
     initial: '普通',
     choices: ACCOUNT_TYPES,
   },
-  { key: 'accountNumber', label: '口座番号', description: '7桁 / 7 digits', initial: '' },
+  {
+    key: 'accountNumber',
+    label: SETTING_NAMES.accountNumber.ja,
+    description: '7桁 / 7 digits',
+    initial: '',
+  },
   {
     key: 'accountHolder',
-    label: '口座名義(カナ)',
+    label: SETTING_NAMES.accountHolder.ja,
     description: 'Account holder in katakana',
     initial: '',
   },
   {
     key: 'rounding',
-    label: '消費税の端数処理',
+    label: SETTING_NAMES.rounding.ja,
     description: '請求書ごと・税率ごとに1回 / Once per invoice per rate',
     initial: ROUNDING_LABELS.floor,
     choices: Object.values(ROUNDING_LABELS),
   },
   {
     key: 'defaultTerms',
-    label: '既定の支払条件',
+    label: SETTING_NAMES.defaultTerms.ja,
     description:
       '取引先に支払条件がない場合に使います。例: 月末締め翌月末払い / Used when a client has none',
     initial: '月末締め翌月末払い',
   },
   {
     key: 'invoiceNumberPattern',
-    label: '請求書番号の形式',
+    label: SETTING_NAMES.invoiceNumberPattern.ja,
     description:
       '{YYYY} {YY} {MM} {DD} と連番 {SEQ4} など。例: {YYYY}-{MM}-{SEQ4} → 2026-11-0001 / Invoice number pattern',
     initial: DEFAULT_NUMBER_PATTERN,
   },
   {
     key: 'invoiceNote',
-    label: '請求書の備考',
+    label: SETTING_NAMES.invoiceNote.ja,
     description:
       'すべての請求書の備考欄に表示します(改行可・500文字まで)。例: 振込手数料はご負担ください / Printed on every invoice',
     initial: '',
   },
   {
     key: 'sendDirectly',
-    label: '請求書を直接送信',
+    label: SETTING_NAMES.sendDirectly.ja,
     description:
       'する: 発行時にメールを送信します。しない: Gmail の下書きを作成します / Send invoices on issue instead of making drafts',
     initial: 'しない',

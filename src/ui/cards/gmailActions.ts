@@ -4,15 +4,21 @@
  * function Apps Script can call) and answers with a card or a notification, never a stack trace.
  */
 import * as z from 'zod/mini';
-import { bilingual, UserError } from '../../core/bilingual';
-import { MESSAGE_ID, parseWorkbookRef, pickerDateKey } from '../../core/mailTask';
+import { bilingual, tooLongMessage, UserError } from '../../core/bilingual';
+import {
+  MESSAGE_ID,
+  NOTES_LIMIT,
+  parseWorkbookRef,
+  pickerDateKey,
+  TITLE_LIMIT,
+} from '../../core/mailTask';
 import { loadHomepage } from '../../features/mailTasks/homepage';
 import { connectWorkbook, createMailTask, openMailTask } from '../../features/mailTasks/mailTasks';
 import type { Target } from '../../features/mailTasks/records';
 import { now } from '../../services/clock';
 import { errorCard, errorMessage, notify, updateWith } from './cardKit';
 import { connectCard, homepageCard } from './homepageCard';
-import { createdTaskCard, FIELDS, mailTaskCard } from './mailTaskCard';
+import { createdTaskCard, FIELD_NAMES, FIELDS, mailTaskCard } from './mailTaskCard';
 
 type Card = GoogleAppsScript.Card_Service.Card;
 type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
@@ -93,12 +99,24 @@ export function homepage(_e: unknown): Card {
 const createRequest = z.strictObject({
   messageId,
   link: z.string().check(z.maxLength(1000), z.regex(/^https:\/\/mail\.google\.com\/[^\s<>"']*$/)),
-  title: z.string().check(z.maxLength(5000)),
-  notes: z.string().check(z.maxLength(20000)),
+  // Lengths are checked first, in characters, with a message naming the field (checkLengths).
+  title: z.string(),
+  notes: z.string(),
   targets: z.array(z.enum(['tasks', 'sheet'])).check(z.maxLength(2)),
   listId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_@-]{1,200}$/))),
   due: z.nullable(z.number()),
 });
+
+/** The title and notes the owner typed, refused when longer than a task takes, each named once. */
+function checkLengths(texts: Record<'title' | 'notes', string>): void {
+  const limits = { title: TITLE_LIMIT, notes: NOTES_LIMIT };
+  const long = (['title', 'notes'] as const).filter(
+    (key) => Array.from(texts[key]).length > limits[key],
+  );
+  if (long.length > 0) {
+    throw UserError.of(long.map((key) => tooLongMessage(FIELD_NAMES[key], limits[key])));
+  }
+}
 
 /** Card action: make the task from the card's fields. */
 export function createFromCard(e: unknown): ActionResponse {
@@ -106,11 +124,12 @@ export function createFromCard(e: unknown): ActionResponse {
     const ev = parseAction(e);
     const params = ev.commonEventObject.parameters ?? {};
     const listId = firstString(ev, FIELDS.listId);
+    const texts = { title: firstString(ev, FIELDS.title), notes: firstString(ev, FIELDS.notes) };
+    checkLengths(texts);
     const parsed = createRequest.safeParse({
       messageId: params.messageId,
       link: params.link,
-      title: firstString(ev, FIELDS.title),
-      notes: firstString(ev, FIELDS.notes),
+      ...texts,
       targets: [...new Set(strings(ev, FIELDS.targets))],
       ...(listId ? { listId } : {}),
       due: dateInput(ev, FIELDS.due),

@@ -1,5 +1,5 @@
 /** The Gmail card on an open mail: a suggested task, or the task already made from it. */
-import { bilingual } from '../../core/bilingual';
+import { bilingual, type FieldName } from '../../core/bilingual';
 import { cardText, clip, pickerValue, workbookUrl } from '../../core/mailTask';
 import type { MailCardData } from '../../features/mailTasks/mailTasks';
 import type { MailTaskRecord } from '../../features/mailTasks/records';
@@ -25,6 +25,12 @@ export const FIELDS = {
   workbookUrl: 'workbookUrl',
 } as const;
 
+/** What the card's text fields are called, on the card and in a message about them. */
+export const FIELD_NAMES = {
+  title: { ja: 'タイトル', en: 'Title' },
+  notes: { ja: 'メモ', en: 'Notes' },
+} as const satisfies Record<string, FieldName>;
+
 export const ACTIONS = {
   create: 'mailTaskCreate',
   connect: 'mailTaskConnectWorkbook',
@@ -40,7 +46,7 @@ function newTaskCard(data: Extract<MailCardData, { kind: 'new' }>): Card {
     .addWidget(
       CardService.newTextInput()
         .setFieldName(FIELDS.title)
-        .setTitle(bilingual('タイトル', 'Title'))
+        .setTitle(bilingual(FIELD_NAMES.title.ja, FIELD_NAMES.title.en))
         .setValue(s.title),
     )
     .addWidget(
@@ -78,7 +84,7 @@ function newTaskCard(data: Extract<MailCardData, { kind: 'new' }>): Card {
   task.addWidget(
     CardService.newTextInput()
       .setFieldName(FIELDS.notes)
-      .setTitle(bilingual('メモ', 'Notes'))
+      .setTitle(bilingual(FIELD_NAMES.notes.ja, FIELD_NAMES.notes.en))
       .setMultiline(true)
       .setValue(s.notes),
   );

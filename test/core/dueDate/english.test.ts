@@ -1,4 +1,4 @@
-import { check, type Row, read } from './helpers';
+import { check, moved, type Row, read } from './helpers';
 
 const rows: Row[] = [
   [
@@ -7,7 +7,7 @@ const rows: Row[] = [
     { date: '2026-11-27', matched: 'by Friday', confidence: 'high' },
   ],
   ['Could you do it by end of the month?', 'tue', { date: '2026-11-30' }],
-  ['by end of month', 'oct20', { date: '2026-10-30' }],
+  ['by end of month', 'oct20', { date: '2026-10-30', ...moved('2026-10-31') }],
   [
     'Can you finish this by EOD?',
     'tue',
@@ -32,7 +32,7 @@ const rows: Row[] = [
     { date: '2026-12-04', matched: 'by the end of next week' },
   ],
   ['by the end of the week', 'tue', { date: '2026-11-27' }],
-  ['before the end of next month', 'tue', { date: '2026-12-30' }],
+  ['before the end of next month', 'tue', { date: '2026-12-30', ...moved('2026-12-31') }],
   ['Payment due December 4 at 5pm', 'tue', { date: '2026-12-04', time: '17:00' }],
   [
     'by Friday, December 4, 2026',

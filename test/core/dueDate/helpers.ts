@@ -32,6 +32,8 @@ export interface Expected {
   time?: string;
   /** Exactly these flags (order ignored); [] when omitted. */
   flags?: DueFlag[];
+  /** The day the mail's words stand for, when the date was moved to a business day. */
+  writtenDate?: string;
   matched?: string;
   confidence?: 'high' | 'medium' | 'low';
 }
@@ -51,9 +53,15 @@ export function check(actual: DueDateReading | null, expected: Expected | null):
   const r = actual as DueDateReading;
   expect(r.date).toBe(expected.date);
   expect(r.time).toBe(expected.time);
+  expect(r.writtenDate).toBe(expected.writtenDate);
   expect([...r.flags].sort()).toEqual([...(expected.flags ?? [])].sort());
   if (expected.matched !== undefined) expect(r.matched).toBe(expected.matched);
   if (expected.confidence !== undefined) expect(r.confidence).toBe(expected.confidence);
   expect(r.matched.length).toBeGreaterThan(0);
   if (r.flags.some((f) => f !== 'urgent')) expect(r.notes.length).toBeGreaterThan(0);
+}
+
+/** What a reading moved to a business day adds: the flag and the day the mail meant. */
+export function moved(writtenDate: string): Pick<Expected, 'flags' | 'writtenDate'> {
+  return { flags: ['moved'], writtenDate };
 }

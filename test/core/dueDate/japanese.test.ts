@@ -1,4 +1,5 @@
-import { check, type Row, read } from './helpers';
+import { readDueDate } from '../../../src/core/dueDate';
+import { check, moved, type Row, read } from './helpers';
 
 // Calendar used below: 2026-11-23 (Mon) 勤労感謝の日; 2026-11-24 Tue; 11/30 Mon; 12/4 Fri;
 // 12/5 Sat; 12/31–1/3 bank closure; 2027-01-11 成人の日; 2027-04-29 昭和の日 (Thu);
@@ -28,20 +29,20 @@ const rows: Row[] = [
   ['来週までにご確認ください', 'tue', { date: '2026-11-30', flags: ['ambiguous'] }],
   // 週明け: next Monday, or the next business day when that Monday is a holiday.
   ['週明けにご連絡します', 'tue', { date: '2026-11-30' }],
-  ['週明けにご連絡します', 'friBeforeHoliday', { date: '2026-11-24' }],
-  ['週明けに改めてご連絡します', 'friGw', { date: '2027-05-06' }],
+  ['週明けにご連絡します', 'friBeforeHoliday', { date: '2026-11-24', ...moved('2026-11-23') }],
+  ['週明けに改めてご連絡します', 'friGw', { date: '2027-05-06', ...moved('2027-05-03') }],
   // Months, years, fiscal years.
   ['今月末までにお支払いください', 'tue', { date: '2026-11-30', matched: '今月末までに' }],
   ['今月中にお願いします', 'tue', { date: '2026-11-30' }],
   ['月内にご回答ください', 'tue', { date: '2026-11-30' }],
-  ['今月末まで', 'oct20', { date: '2026-10-30' }],
-  ['来月末までにご入金ください', 'tue', { date: '2026-12-30' }],
+  ['今月末まで', 'oct20', { date: '2026-10-30', ...moved('2026-10-31') }],
+  ['来月末までにご入金ください', 'tue', { date: '2026-12-30', ...moved('2026-12-31') }],
   ['来月上旬にお送りします', 'tue', { date: '2026-12-10' }],
-  ['12月中旬までに', 'tue', { date: '2026-12-18' }],
-  ['12月末までに', 'dec28', { date: '2026-12-30' }],
+  ['12月中旬までに', 'tue', { date: '2026-12-18', ...moved('2026-12-20') }],
+  ['12月末までに', 'dec28', { date: '2026-12-30', ...moved('2026-12-31') }],
   ['1月中旬までに', 'dec28', { date: '2027-01-20' }],
-  ['年内にお願いします', 'tue', { date: '2026-12-30', matched: '年内' }],
-  ['年内に', 'dec25', { date: '2026-12-30' }],
+  ['年内にお願いします', 'tue', { date: '2026-12-30', matched: '年内', ...moved('2026-12-31') }],
+  ['年内に', 'dec25', { date: '2026-12-30', ...moved('2026-12-31') }],
   ['年度内に精算してください', 'tue', { date: '2027-03-31' }],
   ['年度末までに', 'jan15', { date: '2027-03-31' }],
   ['来月5日までに', 'tue', { date: '2026-12-05' }],
@@ -188,5 +189,46 @@ describe('readDueDate: Japanese', () => {
 
   test('a control character inside the text is shown as a space', () => {
     check(read('12/5\u0000まで', 'tue'), { date: '2026-12-05', matched: '12/5 まで' });
+  });
+});
+
+describe('readDueDate: a day the mail meant, moved to a business day', () => {
+  test('今月末 in a month ending on a Saturday: the Friday, with the 31st and a note', () => {
+    const r = read('今月末までにご対応ください', 'oct20');
+    expect(r).toMatchObject({ date: '2026-10-30', writtenDate: '2026-10-31', flags: ['moved'] });
+    expect(r?.notes).toEqual([
+      'メールの期限は10/31(土)です。前営業日にしています / The mail says 10/31 (Sat); moved to the business day before',
+    ]);
+  });
+
+  test('今月中 in a month ending on a Sunday, and 年内 (banks close 12/31)', () => {
+    expect(read('今月中にお願いします', 'jan15')).toMatchObject({
+      date: '2027-01-29',
+      writtenDate: '2027-01-31',
+      notes: [
+        expect.stringMatching(
+          /^メールの期限は1\/31\(日\)です。前営業日にしています \/ The mail says 1\/31 \(Sun\)/,
+        ),
+      ],
+    });
+    expect(read('年内にお願いします', 'tue')?.notes).toEqual([
+      'メールの期限は12/31(木)です。前営業日にしています / The mail says 12/31 (Thu); moved to the business day before',
+    ]);
+  });
+
+  test('週明け on a holiday Monday: the next business day, said so', () => {
+    expect(read('週明けにご連絡します', 'friBeforeHoliday')?.notes).toEqual([
+      'メールの期限は11/23(月)です。翌営業日にしています / The mail says 11/23 (Mon); moved to the next business day',
+    ]);
+  });
+
+  test('no note when the day the mail meant is a business day, or is the mail’s own day', () => {
+    const open = read('今月末までにご対応ください', 'tue'); // 11/30 is a Monday
+    expect(open).toMatchObject({ date: '2026-11-30', flags: [], notes: [] });
+    expect(open).not.toHaveProperty('writtenDate');
+    // Sent on Saturday 10/31 itself: due that day (the Friday before has passed), not moved.
+    const late = readDueDate('今月末までにご対応ください', new Date('2026-10-31T10:00:00+09:00'));
+    expect(late).toMatchObject({ date: '2026-10-31', notes: [] });
+    expect(late).not.toHaveProperty('writtenDate');
   });
 });

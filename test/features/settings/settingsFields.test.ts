@@ -72,11 +72,41 @@ describe('請求書の備考 (invoiceNote)', () => {
     expect(checkSettingField('invoiceNote', 'あ'.repeat(MAX_INVOICE_NOTE)).issue).toBeUndefined();
     const { issue } = checkSettingField('invoiceNote', 'あ'.repeat(MAX_INVOICE_NOTE + 1));
     expect(issue?.severity).toBe('error');
-    expect(issue?.message).toMatch(/^備考は500文字以内.* \/ The note may have at most 500/);
+    expect(issue?.message).toBe(
+      '請求書の備考は500文字以内で入力してください(現在501文字) / Note on invoices may have at most 500 characters (now 501)',
+    );
   });
 
   it('drops control characters but not the markup, which is escaped where it is printed', () => {
     expect(checkSettingField('invoiceNote', 'a\u0007<b>').value).toBe('a<b>');
+  });
+});
+
+describe('length', () => {
+  it('every text field, with or without its own rule, is refused past 200 by its name', () => {
+    expect(checkSettingField('companyName', 'あ'.repeat(200)).issue).toBeUndefined();
+    expect(checkSettingField('companyName', 'あ'.repeat(201)).issue).toEqual({
+      severity: 'error',
+      message:
+        '会社名・屋号は200文字以内で入力してください(現在201文字) / Company or trade name may have at most 200 characters (now 201)',
+    });
+    // Fields with their own rule: the length is what is wrong, said once.
+    const email = checkSettingField('email', `${'a'.repeat(200)}@example.com`).issue;
+    expect(email?.message).toMatch(
+      /^メールは200文字以内で入力してください\(現在212文字\) \/ Email/,
+    );
+  });
+
+  it('the whole form lists each field that is too long once', () => {
+    const { errors } = validateSettings({
+      ...FORM,
+      address: 'x'.repeat(300),
+      accountHolder: 'カ'.repeat(201),
+    });
+    expect(errors.map((e) => [e.field, e.message.split(' / ')[0]])).toEqual([
+      ['address', '住所は200文字以内で入力してください(現在300文字)'],
+      ['accountHolder', '口座名義(カナ)は200文字以内で入力してください(現在201文字)'],
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { bilingual } from '../../../core/bilingual';
 import { addDays, type DateKey, tokyoInstant } from '../../../core/dates';
+import { oneLine } from '../../../core/normalize';
 import {
   dueOccurrences,
   nextOccurrence,
@@ -152,7 +153,7 @@ export const routinesJob: Job = {
     appendRecords(
       books.tasks,
       plan.tasks.map((t) => ({
-        title: textCell(t.name),
+        title: textCell(oneLine(t.name)),
         due: tokyoInstant(t.due),
         status: OPEN_TASK,
         notes: textCell(t.doneWhen),
@@ -222,7 +223,7 @@ function makeBlocks(
     if (existing.has(key)) continue;
     if (pastDeadline(ctx)) return { made, more: true };
     insertEvent({
-      summary: block.name,
+      summary: oneLine(block.name),
       description: block.doneWhen ? `完了の目安: ${block.doneWhen}` : '',
       day: block.due,
       ...(block.time ? { time: block.time } : {}),
