@@ -1,5 +1,4 @@
 import { buildMime, decodeEncodedWords, type MimeAttachment } from '../core/mime';
-import { oneLine } from '../core/normalize';
 
 export interface OutgoingMail {
   readonly to: string;
