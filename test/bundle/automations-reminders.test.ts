@@ -1,7 +1,7 @@
 import type { Bundle } from '../../emulator/runtime';
 import { advanceWithTriggers, fireNow } from '../../emulator/trigger-runner';
 import type { DryRunReport } from '../../src/ui/automationContracts';
-import { book, demoAt, handlers, records, tokyo } from './automations-support';
+import { book, demoAt, handlers, records, setSetting, tokyo } from './automations-support';
 
 /** Adds invoice rows as the owner would have them after sending: by header, dates as Dates. */
 function addInvoices(bundle: Bundle, rows: Record<string, string | number>[]): void {
@@ -38,16 +38,6 @@ const reminderDrafts = (bundle: Bundle) =>
 function atDay(bundle: Bundle, day: string): void {
   bundle.workspace.clock.set(tokyo(`${day}T10:00:00`));
   bundle.runJson('automationsRunNow', []);
-}
-
-/** Sets a row of the 設定 sheet by its キー, as the owner edits its 値. */
-function setSetting(bundle: Bundle, key: string, value: string): void {
-  const sheet = book(bundle).getSheetByName('設定')!;
-  const grid = sheet.getDataRange().getValues();
-  const header = grid[0]!.map(String);
-  const row = grid.findIndex((r) => r[header.indexOf('キー')] === key);
-  expect(row).toBeGreaterThan(0);
-  sheet.getRange(row + 1, header.indexOf('値') + 1).setValue(value);
 }
 
 const sentReminders = (bundle: Bundle) =>

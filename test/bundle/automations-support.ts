@@ -48,3 +48,13 @@ interface EventView {
 /** Every event in the emulated calendars (uncounted). */
 export const calendarEvents = (bundle: Bundle): EventView[] =>
   bundle.workspace.advanced<{ allEvents(): EventView[] }>('calendar').allEvents();
+
+/** Sets a row of the 設定 sheet by its キー, as the owner edits its 値. */
+export function setSetting(bundle: Bundle, key: string, value: string): void {
+  const sheet = book(bundle).getSheetByName('設定')!;
+  const grid = sheet.getDataRange().getValues();
+  const header = grid[0]!.map(String);
+  const row = grid.findIndex((r) => r[header.indexOf('キー')] === key);
+  if (row < 1) throw new Error(`no setting ${key}`);
+  sheet.getRange(row + 1, header.indexOf('値') + 1).setValue(value);
+}

@@ -4,6 +4,7 @@ import { addDays, type DateKey, tokyoDateKey } from '../../core/dates';
 import { now, nowMs } from '../../services/clock';
 import { CONTINUE_AFTER_MS, TIME_BUDGET_MS } from '../../services/timeBudget';
 import { clearTriggers, scheduleContinuation } from '../../services/triggers';
+import { flushWorkbook } from '../../services/workbook';
 import { type WorkbookTables, workbookTables } from '../../sheets/workbookTables';
 import type { DryRunReport, JobId } from '../../ui/automationContracts';
 import { readAutomationSettings } from './automationSettings';
@@ -128,6 +129,9 @@ function runDay(
     continuation: null,
     failing: { ...failing },
   };
+  // The state says the day is done: what the jobs wrote is saved first, so a run that dies
+  // before its writes reach the sheets is run again rather than taken as done.
+  flushWorkbook();
   writeState(finished);
   return { state: finished, finished: true };
 }
@@ -208,6 +212,7 @@ function pause(
     ...state,
     continuation: { day, nextJob, since: now().toISOString() },
   };
+  flushWorkbook();
   writeState(paused);
   scheduleContinuation(CONTINUE_HANDLER, CONTINUE_AFTER_MS);
   if (!logged) {

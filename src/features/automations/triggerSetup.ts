@@ -2,6 +2,7 @@ import { bilingual, type Lang, UserError } from '../../core/bilingual';
 import { tokyoDateKey } from '../../core/dates';
 import { currentUserEmail } from '../../services/session';
 import { createDailyTrigger, deleteTriggers, triggersFor } from '../../services/triggers';
+import { workbookTables } from '../../sheets/workbookTables';
 import type { AutomationStatus, JobId } from '../../ui/automationContracts';
 import {
   CONTINUE_HANDLER,
@@ -14,6 +15,7 @@ import {
   writeConfig,
 } from './automationState';
 import { recentRuns } from './runLog';
+import { unfinishedWork } from './unfinishedWork';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -128,7 +130,8 @@ export function automationStatus(ss: Spreadsheet, lang: Lang, now: Date): Automa
     installed && hour !== null
       ? triggerHealth(hour, config?.installedAt ?? null, state, now)
       : null;
-  const healthy = health?.healthy ?? false;
+  const unfinished = installed ? unfinishedWork(workbookTables(ss)) : [];
+  const healthy = (health?.healthy ?? false) && unfinished.length === 0;
   return {
     lang,
     today: tokyoDateKey(now),
@@ -139,7 +142,9 @@ export function automationStatus(ss: Spreadsheet, lang: Lang, now: Date): Automa
     lastSuccessAt: state.lastSuccessAt,
     nextRunAt: hour === null ? null : nextRunAt(hour, now, state.lastDay).toISOString(),
     healthy,
-    health: healthMessage(installed, health, own, config?.owner ?? ''),
+    health: [healthMessage(installed, health, own, config?.owner ?? '', unfinished), ...unfinished]
+      .filter(Boolean)
+      .join('\n'),
     continuing: state.continuation !== null,
     recentRuns: recentRuns(ss, 10),
   };
@@ -158,6 +163,7 @@ function healthMessage(
   health: Health | null,
   own: boolean,
   owner: string,
+  unfinished: readonly string[],
 ): string {
   if (!installed) {
     return bilingual('自動化はオフです', 'Automations are off');
@@ -166,6 +172,12 @@ function healthMessage(
     return bilingual(
       `自動化は ${owner} さんのアカウントで動いています。変更はその方が行えます`,
       `Automations run under ${owner}'s account; they can change them`,
+    );
+  }
+  if ((!health || health.healthy) && unfinished.length > 0) {
+    return bilingual(
+      '前回の処理で未完了のものがあります。次回の実行で仕上げます:',
+      'An earlier run left work unfinished; the next run finishes it:',
     );
   }
   if (!health || health.healthy) {

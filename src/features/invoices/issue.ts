@@ -186,6 +186,16 @@ function folderCache(): FolderFor {
   };
 }
 
+/** An invoice a run recorded and stopped before its PDF: the next run (or trigger) makes it. */
+export function isUnfinishedInvoice(values: Readonly<Record<InvoiceKey, unknown>>): boolean {
+  return (
+    cellText(values.status) === DRAFT_STATUS &&
+    cellText(values.periodKey) !== '' &&
+    cellText(values.pdf) === '' &&
+    values.issueDate instanceof Date
+  );
+}
+
 /**
  * Finishes invoices whose records were written by a run that then stopped (a crash, the time
  * limit): rows in 下書き with a period key but no PDF link. Each is rebuilt from its own lines,
@@ -195,13 +205,7 @@ function folderCache(): FolderFor {
  */
 function resumeInterrupted(run: Run): { done: Documents[]; unfinished: number } {
   const { book } = run;
-  const pending = book.invoices.rows.filter(
-    (r) =>
-      cellText(r.values.status) === DRAFT_STATUS &&
-      cellText(r.values.periodKey) !== '' &&
-      cellText(r.values.pdf) === '' &&
-      r.values.issueDate instanceof Date,
-  );
+  const pending = book.invoices.rows.filter((r) => isUnfinishedInvoice(r.values));
   if (pending.length === 0) return { done: [], unfinished: 0 };
   // Set before the work, so a resumed run that dies too is finished by the trigger.
   const continuation = scheduleContinuation(CONTINUE_INVOICES_HANDLER, CONTINUE_AFTER_MS);
@@ -470,12 +474,12 @@ function markLines(
  */
 function writeLinks(invoices: Table<InvoiceKey>, made: readonly Documents[]): void {
   if (made.length === 0) return;
-  const columns: [InvoiceKey, (d: Documents) => string][] = [
-    ['pdf', (d) => d.pdfUrl],
-    ['draft', (d) => d.draftUrl],
-  ];
+  const columns: [InvoiceKey, (d: Documents) => string][] = [['draft', (d) => d.draftUrl]];
   // The rows hold their warnings already: rewrite the column only when a note adds to them.
   if (made.some((d) => d.message)) columns.push(['message', (d) => textCell(d.cellMessage)]);
+  // The PDF link last: it is what marks an invoice done, so a run cut off between two columns
+  // leaves it to be resumed (its PDF and draft are found again), never done without its draft.
+  columns.push(['pdf', (d) => d.pdfUrl]);
   for (const [key, pick] of columns) {
     if (invoices.headers.index[key] === undefined) continue;
     writeColumn(invoices, key, new Map(made.map((d) => [d.rowNumber, pick(d)])));

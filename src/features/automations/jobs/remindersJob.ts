@@ -30,6 +30,8 @@ interface Reminder {
   readonly invoice: OverdueInvoice;
   /** Its step was recorded by an earlier run, which did not finish its mail. */
   readonly resumed: boolean;
+  /** 督促日 holds a date (a recorded step cut off before its date was written has none). */
+  readonly dated: boolean;
   /** What an earlier run may have done of its mail: nothing, maybe the draft, maybe the send. */
   readonly stage: DeliveryStage;
   /** The invoice itself may still be an unsent draft: its reminder is never sent directly. */
@@ -50,6 +52,11 @@ const STAGE_OF: Record<string, DeliveryStage> = {
   [SENDING]: 'sending',
 };
 const isReminderLine = (line: string) => line.startsWith('督促');
+
+/** An invoice whose reminder step was recorded and whose mail is not finished yet. */
+export function hasUnfinishedReminder(message: unknown): boolean {
+  return PENDING.test(splitMessage(message).reminder);
+}
 
 /** The message cell's own lines (issuing warnings) without Pokke's reminder line. */
 function splitMessage(cell: unknown): { others: string[]; reminder: string } {
@@ -97,6 +104,7 @@ function planReminders(book: BillingBook, ctx: JobContext): Reminder[] {
         step: lastStep as ReminderStep,
         invoice,
         resumed: true,
+        dated: cellDateKey(v.reminderDate) !== null,
         stage: STAGE_OF[pending[2] ?? ''] ?? 'maybeDrafted',
         invoiceUnsent,
         otherLines: others,
@@ -120,6 +128,7 @@ function planReminders(book: BillingBook, ctx: JobContext): Reminder[] {
         step,
         invoice,
         resumed: false,
+        dated: false,
         stage: 'fresh',
         invoiceUnsent,
         otherLines: others,
@@ -240,14 +249,18 @@ function recordSteps(
       ),
     ]),
   );
+  // The 作成中 line first, 督促段階 next, 督促日 last. A run cut off between them leaves either a
+  // line the next run does not take as recorded (its step is not written: the step is planned
+  // again, and no mail had been started) or a recorded step whose missing date is written then.
+  const starting = reminders.filter((r) => r.stage === 'fresh');
+  writeColumn(book.invoices, 'message', new Map(starting.map((r) => [r.row, messages.get(r.row)])));
   const fresh = reminders.filter((r) => !r.resumed);
   writeColumn(book.invoices, 'reminderStep', new Map(fresh.map((r) => [r.row, r.step])));
+  const undated = reminders.filter((r) => !r.dated);
   writeColumn(
     book.invoices,
     'reminderDate',
-    new Map(fresh.map((r) => [r.row, tokyoInstant(today)])),
+    new Map(undated.map((r) => [r.row, tokyoInstant(today)])),
   );
-  const starting = reminders.filter((r) => r.stage === 'fresh');
-  writeColumn(book.invoices, 'message', new Map(starting.map((r) => [r.row, messages.get(r.row)])));
   return messages;
 }

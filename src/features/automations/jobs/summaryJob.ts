@@ -87,6 +87,14 @@ interface PendingMail {
   readonly rows?: readonly SummaryRow[];
 }
 
+/** The 通知 row of a summary mail not known to be sent (a run cut off, a send that failed). */
+export function isUnsentSummaryMail(values: Readonly<Record<SummaryKey, unknown>>): boolean {
+  const item = cellText(values.item);
+  return (
+    cellText(values.section) === MAIL_SECTION && (item === MAIL_PENDING || item === MAIL_SENDING)
+  );
+}
+
 interface SummaryState {
   readonly month: string | null;
   readonly written: boolean;
@@ -100,10 +108,8 @@ function stateOf(ctx: JobContext): SummaryState {
   const table = ctx.tables.table(SUMMARY_SHEET);
   if (!table) return { month, written: false, table: null, pending: [] };
   const pending = table.rows.flatMap((r): PendingMail[] => {
-    const item = cellText(r.values.item);
-    if (cellText(r.values.section) !== MAIL_SECTION) return [];
-    if (item !== MAIL_PENDING && item !== MAIL_SENDING) return [];
-    const stage = item === MAIL_SENDING ? 'sending' : 'maybeDrafted';
+    if (!isUnsentSummaryMail(r.values)) return [];
+    const stage = cellText(r.values.item) === MAIL_SENDING ? 'sending' : 'maybeDrafted';
     return [{ month: cellText(r.values.month), row: r.rowNumber, stage }];
   });
   const written = month !== null && table.rows.some((r) => cellText(r.values.month) === month);
