@@ -117,6 +117,13 @@ export const LATENCY_RULES: readonly LatencyRule[] = [
   { pattern: 'Calendar.*.list', ms: 250, source: 'A' },
   { pattern: 'Calendar.Freebusy.query', ms: 250, source: 'A' },
   { pattern: 'Calendar.*.*', ms: 200, source: 'A' },
+  // Sheets v4 advanced service: one REST round trip each. A values.batchGet brings several whole
+  // tables at once, so it is assumed to cost two SpreadsheetApp reads (S1: 160 ms each); the
+  // spreadsheet's metadata (sheet names, sizes, time zone) is lighter.
+  { pattern: 'Sheets.Spreadsheets.Values.batchGet', ms: 320, source: 'A' },
+  { pattern: 'Sheets.Spreadsheets.get', ms: 160, source: 'A' },
+  { pattern: 'Sheets.*.*', ms: 200, source: 'A' },
+  { pattern: 'Sheets.*.*.*', ms: 200, source: 'A' },
   { pattern: 'CardService.*.*', ms: 0, source: 'A' },
   { pattern: '*.*.*', ms: 10, source: 'A' },
 ];

@@ -22,3 +22,16 @@ export function cellDateKey(value: unknown): DateKey | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : tokyoDateKey(value);
   return parseDateKey(cellText(value));
 }
+
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 24 * 60 * 60 * 1000;
+const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/**
+ * A date or date-time cell of a spreadsheet in Asia/Tokyo read as Sheets' serial number (days
+ * since 1899-12-30 on the spreadsheet's wall clock, the time as the fraction), as the Date
+ * SpreadsheetApp's getValues gives for it. Japan keeps +09:00 all year (since 1951).
+ */
+export function tokyoSerialDate(serial: number): Date {
+  return new Date(SERIAL_EPOCH_MS + Math.round(serial * DAY_MS) - TOKYO_OFFSET_MS);
+}

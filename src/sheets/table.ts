@@ -1,5 +1,6 @@
 import { normalizeHeader, type SheetSpec } from './columns';
 
+type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -48,18 +49,37 @@ export interface TableRow<K extends string> {
 }
 
 export interface Table<K extends string> {
+  /** The sheet (a table read in a batch looks it up on first use: one call). */
   readonly sheet: Sheet;
   readonly headers: HeaderMap<K>;
   /** Data rows below the header; rows that are entirely empty are left out. */
   readonly rows: readonly TableRow<K>[];
   /** Rows in the data range, including the header row. */
   readonly height: number;
+  /** The sheet's rows (empty ones included) when it was read, if the read told. */
+  readonly maxRows?: number;
+  /** A block of the sheet by 1-based position, to write to: one call. */
+  range(row: number, column: number, numRows: number, numColumns: number): Range;
 }
 
-/** Reads the whole table with one batched read (two calls). */
-export function readTable<K extends string>(sheet: Sheet, spec: SheetSpec<K>): Table<K> {
-  const grid = sheet.getDataRange().getValues();
-  const headers = mapHeaders(spec, grid[0] ?? []);
+/** How a table reaches its sheet to write. */
+export interface SheetAccess {
+  readonly sheet: () => Sheet;
+  readonly range: Table<string>['range'];
+  readonly maxRows?: number;
+}
+
+/** The table in a grid of values read from a sheet (the header row first). */
+export function tableOf<K extends string>(
+  grid: readonly (readonly unknown[])[],
+  spec: SheetSpec<K>,
+  access: SheetAccess,
+): Table<K> {
+  // As wide as the data range: rows read through the Sheets API end at their last value.
+  const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
+  const headerRow = [...(grid[0] ?? [])];
+  while (headerRow.length < width) headerRow.push('');
+  const headers = mapHeaders(spec, headerRow);
   const rows: TableRow<K>[] = [];
   for (let r = 1; r < grid.length; r++) {
     const raw = grid[r] ?? [];
@@ -71,7 +91,26 @@ export function readTable<K extends string>(sheet: Sheet, spec: SheetSpec<K>): T
     }
     rows.push({ rowNumber: r + 1, values });
   }
-  return { sheet, headers, rows, height: grid.length };
+  let sheet: Sheet | undefined;
+  return {
+    get sheet() {
+      sheet ??= access.sheet();
+      return sheet;
+    },
+    headers,
+    rows,
+    height: Math.max(grid.length, 1),
+    ...(access.maxRows === undefined ? {} : { maxRows: access.maxRows }),
+    range: access.range,
+  };
+}
+
+/** Reads the whole table with one batched read (two calls). */
+export function readTable<K extends string>(sheet: Sheet, spec: SheetSpec<K>): Table<K> {
+  return tableOf(sheet.getDataRange().getValues(), spec, {
+    sheet: () => sheet,
+    range: (row, column, numRows, numColumns) => sheet.getRange(row, column, numRows, numColumns),
+  });
 }
 
 /**
@@ -87,15 +126,48 @@ export function writeColumn<K extends string>(
   if (updates.size === 0) return;
   const col = table.headers.index[key];
   if (col === undefined) throw new Error(`Column ${key} is missing in ${table.sheet.getName()}`);
+  writeColumns(table, [key], new Map([...updates].map(([row, value]) => [row, [value]])));
+}
+
+/**
+ * Like `writeColumn` for several columns at once: columns that sit side by side (as the owner has
+ * them) are written as one block, two calls however many rows and columns; the others one block
+ * each. `updates` gives each row's values in the order of `keys`; missing columns are skipped.
+ */
+export function writeColumns<K extends string>(
+  table: Table<K>,
+  keys: readonly K[],
+  updates: ReadonlyMap<number, readonly unknown[]>,
+): void {
+  if (updates.size === 0) return;
   const rowNumbers = [...updates.keys()];
   const first = Math.min(...rowNumbers);
   const last = Math.max(...rowNumbers);
-  const byRow = new Map(table.rows.map((r) => [r.rowNumber, r.values[key]]));
-  const column: unknown[][] = [];
-  for (let r = first; r <= last; r++) {
-    column.push([updates.has(r) ? updates.get(r) : (byRow.get(r) ?? '')]);
+  const byRow = new Map(table.rows.map((r) => [r.rowNumber, r.values]));
+  const placed = keys
+    .map((key, i) => ({ key, i, col: table.headers.index[key] }))
+    .filter((c): c is { key: K; i: number; col: number } => c.col !== undefined)
+    .sort((a, b) => a.col - b.col);
+  const blocks: (typeof placed)[] = [];
+  let start = 0;
+  while (start < placed.length) {
+    let end = start + 1;
+    while (end < placed.length && placed[end]!.col === placed[end - 1]!.col + 1) end++;
+    blocks.push(placed.slice(start, end));
+    start = end;
   }
-  table.sheet.getRange(first, col + 1, column.length, 1).setValues(column);
+  // A block is written when its last listed key's turn comes: the caller's last key is written
+  // last, whatever the column order (a record's "done" mark goes after the rest).
+  const turn = (block: typeof placed) => Math.max(...block.map((c) => c.i));
+  for (const block of blocks.sort((a, b) => turn(a) - turn(b))) {
+    const cells: unknown[][] = [];
+    for (let r = first; r <= last; r++) {
+      const update = updates.get(r);
+      // Cells between changed rows are written back as read, so they keep their values.
+      cells.push(block.map((c) => (update ? update[c.i] : (byRow.get(r)?.[c.key] ?? ''))));
+    }
+    table.range(first, block[0]!.col + 1, cells.length, block.length).setValues(cells);
+  }
 }
 
 /** A sheet row in the table's column order; the owner's own columns and unknown keys stay empty. */
@@ -113,21 +185,22 @@ export function rowFor<K extends string>(
 
 /**
  * Appends records below the last row of the data range as one batched write (plus one call to
- * check the sheet has room, and one more to add rows when it has not). Returns the sheet row of
+ * check the sheet has room unless the read told its size, and one more to add rows when it has
+ * not). Returns the sheet row of
  * the first record (the table's `height` + 1).
  */
 export function appendRecords<K extends string>(
-  table: Pick<Table<K>, 'sheet' | 'headers' | 'height'>,
+  table: Pick<Table<K>, 'sheet' | 'headers' | 'height' | 'maxRows' | 'range'>,
   records: readonly Partial<Record<K, unknown>>[],
 ): number {
   const first = Math.max(table.height, 1) + 1;
   if (records.length === 0) return first;
   const block = records.map((r) => rowFor(table.headers, r));
   // Unlike appendRow, a range past the sheet's last row is refused: add the rows first.
-  const maxRows = table.sheet.getMaxRows();
+  const maxRows = table.maxRows ?? table.sheet.getMaxRows();
   const last = first + block.length - 1;
   if (last > maxRows) table.sheet.insertRowsAfter(maxRows, last - maxRows);
-  table.sheet.getRange(first, 1, block.length, block[0]!.length).setValues(block);
+  table.range(first, 1, block.length, block[0]!.length).setValues(block);
   return first;
 }
 

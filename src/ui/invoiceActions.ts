@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { bilingual, UserError } from '../core/bilingual';
 import { parseDateKey, tokyoDateKey } from '../core/dates';
 import { appendRunLog } from '../features/automations/runLog';
-import { readBillingBook } from '../features/invoices/billingBook';
+import { BILLING_SHEETS, readBillingBook } from '../features/invoices/billingBook';
 import {
   CONTINUE_INVOICES_HANDLER,
   finishInterruptedInvoices,
@@ -42,7 +42,7 @@ const showPreviewRequest = z.strictObject({
 
 /** google.script.run: what a closing run would issue. Reads only. */
 export const invoicesPreviewRpc = rpc(runRequest, (req): InvoicePreview => {
-  const book = readBillingBook(workbookTables(activeWorkbook()));
+  const book = readBillingBook(workbookTables(activeWorkbook(), { tables: BILLING_SHEETS }));
   return {
     ...toPreview(planInvoices(book, parseDateKey(req.closingDate)!)),
     sendDirectly: book.settings.sendDirectly === 'する',
@@ -110,7 +110,7 @@ export function runInvoiceContinuationTrigger(event: unknown): void {
 /** google.script.run: one invoice of the preview as it will look, in a modal dialog. Reads only. */
 export const invoicesShowPreviewRpc = rpc(showPreviewRequest, (req): { shown: true } => {
   const dialog = invoicePreviewDialog(
-    readBillingBook(workbookTables(activeWorkbook())),
+    readBillingBook(workbookTables(activeWorkbook(), { tables: BILLING_SHEETS })),
     parseDateKey(req.closingDate)!,
     req.periodKey,
     req.rows,

@@ -357,9 +357,10 @@ describe('the rendered preview of one invoice', () => {
     expect(bundle.workspace.SpreadsheetApp.active!.snapshot()).toEqual(before);
     expect(bundle.workspace.DriveApp.allFiles()).toEqual([]);
     expect(bundle.workspace.GmailApp.outbox()).toEqual([]);
-    // Reads the sheets and shows the dialog: no Drive, no Gmail.
+    // Reads the sheets (SpreadsheetApp, and the Sheets API for the batched read) and shows the
+    // dialog: no Drive, no Gmail.
     const services = Object.keys(bundle.workspace.meter.counts()).map((k) => k.split('.')[0]);
-    expect([...new Set(services)].sort()).toEqual(['HtmlService', 'SpreadsheetApp']);
+    expect([...new Set(services)].sort()).toEqual(['HtmlService', 'Sheets', 'SpreadsheetApp']);
   });
 
   it('with a selection, shows only that client selected lines; a stale item is refused', () => {

@@ -85,7 +85,7 @@ describe('the built manifest and bundle', () => {
     expect(new Set(scopes).size).toBe(scopes.length);
   });
 
-  it('enables the Drive v3 and Gmail v1 advanced services the invoices use', () => {
+  it('enables the Drive v3, Gmail v1 and Sheets v4 advanced services the invoices and runs use', () => {
     const services =
       (manifest as { dependencies?: { enabledAdvancedServices?: unknown[] } }).dependencies
         ?.enabledAdvancedServices ?? [];
@@ -93,6 +93,7 @@ describe('the built manifest and bundle', () => {
       expect.arrayContaining([
         { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
         { userSymbol: 'Gmail', serviceId: 'gmail', version: 'v1' },
+        { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
       ]),
     );
   });

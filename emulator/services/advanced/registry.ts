@@ -2,6 +2,7 @@ import type { Workspace } from '../../workspace';
 import { CalendarAdvancedEmulator } from './calendar';
 import { DriveAdvancedEmulator } from './drive';
 import { GmailAdvancedEmulator } from './gmail';
+import { SheetsAdvancedEmulator } from './sheets';
 import { TasksAdvancedEmulator } from './tasks';
 
 /**
@@ -54,6 +55,12 @@ export const ADVANCED_SERVICES: ReadonlyMap<string, AdvancedServiceDefinition> =
         userSymbol: 'Calendar',
         versions: ['v3'],
         create: (ws) => new CalendarAdvancedEmulator(ws),
+      },
+      {
+        serviceId: 'sheets',
+        userSymbol: 'Sheets',
+        versions: ['v4'],
+        create: (ws) => new SheetsAdvancedEmulator(ws),
       },
     ] satisfies AdvancedServiceDefinition[]
   ).map((d) => [d.serviceId, d]),

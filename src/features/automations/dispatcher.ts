@@ -5,7 +5,8 @@ import { now, nowMs } from '../../services/clock';
 import { CONTINUE_AFTER_MS, TIME_BUDGET_MS } from '../../services/timeBudget';
 import { clearTriggers, scheduleContinuation } from '../../services/triggers';
 import { flushWorkbook } from '../../services/workbook';
-import { type WorkbookTables, workbookTables } from '../../sheets/workbookTables';
+import { RUN_LOG_SHEET, SETTINGS_SHEET } from '../../sheets/schema';
+import { type ReadPlan, type WorkbookTables, workbookTables } from '../../sheets/workbookTables';
 import type { DryRunReport, JobId } from '../../ui/automationContracts';
 import { readAutomationSettings } from './automationSettings';
 import {
@@ -23,6 +24,12 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export type DispatchKind = 'daily' | 'continue' | 'manual';
 
+/** Every sheet the jobs read, read together (the run log only for its header: it is appended to). */
+const DISPATCH_READS: ReadPlan = {
+  tables: [SETTINGS_SHEET, ...JOBS.flatMap((job) => job.reads)],
+  headers: [RUN_LOG_SHEET],
+};
+
 /** The day before the next business day: closings and billing dates up to it are due today. */
 export function horizonOf(today: DateKey): DateKey {
   return addDays(nextBusinessDay(today), -1);
@@ -39,7 +46,7 @@ export function horizonOf(today: DateKey): DateKey {
 export function dispatch(ss: Spreadsheet, now: Date, kind: DispatchKind): RunRecord[] {
   const started = now.getTime();
   const deadline = started + TIME_BUDGET_MS;
-  const tables = workbookTables(ss);
+  const tables = workbookTables(ss, DISPATCH_READS);
   let state = readState();
   const today = tokyoDateKey(now);
   if (kind === 'continue' || state.continuation) clearTriggers(CONTINUE_HANDLER);
@@ -263,7 +270,7 @@ const earlier = (a: DateKey, b: DateKey | null): DateKey => (b !== null && b < a
  * A job that keeps failing is planned with the days it missed, as its retry would be.
  */
 export function dryRun(ss: Spreadsheet, day: DateKey, at: Date = now()): DryRunReport {
-  const tables = workbookTables(ss);
+  const tables = workbookTables(ss, { tables: DISPATCH_READS.tables ?? [] });
   const { settings, problems } = readAutomationSettings(tables);
   const state = readState();
   const future = day > tokyoDateKey(at);

@@ -1,5 +1,6 @@
 import type { DateKey } from '../../core/dates';
 import { nowMs } from '../../services/clock';
+import type { SheetSpec } from '../../sheets/columns';
 import type { WorkbookTables } from '../../sheets/workbookTables';
 import type { JobId, PlannedJob } from '../../ui/automationContracts';
 import type { AutomationSettings } from './automationSettings';
@@ -43,6 +44,8 @@ export interface Job {
   readonly id: JobId;
   /** Bilingual name for the run log and the sidebar. */
   readonly label: string;
+  /** The sheets it reads: the dispatcher reads them for all its jobs at once. */
+  readonly reads: readonly SheetSpec[];
   /** What `run` would do on that day, reading only. */
   plan(ctx: JobContext): PlannedJob;
   run(ctx: JobContext): JobOutcome;

@@ -31,7 +31,8 @@ export interface RunRecord {
 /**
  * Appends one row per job to 実行ログ, right after the job, so a run that dies later still
  * leaves what it finished on record. The log is never read whole: its header is read once per
- * run (three calls), then each row is one `appendRow`, which also grows a full sheet.
+ * run (with the run's other tables when it plans it), then each row is one `appendRow`, which
+ * also grows a full sheet.
  */
 export function appendRunLog(tables: WorkbookTables, records: readonly RunRecord[]): void {
   const log = records.length > 0 ? tables.headers(RUN_LOG_SHEET) : null;

@@ -9,7 +9,7 @@ import {
 } from '../../core/invoice';
 import { cellText } from '../../sheets/cells';
 import type { SheetSpec } from '../../sheets/columns';
-import { CLIENTS_SHEET, INVOICES_SHEET, SALES_SHEET } from '../../sheets/schema';
+import { CLIENTS_SHEET, INVOICES_SHEET, SALES_SHEET, SETTINGS_SHEET } from '../../sheets/schema';
 import { type Table, writeColumn } from '../../sheets/table';
 import type { WorkbookTables } from '../../sheets/workbookTables';
 import type { SettingsForm } from '../../ui/contracts';
@@ -105,6 +105,14 @@ function settleProvisional(
 export function settleLineMarks(book: BillingBook): void {
   writeColumn(book.sales, 'invoiceNumber', book.unsettledMarks);
 }
+
+/** The sheets `readBillingBook` reads, for a run to read them at once. */
+export const BILLING_SHEETS: readonly SheetSpec[] = [
+  SETTINGS_SHEET,
+  CLIENTS_SHEET,
+  INVOICES_SHEET,
+  SALES_SHEET,
+];
 
 /** Read through the run's tables: a sheet another step of the run has read is not read again. */
 export function readBillingBook(tables: WorkbookTables): BillingBook {

@@ -29,10 +29,11 @@ import { deleteTriggers, scheduleContinuation } from '../../services/triggers';
 import { flushWorkbook } from '../../services/workbook';
 import { cellText, textCell } from '../../sheets/cells';
 import { CLIENTS_SHEET, SALES_SHEET } from '../../sheets/schema';
-import { appendRecords, type Table, writeColumn } from '../../sheets/table';
+import { appendRecords, type Table, writeColumn, writeColumns } from '../../sheets/table';
 import { type WorkbookTables, workbookTables } from '../../sheets/workbookTables';
 import type { IssuedInvoice, IssueReport, RowProblem } from '../../ui/contracts';
 import {
+  BILLING_SHEETS,
   type BillingBook,
   type InvoiceKey,
   PROVISIONAL_MARK,
@@ -84,7 +85,7 @@ export function issueInvoices(
   closingDate: DateKey,
   options: IssueOptions = {},
 ): IssueReport {
-  const book = readBillingBook(options.tables ?? workbookTables(ss));
+  const book = readBillingBook(options.tables ?? workbookTables(ss, { tables: BILLING_SHEETS }));
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   // A bad pattern stops the run before anything is written.
   const pattern = numberPatternOf(book);
@@ -131,7 +132,7 @@ export function issueInvoices(
  * holds the workbook lock.
  */
 export function finishInterruptedInvoices(ss: Spreadsheet, deadline: number): IssueReport {
-  const book = readBillingBook(workbookTables(ss));
+  const book = readBillingBook(workbookTables(ss, { tables: BILLING_SHEETS }));
   settleLineMarks(book);
   const resumed = resumeInterrupted(startRun(book, deadline));
   const nothingPlanned = { drafts: [], alreadyIssued: [], problems: [], refused: [] };
@@ -415,9 +416,7 @@ function writeRowCells(
     let j = i + 1;
     while (j < placed.length && placed[j]!.col === placed[j - 1]!.col + 1) j++;
     const run = placed.slice(i, j);
-    table.sheet
-      .getRange(rowNumber, run[0]!.col + 1, 1, run.length)
-      .setValues([run.map((c) => c.value)]);
+    table.range(rowNumber, run[0]!.col + 1, 1, run.length).setValues([run.map((c) => c.value)]);
     i = j;
   }
 }
@@ -469,8 +468,9 @@ function markLines(
 }
 
 /**
- * The links (and notes) of invoices left as drafts, a column at a time once the loop ends. A run
- * cut off before this loses nothing: the next one finds each PDF by name and its draft by number.
+ * The links (and notes) of invoices left as drafts, once the loop ends (side-by-side columns as
+ * one block). A run cut off before this loses nothing: the next one finds each PDF by name and
+ * its draft by number.
  */
 function writeLinks(invoices: Table<InvoiceKey>, made: readonly Documents[]): void {
   if (made.length === 0) return;
@@ -480,10 +480,11 @@ function writeLinks(invoices: Table<InvoiceKey>, made: readonly Documents[]): vo
   // The PDF link last: it is what marks an invoice done, so a run cut off between two columns
   // leaves it to be resumed (its PDF and draft are found again), never done without its draft.
   columns.push(['pdf', (d) => d.pdfUrl]);
-  for (const [key, pick] of columns) {
-    if (invoices.headers.index[key] === undefined) continue;
-    writeColumn(invoices, key, new Map(made.map((d) => [d.rowNumber, pick(d)])));
-  }
+  writeColumns(
+    invoices,
+    columns.map(([key]) => key),
+    new Map(made.map((d) => [d.rowNumber, columns.map(([, pick]) => pick(d))])),
+  );
 }
 
 /** Each row that cannot be billed gets its reason in its own メッセージ cell; fixed rows are cleared. */

@@ -17,7 +17,7 @@ import {
 } from '../../../sheets/schema';
 import { appendRecords, type Table, writeColumn } from '../../../sheets/table';
 import type { PlannedJob } from '../../../ui/automationContracts';
-import { type BillingBook, readBillingBook } from '../../invoices/billingBook';
+import { BILLING_SHEETS, type BillingBook, readBillingBook } from '../../invoices/billingBook';
 import { issueInvoices } from '../../invoices/issue';
 import type { Job, JobContext, JobOutcome } from '../job';
 
@@ -152,6 +152,7 @@ function readRecurring(ctx: JobContext): Table<RecurringKey> | null {
 export const recurringJob: Job = {
   id: 'recurring',
   label: LABEL,
+  reads: [RECURRING_SHEET, ...BILLING_SHEETS],
   plan(ctx): PlannedJob {
     const table = readRecurring(ctx);
     if (!table || table.rows.length === 0) {
@@ -193,12 +194,13 @@ export const recurringJob: Job = {
       })),
     );
     // The lines (and their keys) are saved before 最終計上 moves on: a crash in between only
-    // means the next run finds the keys and skips them.
+    // means the next run finds the keys and skips them. 最終計上 needs no flush of its own: lost
+    // with a crash, it is worked out again from the keys; the next flush (issuing's, with its
+    // records) saves it.
     flushWorkbook();
     writeColumn(table, 'lastPeriod', plan.lastPeriod);
     writeColumn(table, 'message', plan.messages);
     ctx.tables.forget(SALES_SHEET, RECURRING_SHEET);
-    flushWorkbook();
     const report = issueInvoices(ctx.tables.ss, ctx.horizon, {
       only: billsRecurringLine,
       deadline: ctx.deadline,

@@ -15,7 +15,7 @@ import { cellDateKey, cellText, textCell } from '../../../sheets/cells';
 import { INVOICES_SHEET } from '../../../sheets/schema';
 import { writeColumn } from '../../../sheets/table';
 import type { PlannedJob } from '../../../ui/automationContracts';
-import { type BillingBook, readBillingBook } from '../../invoices/billingBook';
+import { BILLING_SHEETS, type BillingBook, readBillingBook } from '../../invoices/billingBook';
 import { type Job, type JobContext, type JobOutcome, pastDeadline } from '../job';
 
 const LABEL = bilingual('督促', 'Payment reminders');
@@ -140,6 +140,7 @@ function planReminders(book: BillingBook, ctx: JobContext): Reminder[] {
 export const remindersJob: Job = {
   id: 'reminders',
   label: LABEL,
+  reads: BILLING_SHEETS,
   plan(ctx): PlannedJob {
     if (!ctx.settings.reminders)
       return { job: 'reminders', label: LABEL, actions: [], problems: [] };

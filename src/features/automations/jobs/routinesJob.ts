@@ -120,6 +120,7 @@ function planRoutines(books: Books, ctx: JobContext): RoutinePlan {
 export const routinesJob: Job = {
   id: 'routines',
   label: LABEL,
+  reads: [ROUTINES_SHEET, TASKS_SHEET],
   plan(ctx): PlannedJob {
     const books = readBooks(ctx);
     if (!books) return { job: 'routines', label: LABEL, actions: [], problems: [] };

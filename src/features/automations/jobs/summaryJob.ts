@@ -137,6 +137,7 @@ function monthDue(ctx: JobContext): string | null {
 export const summaryJob: Job = {
   id: 'summary',
   label: LABEL,
+  reads: [INVOICES_SHEET, EXPENSES_SHEET, SUMMARY_SHEET],
   plan(ctx): PlannedJob {
     const state = stateOf(ctx);
     const actions: string[] = [];
@@ -247,7 +248,7 @@ function sendSummaryMail(
   const rows = p.rows ?? summaryRowsOf(table, p.month);
   const setItem = (item: string) => {
     const col = table.headers.index.item;
-    if (col !== undefined) table.sheet.getRange(p.row, col + 1).setValue(item);
+    if (col !== undefined) table.range(p.row, col + 1, 1, 1).setValue(item);
   };
   const { text, html } = mailText(
     [summaryHighlights(p.month, rows), ['詳しくは「月次集計」シートをご覧ください。']],

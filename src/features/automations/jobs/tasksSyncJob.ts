@@ -12,6 +12,7 @@ const LABEL = bilingual('タスク同期', 'Task sync');
 export const tasksSyncJob: Job = {
   id: 'tasks',
   label: LABEL,
+  reads: [TASKS_SHEET],
   plan(ctx): PlannedJob {
     const linked = (ctx.tables.table(TASKS_SHEET)?.rows ?? []).filter(
       (r) => cellText(r.values.googleTaskId) !== '',
