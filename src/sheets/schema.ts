@@ -147,6 +147,7 @@ export const SALES_SHEET = {
       aliases: ['Invoice number'],
       kind: 'text',
       width: 120,
+      note: 'Pokkeが発行時に記録します。「発行中:」付きは発行が途中で止まった印で、次の実行で確定します / Recorded by Pokke when issuing; "発行中:" marks a run cut off while recording, settled by the next run',
     },
     {
       key: 'message',
@@ -465,7 +466,14 @@ export const SUMMARY_SHEET = {
   columns: [
     { key: 'month', header: '月', aliases: ['Month'], kind: 'text', width: 90 },
     { key: 'section', header: '区分', aliases: ['Section'], kind: 'text', width: 120 },
-    { key: 'item', header: '項目', aliases: ['Item'], kind: 'text', width: 200 },
+    {
+      key: 'item',
+      header: '項目',
+      aliases: ['Item'],
+      kind: 'text',
+      width: 200,
+      note: '区分「通知」の行は集計メールの状況です: メール未送信 → メール送信中 → メール送信 / For 通知 rows, the summary mail: not sent → sending → sent',
+    },
     { key: 'amount', header: '金額', aliases: ['Amount'], kind: 'yen', width: 120 },
     { key: 'count', header: '件数', aliases: ['Count'], kind: 'int', width: 60 },
     { key: 'createdAt', header: '作成日時', aliases: ['Created'], kind: 'datetime', width: 140 },

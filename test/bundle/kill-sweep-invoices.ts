@@ -1,8 +1,8 @@
 import type { Bundle } from '../../emulator/runtime';
 import { advanceWithTriggers } from '../../emulator/trigger-runner';
 import { addBulkClients } from '../../playground/bulk';
-import { demoAt, setSetting } from './automations-support';
-import type { SweepCase } from './kill-sweep-support';
+import { demoAt, records, setSetting } from './automations-support';
+import { SWEEP_TIMEOUT_MS, type SweepCase, sweep } from './kill-sweep-support';
 
 const CLOSING = '2026-11-30';
 /** The demo company's 4 invoices and 16 more clients': an issuing run of 20 invoices. */
@@ -28,4 +28,24 @@ export function issuingRun(sendDirectly: boolean): SweepCase {
       advanceWithTriggers(bundle, bundle.workspace.clock.now() + 3_600_000);
     },
   };
+}
+
+/** The sweep of one issuing run, with unflushed writes kept and lost (one test file each way). */
+export function describeIssuingSweep(sendDirectly: boolean): void {
+  const how = sendDirectly ? 'sent directly' : 'drafts';
+  describe(`an issuing run of 20 invoices (${how}) cut off after every call`, () => {
+    it.each(['kept', 'lost'] as const)(
+      'ends as one clean run at every k, unflushed writes %s',
+      (unflushed) => {
+        const c = issuingRun(sendDirectly);
+        const probe = c.make();
+        c.run(probe);
+        expect(records(probe, '請求書')).toHaveLength(20);
+        const result = sweep(c, unflushed);
+        expect(result.calls).toBeGreaterThan(200);
+        expect(result.mismatches).toEqual([]);
+      },
+      SWEEP_TIMEOUT_MS,
+    );
+  });
 }

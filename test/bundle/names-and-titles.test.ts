@@ -10,6 +10,7 @@ import { advanceWithTriggers } from '../../emulator/trigger-runner';
 import { seedDemo } from '../../playground/seed';
 import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/session';
 import type { SaveResult, SettingsForm } from '../../src/ui/contracts';
+import { BLANK_SETTINGS_FORM } from '../fixtures/settings';
 import { calendarEvents, demoAt, records, tokyo } from './automations-support';
 import { click, deliver, openGmailBundle, openMail, responseOf } from './gmail-support';
 
@@ -102,22 +103,9 @@ function titleInput(card: CardJson): string | undefined {
 
 describe('a field refused for its length says which field and the limit, once', () => {
   const form: SettingsForm = {
+    ...BLANK_SETTINGS_FORM,
     companyName: '株式会社ぽっけ商店',
-    registrationNumber: '',
-    postalCode: '',
-    address: '',
-    phone: '',
-    email: '',
-    bankName: '',
-    bankBranch: '',
-    accountType: '普通',
-    accountNumber: '',
-    accountHolder: '',
-    rounding: 'floor',
     defaultTerms: '月末締め翌月末払い',
-    invoiceNumberPattern: '{YYYY}-{MM}-{SEQ4}',
-    invoiceNote: '',
-    sendDirectly: 'しない',
   };
 
   function saveError(bundle: Bundle, changes: Partial<SettingsForm>): string {

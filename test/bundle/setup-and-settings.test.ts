@@ -1,25 +1,10 @@
 import { WORKBOOK } from '../../src/sheets/schema';
 import type { SaveResult, SettingsForm, SettingsView, SetupReport } from '../../src/ui/contracts';
+import { FILLED_SETTINGS_FORM } from '../fixtures/settings';
 import { openBundle, sheetNames } from './support';
 
-const form: SettingsForm = {
-  companyName: '株式会社ぽっけ商店',
-  registrationNumber: 'T7000012050002',
-  postalCode: '１００-０００１',
-  address: '東京都千代田区千代田1-1',
-  phone: '03-1234-5678',
-  email: 'billing@example.com',
-  bankName: 'みずほ銀行',
-  bankBranch: '東京営業部',
-  accountType: '普通',
-  accountNumber: '0123456',
-  accountHolder: 'カ)ポッケショウテン',
-  rounding: 'floor',
-  defaultTerms: '月末締め翌月末払い',
-  invoiceNumberPattern: '{YYYY}-{MM}-{SEQ4}',
-  invoiceNote: '',
-  sendDirectly: 'しない',
-};
+// Full-width digits in the postal code: saved normalised.
+const form: SettingsForm = { ...FILLED_SETTINGS_FORM, postalCode: '１００-０００１' };
 
 function snapshotAll(bundle: ReturnType<typeof openBundle>) {
   return bundle.workspace.SpreadsheetApp.active!.getSheets().map((s) => s.snapshot());

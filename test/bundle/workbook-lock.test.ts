@@ -6,6 +6,7 @@
  */
 import { advanceWithTriggers, fireNow } from '../../emulator/trigger-runner';
 import type { SaveResult, SettingsForm } from '../../src/ui/contracts';
+import { FILLED_SETTINGS_FORM } from '../fixtures/settings';
 import { demoAt, records, tokyo } from './automations-support';
 import {
   click,
@@ -69,24 +70,7 @@ describe('the Gmail card and the dispatcher share the workbook lock', () => {
 });
 
 describe('sidebars and triggers share the workbook lock', () => {
-  const form: SettingsForm = {
-    companyName: '株式会社ぽっけ商店',
-    registrationNumber: 'T7000012050002',
-    postalCode: '100-0001',
-    address: '東京都千代田区千代田1-1',
-    phone: '03-1234-5678',
-    email: 'billing@example.com',
-    bankName: 'みずほ銀行',
-    bankBranch: '東京営業部',
-    accountType: '普通',
-    accountNumber: '0123456',
-    accountHolder: 'カ)ポッケショウテン',
-    rounding: 'floor',
-    defaultTerms: '月末締め翌月末払い',
-    invoiceNumberPattern: '{YYYY}-{MM}-{SEQ4}',
-    invoiceNote: '',
-    sendDirectly: 'しない',
-  };
+  const form: SettingsForm = { ...FILLED_SETTINGS_FORM };
 
   it('settingsSave while a trigger holds it: refused with the message, the 設定 sheet untouched', () => {
     const bundle = openBundle();
