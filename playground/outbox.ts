@@ -2,15 +2,18 @@
  * What the bundle sent or saved, for people to look at: drafts and sent mail, and the files in
  * Drive. The playground's Outbox pane lists them (outboxView) and serves them (mailEml,
  * fileDownload, attachmentDownload); the CLI writes them to its output folder (exportOutbox).
- * Emulated PDFs become real ones (pdf.ts). Everything here reads the emulator's own records,
- * so looking at the outbox never counts as a service call.
+ * Emulated PDFs become real ones (pdf.ts); without a browser to render them, a PDF is handed over
+ * as the invoice's HTML with a one-line hint on top (`realFile`). Everything here reads the
+ * emulator's own records, so looking at the outbox never counts as a service call.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { escapeHtml } from '../emulator/core/html-escape';
 import { toEml } from '../emulator/eml';
+import { emulatedPdfHtml } from '../emulator/services/blob';
 import { htmlToText } from '../emulator/services/gmail/message';
 import type { Workspace } from '../emulator/workspace';
-import type { PdfRenderer } from './pdf';
+import { type PdfRenderer, PdfUnavailable } from './pdf';
 import type { OutboxView } from './protocol';
 
 const PREVIEW_CHARS = 400;
@@ -18,7 +21,21 @@ const PDF = 'application/pdf';
 
 const isPdf = (contentType: string) => contentType.toLowerCase().split(';')[0]?.trim() === PDF;
 
-export function outboxView(ws: Workspace): OutboxView {
+/**
+ * The outbox as the page lists it. A PDF's size is the size of the real PDF once `pdf` rendered
+ * it (null before: `pdfsPending` counts them, and the page asks POST /api/outbox/render).
+ */
+export function outboxView(ws: Workspace, pdf?: PdfRenderer): OutboxView {
+  let pending = 0;
+  const sizeOf = (contentType: string, bytes: Uint8Array, sourceHtml?: string): number | null => {
+    if (!isPdf(contentType)) return bytes.length;
+    const html = sourceHtml ?? emulatedPdfHtml(bytes);
+    if (html === undefined) return bytes.length;
+    const size = pdf?.renderedSize(html);
+    if (size !== undefined) return size;
+    pending++;
+    return null;
+  };
   const mails = ws.GmailApp.outbox().map((m) => {
     const id = encodeURIComponent(m.messageId);
     const text = m.plainBody || (m.htmlBody ? htmlToText(m.htmlBody) : '');
@@ -34,7 +51,7 @@ export function outboxView(ws: Workspace): OutboxView {
       attachments: m.attachments.map((a, i) => ({
         name: a.name,
         contentType: a.contentType,
-        size: a.size,
+        size: sizeOf(a.contentType, a.blob.raw(), a.sourceHtml),
         ...(isPdf(a.contentType) ? { href: `/api/mail/${id}/attachments/${i}.pdf` } : {}),
       })),
       emlHref: `/api/mail/${id}.eml`,
@@ -45,17 +62,47 @@ export function outboxView(ws: Workspace): OutboxView {
     name: f.name,
     path: f.path,
     mimeType: f.mimeType,
-    size: f.size,
+    size: sizeOf(f.mimeType, f.blob.raw(), f.sourceHtml),
     trashed: f.trashed,
     ...(isPdf(f.mimeType) ? { href: `/api/files/${encodeURIComponent(f.id)}.pdf` } : {}),
   }));
-  return { mails, files };
+  const view: OutboxView = { mails, files };
+  if (pdf?.unavailable) view.pdfHint = pdf.unavailable;
+  else if (pending > 0) view.pdfsPending = pending;
+  return view;
+}
+
+/** Renders every PDF of the outbox not rendered yet (so the page can show their real sizes). */
+export async function renderOutboxPdfs(ws: Workspace, pdf: PdfRenderer): Promise<void> {
+  const sources = [
+    ...ws.DriveApp.allFiles().map((f) => ({
+      type: f.mimeType,
+      raw: f.blob.raw(),
+      html: f.sourceHtml,
+    })),
+    ...ws.GmailApp.outbox().flatMap((m) =>
+      m.attachments.map((a) => ({ type: a.contentType, raw: a.blob.raw(), html: a.sourceHtml })),
+    ),
+  ];
+  for (const s of sources) {
+    if (!isPdf(s.type)) continue;
+    const html = s.html ?? emulatedPdfHtml(s.raw);
+    if (html === undefined || pdf.renderedSize(html) !== undefined) continue;
+    try {
+      await pdf.render(html);
+    } catch (e) {
+      if (e instanceof PdfUnavailable) return;
+      throw e;
+    }
+  }
 }
 
 export interface Download {
   name: string;
   contentType: string;
   bytes: Buffer;
+  /** An invoice's HTML given instead of its PDF (no browser to render it). */
+  htmlInsteadOfPdf?: true;
 }
 
 /** A mail as an .eml file, with emulated PDF attachments rendered for real; null if unknown. */
@@ -68,9 +115,17 @@ export async function mailEml(
   if (!message) return null;
   const input = message.emlInput();
   const attachments = await Promise.all(
-    (input.attachments ?? []).map(async (a) =>
-      isPdf(a.contentType) ? { ...a, data: await pdf.realBytes(a.data) } : a,
-    ),
+    (input.attachments ?? []).map(async (a) => {
+      if (!isPdf(a.contentType)) return a;
+      const real = await realFile(
+        a.name ?? 'attachment.pdf',
+        a.contentType,
+        a.data,
+        undefined,
+        pdf,
+      );
+      return { ...a, name: real.name, contentType: real.contentType, data: real.bytes };
+    }),
   );
   return toEml({ ...input, attachments, timeZone: input.timeZone ?? ws.timeZone });
 }
@@ -83,10 +138,7 @@ export async function fileDownload(
 ): Promise<Download | null> {
   const file = ws.DriveApp.allFiles().find((f) => f.id === fileId);
   if (!file) return null;
-  const bytes = isPdf(file.mimeType)
-    ? await pdf.realBytes(file.blob.raw(), file.sourceHtml)
-    : Buffer.from(file.blob.raw());
-  return { name: file.name, contentType: file.mimeType, bytes };
+  return realFile(file.name, file.mimeType, file.blob.raw(), file.sourceHtml, pdf);
 }
 
 /** The attachment `index` of a mail (a PDF rendered for real); null if there is none. */
@@ -99,10 +151,42 @@ export async function attachmentDownload(
   const mail = ws.GmailApp.outbox().find((m) => m.messageId === messageId);
   const a = mail?.attachments[index];
   if (!a) return null;
-  const bytes = isPdf(a.contentType)
-    ? await pdf.realBytes(a.blob.raw(), a.sourceHtml)
-    : Buffer.from(a.blob.raw());
-  return { name: a.name, contentType: a.contentType, bytes };
+  return realFile(a.name, a.contentType, a.blob.raw(), a.sourceHtml, pdf);
+}
+
+/**
+ * A file as a person gets it: an emulated PDF rendered for real; when no browser can render it,
+ * the invoice's HTML (`.html`) with the renderer's one-line hint on top; other bytes unchanged.
+ */
+export async function realFile(
+  name: string,
+  contentType: string,
+  raw: Uint8Array,
+  sourceHtml: string | undefined,
+  pdf: PdfRenderer,
+): Promise<Download> {
+  if (!isPdf(contentType)) return { name, contentType, bytes: Buffer.from(raw) };
+  try {
+    return { name, contentType, bytes: await pdf.realBytes(raw, sourceHtml) };
+  } catch (e) {
+    const html = sourceHtml ?? emulatedPdfHtml(raw);
+    if (!(e instanceof PdfUnavailable) || html === undefined) throw e;
+    return {
+      name: name.replace(/\.pdf$/i, '') + '.html',
+      contentType: 'text/html; charset=utf-8',
+      bytes: Buffer.from(withHint(html, e.message), 'utf8'),
+      htmlInsteadOfPdf: true,
+    };
+  }
+}
+
+/** The hint as a bar at the top of the page (escaped), the invoice below it unchanged. */
+function withHint(html: string, hint: string): string {
+  const bar = `<p data-pdf-hint style="margin:0 0 12px;padding:8px 12px;background:#fef7e0;border:1px solid #f9ab00;font:13px sans-serif">${escapeHtml(hint)}</p>`;
+  const body = /<body(\s[^>]*)?>/i.exec(html);
+  if (!body) return bar + html;
+  const at = body.index + body[0].length;
+  return html.slice(0, at) + bar + html.slice(at);
 }
 
 export interface ExportedOutbox {
@@ -135,10 +219,8 @@ export async function exportOutbox(
     const target = resolve(root, ...parts);
     // Drive paths are names, not file-system paths: nothing may land outside drive/.
     if (!target.startsWith(root + sep)) continue;
-    const bytes = isPdf(f.mimeType)
-      ? await pdf.realBytes(f.blob.raw(), f.sourceHtml)
-      : Buffer.from(f.blob.raw());
-    out.files.push(write(outDir, relative(resolve(outDir), target), bytes));
+    const real = await realFile(target, f.mimeType, f.blob.raw(), f.sourceHtml, pdf);
+    out.files.push(write(outDir, relative(resolve(outDir), real.name), real.bytes));
   }
   return out;
 }

@@ -3,24 +3,48 @@
  * the HTML it converted (`sourceHtml`); here headless Chromium prints that HTML to an A4 PDF, as
  * Apps Script's converter would, so a person can open and check it. One browser is launched on
  * the first render, reused, and closed with `close()`. Pages load nothing from the network.
+ * Without a Chromium or Chrome to launch, rendering throws `PdfUnavailable` with a one-line hint:
+ * callers then show the invoice's HTML instead (outbox.ts).
  */
 import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { emulatedPdfHtml } from '../emulator/services/blob';
-import { launchHeadless } from './chromium';
+import { chromiumMissingHint, findChromium, launchHeadless } from './chromium';
+import { messageOf } from './errors';
 
 /** Rendered PDFs kept per renderer (by the HTML's hash), so reopening one is instant. */
 const CACHE_ENTRIES = 64;
 
+/** No browser could be found or started; `message` is the hint to show (one line). */
+export class PdfUnavailable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PdfUnavailable';
+  }
+}
+
+export interface PdfRendererOptions {
+  /** Finds the browser (default: `findChromium()`); null when there is none. */
+  findBrowser?: () => string | null;
+  /** The hint when none is found (default: `chromiumMissingHint()`). */
+  missingHint?: () => string;
+}
+
 export class PdfRenderer {
   private browser: Promise<Browser> | null = null;
   private readonly cache = new Map<string, Buffer>();
+  /** The byte size of every PDF rendered so far, by the HTML's hash (never evicted). */
+  private readonly sizes = new Map<string, number>();
+  /** Set once no browser could be found or started: the hint shown instead of PDFs. */
+  unavailable: string | null = null;
   /** Milliseconds each render took (not counting cache hits), for reports and tests. */
   readonly timings: number[] = [];
 
-  /** The HTML printed to an A4 PDF (backgrounds included). */
+  constructor(private readonly options: PdfRendererOptions = {}) {}
+
+  /** The HTML printed to an A4 PDF (backgrounds included). Throws PdfUnavailable. */
   async render(html: string): Promise<Buffer> {
-    const key = createHash('sha256').update(html).digest('hex');
+    const key = hashOf(html);
     const cached = this.cache.get(key);
     if (cached) return cached;
     const started = Date.now();
@@ -33,6 +57,7 @@ export class PdfRenderer {
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       this.timings.push(Date.now() - started);
       this.cache.set(key, pdf);
+      this.sizes.set(key, pdf.length);
       if (this.cache.size > CACHE_ENTRIES) {
         const oldest = this.cache.keys().next().value;
         if (oldest !== undefined) this.cache.delete(oldest);
@@ -41,6 +66,11 @@ export class PdfRenderer {
     } finally {
       await page.close();
     }
+  }
+
+  /** The size of the real PDF of `html` once it was rendered; undefined before. */
+  renderedSize(html: string): number | undefined {
+    return this.sizes.get(hashOf(html));
   }
 
   /**
@@ -60,14 +90,24 @@ export class PdfRenderer {
   }
 
   private launch(): Promise<Browser> {
+    if (this.unavailable !== null) return Promise.reject(new PdfUnavailable(this.unavailable));
     if (!this.browser) {
-      const starting = launchHeadless();
-      // A failed launch is not remembered: the next render tries again.
-      starting.catch(() => {
-        if (this.browser === starting) this.browser = null;
+      const path = (this.options.findBrowser ?? findChromium)();
+      if (path === null) {
+        this.unavailable = (this.options.missingHint ?? chromiumMissingHint)();
+        return Promise.reject(new PdfUnavailable(this.unavailable));
+      }
+      const starting = launchHeadless(path).catch((e: unknown) => {
+        // A browser that will not start: remembered, so every later render answers at once.
+        this.unavailable = `${path} を起動できません: ${messageOf(e).split('\n')[0]} / Cannot start ${path}`;
+        throw new PdfUnavailable(this.unavailable);
       });
       this.browser = starting;
     }
     return this.browser;
   }
+}
+
+function hashOf(html: string): string {
+  return createHash('sha256').update(html).digest('hex');
 }

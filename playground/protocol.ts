@@ -15,8 +15,15 @@ export interface CellView {
   bg?: string;
   /** The cell has a dropdown (a list data validation). */
   dd?: 1;
+  /** Its dropdown's choices: an index into the sheet's `lists`. */
+  l?: number;
   /** Note on the cell. */
   n?: string;
+  /**
+   * What the cell's editor starts with when it differs from `t`, as Sheets' editor shows it: a
+   * number unformatted, a date as `2026/11/24`, a formula as typed.
+   */
+  e?: string;
 }
 
 export interface SheetView {
@@ -32,6 +39,8 @@ export interface SheetView {
   columnWidths: number[];
   /** The rows the grid shows: the data and some empty rows below it. */
   rows: (CellView | null)[][];
+  /** The distinct dropdown choices of the cells shown (see `CellView.l`). */
+  lists: string[][];
 }
 
 export interface MenuItemView {
@@ -84,7 +93,7 @@ export interface RunEntry {
   ok: boolean;
   /** The error message (never a stack trace). */
   error?: string;
-  /** Service calls made by this execution. */
+  /** Service calls made by this execution (CardService builders, which run locally, left out). */
   calls: number;
   logs: LogLine[];
 }
@@ -111,8 +120,12 @@ export interface PlaygroundState {
   clock: ClockView;
   triggers: TriggerView[];
   runs: RunEntry[];
-  /** Service calls since the last reset, by `Service.Class.method`. */
+  /** Service calls since the last reset, by `Service.Class.method` (CardService builders left out). */
   calls: Record<string, number>;
+  /** CardService builder calls since the last reset: local in Apps Script, not counted as calls. */
+  localCalls: Record<string, number>;
+  /** What the person did since the last reset (what a reset would throw away). */
+  sinceReset: { runs: number; edits: number; clockMoved: boolean };
   /** Drafts and sent mail, and the files in Drive (the Outbox pane). */
   outbox: OutboxView;
   /** The Gmail pane: the inbox and the add-on's card. */
@@ -126,7 +139,8 @@ export interface PlaygroundState {
 export interface OutboxAttachmentView {
   name: string;
   contentType: string;
-  size: number;
+  /** Bytes; for a PDF the real PDF's, null until the server rendered it (see `pdfsPending`). */
+  size: number | null;
   /** Where the page opens it (PDFs only: rendered for real by the server). */
   href?: string;
 }
@@ -153,7 +167,8 @@ export interface DriveFileView {
   /** From My Drive: `Pokke/請求書/2026/11/…pdf`. */
   path: string;
   mimeType: string;
-  size: number;
+  /** Bytes; for a PDF the real PDF's, null until the server rendered it (see `pdfsPending`). */
+  size: number | null;
   trashed: boolean;
   /** GET: the real PDF (PDFs only). */
   href?: string;
@@ -166,6 +181,10 @@ export interface OutboxView {
   tasks?: TaskView[];
   /** Calendar events the bundle created (the Calendar advanced service), cancelled included. */
   events?: CalendarEventView[];
+  /** PDFs whose real size is not known yet: POST /api/outbox/render renders them. */
+  pdfsPending?: number;
+  /** No browser renders PDFs: the one-line hint, and PDFs open as the invoice's HTML. */
+  pdfHint?: string;
 }
 
 /** One event as the Calendar pane shows it. Texts are plain text. */

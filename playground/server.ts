@@ -10,9 +10,11 @@
  *   GET  /api/state              the whole state (workbook grid, menus, sidebar, clock, log, calls)
  *   GET  /sidebar/<id>           the sidebar the bundle showed, with the google.script.run stand-in
  *   GET  /dialog/<epoch>/<n>     an HTML dialog the bundle showed (showModalDialog), likewise
- *   GET  /api/files/<id>.pdf     a Drive file as a real PDF (headless Chromium renders the HTML)
+ *   GET  /api/files/<id>.pdf     a Drive file as a real PDF (headless Chromium renders the HTML;
+ *                                without a browser, the invoice's HTML with a one-line hint)
  *   GET  /api/mail/<id>.eml      a draft or sent mail as an .eml file (PDFs rendered for real)
  *   GET  /api/mail/<id>/attachments/<n>.pdf   a mail's PDF attachment, rendered for real
+ *   GET  /api/workbook.xlsx      the workbook as it is now, as `simulate` writes it
  *   POST /api/run                { name, argsJson } → { ok: true, json } | { ok: false, message }
  *   POST /api/menu               { functionName }   a click on a menu item
  *   POST /api/sidebar/close      the person closed the sidebar
@@ -21,6 +23,8 @@
  *   POST /api/triggers/fire      runs the time-driven triggers due up to now (and the one-off
  *                                triggers those runs create), each recorded in the run log
  *   POST /api/reset              back to the starting workbook
+ *   POST /api/cell               { sheet, cell: 'A12', text }   the person types into a cell
+ *   POST /api/outbox/render      renders the outbox's PDFs (their real sizes show in the state)
  *   POST /api/gmail/open         { messageId }   Gmail opens a mail: the add-on's card for it
  *   POST /api/gmail/home         the add-on's homepage card
  *   POST /api/gmail/action       { functionName, parameters, formValues, host? }   a card button
@@ -36,18 +40,27 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { messageOf, PokkeInputError } from './errors';
-import { attachmentDownload, type Download, fileDownload, mailEml } from './outbox';
-import { PdfRenderer } from './pdf';
+import {
+  attachmentDownload,
+  type Download,
+  fileDownload,
+  mailEml,
+  renderOutboxPdfs,
+} from './outbox';
+import { PdfRenderer, type PdfRendererOptions } from './pdf';
 import { blockingIssues, checkWorkbook, preflightReport } from './preflight';
 import type { ActionReply, ClockAction } from './protocol';
 import { Playground, parseTime, type SessionOptions } from './session';
-import { readXlsxFile } from './xlsx';
+import { modelFromSpreadsheet } from './sheets';
+import { readXlsxFile, writeXlsx } from './xlsx';
 
 export interface ServerOptions extends SessionOptions {
   port?: number;
   host?: string;
   /** Where playground/web is (the page's source). */
   webDir?: string;
+  /** How PDFs are rendered (tests stand in for the browser lookup). */
+  pdfRenderer?: PdfRendererOptions;
 }
 
 export interface RunningServer {
@@ -63,17 +76,27 @@ const MAX_BODY = 1024 * 1024;
 const SIDEBAR_CSP =
   "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
+/** An invoice's HTML shown instead of its PDF: a sandboxed page that runs and loads nothing. */
+const INVOICE_HTML_CSP =
+  "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const webDir = options.webDir ?? resolve('playground/web');
-  const playground = new Playground(options);
   /** Chromium starts on the first PDF asked for and stops with the server. */
-  const pdf = new PdfRenderer();
+  const pdf = new PdfRenderer(options.pdfRenderer);
+  const playground = new Playground({ ...options, pdf });
   const page = readFileSync(join(webDir, 'index.html'), 'utf8');
   const css = readFileSync(join(webDir, 'style.css'), 'utf8');
   const js = await bundlePage(join(webDir, 'main.mts'));
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((e) => sendJson(res, 500, { ok: false, message: messageOf(e) }));
+    handle(req, res).catch((e) => {
+      // A page opened in a tab (a PDF, a download) gets a line of text, never a JSON document.
+      if (req.method === 'GET') send(res, 500, 'text/plain; charset=utf-8', messageOf(e));
+      else sendJson(res, 500, { ok: false, message: messageOf(e) });
+    });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -104,6 +127,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       if (file) {
         const ws = playground.workspace;
         return sendDownload(res, pdfOnly(await fileDownload(ws, decode(file[1]), pdf)), 'inline');
+      }
+      if (path === '/api/workbook.xlsx') {
+        const ss = playground.workspace.SpreadsheetApp.active;
+        if (!ss) return send(res, 404, 'text/plain; charset=utf-8', 'No spreadsheet');
+        const bytes = await writeXlsx(modelFromSpreadsheet(ss));
+        const name = `${ss.getName().replace(/[\\/:*?"<>|]/g, '_')}.xlsx`;
+        return sendDownload(res, { name, contentType: XLSX, bytes }, 'attachment');
       }
       const attachment = /^\/api\/mail\/([^/]+)\/attachments\/(\d+)\.pdf$/.exec(path);
       if (attachment) {
@@ -167,6 +197,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       case '/api/reset':
         playground.reset();
         return reply({ ok: true });
+      case '/api/cell': {
+        const { sheet, cell, text } = body;
+        if (typeof sheet !== 'string' || typeof cell !== 'string' || typeof text !== 'string') {
+          return sendJson(res, 400, { ok: false, message: 'Expected { sheet, cell, text }' });
+        }
+        return reply(playground.editCell(sheet, cell, text));
+      }
+      case '/api/outbox/render':
+        await renderOutboxPdfs(playground.workspace, pdf);
+        return reply(pdf.unavailable ? { ok: true, message: pdf.unavailable } : { ok: true });
       case '/api/gmail/open': {
         const id = body['messageId'];
         if (typeof id !== 'string')
@@ -272,10 +312,18 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
-/** The .pdf endpoints serve PDFs only (never a file's HTML on the playground's origin). */
+/**
+ * The .pdf endpoints serve PDFs, or an invoice's HTML when no browser renders PDFs (outbox.ts
+ * `realFile`), which `sendDownload` serves sandboxed; any other file is not found.
+ */
 function pdfOnly(download: Download | null): Download | null {
-  return download && /^application\/pdf\b/i.test(download.contentType) ? download : null;
+  if (!download) return null;
+  return /^application\/pdf\b/i.test(download.contentType) || download.htmlInsteadOfPdf
+    ? download
+    : null;
 }
+
+const isHtml = (download: Download) => /^text\/html\b/i.test(download.contentType);
 
 function decode(part: string | undefined): string {
   try {
@@ -296,6 +344,7 @@ function sendDownload(
     return;
   }
   const ascii = download.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  if (isHtml(download)) res.setHeader('Content-Security-Policy', INVOICE_HTML_CSP);
   res.writeHead(200, {
     'content-type': download.contentType,
     'content-length': download.bytes.length,

@@ -18,10 +18,12 @@ import type { Workspace } from '../emulator/workspace';
 import { lastBusinessDayOfMonth } from '../src/core/businessDays';
 import { AddonCard, type CardNavigation, type Execute } from './addon-card';
 import { calendarWeek, createdEvents, seedDemoCalendar } from './calendar';
+import { serviceCallTotal, splitCounts } from './calls';
 import { messageOf, PokkeInputError } from './errors';
 import { deliverDemoMails, GmailPane, tasksView, WORKBOOK_ID_PROPERTY } from './gmail';
 import type { WorkbookModel } from './model';
 import { outboxView } from './outbox';
+import type { PdfRenderer } from './pdf';
 import type {
   CalendarEventView,
   CardHost,
@@ -40,7 +42,7 @@ import type {
 import { seedDemo } from './seed';
 import { loadIntoSpreadsheet } from './sheets';
 import { GOOGLE_SCRIPT_RUN_STANDIN } from './standin';
-import { sheetView } from './view';
+import { MAX_GRID_ROWS, sheetView } from './view';
 
 export interface DemoCompany {
   spreadsheetName: string;
@@ -63,6 +65,8 @@ export interface SessionOptions {
   /** Start of the virtual clock (default: the demo's fixed date). */
   now?: string;
   demoDir?: string;
+  /** Renders the outbox's PDFs (the server's): the outbox then shows their real sizes. */
+  pdf?: PdfRenderer;
 }
 
 /** Records executions of a bundle as Apps Script's executions page lists them. */
@@ -80,7 +84,7 @@ export class ExecutionLog {
   ): { ok: true; value: unknown; run: RunEntry } | { ok: false; message: string; run: RunEntry } {
     const ws = this.bundle.workspace;
     const startedAt = ws.clock.now();
-    const callsBefore = ws.meter.total();
+    const callsBefore = serviceCallTotal(ws.meter);
     const logsBefore = ws.logs.length;
     let value: unknown;
     let error: string | undefined;
@@ -96,7 +100,7 @@ export class ExecutionLog {
       startedAt,
       endedAt: ws.clock.now(),
       ok: error === undefined,
-      calls: ws.meter.total() - callsBefore,
+      calls: serviceCallTotal(ws.meter) - callsBefore,
       logs: ws.logs
         .slice(logsBefore)
         .map((l) => ({ at: l.at, level: l.level, message: l.message })),
@@ -128,6 +132,10 @@ export class Playground {
   private calendarOffset = 0;
   /** Counts resets, so that ids of dialogs stay unique. */
   private epoch = 0;
+  /** Cells the person edited since the last reset. */
+  private edits = 0;
+  /** The clock once the reset's onOpen ran: a later time means the person moved it. */
+  private openedAt = 0;
   private readonly distDir: string;
   private readonly demo: DemoCompany;
   private readonly start: number;
@@ -153,6 +161,7 @@ export class Playground {
   /** Back to the starting workbook, a fresh clock and empty logs. */
   reset(): void {
     this.epoch++;
+    this.edits = 0;
     this.sidebars.clear();
     this.bundle = loadBundleFromDist(this.distDir, {
       now: this.start,
@@ -187,6 +196,7 @@ export class Playground {
     ws.clock.set(this.start);
     this.triggersCheckedUpTo = ws.clock.now();
     this.open();
+    this.openedAt = ws.clock.now();
   }
 
   /** The spreadsheet opens: Apps Script runs the simple trigger onOpen. */
@@ -376,7 +386,36 @@ export class Playground {
     return { ok: true };
   }
 
-  /** The sidebar page with the google.script.run stand-in injected before any script of its own. */
+  /**
+   * The person types `text` into a cell of the grid and presses Enter: Sheets reads it as typed
+   * input (numbers, dates in the workbook's zone, percentages, TRUE/FALSE, `'` keeps text; a
+   * plain-text cell keeps it as is; empty clears the cell), through the emulator's own
+   * `setValue`, and refuses it when the cell's dropdown rejects other values. The edit is the
+   * person's, not the bundle's: it is not a service call, and it is saved at once (not left for
+   * the bundle's next flush).
+   */
+  editCell(sheetName: string, a1: string, text: string): { ok: boolean; message?: string } {
+    const ss = this.workspace.SpreadsheetApp.active;
+    const sheet = ss?.getSheetByName(sheetName);
+    if (!ss || !sheet) {
+      return { ok: false, message: `シート「${sheetName}」はありません / No sheet "${sheetName}"` };
+    }
+    if (!/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(a1)) {
+      return { ok: false, message: `セルの指定が正しくありません: ${a1} / Not a cell: ${a1}` };
+    }
+    const pending = ss.pendingWrittenCells;
+    try {
+      sheet.getRange(a1).setValue(text);
+    } catch (e) {
+      return { ok: false, message: `${a1}: ${messageOf(e)}` };
+    } finally {
+      ss.pendingWrittenCells = pending;
+    }
+    this.edits++;
+    this.version++;
+    return { ok: true };
+  }
+
   /** The page of an HTML dialog the bundle showed (index into the Ui's `shown` list). */
   dialogHtml(epoch: number, index: number): string | null {
     if (epoch !== this.epoch) return null;
@@ -385,6 +424,7 @@ export class Playground {
     return injectStandin(record.content);
   }
 
+  /** The sidebar page with the google.script.run stand-in injected before any script of its own. */
   sidebarHtml(id: number): string | null {
     const record = this.sidebars.get(id);
     return record ? injectStandin(record.content) : null;
@@ -404,7 +444,17 @@ export class Playground {
     const sidebar = ws.ui.sidebar;
     return {
       version: this.version,
-      workbook: ss ? { name: ss.getName(), sheets: ss.getSheets().map((s) => sheetView(s)) } : null,
+      workbook: ss
+        ? {
+            name: ss.getName(),
+            sheets: ss.getSheets().map((s) =>
+              sheetView(s, MAX_GRID_ROWS, {
+                timeZone: ss.getSpreadsheetTimeZone(),
+                locale: ss.getSpreadsheetLocale(),
+              }),
+            ),
+          }
+        : null,
       menus: this.menus(),
       sidebar:
         sidebar && sidebar === this.sidebarRecord && this.sidebarId > 0
@@ -418,8 +468,16 @@ export class Playground {
       },
       triggers: ws.ScriptApp.triggers.filter((t) => t.clock).map(describeTrigger),
       runs: this.log.runs,
-      calls: ws.meter.counts(),
-      outbox: withEvents(withTasks(outboxView(ws), tasksView(this.tasks)), createdEvents(ws)),
+      ...callCounts(ws),
+      sinceReset: {
+        runs: this.log.runs.filter((r) => r.via !== 'open').length,
+        edits: this.edits,
+        clockMoved: ws.clock.now() !== this.openedAt,
+      },
+      outbox: withEvents(
+        withTasks(outboxView(ws, this.options.pdf), tasksView(this.tasks)),
+        createdEvents(ws),
+      ),
       ...(this.gmail.available ? { gmail: this.gmail.view() } : {}),
       calendar: {
         ...calendarWeek(ws, this.calendarOffset),
@@ -458,6 +516,14 @@ export class Playground {
     });
     return out;
   }
+}
+
+function callCounts(ws: Workspace): {
+  calls: Record<string, number>;
+  localCalls: Record<string, number>;
+} {
+  const { calls, local } = splitCounts(ws.meter.counts());
+  return { calls, localCalls: local };
 }
 
 function noCalendarAddon(): { ok: false; message: string } {
@@ -515,6 +581,12 @@ export function injectStandin(html: string): string {
   };
   window.addEventListener('message', function (e) {
     var d = e.data;
+    // The playground fired triggers: press the sidebar's own refresh (更新) button, if it has one.
+    if (e.source === parent && d && d.pokke === 'refresh') {
+      var refresh = document.querySelector('button[data-action="refresh"]');
+      if (refresh && !refresh.disabled) refresh.click();
+      return;
+    }
     if (e.source !== parent || !d || d.pokke !== 'result' || !pending[d.id]) return;
     var resolve = pending[d.id];
     delete pending[d.id];

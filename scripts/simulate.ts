@@ -10,7 +10,8 @@
  *   tasks.json      the Google Tasks tasks the job made (Tasks advanced service), [] when none
  *   events.json     the Google Calendar events the job made (Calendar advanced service), [] when none
  *
- * `npm run simulate -- init --out template.xlsx` writes an empty Pokke workbook.
+ * `npm run simulate -- init --out template.xlsx` writes an empty Pokke workbook; with `--demo`, the
+ * demo company's workbook the playground starts with (playground/demo/, seeded by seed.ts).
  * Jobs are listed in playground/jobs.ts. Errors are one bilingual line and exit code 1.
  */
 import { spawnSync } from 'node:child_process';
@@ -27,7 +28,14 @@ import { exportOutbox } from '../playground/outbox';
 import { PdfRenderer } from '../playground/pdf';
 import { blockingIssues, checkWorkbook, preflightReport } from '../playground/preflight';
 import type { RunEntry } from '../playground/protocol';
-import { ExecutionLog, parseTime } from '../playground/session';
+import { seedDemo } from '../playground/seed';
+import {
+  DEMO_DIR,
+  type DemoCompany,
+  ExecutionLog,
+  parseTime,
+  readDemoCompany,
+} from '../playground/session';
 import { loadIntoSpreadsheet, modelFromSpreadsheet } from '../playground/sheets';
 import { readXlsxFile, writeXlsxFile } from '../playground/xlsx';
 
@@ -51,15 +59,18 @@ interface Args {
   workbook?: string;
   now?: string;
   out?: string;
+  /** init: the demo company's workbook instead of an empty one. */
+  demo?: boolean;
 }
 
 const USAGE = [
   '使い方 / Usage:',
   '  npm run simulate -- init --out template.xlsx',
+  '  npm run simulate -- init --demo --out demo.xlsx',
   '  npm run simulate -- <job> --workbook in.xlsx [--now 2026-11-30T09:00+09:00] --out <dir>',
   '',
   'ジョブ / Jobs:',
-  `  ${INIT.padEnd(10)} 空の Pokke ワークブックを作る / Write an empty Pokke workbook`,
+  `  ${INIT.padEnd(10)} 空の Pokke ワークブックを作る(--demo: プレイグラウンドのデモ) / Write an empty Pokke workbook (--demo: the playground's demo)`,
   ...Object.entries(JOBS).map(([name, job]) => `  ${name.padEnd(10)} ${job.summary}`),
 ].join('\n');
 
@@ -69,6 +80,10 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i] ?? '';
     if (token === '--help' || token === '-h') return 'help';
+    if (token === '--demo') {
+      args.demo = true;
+      continue;
+    }
     if (!token.startsWith('--')) {
       if (job !== undefined) {
         throw new PokkeInputError(
@@ -112,7 +127,14 @@ export async function simulate(
         `Unknown job "${args.job}" (jobs: ${[INIT, ...Object.keys(JOBS)].join(', ')})`,
       );
     }
-    const now = clockStart(args.now, options);
+    if (args.demo && args.job !== INIT) {
+      throw new PokkeInputError(
+        '--demo は init でだけ使えます(npm run simulate -- init --demo --out demo.xlsx)',
+        '--demo goes with init only (npm run simulate -- init --demo --out demo.xlsx)',
+      );
+    }
+    // The demo's rows are dated around its own day: its clock starts there unless --now says.
+    const now = clockStart(args.now ?? (args.demo ? readDemoCompany().now : undefined), options);
     const distDir = options.distDir ?? resolve('dist');
     // The inputs are checked before anything is built or run.
     const ready = () => {
@@ -152,12 +174,23 @@ function build(): void {
   }
 }
 
-function load(distDir: string, now: number): { bundle: Bundle; log: ExecutionLog } {
-  const bundle = loadBundleFromDist(distDir, { now, timeZone: TIME_ZONE });
+function load(
+  distDir: string,
+  now: number,
+  user?: DemoCompany['user'],
+): { bundle: Bundle; log: ExecutionLog } {
+  const bundle = loadBundleFromDist(distDir, {
+    now,
+    timeZone: TIME_ZONE,
+    ...(user ? { user } : {}),
+  });
   return { bundle, log: new ExecutionLog(bundle) };
 }
 
-/** `init --out template.xlsx`: setupWorkbook in a new, empty spreadsheet, exported. */
+/**
+ * `init --out template.xlsx`: setupWorkbook in a new, empty spreadsheet, exported; `--demo`: the
+ * demo company's workbook, seeded exactly as the playground seeds it.
+ */
 async function init(
   args: Args,
   now: number,
@@ -173,6 +206,24 @@ async function init(
   }
   const out = resolve(args.out);
   ready();
+  if (args.demo) {
+    const demo = readDemoCompany();
+    const { bundle, log } = load(distDir, now, demo.user);
+    try {
+      seedDemo(bundle, log, demo, DEMO_DIR);
+    } catch (e) {
+      throw new PokkeInputError(
+        `デモを準備できませんでした: ${messageOf(e)}`,
+        'The demo could not be set up',
+      );
+    }
+    const ss = bundle.workspace.SpreadsheetApp.active;
+    if (!ss) throw new Error('The demo made no spreadsheet');
+    mkdirSync(dirname(out), { recursive: true });
+    await writeXlsxFile(modelFromSpreadsheet(ss), out);
+    io.out(`デモのワークブックを書き出しました / Wrote the demo workbook: ${out}`);
+    return 0;
+  }
   const { bundle, log } = load(distDir, now);
   const ws = bundle.workspace;
   const ss = ws.SpreadsheetApp.createSpreadsheet(basename(out).replace(/\.xlsx$/i, ''), {
@@ -265,6 +316,7 @@ async function runJob(
   } finally {
     await pdf.close();
   }
+  if (pdf.unavailable) io.out(pdf.unavailable);
   const written = [
     'workbook.xlsx',
     'run-log.json',

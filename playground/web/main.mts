@@ -20,6 +20,7 @@ import type {
 } from '../protocol';
 import { renderCalendar, renderCreatedEvents } from './calendar.mjs';
 import { type Deps as GmailDeps, renderGmail, renderTasks } from './gmail.mjs';
+import { dropdownLists, GridEditor } from './grid-edit.mjs';
 
 type App = 'sheets' | 'gmail' | 'calendar' | 'outbox';
 
@@ -34,7 +35,11 @@ const ui = {
   toastsShown: new Set<string>(),
   openRun: new Set<number>(),
   busy: 0,
+  /** The outbox whose PDFs were last sent for rendering (asked once per outbox). */
+  pdfsAskedFor: '',
 };
+
+let gridEditor: GridEditor | null = null;
 
 // ---------------------------------------------------------------------------------------------
 // DOM helpers
@@ -90,7 +95,7 @@ async function post(path: string, body: unknown = {}): Promise<ActionReply> {
       body: JSON.stringify(body),
     });
     const reply = (await res.json()) as ActionReply;
-    render(reply.state);
+    if (reply.state) render(reply.state);
     if (!reply.ok && reply.message) toast('エラー / Error', reply.message, true);
     return reply;
   } catch (e) {
@@ -153,7 +158,7 @@ function render(state: PlaygroundState): void {
   renderSidebar(state);
   renderDialogs(state.dialogs);
   renderRuns(state);
-  renderCalls(state.calls);
+  renderCalls(state.calls, state.localCalls);
   renderPanes(state);
 }
 
@@ -300,9 +305,14 @@ function renderWorkbook(state: PlaygroundState): void {
   if (sheet) {
     const top = scroll.scrollTop;
     const left = scroll.scrollLeft;
-    scroll.replaceChildren(renderGrid(sheet));
+    scroll.replaceChildren(renderGrid(sheet), dropdownLists(sheet));
     scroll.scrollTo(left, top);
   }
+  gridEditor?.redrawn();
+}
+
+function shownSheet(): SheetView | undefined {
+  return ui.state?.workbook?.sheets.find((s) => s.name === ui.sheet);
 }
 
 const HEADER_HEIGHT = 24;
@@ -368,6 +378,9 @@ function renderCell(cell: CellView | null, r: number, c: number): HTMLTableCellE
   return td;
 }
 
+/** The page's one-column layout (style.css has the same width). */
+const NARROW = '(max-width: 700px)';
+
 function renderSidebar(state: PlaygroundState): void {
   const aside = $('sidebar');
   const frame = $('sidebar-frame') as HTMLIFrameElement;
@@ -383,6 +396,8 @@ function renderSidebar(state: PlaygroundState): void {
   if (sb.id !== ui.sidebarShown) {
     ui.sidebarShown = sb.id;
     frame.src = `/sidebar/${sb.id}`;
+    // On a narrow screen the sidebar sits below the grid: bring it into view.
+    if (window.matchMedia(NARROW).matches) aside.scrollIntoView({ block: 'start' });
   }
 }
 
@@ -536,21 +551,44 @@ function renderRuns(state: PlaygroundState): void {
   box.replaceChildren(table);
 }
 
-function renderCalls(calls: Record<string, number>): void {
+/**
+ * Service calls as the README counts them; CardService's builders, which run locally in Apps
+ * Script, are listed apart and not added to the total.
+ */
+function renderCalls(calls: Record<string, number>, local: Record<string, number>): void {
   const box = $('calls');
   const entries = Object.entries(calls);
   const total = entries.reduce((s, [, n]) => s + n, 0);
   $('calls-total').textContent = `${total}`;
-  if (entries.length === 0) {
+  if (entries.length === 0 && Object.keys(local).length === 0) {
     box.replaceChildren(h('p', { class: 'empty' }, bi('まだありません', 'Nothing yet')));
     return;
   }
-  const rows = entries
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([key, n]) =>
-      h('tr', {}, h('td', { class: 'mono' }, key), h('td', { class: 'mono num' }, String(n))),
-    );
-  box.replaceChildren(h('table', { class: 'calls-table' }, h('tbody', {}, ...rows)));
+  const rows = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([key, n]) =>
+        h('tr', {}, h('td', { class: 'mono' }, key), h('td', { class: 'mono num' }, String(n))),
+      );
+  const localRows = rows(local);
+  box.replaceChildren(
+    h('table', { class: 'calls-table' }, h('tbody', {}, ...rows(calls))),
+    localRows.length === 0
+      ? ''
+      : h(
+          'details',
+          { class: 'local-calls' },
+          h(
+            'summary',
+            { class: 'local-calls-summary' },
+            bi(
+              'CardService のビルダー(ローカル実行のため数えません)',
+              'CardService builders: run locally, not counted',
+            ),
+          ),
+          h('table', { class: 'calls-table' }, h('tbody', {}, ...localRows)),
+        ),
+  );
 }
 
 function renderPanes(state: PlaygroundState): void {
@@ -589,14 +627,24 @@ function renderPanes(state: PlaygroundState): void {
     );
   } else {
     renderOutbox(outbox, state.clock.timeZone);
+    if (ui.app === 'outbox') void renderPdfsForSizes(outbox);
   }
+}
+
+/** The real PDFs are rendered once the Outbox shows them, so it can give their sizes. */
+async function renderPdfsForSizes(outbox: OutboxView): Promise<void> {
+  const asked = `${outbox.files.length}/${outbox.mails.length}/${outbox.pdfsPending ?? 0}`;
+  if (!outbox.pdfsPending || ui.pdfsAskedFor === asked) return;
+  ui.pdfsAskedFor = asked;
+  await post('/api/outbox/render');
 }
 
 function gmailDeps(tz: string): GmailDeps {
   return { h, bi, post, formatTime: (ms) => formatNow(ms, tz) };
 }
 
-function formatSize(bytes: number): string {
+function formatSize(bytes: number | null): string {
+  if (bytes === null) return '…';
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -671,6 +719,7 @@ function renderOutbox(outbox: OutboxView, tz: string): void {
   const tasks = outbox.tasks ?? [];
   const events = outbox.events ?? [];
   $('outbox-body').replaceChildren(
+    outbox.pdfHint ? h('p', { class: 'pdf-hint', role: 'note' }, outbox.pdfHint) : '',
     mails,
     files,
     ...(tasks.length > 0 ? [renderTasks(tasks, gmailDeps(tz))] : []),
@@ -809,8 +858,13 @@ function wire(): void {
     });
   }
   $('reset').addEventListener('click', () => {
-    ui.sidebarClosed = 0;
-    void post('/api/reset').then(refreshCalendarCard);
+    const reset = () => {
+      ui.sidebarClosed = 0;
+      void post('/api/reset').then(refreshCalendarCard);
+    };
+    const done = ui.state?.sinceReset;
+    if (!done || (done.runs === 0 && done.edits === 0 && !done.clockMoved)) reset();
+    else confirmReset(done, reset);
   });
   $('sidebar-close').addEventListener('click', closeSidebar);
   $('clock-set').addEventListener('click', () => {
@@ -831,8 +885,87 @@ function wire(): void {
   $('fire-triggers').addEventListener('click', async () => {
     const reply = await post('/api/triggers/fire');
     if (reply.ok && reply.message) toast('トリガー / Triggers', reply.message, false);
+    refreshSidebar();
     await refreshCalendarCard();
   });
+  gridEditor = new GridEditor(
+    $('grid-scroll'),
+    $('name-box'),
+    $('formula-input') as HTMLInputElement,
+    {
+      sheet: shownSheet,
+      write: async (sheet, cell, text) => (await post('/api/cell', { sheet, cell, text })).ok,
+    },
+  );
+}
+
+/**
+ * The triggers may have changed what the open sidebar shows: the sidebar's own 更新 (refresh)
+ * button is pressed for it, when it has one (the automations sidebar's status and recent runs).
+ */
+function refreshSidebar(): void {
+  const frame = $('sidebar-frame') as HTMLIFrameElement;
+  if (!($('sidebar') as HTMLElement).hidden) {
+    frame.contentWindow?.postMessage({ pokke: 'refresh' }, '*');
+  }
+}
+
+/** Reset throws away what was done: the page asks first, naming it. */
+function confirmReset(done: PlaygroundState['sinceReset'], reset: () => void): void {
+  const layer = $('confirm-layer');
+  const parts: [string, string][] = [];
+  if (done.runs > 0) parts.push([`実行 ${done.runs} 件`, `${done.runs} run(s)`]);
+  if (done.edits > 0) parts.push([`セルの編集 ${done.edits} 件`, `${done.edits} cell edit(s)`]);
+  if (done.clockMoved) parts.push(['時計の変更', 'the clock moved']);
+  const close = () => {
+    layer.hidden = true;
+    layer.replaceChildren();
+    $('reset').focus();
+  };
+  const cancel = h(
+    'button',
+    { type: 'button', class: 'btn', 'data-action': 'cancel' },
+    'キャンセル',
+  );
+  cancel.append(' ', h('span', { class: 'en' }, 'Cancel'));
+  cancel.addEventListener('click', close);
+  const ok = h(
+    'button',
+    { type: 'button', class: 'btn danger', 'data-action': 'reset' },
+    'デモに戻す',
+  );
+  ok.append(' ', h('span', { class: 'en' }, 'Reset'));
+  ok.addEventListener('click', () => {
+    close();
+    reset();
+  });
+  const dialog = h(
+    'div',
+    {
+      class: 'dialog',
+      role: 'alertdialog',
+      'aria-modal': 'true',
+      'aria-labelledby': 'confirm-title',
+    },
+    h('h3', { id: 'confirm-title' }, bi('デモに戻しますか?', 'Reset the playground?')),
+    h(
+      'p',
+      {},
+      `ここで行ったこと(${parts.map((p) => p[0]).join('・')})はすべて消え、デモの最初の状態に戻ります。`,
+    ),
+    h(
+      'p',
+      { class: 'en' },
+      `Everything done here (${parts.map((p) => p[1]).join(', ')}) is thrown away and the demo starts again.`,
+    ),
+    h('div', { class: 'dialog-actions' }, cancel, ok),
+  );
+  dialog.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') close();
+  });
+  layer.replaceChildren(dialog);
+  layer.hidden = false;
+  cancel.focus();
 }
 
 wire();

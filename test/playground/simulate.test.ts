@@ -10,6 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import { Playground } from '../../playground/session';
+import { modelFromSpreadsheet } from '../../playground/sheets';
+import { readXlsxFile } from '../../playground/xlsx';
 import { WORKBOOK } from '../../src/sheets/schema';
 import { cli } from './support/cli';
 
@@ -302,4 +305,49 @@ describe('the command itself', () => {
       ),
     ]);
   }, 60000);
+});
+
+describe('init --demo', () => {
+  const demo = join(dir, 'demo.xlsx');
+
+  it('writes the workbook the playground starts with, which the jobs then run on', async () => {
+    const made = await cli('init', '--demo', '--out', demo);
+    expect(made).toEqual({
+      code: 0,
+      out: [`デモのワークブックを書き出しました / Wrote the demo workbook: ${demo}`],
+      err: [],
+    });
+    const { workbook } = await readXlsxFile(demo, 'Asia/Tokyo');
+    const playground = new Playground();
+    const ss = playground.workspace.SpreadsheetApp.active;
+    if (!ss) throw new Error('the playground has no workbook');
+    const start = modelFromSpreadsheet(ss);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(start.sheets.map((s) => s.name));
+    const values = (sheets: typeof start.sheets, name: string) =>
+      JSON.stringify(sheets.find((s) => s.name === name)?.values);
+    for (const name of ['設定', '取引先', '売上明細', '定期請求', '定期業務', '経費']) {
+      expect([name, values(workbook.sheets, name)]).toEqual([name, values(start.sheets, name)]);
+    }
+    expect(values(workbook.sheets, '売上明細')).toContain('焼き菓子詰め合わせ');
+
+    const out = join(dir, 'demo-invoices');
+    const issued = await cli(
+      'invoices',
+      '--workbook',
+      demo,
+      '--now',
+      '2026-11-30T18:00',
+      '--out',
+      out,
+    );
+    expect(issued.err).toEqual([]);
+    expect(issued.code).toBe(0);
+    expect(issued.out.at(-1)).toMatch(/mail\/ \(4 \.eml\)/);
+  }, 120000);
+
+  it('goes with init only', async () => {
+    const r = await cli('setup', '--demo', '--workbook', demo, '--out', join(dir, 'x'));
+    expect(r.code).toBe(1);
+    expect(r.err[0]).toMatch(/^--demo は init でだけ使えます/);
+  });
 });

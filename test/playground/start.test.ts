@@ -6,7 +6,7 @@
  * dist/ (built here when missing).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -186,6 +186,12 @@ describe('npm start as a process', () => {
       child?.once('exit', (code) => fail(new Error(`exited ${code}: ${io.err()}`)));
     });
     expect(url).toBe(`http://127.0.0.1:${port}/`);
+    // The README shows the URL the playground prints on its default port.
+    const readme = readFileSync(resolve('README.md'), 'utf8');
+    const shown = /npm start +# the local playground on (\S+)/.exec(readme)?.[1];
+    const defaults = parseServerArgs([], {});
+    expect(defaults).not.toBe('help');
+    if (defaults !== 'help') expect(shown).toBe(url.replace(`:${port}/`, `:${defaults.port}/`));
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<html/i);
