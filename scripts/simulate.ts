@@ -28,6 +28,7 @@ import { exportOutbox } from '../playground/outbox';
 import { PdfRenderer } from '../playground/pdf';
 import { blockingIssues, checkWorkbook, preflightReport } from '../playground/preflight';
 import type { RunEntry } from '../playground/protocol';
+import { runReport } from '../playground/runReport';
 import { seedDemo } from '../playground/seed';
 import {
   DEMO_DIR,
@@ -38,6 +39,7 @@ import {
 } from '../playground/session';
 import { loadIntoSpreadsheet, modelFromSpreadsheet } from '../playground/sheets';
 import { readXlsxFile, writeXlsxFile } from '../playground/xlsx';
+import { tokyoDateKey } from '../src/core/dates';
 
 const TIME_ZONE = 'Asia/Tokyo';
 
@@ -293,7 +295,8 @@ async function runJob(
   );
 
   mkdirSync(outDir, { recursive: true });
-  await writeXlsxFile(modelFromSpreadsheet(ss), join(outDir, 'workbook.xlsx'));
+  const afterRun = modelFromSpreadsheet(ss);
+  await writeXlsxFile(afterRun, join(outDir, 'workbook.xlsx'));
   const runLog = {
     job: args.job,
     workbook: resolve(args.workbook),
@@ -334,6 +337,14 @@ async function runJob(
   }
   const message = summaryOf(result.value);
   if (message) io.out(message);
+  if (job.triggered) {
+    const report = runReport(tokyoDateKey(new Date(now)), workbook, afterRun, {
+      mails: ws.GmailApp.outbox(),
+      googleTasks: created.tasks.length,
+      events: created.events.length,
+    });
+    for (const line of report) io.out(line);
+  }
   io.out(`出力 / Output: ${outDir} (${written.join(', ')})`);
   return 0;
 }

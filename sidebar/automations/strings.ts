@@ -22,8 +22,8 @@ export const S = {
     'A run ran out of time; it continues on its own shortly',
   ),
   intro: t(
-    '毎日決まった時間に、定期請求・リマインダー・月次集計・定期業務をまとめて実行します。',
-    'Once a day, Pokke runs recurring invoices, reminders, the monthly summary and routine tasks.',
+    '毎日決まった時間に、定期請求・督促・月次集計・定期業務をまとめて実行します。',
+    'Once a day, Pokke runs recurring invoices, payment reminders, the monthly summary and routine tasks.',
   ),
   settingsHint: t(
     '督促のタイミングや月次集計の日は「設定」シートで、定期業務と定期請求はそれぞれのシートで変更できます。',
@@ -63,7 +63,7 @@ export const S = {
   dryRunButton: t('この日の処理を確認', 'Check this day'),
   dryRunning: t('確認中…', 'Checking…'),
   dryRunFailed: t('確認できませんでした', 'Could not check'),
-  badDate: t('日付を YYYY-MM-DD で入力してください', 'Enter the date as YYYY-MM-DD'),
+  badDate: t('日付を選んでください', 'Choose a date'),
   businessDay: t('営業日', 'Business day'),
   notBusinessDay: t('休業日', 'Not a business day'),
   nothingThatDay: t('この日に行う処理はありません', 'Nothing to do on this day'),

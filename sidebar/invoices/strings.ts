@@ -13,7 +13,7 @@ export const S = {
   preview: t('プレビュー', 'Preview'),
   previewing: t('確認中…', 'Checking…'),
   previewFailed: t('プレビューできませんでした', 'Could not preview'),
-  badDate: t('締め日を YYYY-MM-DD で入力してください', 'Enter the closing date as YYYY-MM-DD'),
+  badDate: t('締め日を選んでください', 'Choose a closing date'),
   intro: t(
     '締め日を選んで「プレビュー」を押すと、発行される請求書を確認できます。まだ何も作成されません。',
     'Choose a closing date and press Preview to see what would be issued. Nothing is created yet.',
@@ -30,7 +30,7 @@ export const S = {
 
   period: t('対象期間', 'Period'),
   lines: t('明細', 'Lines'),
-  issueDate: t('請求日', 'Issue date'),
+  issueDate: t('発行日', 'Issue date'),
   dueDate: t('支払期限', 'Due'),
   base10: t('10%対象', '10% taxable'),
   tax10: t('消費税(10%)', 'Tax (10%)'),

@@ -87,7 +87,7 @@ export const TERMS_SUGGESTIONS = [
   '月末締め翌々月末払い',
   '20日締め翌月末払い',
   '15日締め当月末払い',
-  '請求日から30日以内',
+  '発行日から30日以内',
 ];
 
 export const NTA_LOOKUP_URL = 'https://www.invoice-kohyo.nta.go.jp/';

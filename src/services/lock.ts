@@ -4,6 +4,19 @@ import { flushWorkbook } from './workbook';
 const WAIT_MS = 30_000;
 
 /**
+ * The workbook lock was not free within the wait: another Pokke task is writing the workbook.
+ * Still named UserError, so every surface shows its message as it shows any UserError's.
+ */
+export class WorkbookBusyError extends UserError {
+  constructor() {
+    super(
+      'Pokke の別の処理(自動化・請求書の発行など)がワークブックを更新中です。少し待ってからもう一度お試しください',
+      'Another Pokke task (automations, invoicing…) is updating the workbook. Please try again in a moment',
+    );
+  }
+}
+
+/**
  * Runs `work` while holding the script lock — the one lock every writer of the workbook takes:
  * sidebars, menu items, Gmail cards, the daily trigger and the continuations. Pokke is a script
  * bound to the owner's workbook (its cards come from the same project), so the script lock is the
@@ -14,10 +27,7 @@ const WAIT_MS = 30_000;
 export function withWorkbookLock<T>(work: () => T): T {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(WAIT_MS)) {
-    throw new UserError(
-      'Pokke の別の処理(自動化・請求書の発行など)がワークブックを更新中です。少し待ってからもう一度お試しください',
-      'Another Pokke task (automations, invoicing…) is updating the workbook. Please try again in a moment',
-    );
+    throw new WorkbookBusyError();
   }
   try {
     const result = work();

@@ -10,7 +10,7 @@ import {
   uninstallAutomations,
 } from '../features/automations/triggerSetup';
 import { now } from '../services/clock';
-import { withWorkbookLock } from '../services/lock';
+import { WorkbookBusyError, withWorkbookLock } from '../services/lock';
 import { userLang } from '../services/session';
 import { showSidebar } from '../services/ui';
 import { activeWorkbook } from '../services/workbook';
@@ -108,8 +108,22 @@ export function runDispatcherTrigger(kind: 'daily' | 'continue', event: unknown)
         job: bilingual('自動化', 'Automations'),
         result: 'skipped',
         count: 0,
-        message: e.message,
+        message: skipReason(e),
       },
     ]);
   }
+}
+
+/** Why a firing did nothing: the run-log line of a skip says so, and that the next run catches up. */
+function skipReason(e: UserError): string {
+  if (e instanceof WorkbookBusyError) {
+    return bilingual(
+      '他の処理(請求書の発行など)がワークブックを更新中だったためスキップしました。次回の実行でこの日の分も行います',
+      'Skipped: another Pokke task (invoicing…) was updating the workbook; the next run catches up on this day',
+    );
+  }
+  return `${bilingual(
+    '次の理由でスキップしました。次回の実行で再試行します',
+    'Skipped for the reason below; the next run tries again',
+  )}\n${e.message}`;
 }

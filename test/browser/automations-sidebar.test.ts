@@ -36,7 +36,7 @@ const RUNS: RunLogEntry[] = [
     message:
       '売上明細に2行を追加しました / Added 2 sales lines\n2件の請求書を作成しました / Created 2 invoices',
   }),
-  run({ job: 'リマインダー / Reminders', result: '一部エラー', count: 1, message: '1件失敗' }),
+  run({ job: '督促 / Payment reminders', result: '一部エラー', count: 1, message: '1件失敗' }),
   run({
     job: '月次集計 / Monthly summary',
     result: 'エラー',
@@ -44,7 +44,13 @@ const RUNS: RunLogEntry[] = [
     message: 'シートがありません',
   }),
   run({ job: '定期業務 / Routine tasks', result: '中断', count: 3 }),
-  run({ job: '自動化 / Automations', result: 'スキップ', count: 0, message: '' }),
+  run({
+    job: '自動化 / Automations',
+    result: 'スキップ',
+    count: 0,
+    message:
+      "本日分は実行済みのためスキップしました(重複した起動) / Skipped: today's jobs have already run (duplicate firing)",
+  }),
 ];
 
 const OFF: AutomationStatus = {
@@ -92,7 +98,7 @@ const DRY_RUN: DryRunReport = {
       ],
       problems: [],
     },
-    { job: 'reminders', label: 'リマインダー / Reminders', actions: [], problems: [] },
+    { job: 'reminders', label: '督促 / Payment reminders', actions: [], problems: [] },
     {
       job: 'summary',
       label: '月次集計 / Monthly summary',
@@ -178,6 +184,10 @@ describe('automations sidebar against a fake server', () => {
     // Today as the server sees it in Tokyo (the playground's clock may not be the real one).
     expect(await page.locator('#dry-run-date').inputValue()).toBe(OFF.today);
     expect(await page.getByText('実行ログはまだありません').isVisible()).toBe(true);
+    // One word for the payment reminders: 督促, as in the 設定 sheet and the run log.
+    const text = await page.locator('body').textContent();
+    expect(text).toContain('定期請求・督促・月次集計・定期業務');
+    expect(text).not.toContain('リマインダー');
     expect(s.calls).toEqual([{ name: 'automationsStatus', args: [] }]);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(300);
   });
@@ -285,7 +295,7 @@ describe('automations sidebar against a fake server', () => {
     const jobs = page.locator('article.job');
     expect(await jobs.locator('.job-label .bi-main').allTextContents()).toEqual([
       '定期請求',
-      'リマインダー',
+      '督促',
       '月次集計',
       '定期業務',
     ]);
@@ -320,7 +330,10 @@ describe('automations sidebar against a fake server', () => {
     // A date that is not one is refused before any call.
     await page.locator('#dry-run-date').fill('');
     await button(page, 'dry-run').click();
-    expect(await page.locator('#dry-run-issue').textContent()).toContain('YYYY-MM-DD');
+    expect(await page.locator('#dry-run-issue .bi-main').textContent()).toBe(
+      '日付を選んでください',
+    );
+    expect(await page.locator('#dry-run-issue').textContent()).not.toContain('YYYY');
     expect(named(s, 'automationsDryRun')).toHaveLength(2);
   });
 
@@ -390,6 +403,10 @@ describe('automations sidebar against a fake server', () => {
       '中断',
       'スキップ',
     ]);
+    // A skip says why.
+    expect(await rows.nth(4).locator('.run-message .bi-main').textContent()).toBe(
+      '本日分は実行済みのためスキップしました(重複した起動)',
+    );
     const colours = await page.evaluate(
       `Array.from(document.querySelectorAll('[data-section="recent"] .badge.result'), (e) => getComputedStyle(e).color)`,
     );

@@ -197,6 +197,7 @@ describe('invoices sidebar against a fake server', () => {
     for (const text of [
       '2026/10/21〜2026/11/20',
       '3行',
+      '発行日',
       '支払期限',
       '2026/12/10',
       '10%対象¥50,000',
@@ -484,6 +485,18 @@ describe('invoices sidebar against a fake server', () => {
       { closingDate: '2026-11-30' },
       { closingDate: '2026-10-31' },
     ]);
+  });
+
+  test('an empty closing date asks to choose one, with no format to type', async () => {
+    const s = await open(fakeServer().handler);
+    const { page } = s;
+    await dateInput(page).fill('');
+    await previewButton(page).click();
+    expect(await page.locator('#closing-date-issue .bi-main').textContent()).toBe(
+      '締め日を選んでください',
+    );
+    expect(await page.locator('#closing-date-issue').textContent()).not.toContain('YYYY');
+    expect(named(s, 'invoicesPreview')).toEqual([]);
   });
 
   test('English first when the browser prefers English', async () => {

@@ -97,6 +97,12 @@ describe('settings sidebar against a fake server', () => {
     expect(await input(page, 'rounding').inputValue()).toBe('round');
     expect(await input(page, 'accountType').inputValue()).toBe('当座');
     expect(await saveButton(page).textContent()).toBe('保存');
+    // The terms suggested for 支払条件 call the invoice's date 発行日, as the invoice does.
+    const terms = await page
+      .locator('#terms-suggestions option')
+      .evaluateAll((os) => os.map((o) => o.getAttribute('value') ?? ''));
+    expect(terms).toContain('発行日から30日以内');
+    expect(terms.filter((t) => t.includes('請求日'))).toEqual([]);
     // Links leave the sandboxed iframe.
     const links = page.locator('a');
     expect(await links.count()).toBeGreaterThan(0);

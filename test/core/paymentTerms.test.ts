@@ -67,6 +67,7 @@ describe('parsePaymentTerms', () => {
     ['請求後30日', days(30, 'invoice')],
     ['請求書発行後14日', days(14, 'invoice')],
     ['請求日から30日以内', days(30, 'invoice')],
+    ['発行日から30日以内', days(30, 'invoice')],
     ['30日後', days(30, 'invoice')],
     ['３０日以内', days(30, 'invoice')],
     ['net 30', days(30, 'invoice')],

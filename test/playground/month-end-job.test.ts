@@ -80,6 +80,49 @@ describe('the month-end job', () => {
     expect(JSON.parse(readFileSync(join(out, 'tasks.json'), 'utf8'))).toEqual([]);
     expect(JSON.parse(readFileSync(join(out, 'events.json'), 'utf8'))).toEqual([]);
     expect(r.out.at(-1)).toMatch(/tasks\.json \(0\), events\.json \(0\)/);
+
+    // It prints what it did: the day, each run-log line, the invoices, the mails and the tasks.
+    expect(r.out[0]).toBe('2026年11月30日(月) 営業日 / 2026-11-30: a business day');
+    expect(r.out).toEqual(
+      expect.arrayContaining([
+        '  定期業務 / Routines: 成功 1件',
+        '    タスクを1件作成しました: 請求書の下書きを確認して送信 / Created 1 task(s)',
+        '  定期請求 / Recurring invoices: 成功 4件',
+        '    2件の請求書を作成しました / Issued 2 invoice(s)',
+        '発行した請求書 2件 / Invoices issued: 2',
+        'メール 3通(下書き 2・送信 1) / Mails: 3 (2 draft(s), 1 sent)',
+        'タスク 1件(タスクシート 1・Google ToDo 0)・カレンダーの予定 0件 / Tasks: 1 (タスク sheet 1, Google Tasks 0), calendar events: 0',
+      ]),
+    );
+    const invoiceLines = r.out.filter((l) => /^ {2}2026-11-\d{4} /.test(l));
+    expect(invoiceLines.map((l) => l.replace(/ ¥[\d,]+/, ''))).toEqual([
+      '  2026-11-0001 Blue Harbor Studio(下書き)',
+      '  2026-11-0002 合同会社みなと企画(下書き)',
+    ]);
+  }, 120000);
+
+  it('on a holiday says it is not a business day and what the run did', async () => {
+    const out = join(dir, 'holiday');
+    const r = await cli(
+      'month-end',
+      '--workbook',
+      demoXlsx,
+      '--now',
+      '2026-11-23T09:00+09:00',
+      '--out',
+      out,
+    );
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.out.slice(0, -1)).toEqual([
+      '2026年11月23日(月) 休業日(勤労感謝の日) / 2026-11-23: not a business day',
+      '実行ログ / Run log:',
+      '  自動化 / Automations: 成功 0件',
+      '    本日の処理はありませんでした / Nothing to do today',
+      '発行した請求書 0件 / Invoices issued: 0',
+      'メール 0通(下書き 0・送信 0) / Mails: 0 (0 draft(s), 0 sent)',
+      'タスク 0件(タスクシート 0・Google ToDo 0)・カレンダーの予定 0件 / Tasks: 0 (タスク sheet 0, Google Tasks 0), calendar events: 0',
+    ]);
   }, 120000);
 
   it('on a Friday writes the calendar routine’s block to events.json', async () => {

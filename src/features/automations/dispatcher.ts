@@ -248,8 +248,8 @@ function skipRecord(day: DateKey, at: Date): RunRecord {
     result: 'skipped',
     count: 0,
     message: bilingual(
-      '本日の処理は完了済みです(重複した起動)',
-      "Today's jobs are already done (duplicate firing)",
+      '本日分は実行済みのためスキップしました(重複した起動)',
+      "Skipped: today's jobs have already run (duplicate firing)",
     ),
   };
 }

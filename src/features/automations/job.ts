@@ -1,3 +1,4 @@
+import { bilingual } from '../../core/bilingual';
 import type { DateKey } from '../../core/dates';
 import { nowMs } from '../../services/clock';
 import type { SheetSpec } from '../../sheets/columns';
@@ -49,6 +50,29 @@ export interface Job {
   /** What `run` would do on that day, reading only. */
   plan(ctx: JobContext): PlannedJob;
   run(ctx: JobContext): JobOutcome;
+}
+
+/**
+ * A job that did not run, with its reason (「…のため」 / what is missing), so every スキップ line of
+ * 実行ログ says why.
+ */
+export function skipped(becauseJa: string, becauseEn: string): JobOutcome {
+  return {
+    result: 'skipped',
+    count: 0,
+    message: bilingual(`${becauseJa}スキップしました`, `Skipped: ${becauseEn}`),
+    more: false,
+  };
+}
+
+/** A job that needs `sheets` skipped because the workbook lacks some of them: it names those. */
+export function skippedForMissingSheets(ctx: JobContext, sheets: readonly SheetSpec[]): JobOutcome {
+  const missing = sheets.filter((spec) => ctx.tables.sheet(spec) === null).map((s) => s.name);
+  const names = missing.length > 0 ? missing : sheets.map((s) => s.name);
+  return skipped(
+    `${names.map((n) => `「${n}」`).join('・')}シートがないため`,
+    `no ${names.join(', ')} sheet in the workbook (run セットアップ / setup)`,
+  );
 }
 
 export const pastDeadline = (ctx: JobContext) => nowMs() >= ctx.deadline;

@@ -19,7 +19,7 @@ import { appendRecords, type Table, writeColumn } from '../../../sheets/table';
 import type { PlannedJob } from '../../../ui/automationContracts';
 import { BILLING_SHEETS, type BillingBook, readBillingBook } from '../../invoices/billingBook';
 import { issueInvoices } from '../../invoices/issue';
-import type { Job, JobContext, JobOutcome } from '../job';
+import { type Job, type JobContext, type JobOutcome, skipped } from '../job';
 
 type RecurringKey = (typeof RECURRING_SHEET.columns)[number]['key'];
 
@@ -174,7 +174,7 @@ export const recurringJob: Job = {
   run(ctx): JobOutcome {
     const table = readRecurring(ctx);
     if (!table || table.rows.length === 0) {
-      return { result: 'skipped', count: 0, message: '', more: false };
+      return skipped('「定期請求」シートに行がないため', 'no rows in the 定期請求 sheet');
     }
     const book = readBillingBook(ctx.tables);
     const plan = planRecurring(table, book, ctx);

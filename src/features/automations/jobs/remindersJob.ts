@@ -16,9 +16,12 @@ import { INVOICES_SHEET } from '../../../sheets/schema';
 import { writeColumn } from '../../../sheets/table';
 import type { PlannedJob } from '../../../ui/automationContracts';
 import { BILLING_SHEETS, type BillingBook, readBillingBook } from '../../invoices/billingBook';
-import { type Job, type JobContext, type JobOutcome, pastDeadline } from '../job';
+import { AUTOMATION_SETTING_ROWS } from '../../settings/settingsRows';
+import { type Job, type JobContext, type JobOutcome, pastDeadline, skipped } from '../job';
 
 const LABEL = bilingual('督促', 'Payment reminders');
+/** The 設定 row that turns reminders on and off, as the owner sees it. */
+const REMINDERS_SETTING = AUTOMATION_SETTING_ROWS.find((r) => r.key === 'reminders')!.label;
 const PAID = '入金済';
 const VOIDED = '取消';
 /** 状態 of an invoice whose mail Pokke left as a draft: the client may not have it yet. */
@@ -158,7 +161,12 @@ export const remindersJob: Job = {
     };
   },
   run(ctx): JobOutcome {
-    if (!ctx.settings.reminders) return { result: 'skipped', count: 0, message: '', more: false };
+    if (!ctx.settings.reminders) {
+      return skipped(
+        `設定「${REMINDERS_SETTING}」が「しない」のため`,
+        `reminders are turned off (設定 ${REMINDERS_SETTING}: しない)`,
+      );
+    }
     const book = readBillingBook(ctx.tables);
     const reminders = planReminders(book, ctx);
     if (reminders.length === 0) return { result: 'ok', count: 0, message: '', more: false };

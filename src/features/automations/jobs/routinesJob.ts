@@ -15,7 +15,13 @@ import { cellText, textCell } from '../../../sheets/cells';
 import { ROUTINE_METHODS, ROUTINES_SHEET, TASKS_SHEET } from '../../../sheets/schema';
 import { appendRecords, type Table, writeColumn } from '../../../sheets/table';
 import type { PlannedJob } from '../../../ui/automationContracts';
-import { type Job, type JobContext, type JobOutcome, pastDeadline } from '../job';
+import {
+  type Job,
+  type JobContext,
+  type JobOutcome,
+  pastDeadline,
+  skippedForMissingSheets,
+} from '../job';
 
 type RoutineKey = (typeof ROUTINES_SHEET.columns)[number]['key'];
 type TaskKey = (typeof TASKS_SHEET.columns)[number]['key'];
@@ -148,7 +154,7 @@ export const routinesJob: Job = {
   },
   run(ctx): JobOutcome {
     const books = readBooks(ctx);
-    if (!books) return { result: 'skipped', count: 0, message: '', more: false };
+    if (!books) return skippedForMissingSheets(ctx, [ROUTINES_SHEET, TASKS_SHEET]);
     const plan = planRoutines(books, ctx);
     const at = now();
     appendRecords(

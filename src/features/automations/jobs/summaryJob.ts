@@ -24,7 +24,7 @@ import {
 import { appendRecords, type Table } from '../../../sheets/table';
 import type { WorkbookTables } from '../../../sheets/workbookTables';
 import type { PlannedJob } from '../../../ui/automationContracts';
-import type { Job, JobContext, JobOutcome } from '../job';
+import { type Job, type JobContext, type JobOutcome, skippedForMissingSheets } from '../job';
 
 const LABEL = bilingual('月次集計', 'Monthly summary');
 /**
@@ -158,7 +158,7 @@ export const summaryJob: Job = {
   },
   run(ctx): JobOutcome {
     const state = stateOf(ctx);
-    if (!state.table) return { result: 'skipped', count: 0, message: '', more: false };
+    if (!state.table) return skippedForMissingSheets(ctx, [SUMMARY_SHEET]);
     const messages: string[] = [];
     const mails: PendingMail[] = [...state.pending];
     let failed = 0;
