@@ -127,7 +127,8 @@ describe('due dates on bank business days', () => {
     // 11-12 + 30 = 12-12, a Saturday → Monday 12-14
     expect(draft!.nominalDueDate).toBe('2026-12-12');
     expect(draft!.dueDate).toBe('2026-12-14');
-    expect([draft!.periodStart, draft!.periodEnd]).toEqual(['2026-11-02', '2026-11-30']);
+    // Terms in days have no period of their own: it runs from the first line to the last.
+    expect([draft!.periodStart, draft!.periodEnd]).toEqual(['2026-11-02', '2026-11-12']);
 
     const net30 = client({ name: 'E', terms: 'net 30' });
     const own = lines([net30], [{ date: '2026-11-02', client: 'E', unitPrice: 1000 }]);
