@@ -132,9 +132,7 @@ export function planSelection(
 ): InvoicePlan {
   const base = planInvoices(book, closingDate);
   const lines = new Map(billableLines(book, base.recurring).lines.map((l) => [l.row, l]));
-  const clientsOf = (list: readonly number[]) =>
-    new Set(list.map((r) => lines.get(r)?.clientKey).filter((k) => k !== undefined));
-  const chosen = clientsOf(rows);
+  const chosen = new Set(rows.map((r) => lines.get(r)?.clientKey).filter((k) => k !== undefined));
   const companions = [...base.recurring.lines.map((l) => l.line.row), ...added].filter((r) => {
     const client = lines.get(r)?.clientKey;
     return client !== undefined && chosen.has(client);

@@ -45,12 +45,12 @@ function issueAction(draft: InvoiceDraft, plan: InvoicePlan): string {
     `Issue an invoice to ${draft.client.name} (${period}, ${draft.lines.length} line(s)): total ${yen(draft.total)}, billed ${yen(draft.billed)}`,
   );
   const lines = draft.lines.map((l) => {
-    const mark = pending.has(l.row)
-      ? '〔定期請求・追加〕'
-      : plan.recurringRows.has(l.row)
-        ? '〔定期請求〕'
-        : '';
-    return `・${slash(l.date)} ${l.item} ${yen(l.amount)}${mark}`;
+    const line = `・${slash(l.date)} ${l.item} ${yen(l.amount)}`;
+    if (pending.has(l.row))
+      return bilingual(`${line}〔定期請求・追加〕`, `${line} (recurring, added)`);
+    if (plan.recurringRows.has(l.row))
+      return bilingual(`${line}〔定期請求〕`, `${line} (recurring)`);
+    return line;
   });
   return [head, ...lines, ...draft.warnings].join('\n');
 }
