@@ -48,8 +48,13 @@ let preview: InvoicePreview | null = null;
 /** 売上明細 rows ticked in the preview; all of them after each preview. */
 let selected = new Set<number>();
 
+/** Lines the owner can tick: a pending 定期請求 line is not in 売上明細 yet, it goes with its invoice. */
+function selectable(item: InvoicePreviewItem): InvoicePreviewLine[] {
+  return (item.lines ?? []).filter((l) => !l.pending);
+}
+
 function allRows(p: InvoicePreview): number[] {
-  return p.invoices.flatMap((i) => (i.lines ?? []).map((l) => l.row));
+  return p.invoices.flatMap((i) => selectable(i).map((l) => l.row));
 }
 
 /** The rows to send: undefined while every line is ticked (the whole closing run). */
@@ -61,9 +66,11 @@ function selectedRows(p: InvoicePreview): number[] | undefined {
 
 /** Invoices the current selection would issue: clients with at least one ticked line. */
 function selectedInvoiceCount(p: InvoicePreview): number {
-  return p.invoices.filter(
-    (i) => (i.lines ?? []).length === 0 || i.lines.some((l) => selected.has(l.row)),
-  ).length;
+  const whole = selectedRows(p) === undefined;
+  return p.invoices.filter((i) => {
+    const own = selectable(i);
+    return own.length === 0 ? whole : own.some((l) => selected.has(l.row));
+  }).length;
 }
 
 const dateInput = h('input', {
@@ -259,7 +266,7 @@ function renderInvoice(item: InvoicePreviewItem): HTMLElement {
   if (item.base0) sums.push(sumRow(S.base0, item.base0));
   sums.push(sumRow(S.total, item.total, 'total'));
   if (item.withholding) sums.push(sumRow(S.withholding, -item.withholding, 'withholding'));
-  const lines = item.lines ?? [];
+  const lines = selectable(item);
   const lineBoxes: HTMLInputElement[] = [];
   const all = h('input', {
     attrs: {
@@ -287,13 +294,13 @@ function renderInvoice(item: InvoicePreviewItem): HTMLElement {
     for (const box of lineBoxes) box.checked = all.checked;
     onSelectionChange();
   });
-  const lineList = lines.length
+  const lineList = item.lines?.length
     ? h(
         'ul',
         { class: 'lines', attrs: { 'aria-label': `${item.client}: ${primary(S.lines)}` } },
-        ...lines.map((l) => {
+        ...item.lines.map((l) => {
           const box = renderLineBox(l, onSelectionChange);
-          lineBoxes.push(box.input);
+          if (!l.pending) lineBoxes.push(box.input);
           return box.li;
         }),
       )
@@ -349,15 +356,21 @@ function renderLineBox(
   const input = h('input', {
     attrs: { type: 'checkbox', id, 'data-row': l.row, checked: selected.has(l.row) },
   });
-  input.checked = selected.has(l.row);
+  input.checked = l.pending || selected.has(l.row);
+  // A pending 定期請求 line is added on issue and goes with its client's invoice.
+  input.disabled = l.pending;
   input.addEventListener('change', () => {
     if (input.checked) selected.add(l.row);
     else selected.delete(l.row);
     onChange();
   });
+  const mark = l.pending ? S.recurringPending : l.recurring ? S.recurring : null;
   const li = h(
     'li',
-    { class: 'line' },
+    {
+      class: `line${l.recurring ? ' recurring' : ''}${l.pending ? ' pending' : ''}`,
+      attrs: mark ? { title: secondary(mark) } : {},
+    },
     input,
     h(
       'label',
@@ -368,7 +381,14 @@ function renderLineBox(
         primary(count.rowOnly(l.row)),
       ),
       h('span', { class: 'date' }, slashDate(l.date)),
-      h('span', { class: 'item' }, l.item),
+      h(
+        'span',
+        { class: 'item' },
+        l.item,
+        mark
+          ? h('span', { class: 'tag', attrs: { 'data-mark': 'recurring' } }, primary(mark))
+          : null,
+      ),
       h('span', { class: 'amount' }, yen(l.amount)),
     ),
   );
@@ -379,7 +399,11 @@ function renderLineBox(
 async function showInvoice(item: InvoicePreviewItem, b: HTMLButtonElement): Promise<void> {
   if (!preview) return;
   const rows = selectedRows(preview);
-  const own = rows && (item.lines ?? []).filter((l) => selected.has(l.row)).map((l) => l.row);
+  const own =
+    rows &&
+    selectable(item)
+      .filter((l) => selected.has(l.row))
+      .map((l) => l.row);
   if (own && own.length === 0) {
     setStatus('error', bi(S.nothingSelected, 'div'));
     return;

@@ -54,6 +54,11 @@ export const S = {
     'Creating PDFs and Gmail drafts. Please keep this open.',
   ),
 
+  recurring: t('定期請求', 'Recurring'),
+  recurringPending: t(
+    '定期請求・発行時に売上明細へ追加',
+    'Recurring: added to the sales sheet on issue',
+  ),
   selectClient: t('この取引先の明細をすべて選択', 'Select all lines of this client'),
   showPreview: t('請求書を表示', 'View invoice'),
   showingPreview: t('表示中…', 'Opening…'),

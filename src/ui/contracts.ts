@@ -91,10 +91,18 @@ export interface InvoiceShowPreviewRequest {
 
 /** One unbilled line of a preview item, for the owner to select. */
 export interface InvoicePreviewLine {
+  /** Its 売上明細 row; for a pending line, the row it will get. */
   row: number;
   date: string;
   item: string;
   amount: number;
+  /** Made from a 定期請求 row. */
+  recurring: boolean;
+  /**
+   * A 定期請求 line due by the closing date and not in 売上明細 yet: issuing adds it first. It
+   * cannot be unticked; it goes with its client's invoice.
+   */
+  pending: boolean;
 }
 
 export interface InvoicePreviewItem {
@@ -163,5 +171,7 @@ export interface IssueReport {
    * `invoicesContinue`, or the one-off trigger scheduled for them, makes them.
    */
   unfinished: number;
+  /** 定期請求 lines this run added to 売上明細 (due by the closing date) before issuing. */
+  addedLines: number;
   message: string;
 }

@@ -57,12 +57,13 @@ export const invoicesPreviewRpc = rpc(runRequest, (req): InvoicePreview => {
  */
 export const invoicesIssueRpc = rpc(runRequest, (req): IssueReport => {
   const deadline = deadlineFromNow();
-  return withWorkbookLock(() =>
+  const { moreRecurring: _more, ...report } = withWorkbookLock(() =>
     issueInvoices(activeWorkbook(), parseDateKey(req.closingDate)!, {
       rows: req.rows,
       deadline,
     }),
   );
+  return report;
 });
 
 /** google.script.run: make the PDFs and mails an earlier run left (never new invoices). */

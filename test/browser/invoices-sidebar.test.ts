@@ -43,7 +43,16 @@ function item(client: string, over: Partial<InvoicePreviewItem> = {}): InvoicePr
     withholding: 0,
     billed: 1_357_400,
     warnings: [],
-    lines: [{ row: 2, date: '2026-11-02', item: `${client}の作業`, amount: 1_234_000 }],
+    lines: [
+      {
+        row: 2,
+        date: '2026-11-02',
+        item: `${client}の作業`,
+        amount: 1_234_000,
+        recurring: false,
+        pending: false,
+      },
+    ],
     ...over,
   };
 }
@@ -65,9 +74,30 @@ const PREVIEW: InvoicePreview = {
         '前回の締めに含まれなかった明細が1行あります / 1 line carried over from an earlier period',
       ],
       lines: [
-        { row: 3, date: '2026-11-05', item: '焼き菓子詰め合わせ', amount: 32_400 },
-        { row: 4, date: '2026-11-05', item: 'ギフト包装', amount: 6_000 },
-        { row: 6, date: '2026-11-18', item: 'ドリップコーヒー', amount: 44_000 },
+        {
+          row: 3,
+          date: '2026-11-05',
+          item: '焼き菓子詰め合わせ',
+          amount: 32_400,
+          recurring: false,
+          pending: false,
+        },
+        {
+          row: 4,
+          date: '2026-11-05',
+          item: 'ギフト包装',
+          amount: 6_000,
+          recurring: false,
+          pending: false,
+        },
+        {
+          row: 6,
+          date: '2026-11-18',
+          item: 'ドリップコーヒー',
+          amount: 44_000,
+          recurring: false,
+          pending: false,
+        },
       ],
     }),
     item('山田デザイン事務所', {
@@ -78,7 +108,16 @@ const PREVIEW: InvoicePreview = {
       billed: 299_370,
     }),
     item(HOSTILE, {
-      lines: [{ row: 8, date: '2026-11-25', item: HOSTILE, amount: 1_234_000 }],
+      lines: [
+        {
+          row: 8,
+          date: '2026-11-25',
+          item: HOSTILE,
+          amount: 1_234_000,
+          recurring: false,
+          pending: false,
+        },
+      ],
     }),
   ],
   alreadyIssued: ['合同会社みなと企画'],
@@ -108,6 +147,7 @@ function report(preview: InvoicePreview): IssueReport {
     problems: preview.problems,
     refused: [],
     unfinished: 0,
+    addedLines: 0,
     message: `${preview.invoices.length}件の請求書を作成しました / Created ${preview.invoices.length} invoices`,
   };
 }
@@ -626,9 +666,11 @@ describe('invoices sidebar against the built bundle (demo company)', () => {
     expect(await results(page).count()).toBe(1);
     expect(await results(page).first().locator('.client').textContent()).toBe('株式会社さくら食品');
     expect(bundle.workspace.DriveApp.allFiles()).toHaveLength(1);
-    // The other lines are still there to bill.
+    // The other lines are still there to bill, with the two 定期請求 lines due by 11/30: the
+    // run added them to 売上明細 and, their clients not ticked, left them to tick.
     await previewFor(page, '2026-11-30');
     expect(await cards(page).count()).toBe(4);
-    expect(await page.locator('input[data-row]').count()).toBe(5);
+    expect(await page.locator('input[data-row]').count()).toBe(7);
+    expect(await page.locator('li.line.recurring:not(.pending) input:enabled').count()).toBe(2);
   });
 });

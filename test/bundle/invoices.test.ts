@@ -132,12 +132,15 @@ describe('cost of an issuing run', () => {
       row[headers.indexOf('品目')] = `作業 ${i + 1}`;
       return row;
     });
-    if (sheet.getMaxRows() < lineCount + 1)
-      sheet.insertRowsAfter(sheet.getMaxRows(), lineCount + 1 - sheet.getMaxRows());
+    // Room below for the 定期請求 lines the run adds (a full sheet costs one call to grow).
+    const room = lineCount + 1 + 10;
+    if (sheet.getMaxRows() < room)
+      sheet.insertRowsAfter(sheet.getMaxRows(), room - sheet.getMaxRows());
     sheet.getRange(2, 1, lineCount, headers.length).setValues(rows);
     bundle.workspace.meter.resetCounts();
     const report = bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]) as IssueReport;
-    expect(report.issued).toHaveLength(1);
+    // The lines' client, and the two clients of the 定期請求 lines due by 11/30.
+    expect(report.issued).toHaveLength(3);
     return bundle.workspace.meter.total('SpreadsheetApp') + bundle.workspace.meter.total('Sheets');
   }
 
@@ -154,10 +157,11 @@ describe('cost of an issuing run', () => {
     }
     // ScriptApp: the continuation trigger set before the records (so a run that dies is
     // finished without the owner) and deleted once every invoice is made.
-    // Sheets: the four tables in one batched read (after the sheets' names).
+    // Sheets: the five tables in one batched read (after the sheets' names), and 売上明細 read
+    // again after the two 定期請求 lines due by 11/30 were added (one block, a flush, 最終計上).
     expect(byService).toEqual({
-      SpreadsheetApp: 12,
-      Sheets: 2,
+      SpreadsheetApp: 17,
+      Sheets: 3,
       LockService: 3,
       ScriptApp: 6,
       Utilities: 32,
@@ -174,7 +178,7 @@ describe('cost of an issuing run', () => {
       'Gmail.Users.getProfile': 1,
       'Gmail.Users.Drafts.create': 4,
     });
-    expect(bundle.workspace.meter.total()).toBe(76);
+    expect(bundle.workspace.meter.total()).toBe(82);
     expect(bundle.workspace.clock.now() - start).toBeLessThan(20_000);
     // No DriveApp or GmailApp: their scopes (drive, mail.google.com) are gone from the manifest.
     expect(Object.keys(counts).filter((k) => /^(DriveApp|GmailApp)\./.test(k))).toEqual([]);

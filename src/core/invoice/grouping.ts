@@ -9,9 +9,11 @@
  *   bills the 20日締め clients on their own day; `periodKey` keeps the two runs from billing a
  *   period twice.
  * - Terms counted in days (納品後30日, 請求後30日) have no closing day of their own: their lines
- *   close with the run, i.e. every unbilled line dated on or before C, and the period key is C.
+ *   close with the run, i.e. every unbilled line dated on or before C, and the period key is C;
+ *   the period shown runs from the first line to the last.
  * Lines of an earlier period that were never billed (entered late) are carried into the current
- * invoice with a warning, rather than left behind: the earlier period may already be issued.
+ * invoice with a warning, rather than left behind: the earlier period may already be issued (the
+ * warning then names them). The months an invoice is for follow the lines it carries.
  * Lines whose period closes after C wait for a later run.
  *
  * Due date: monthly terms count from the period's closing date; 請求後N日 from the issue date;
@@ -44,6 +46,11 @@ export interface GroupingOptions {
   readonly rounding: RoundingMethod;
   /** The invoices' issue date; for a closing run it defaults to the chosen closing date. */
   readonly issueDate?: DateKey;
+  /**
+   * Per client key, the latest closing whose invoice stands issued: a line dated on or before it
+   * arrived after its period was issued, and the invoice carrying it says so.
+   */
+  readonly issuedThrough?: ReadonlyMap<string, DateKey>;
   /** How a rate group mixing 税込 and 税抜 lines is stated. Default 'exclusive'. */
   readonly taxMode?: TaxMode;
   /** The withholding base: the fee without tax (default) or with it. */
@@ -76,6 +83,12 @@ export interface InvoiceDraft {
   readonly closingDate: DateKey;
   readonly periodStart: DateKey;
   readonly periodEnd: DateKey;
+  /**
+   * The closings the lines belong to by the client's terms, earliest and latest (each line's own
+   * date for terms in days): the months the invoice is for (`2026年11月分`, `2026年11月〜12月分`),
+   * so a November line is never billed as December's.
+   */
+  readonly linesClosing: { readonly first: DateKey; readonly last: DateKey };
   readonly issueDate: DateKey;
   /** The due date as the terms say. */
   readonly nominalDueDate: DateKey;
@@ -198,7 +211,19 @@ function buildDraft(group: Group, options: GroupingOptions, issueDate: DateKey):
   const dueDate = dueDateFor(dueBase, terms, client.holidayRule);
 
   const periodStart = earlier(first.date, group.nominalStart);
-  const carried = lines.filter((l) => l.date < group.nominalStart).length;
+  const ownClosing = (l: SaleLine) =>
+    terms.kind === 'days' ? l.date : closingDateFor(l.date, terms);
+  const closings = lines.map(ownClosing);
+  const issuedThrough = options.issuedThrough?.get(client.key);
+  const late = issuedThrough ? lines.filter((l) => ownClosing(l) <= issuedThrough) : [];
+  if (late.length > 0)
+    warnings.push(
+      bilingual(
+        `${issuedThrough}締めの請求書の発行済み期間に後から追加された明細です: ${late.map((l) => `${l.date} ${l.item}`).join('、')}`,
+        `Added after the invoice closing ${issuedThrough} was issued: ${late.map((l) => `${l.date} ${l.item}`).join(', ')}`,
+      ),
+    );
+  const carried = lines.filter((l) => l.date < group.nominalStart && !late.includes(l)).length;
   if (carried > 0 && group.warnCarried)
     warnings.push(
       bilingual(
@@ -244,6 +269,7 @@ function buildDraft(group: Group, options: GroupingOptions, issueDate: DateKey):
     closingDate: group.closing,
     periodStart,
     periodEnd: group.periodEnd,
+    linesClosing: { first: closings.reduce(earlier), last: closings.reduce(later) },
     issueDate,
     nominalDueDate,
     dueDate,
@@ -319,12 +345,14 @@ export function draftInvoicesForClosing(
         closing,
         periodKey: closingPeriodKey(closing, client.key),
         nominalStart: periodStartFor(closing, client.terms),
-        periodEnd: closing,
+        // Terms in days have no period of their own: it runs from the first line to the last.
+        periodEnd: client.terms.kind === 'days' ? line.date : closing,
         warnCarried: client.terms.kind === 'monthly',
         lines: [],
       };
       groups.set(client.key, group);
     }
+    if (client.terms.kind === 'days') group.periodEnd = later(group.periodEnd, line.date);
     group.lines.push(line);
   }
   const drafts = [...groups.values()].map((g) => buildDraft(g, options, issueDate));

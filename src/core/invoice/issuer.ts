@@ -46,10 +46,27 @@ export function yen(amount: number): string {
   return amount < 0 ? `-¥${formatYen(-amount)}` : `¥${formatYen(amount)}`;
 }
 
-/** `2026年11月分` / `November 2026`: the month an invoice is for (the closing date's). */
-export function billingMonth(closingDate: DateKey, lang: Lang): string {
-  const { year, month } = dateParts(closingDate);
-  return lang === 'ja' ? `${year}年${month}月分` : `${MONTH_NAMES_EN[month - 1]} ${year}`;
+/**
+ * `2026年11月分` / `November 2026`: the months an invoice is for, those of its lines' closings
+ * (`2026年11月〜12月分` / `November–December 2026` when it carries lines of two closings).
+ */
+export function billingMonth(
+  linesClosing: { readonly first: DateKey; readonly last: DateKey },
+  lang: Lang,
+): string {
+  const first = dateParts(linesClosing.first);
+  const last = dateParts(linesClosing.last);
+  const same = first.year === last.year && first.month === last.month;
+  if (lang === 'ja') {
+    if (same) return `${first.year}年${first.month}月分`;
+    const end = first.year === last.year ? `${last.month}月` : `${last.year}年${last.month}月`;
+    return `${first.year}年${first.month}月〜${end}分`;
+  }
+  const en = (p: { month: number }) => MONTH_NAMES_EN[p.month - 1];
+  if (same) return `${en(first)} ${first.year}`;
+  return first.year === last.year
+    ? `${en(first)}–${en(last)} ${last.year}`
+    : `${en(first)} ${first.year} – ${en(last)} ${last.year}`;
 }
 
 /** The account type in English. */

@@ -31,7 +31,7 @@ export interface InvoiceMail {
 
 function paragraphsJa(doc: InvoiceDocument): string[][] {
   const { draft, issuer } = doc;
-  const month = billingMonth(draft.closingDate, 'ja');
+  const month = billingMonth(draft.linesClosing, 'ja');
   const company = issuer.companyName.trim();
   const figures = [
     doc.number && `■ 請求書番号: ${doc.number}`,
@@ -62,7 +62,7 @@ function paragraphsJa(doc: InvoiceDocument): string[][] {
 function paragraphsEn(doc: InvoiceDocument): string[][] {
   const { draft, issuer } = doc;
   const client = draft.client;
-  const month = billingMonth(draft.closingDate, 'en');
+  const month = billingMonth(draft.linesClosing, 'en');
   const figures = [
     doc.number && `Invoice No.: ${doc.number}`,
     `Amount due: ${amountInText(draft.billed, 'en')} (tax included)`,
@@ -94,7 +94,7 @@ export function invoiceMail(doc: InvoiceDocument): InvoiceMail {
   const { draft, issuer } = doc;
   const lang: Lang = doc.lang ?? draft.client.language;
   const company = oneLine(issuer.companyName);
-  const month = billingMonth(draft.closingDate, lang);
+  const month = billingMonth(draft.linesClosing, lang);
   const subject =
     lang === 'ja'
       ? oneLine(

@@ -308,7 +308,7 @@ export function renderInvoiceHtml(doc: InvoiceDocument): string {
   const client = draft.client;
   const lang = doc.lang ?? client.language;
   const L = invoiceLabels(lang);
-  const month = billingMonth(draft.closingDate, lang);
+  const month = billingMonth(draft.linesClosing, lang);
   const modes = new Set(draft.lines.map((l) => l.taxMode));
   const mixedModes = modes.size > 1;
   const amountHeader = mixedModes ? L.amount : modes.has('inclusive') ? L.amountIncl : L.amountExcl;

@@ -9,7 +9,13 @@ import {
 } from '../../core/invoice';
 import { cellText } from '../../sheets/cells';
 import type { SheetSpec } from '../../sheets/columns';
-import { CLIENTS_SHEET, INVOICES_SHEET, SALES_SHEET, SETTINGS_SHEET } from '../../sheets/schema';
+import {
+  CLIENTS_SHEET,
+  INVOICES_SHEET,
+  RECURRING_SHEET,
+  SALES_SHEET,
+  SETTINGS_SHEET,
+} from '../../sheets/schema';
 import { type Table, writeColumn } from '../../sheets/table';
 import type { WorkbookTables } from '../../sheets/workbookTables';
 import type { SettingsForm } from '../../ui/contracts';
@@ -28,6 +34,7 @@ export const PROVISIONAL_MARK = '発行中:';
 export type ClientKey = (typeof CLIENTS_SHEET.columns)[number]['key'];
 export type SalesKey = (typeof SALES_SHEET.columns)[number]['key'];
 export type InvoiceKey = (typeof INVOICES_SHEET.columns)[number]['key'];
+export type RecurringKey = (typeof RECURRING_SHEET.columns)[number]['key'];
 
 /** Everything an invoice run reads: one batched read per sheet, whatever the number of rows. */
 export interface BillingBook {
@@ -38,6 +45,8 @@ export interface BillingBook {
   readonly sales: Table<SalesKey>;
   readonly salesCheck: SalesValidation;
   readonly invoices: Table<InvoiceKey>;
+  /** The 定期請求 sheet, whose lines due by a closing are part of it (null when there is none). */
+  readonly recurring: Table<RecurringKey> | null;
   /** Sales lines still carrying a provisional mark, with what the mark settles to. */
   readonly unsettledMarks: ReadonlyMap<number, string>;
 }
@@ -112,6 +121,7 @@ export const BILLING_SHEETS: readonly SheetSpec[] = [
   CLIENTS_SHEET,
   INVOICES_SHEET,
   SALES_SHEET,
+  RECURRING_SHEET,
 ];
 
 /** Read through the run's tables: a sheet another step of the run has read is not read again. */
@@ -133,6 +143,7 @@ export function readBillingBook(tables: WorkbookTables): BillingBook {
     sales,
     salesCheck,
     invoices,
+    recurring: tables.table(RECURRING_SHEET),
     unsettledMarks,
   };
 }

@@ -41,6 +41,7 @@ import {
   settleLineMarks,
 } from './billingBook';
 import { type InvoicePlan, planInvoices, planSelection } from './plan';
+import { addRecurringLines, dueRecurringLines } from './recurringLines';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -60,7 +61,7 @@ export interface IssueOptions {
   /** Issue only these 売上明細 rows (one invoice per client) instead of the closing run. */
   readonly rows?: readonly number[];
   /** Of the closing run, issue only the invoices this accepts (the others wait for the owner). */
-  readonly only?: (draft: InvoiceDraft, book: BillingBook) => boolean;
+  readonly only?: (draft: InvoiceDraft, plan: InvoicePlan) => boolean;
   /**
    * Epoch ms after which no further PDF or mail is started. Records are written for the whole
    * run first, so invoices left without documents are finished by the next run (a trigger
@@ -72,7 +73,9 @@ export interface IssueOptions {
 }
 
 /**
- * Issues the invoices of a closing run. The caller holds the workbook lock. Order matters for
+ * Issues the invoices of a closing run. The caller holds the workbook lock. The 定期請求 lines due
+ * by the closing date are added to 売上明細 first (recurringLines.ts), so they are billed with the
+ * closing they belong to, whoever runs it. Order matters for
  * safety, wherever a run is cut off and whether or not Apps Script keeps the writes it had not
  * flushed: a continuation trigger is set first (so a run that dies is finished without the
  * owner); then the records — the sales lines marked provisionally with their numbers, the invoice
@@ -84,24 +87,33 @@ export function issueInvoices(
   ss: Spreadsheet,
   closingDate: DateKey,
   options: IssueOptions = {},
-): IssueReport {
-  const book = readBillingBook(options.tables ?? workbookTables(ss, { tables: BILLING_SHEETS }));
+): IssueReport & { readonly moreRecurring: boolean } {
+  const tables = options.tables ?? workbookTables(ss, { tables: BILLING_SHEETS });
+  let book = readBillingBook(tables);
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   // A bad pattern stops the run before anything is written.
   const pattern = numberPatternOf(book);
+  const due = dueRecurringLines(book, closingDate);
+  const added = addRecurringLines(tables, book, due);
+  if (added.length > 0) book = readBillingBook(tables);
   const run = startRun(book, deadline);
   settleLineMarks(book);
   const resumed = resumeInterrupted(run);
   const planned = options.rows
-    ? planSelection(book, closingDate, options.rows)
+    ? planSelection(book, closingDate, options.rows, added)
     : planInvoices(book, closingDate);
   const { only } = options;
-  const plan = only ? { ...planned, drafts: planned.drafts.filter((d) => only(d, book)) } : planned;
+  const plan = only
+    ? { ...planned, drafts: planned.drafts.filter((d) => only(d, planned)) }
+    : planned;
+  const report = (issued: readonly Documents[], unfinished: number, drafts = plan.drafts) => ({
+    ...issueReport({ ...plan, drafts }, issued, unfinished, added.length),
+    moreRecurring: due.more,
+  });
   // Out of time while finishing earlier invoices: new ones wait for the next run.
-  if (resumed.unfinished > 0)
-    return report({ ...plan, drafts: [] }, resumed.done, resumed.unfinished);
+  if (resumed.unfinished > 0) return report(resumed.done, resumed.unfinished, []);
   writeRowMessages(book, plan);
-  if (plan.drafts.length === 0) return report(plan, resumed.done, 0);
+  if (plan.drafts.length === 0) return report(resumed.done, 0);
 
   const continuation = scheduleContinuation(CONTINUE_INVOICES_HANDLER, CONTINUE_AFTER_MS);
   const issueDate = plan.drafts[0]!.issueDate;
@@ -123,7 +135,7 @@ export function issueInvoices(
   if (!run.direct) writeLinks(book.invoices, issued);
   const unfinished = plan.drafts.length - issued.length;
   if (unfinished === 0) deleteTriggers(continuation);
-  return report(plan, [...resumed.done, ...issued], unfinished);
+  return report([...resumed.done, ...issued], unfinished);
 }
 
 /**
@@ -136,7 +148,7 @@ export function finishInterruptedInvoices(ss: Spreadsheet, deadline: number): Is
   settleLineMarks(book);
   const resumed = resumeInterrupted(startRun(book, deadline));
   const nothingPlanned = { drafts: [], alreadyIssued: [], problems: [], refused: [] };
-  return report(nothingPlanned, resumed.done, resumed.unfinished);
+  return issueReport(nothingPlanned, resumed.done, resumed.unfinished, 0);
 }
 
 function startRun(book: BillingBook, deadline: number): Run {
@@ -506,10 +518,11 @@ function writeRowMessages(book: BillingBook, plan: InvoicePlan): void {
   sync(book.clientTable, bySheet(CLIENTS_SHEET.name));
 }
 
-function report(
+function issueReport(
   plan: Pick<InvoicePlan, 'drafts' | 'alreadyIssued' | 'problems' | 'refused'>,
   issued: readonly Documents[],
   unfinished: number,
+  addedLines: number,
 ): IssueReport {
   const sent = issued.filter((d) => d.sent).length;
   const parts: string[] = [];
@@ -524,6 +537,13 @@ function report(
             `${issued.length}件の請求書を作成しました`,
             `Issued ${issued.length} invoice(s)`,
           ),
+    );
+  if (addedLines > 0)
+    parts.push(
+      bilingual(
+        `定期請求の明細${addedLines}行を売上明細に追加しました`,
+        `Added ${addedLines} recurring line(s) to the sales sheet`,
+      ),
     );
   const limited = issued.filter((d) => d.message.startsWith('メール送信の1日の上限')).length;
   if (limited > 0)
@@ -547,7 +567,7 @@ function report(
         `${unfinished} more invoice(s) are numbered and recorded; their PDFs and mails follow`,
       ),
     );
-  if (parts.length === 0)
+  if (issued.length === 0 && unfinished === 0 && plan.refused.length === 0)
     parts.push(bilingual('新しく発行する請求書はありません', 'No new invoices to issue'));
   return {
     issued: issued.map(({ cellMessage: _cell, rowNumber: _row, ...rest }) => rest),
@@ -555,6 +575,7 @@ function report(
     problems: [...plan.problems],
     refused: [...plan.refused],
     unfinished,
+    addedLines,
     message: parts.join('\n'),
   };
 }

@@ -1,4 +1,5 @@
 import {
+  billingMonth,
   closingOnOrBefore,
   draftInvoicesForClosing,
   draftInvoicesForLines,
@@ -127,7 +128,8 @@ describe('due dates on bank business days', () => {
     // 11-12 + 30 = 12-12, a Saturday → Monday 12-14
     expect(draft!.nominalDueDate).toBe('2026-12-12');
     expect(draft!.dueDate).toBe('2026-12-14');
-    expect([draft!.periodStart, draft!.periodEnd]).toEqual(['2026-11-02', '2026-11-30']);
+    // Terms in days have no period of their own: it runs from the first line to the last.
+    expect([draft!.periodStart, draft!.periodEnd]).toEqual(['2026-11-02', '2026-11-12']);
 
     const net30 = client({ name: 'E', terms: 'net 30' });
     const own = lines([net30], [{ date: '2026-11-02', client: 'E', unitPrice: 1000 }]);
@@ -249,5 +251,37 @@ describe('draftInvoicesForLines (lines the owner selected)', () => {
     expect(draftInvoicesForLines(ls.slice(0, 1), clients, options).drafts[0]!.periodKey).not.toBe(
       yamada.periodKey,
     );
+  });
+});
+
+describe('the months an invoice is for follow its lines', () => {
+  test('a late November line on the December invoice: 2026年11月〜12月分, with a note', () => {
+    const ls = lines(
+      [monthEnd],
+      [
+        { date: '2026-11-30', client: '株式会社やまだ', unitPrice: 1000 },
+        { date: '2026-12-10', client: '株式会社やまだ', unitPrice: 1000 },
+      ],
+    );
+    const [draft] = draftInvoicesForClosing(ls, clients, d('2026-12-31'), {
+      ...floor,
+      issuedThrough: new Map([[monthEnd.key, d('2026-11-30')]]),
+    }).drafts;
+    expect(draft!.linesClosing).toEqual({ first: '2026-11-30', last: '2026-12-31' });
+    expect(billingMonth(draft!.linesClosing, 'ja')).toBe('2026年11月〜12月分');
+    expect(billingMonth(draft!.linesClosing, 'en')).toBe('November–December 2026');
+    expect(draft!.warnings.join('\n')).toContain(
+      '2026-11-30締めの請求書の発行済み期間に後から追加された明細です: 2026-11-30',
+    );
+  });
+
+  test('a 20日締め invoice stays its closing month; a year boundary names both years', () => {
+    const ls = lines([twentieth], [{ date: '2026-10-25', client: '20日商事', unitPrice: 1000 }]);
+    const [draft] = draftInvoicesForClosing(ls, clients, d('2026-11-20'), floor).drafts;
+    expect(billingMonth(draft!.linesClosing, 'ja')).toBe('2026年11月分');
+    expect(draft!.warnings).toEqual([]);
+    const span = { first: d('2026-12-31'), last: d('2027-01-31') };
+    expect(billingMonth(span, 'ja')).toBe('2026年12月〜2027年1月分');
+    expect(billingMonth(span, 'en')).toBe('December 2026 – January 2027');
   });
 });
