@@ -232,6 +232,8 @@ describe('issuing selected lines', () => {
       date: '2026-11-05',
       item: '焼き菓子詰め合わせ',
       amount: 48000,
+      taxRate: 8,
+      taxMode: 'exclusive',
     });
   });
 

@@ -8,6 +8,7 @@ import {
   invoiceFileName,
   invoiceFolderPath,
   invoiceMail,
+  issuerWarnings,
   type NumberPattern,
   nextNumbers,
   parseNumberPattern,
@@ -98,10 +99,11 @@ export function issueInvoices(
   const { only } = options;
   const plan = only ? { ...planned, drafts: planned.drafts.filter((d) => only(d, book)) } : planned;
   // Out of time while finishing earlier invoices: new ones wait for the next run.
+  const warnings = issuerWarnings(book.settings);
   if (resumed.unfinished > 0)
-    return report({ ...plan, drafts: [] }, resumed.done, resumed.unfinished);
+    return report({ ...plan, drafts: [] }, resumed.done, resumed.unfinished, warnings);
   writeRowMessages(book, plan);
-  if (plan.drafts.length === 0) return report(plan, resumed.done, 0);
+  if (plan.drafts.length === 0) return report(plan, resumed.done, 0, warnings);
 
   const continuation = scheduleContinuation(CONTINUE_INVOICES_HANDLER, CONTINUE_AFTER_MS);
   const issueDate = plan.drafts[0]!.issueDate;
@@ -123,7 +125,7 @@ export function issueInvoices(
   if (!run.direct) writeLinks(book.invoices, issued);
   const unfinished = plan.drafts.length - issued.length;
   if (unfinished === 0) deleteTriggers(continuation);
-  return report(plan, [...resumed.done, ...issued], unfinished);
+  return report(plan, [...resumed.done, ...issued], unfinished, warnings);
 }
 
 /**
@@ -136,7 +138,7 @@ export function finishInterruptedInvoices(ss: Spreadsheet, deadline: number): Is
   settleLineMarks(book);
   const resumed = resumeInterrupted(startRun(book, deadline));
   const nothingPlanned = { drafts: [], alreadyIssued: [], problems: [], refused: [] };
-  return report(nothingPlanned, resumed.done, resumed.unfinished);
+  return report(nothingPlanned, resumed.done, resumed.unfinished, issuerWarnings(book.settings));
 }
 
 function startRun(book: BillingBook, deadline: number): Run {
@@ -510,8 +512,11 @@ function report(
   plan: Pick<InvoicePlan, 'drafts' | 'alreadyIssued' | 'problems' | 'refused'>,
   issued: readonly Documents[],
   unfinished: number,
+  /** The settings' warnings (`issuerWarnings`): reported when an invoice was made. */
+  warnings: readonly string[],
 ): IssueReport {
   const sent = issued.filter((d) => d.sent).length;
+  const settingsWarnings = issued.length > 0 ? [...warnings] : [];
   const parts: string[] = [];
   if (issued.length > 0)
     parts.push(
@@ -525,6 +530,7 @@ function report(
             `Issued ${issued.length} invoice(s)`,
           ),
     );
+  parts.push(...settingsWarnings);
   const limited = issued.filter((d) => d.message.startsWith('メール送信の1日の上限')).length;
   if (limited > 0)
     parts.push(
@@ -555,6 +561,7 @@ function report(
     problems: [...plan.problems],
     refused: [...plan.refused],
     unfinished,
+    settingsWarnings,
     message: parts.join('\n'),
   };
 }
