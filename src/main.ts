@@ -16,6 +16,7 @@ import {
 import type { AutomationStatus, DryRunReport, RunNowReport } from './ui/automationContracts';
 import { connectFromCard, createFromCard, homepage, mailOpened } from './ui/cards/gmailActions';
 import type {
+  InvoiceDefaults,
   InvoicePreview,
   IssueReport,
   SaveResult,
@@ -24,6 +25,7 @@ import type {
 } from './ui/contracts';
 import {
   invoicesContinueRpc,
+  invoicesDefaultsRpc,
   invoicesIssueRpc,
   invoicesPreviewRpc,
   invoicesShowPreviewRpc,
@@ -77,6 +79,11 @@ export function settingsLoad(): SettingsView {
 /** google.script.run: the settings sidebar saves. The form is validated before anything is written. */
 export function settingsSave(form: unknown): SaveResult {
   return settingsSaveRpc(form);
+}
+
+/** google.script.run: the 請求書 sidebar's default closing date, by the script's clock. */
+export function invoicesDefaults(): InvoiceDefaults {
+  return invoicesDefaultsRpc(undefined);
 }
 
 /** google.script.run: the invoices a closing run would issue (nothing is written). */

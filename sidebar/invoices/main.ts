@@ -1,7 +1,9 @@
 /**
  * The 請求書 sidebar: choose a closing date, preview what the run would issue (nothing is written),
- * confirm, issue, and follow the links to each PDF and Gmail draft.
+ * confirm, issue, and follow the links to each PDF and Gmail draft. Unticking lines recomputes an
+ * invoice with core's own `invoiceAmounts`, the function issuing uses.
  */
+import { type InvoiceFigures, invoiceAmounts } from '../../src/core/invoice/amounts';
 import type {
   InvoicePreview,
   InvoicePreviewItem,
@@ -22,17 +24,10 @@ import {
   section,
   setButtonText,
 } from '../shared/dom';
-import { DATE_KEY, errorMessage, slashDate, TOKYO_OFFSET_MS, yen } from '../shared/format';
+import { DATE_KEY, errorMessage, slashDate, yen } from '../shared/format';
 import { detectLang, primary, secondary, setLang, type Text } from '../shared/i18n';
 import { call } from '../shared/rpc';
 import { count, S } from './strings';
-
-/** The last day of the current month in Asia/Tokyo (no DST there: a fixed +9 h). */
-export function defaultClosingDate(now: Date = new Date()): string {
-  const tokyo = new Date(now.getTime() + TOKYO_OFFSET_MS);
-  const last = new Date(Date.UTC(tokyo.getUTCFullYear(), tokyo.getUTCMonth() + 1, 0));
-  return last.toISOString().slice(0, 10);
-}
 
 function urlLink(url: string, text: Text): Child {
   return /^https:\/\//.test(url) ? link(url, text) : null;
@@ -73,13 +68,49 @@ function selectedInvoiceCount(p: InvoicePreview): number {
   }).length;
 }
 
+/** An invoice as the current ticks would issue it. */
+interface SelectedInvoice extends InvoiceFigures {
+  /** 'all': every line ticked (the server's figures); 'some': recomputed; 'none': not issued. */
+  readonly ticked: 'all' | 'some' | 'none';
+  readonly lineCount: number;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+}
+
+/**
+ * The server's figures while every line is ticked; otherwise the ticked lines' figures by core's
+ * rules (tax once per rate, withholding), and their period from the first line to the last, as
+ * issuing selected lines makes it.
+ */
+function selectedInvoice(p: InvoicePreview, item: InvoicePreviewItem): SelectedInvoice {
+  const own = selectable(item);
+  const ownTicked = own.filter((l) => selected.has(l.row));
+  if (ownTicked.length === own.length) return { ...item, ticked: 'all' };
+  // A pending 定期請求 line goes with its client's invoice whenever that invoice is issued.
+  const goes = ownTicked.length > 0;
+  const ticked = (item.lines ?? []).filter((l) => (l.pending ? goes : selected.has(l.row)));
+  const { figures } = invoiceAmounts(ticked, { rounding: p.rounding, withholds: item.withholds });
+  const dates = ticked.map((l) => l.date).sort();
+  return {
+    ...figures,
+    ticked: goes ? 'some' : 'none',
+    lineCount: ticked.length,
+    periodStart: dates[0] ?? item.periodStart,
+    periodEnd: dates[dates.length - 1] ?? item.periodEnd,
+  };
+}
+
+/** What the ticked lines bill in all. */
+function selectedTotal(p: InvoicePreview): number {
+  return p.invoices.reduce((sum, i) => sum + selectedInvoice(p, i).billed, 0);
+}
+
 const dateInput = h('input', {
   attrs: {
     id: 'closing-date',
     name: 'closingDate',
     type: 'date',
     required: true,
-    value: defaultClosingDate(),
     'aria-describedby': 'closing-date-hint closing-date-issue',
   },
 });
@@ -130,6 +161,17 @@ function renderShell(): void {
   );
   renderIntro();
   update();
+  void loadDefaultDate();
+}
+
+/** The month end by the server's clock (Asia/Tokyo; the playground's clock in the playground). */
+async function loadDefaultDate(): Promise<void> {
+  try {
+    const { closingDate } = await call('invoicesDefaults');
+    if (dateInput.value === '' && DATE_KEY.test(closingDate)) dateInput.value = closingDate;
+  } catch {
+    // The owner types the date.
+  }
 }
 
 function renderIntro(): void {
@@ -229,21 +271,38 @@ function renderSelectionNote(): void {
   replace(selectionNote, bi(count.selection(rows.length, selectedInvoiceCount(p))));
 }
 
+const summaryCount = h('span', {});
+const summaryAmount = h('span', { class: 'amount', attrs: { 'data-total': '' } });
+
+/** The run's count and total, for the ticked lines. */
+function renderSummary(): void {
+  const p = preview;
+  if (!p) return;
+  replace(summaryCount, primary(count.invoices(selectedInvoiceCount(p))));
+  replace(summaryAmount, yen(selectedTotal(p)));
+}
+
+function renderSettingsWarnings(warnings: readonly string[]): Child {
+  if (!warnings.length) return null;
+  return h(
+    'div',
+    { class: 'notice warning', attrs: { role: 'note', 'data-settings-warnings': '' } },
+    bi(S.settingsWarnings, 'div'),
+    h('ul', { class: 'warnings' }, ...warnings.map((w) => h('li', {}, message(w)))),
+  );
+}
+
 function renderPreview(p: InvoicePreview): void {
-  const total = p.invoices.reduce((sum, i) => sum + i.billed, 0);
   renderSelectionNote();
+  renderSummary();
   replace(
     content,
+    p.invoices.length ? renderSettingsWarnings(p.settingsWarnings ?? []) : null,
     section(
       'to-issue',
       S.toIssue,
       p.invoices.length
-        ? h(
-            'div',
-            { class: 'summary' },
-            h('span', {}, primary(count.invoices(p.invoices.length))),
-            h('span', { class: 'amount' }, yen(total)),
-          )
+        ? h('div', { class: 'summary' }, summaryCount, summaryAmount)
         : h('p', { class: 'empty' }, bi(S.noneToIssue)),
       p.invoices.length ? selectionNote : null,
       ...p.invoices.map(renderInvoice),
@@ -258,14 +317,63 @@ function sumRow(text: Text, amount: number, cls = ''): HTMLElement {
   return h('div', { class: `sum ${cls}`.trim() }, label(text, 'dt'), h('dd', {}, yen(amount)));
 }
 
+function sumRows(f: InvoiceFigures): HTMLElement[] {
+  const sums: HTMLElement[] = [];
+  if (f.base10 || f.tax10) sums.push(sumRow(S.base10, f.base10), sumRow(S.tax10, f.tax10));
+  if (f.base8 || f.tax8) sums.push(sumRow(S.base8, f.base8), sumRow(S.tax8, f.tax8));
+  if (f.base0) sums.push(sumRow(S.base0, f.base0));
+  sums.push(sumRow(S.total, f.total, 'total'));
+  if (f.withholding) sums.push(sumRow(S.withholding, -f.withholding, 'withholding'));
+  sums.push(sumRow(S.billed, f.billed, 'billed'));
+  return sums;
+}
+
+/** The lines; when 税抜 and 税込 lines meet, grouped under a heading naming each basis (as the PDF). */
+function lineItems(lines: readonly InvoicePreviewLine[], box: (l: InvoicePreviewLine) => Child) {
+  const modes = new Set(lines.map((l) => l.taxMode));
+  if (modes.size < 2) return lines.map(box);
+  const group = (mode: InvoicePreviewLine['taxMode'], title: typeof S.basisExcl) => [
+    h('li', { class: 'basis', attrs: { 'data-basis': mode } }, bi(title)),
+    ...lines.filter((l) => l.taxMode === mode).map(box),
+  ];
+  return [...group('exclusive', S.basisExcl), ...group('inclusive', S.basisIncl)];
+}
+
 function renderInvoice(item: InvoicePreviewItem): HTMLElement {
-  const sums: Child[] = [];
-  if (item.base10 || item.tax10)
-    sums.push(sumRow(S.base10, item.base10), sumRow(S.tax10, item.tax10));
-  if (item.base8 || item.tax8) sums.push(sumRow(S.base8, item.base8), sumRow(S.tax8, item.tax8));
-  if (item.base0) sums.push(sumRow(S.base0, item.base0));
-  sums.push(sumRow(S.total, item.total, 'total'));
-  if (item.withholding) sums.push(sumRow(S.withholding, -item.withholding, 'withholding'));
+  const p = preview!;
+  const billedEl = h('span', {
+    class: 'amount billed',
+    attrs: { title: primary(S.billed) },
+  });
+  const periodEl = h('span', {});
+  const sumsEl = h('dl', { class: 'sums' });
+  const notesEl = h('div', {});
+  const card = h('article', { class: 'invoice', attrs: { 'data-period': item.periodKey } });
+  const refresh = () => {
+    const now = selectedInvoice(p, item);
+    replace(billedEl, yen(now.billed));
+    replace(
+      periodEl,
+      ` ${slashDate(now.periodStart)}〜${slashDate(now.periodEnd)}`,
+      ' · ',
+      primary(count.lines(now.lineCount)),
+    );
+    replace(sumsEl, ...sumRows(now));
+    card.classList.toggle('left-out', now.ticked === 'none');
+    // The server's notes are about the whole invoice; a selection is issued on its own terms.
+    replace(
+      notesEl,
+      now.ticked === 'all' && item.warnings.length
+        ? h('ul', { class: 'warnings' }, ...item.warnings.map((w) => h('li', {}, message(w))))
+        : now.ticked === 'all'
+          ? null
+          : h(
+              'p',
+              { class: 'hint selection-note', attrs: { 'data-partial': '' } },
+              bi(now.ticked === 'some' ? S.partialInvoice : S.leftOut),
+            ),
+    );
+  };
   const lines = selectable(item);
   const lineBoxes: HTMLInputElement[] = [];
   const all = h('input', {
@@ -283,6 +391,8 @@ function renderInvoice(item: InvoicePreviewItem): HTMLElement {
   };
   const onSelectionChange = () => {
     syncAll();
+    refresh();
+    renderSummary();
     renderSelectionNote();
     update();
   };
@@ -298,7 +408,7 @@ function renderInvoice(item: InvoicePreviewItem): HTMLElement {
     ? h(
         'ul',
         { class: 'lines', attrs: { 'aria-label': `${item.client}: ${primary(S.lines)}` } },
-        ...item.lines.map((l) => {
+        ...lineItems(item.lines ?? [], (l) => {
           const box = renderLineBox(l, onSelectionChange);
           if (!l.pending) lineBoxes.push(box.input);
           return box.li;
@@ -306,29 +416,22 @@ function renderInvoice(item: InvoicePreviewItem): HTMLElement {
       )
     : null;
   syncAll();
+  refresh();
   const show = button(S.showPreview, { action: 'show-preview' });
   show.addEventListener('click', () => void showInvoice(item, show));
-  return h(
-    'article',
-    { class: 'invoice', attrs: { 'data-period': item.periodKey } },
+  replace(
+    card,
     h(
       'div',
       { class: 'invoice-head' },
       lines.length ? all : null,
       h('span', { class: 'client' }, item.client),
-      h('span', { class: 'amount billed', attrs: { title: primary(S.billed) } }, yen(item.billed)),
+      billedEl,
     ),
     h(
       'div',
       { class: 'meta' },
-      h(
-        'div',
-        {},
-        label(S.period),
-        ` ${slashDate(item.periodStart)}〜${slashDate(item.periodEnd)}`,
-        ' · ',
-        primary(count.lines(item.lineCount)),
-      ),
+      h('div', {}, label(S.period), periodEl),
       h(
         'div',
         {},
@@ -339,13 +442,12 @@ function renderInvoice(item: InvoicePreviewItem): HTMLElement {
         ` ${slashDate(item.dueDate)}`,
       ),
     ),
-    h('dl', { class: 'sums' }, ...sums, sumRow(S.billed, item.billed, 'billed')),
-    item.warnings.length
-      ? h('ul', { class: 'warnings' }, ...item.warnings.map((w) => h('li', {}, message(w))))
-      : null,
+    sumsEl,
+    notesEl,
     lineList,
     h('div', { class: 'invoice-actions' }, show),
   );
+  return card;
 }
 
 function renderLineBox(
@@ -539,7 +641,10 @@ async function continueIssuing(first: IssueReport): Promise<IssueReport> {
   const sent = issued.filter((i) => i.sent).length;
   const lines = [count.issuedInAll(issued.length, sent)];
   if (unfinished > 0) lines.push(S.continueLater);
-  const message = lines.map((t) => `${t.ja} / ${t.en}`).join('\n');
+  const message = [
+    ...lines.map((t) => `${t.ja} / ${t.en}`),
+    ...(first.settingsWarnings ?? []),
+  ].join('\n');
   return { ...first, issued, unfinished, message };
 }
 

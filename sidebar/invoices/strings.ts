@@ -20,6 +20,17 @@ export const S = {
   ),
 
   toIssue: t('発行予定の請求書', 'Invoices to issue'),
+  settingsWarnings: t(
+    '設定に足りない項目があります。このまま発行できます',
+    'Some settings are missing; you can still issue',
+  ),
+  basisExcl: t('税抜価格の明細', 'Prices excluding tax'),
+  basisIncl: t('税込価格の明細', 'Prices including tax'),
+  partialInvoice: t(
+    '選択した明細だけで計算しています(対象期間は選択した明細の日付)',
+    'Figures of the ticked lines only (the period runs over their dates)',
+  ),
+  leftOut: t('明細が選択されていないため発行しません', 'No line ticked: not issued'),
   noneToIssue: t('発行する請求書はありません', 'Nothing to issue'),
   alreadyIssued: t('発行済みの取引先', 'Already issued'),
   problems: t('確認が必要な行', 'Rows to check'),
@@ -89,8 +100,8 @@ export const count = {
     ),
   selection: (rows: number, invoices: number): Text =>
     t(
-      `選択した${rows}行だけを${invoices}件の請求書として発行します(金額は発行時に計算)`,
-      `Only the ${rows} selected line${rows === 1 ? '' : 's'} will be issued, as ${invoices} invoice${invoices === 1 ? '' : 's'} (amounts computed on issue)`,
+      `選択した${rows}行だけを${invoices}件の請求書として発行します`,
+      `Only the ${rows} selected line${rows === 1 ? '' : 's'} will be issued, as ${invoices} invoice${invoices === 1 ? '' : 's'}`,
     ),
   rowOnly: (row: number): Text => t(`${row}行目`, `row ${row}`),
   issueButton: (n: number): Text => t(`${n}件を発行する`, `Issue ${n}`),

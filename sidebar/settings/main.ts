@@ -105,7 +105,15 @@ const DEFS: { [K in Key]: FieldDef } = {
     label: S.invoiceNote,
     hint: S.invoiceNoteHint,
     multiline: 3,
-    attrs: { placeholder: '振込手数料はご負担ください', maxlength: String(MAX_INVOICE_NOTE) },
+    attrs: { placeholder: 'いつもありがとうございます', maxlength: String(MAX_INVOICE_NOTE) },
+  },
+  transferFeeNote: {
+    label: S.transferFeeNote,
+    hint: S.transferFeeNoteHint,
+    options: [
+      { value: 'する', text: S.transferFeeNoteYes },
+      { value: 'しない', text: S.transferFeeNoteNo },
+    ],
   },
   sendDirectly: {
     label: S.sendDirectly,
@@ -128,7 +136,10 @@ const LAYOUT: { title: Text; rows: (Key | [Key, Key])[] }[] = [
     rows: [['bankName', 'bankBranch'], ['accountType', 'accountNumber'], 'accountHolder'],
   },
   { title: S.sectionDefaults, rows: ['rounding', 'defaultTerms'] },
-  { title: S.sectionInvoices, rows: ['invoiceNumberPattern', 'invoiceNote', 'sendDirectly'] },
+  {
+    title: S.sectionInvoices,
+    rows: ['invoiceNumberPattern', 'invoiceNote', 'transferFeeNote', 'sendDirectly'],
+  },
 ];
 
 interface FieldUi {

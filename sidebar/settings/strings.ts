@@ -52,6 +52,13 @@ export const S = {
     'すべての請求書の備考欄に表示します(改行可・500文字まで)',
     'Printed under Notes on every invoice (several lines, up to 500 characters)',
   ),
+  transferFeeNote: t('振込手数料のお願い', 'Ask the client to bear the transfer fee'),
+  transferFeeNoteHint: t(
+    '振込先のある請求書に一文を取引先の言語で1回表示します',
+    "Printed once, in the client's language, on invoices that show the bank account",
+  ),
+  transferFeeNoteYes: t('する(一文を表示)', 'Yes (print the sentence)'),
+  transferFeeNoteNo: t('しない', 'No'),
   sendDirectly: t('請求書を直接送信', 'Send invoices directly'),
   sendDirectlyHint: t(
     '「する」: 発行時にメールを送信します(1日の送信上限を超える分は下書き)。「しない」: Gmail の下書きを作成します',

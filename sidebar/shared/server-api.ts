@@ -13,6 +13,7 @@ import type {
   RunNowReport,
 } from '../../src/ui/automationContracts';
 import type {
+  InvoiceDefaults,
   InvoicePreview,
   InvoicePreviewItem,
   InvoiceRunRequest,
@@ -31,6 +32,7 @@ export type {
   DryRunReport,
   DryRunRequest,
   InstallRequest,
+  InvoiceDefaults,
   InvoicePreview,
   InvoicePreviewItem,
   InvoiceRunRequest,
@@ -52,6 +54,7 @@ export interface ServerApi {
   settingsLoad(): SettingsView;
   settingsSave(form: SettingsForm): SaveResult;
   setupWorkbook(): SetupReport;
+  invoicesDefaults(): InvoiceDefaults;
   invoicesPreview(req: InvoiceRunRequest): InvoicePreview;
   invoicesIssue(req: InvoiceRunRequest): IssueReport;
   invoicesContinue(): IssueReport;

@@ -140,7 +140,23 @@ export const SALES_SHEET = {
     { key: 'unitPrice', header: '単価', aliases: ['Unit price', 'Price'], kind: 'yen', width: 100 },
     TAX_RATE_COLUMN,
     TAX_MODE_COLUMN,
-    { key: 'note', header: '備考', aliases: ['Note'], kind: 'text', width: 160 },
+    {
+      key: 'detail',
+      header: '摘要',
+      aliases: ['Details', 'Remarks'],
+      kind: 'text',
+      width: 160,
+      note: '請求書の品目の下に表示します(取引先が読みます) / Printed under the item on the invoice (the client reads it)',
+    },
+    {
+      key: 'note',
+      header: 'メモ',
+      // 備考: the column's name before 摘要 and メモ were told apart; read as the owner's memo.
+      aliases: ['備考', 'Memo', 'Note'],
+      kind: 'text',
+      width: 160,
+      note: '自分用のメモです。請求書には表示しません / Your own memo; never shown on an invoice',
+    },
     {
       key: 'invoiceNumber',
       header: '請求書番号',

@@ -31,6 +31,11 @@ export interface SettingsForm {
   invoiceNumberPattern: string;
   /** 請求書の備考: printed under 備考 on every invoice; may span lines. */
   invoiceNote: string;
+  /**
+   * 振込手数料のお願い: する (the default) prints the transfer-fee sentence once, in the client's
+   * language, on invoices that show a bank account; しない leaves it out.
+   */
+  transferFeeNote: SendDirectly;
   /** 請求書を直接送信: する sends each invoice on issue; しない (the default) makes Gmail drafts. */
   sendDirectly: SendDirectly;
 }
@@ -80,6 +85,12 @@ export interface InvoiceRunRequest {
   rows?: number[];
 }
 
+/** What the 請求書 sidebar starts from, by the server's clock (never the browser's). */
+export interface InvoiceDefaults {
+  /** The last day of the current month in Asia/Tokyo, YYYY-MM-DD. */
+  closingDate: string;
+}
+
 /** Opens one invoice of the preview as it will look (a modal dialog); nothing is written. */
 export interface InvoiceShowPreviewRequest {
   closingDate: string;
@@ -95,6 +106,7 @@ export interface InvoicePreviewLine {
   row: number;
   date: string;
   item: string;
+  /** Whole yen, in the line's tax mode. */
   amount: number;
   /** Made from a 定期請求 row. */
   recurring: boolean;
@@ -103,6 +115,9 @@ export interface InvoicePreviewLine {
    * cannot be unticked; it goes with its client's invoice.
    */
   pending: boolean;
+  taxRate: 10 | 8 | 0 | 'exempt';
+  /** Whether `amount` is 税抜 (exclusive) or 税込 (inclusive). */
+  taxMode: 'exclusive' | 'inclusive';
 }
 
 export interface InvoicePreviewItem {
@@ -122,6 +137,8 @@ export interface InvoicePreviewItem {
   total: number;
   withholding: number;
   billed: number;
+  /** The client withholds income tax (the sidebar recomputes `withholding` from the lines). */
+  withholds: boolean;
   /** Bilingual notes (carried-over lines, mixed tax modes…). */
   warnings: string[];
   /** The lines the invoice bills, by date then row. */
@@ -145,6 +162,10 @@ export interface InvoicePreview {
   laterLines: number;
   /** 設定「請求書を直接送信」する: issuing sends the mails instead of making drafts. */
   sendDirectly: boolean;
+  /** 設定「消費税の端数処理」: the sidebar recomputes a partly ticked invoice with it. */
+  rounding: RoundingMethod;
+  /** What the settings leave out of every invoice (no 登録番号, no 振込先…): bilingual. */
+  settingsWarnings: string[];
 }
 
 export interface IssuedInvoice {
@@ -173,5 +194,10 @@ export interface IssueReport {
   unfinished: number;
   /** 定期請求 lines this run added to 売上明細 (due by the closing date) before issuing. */
   addedLines: number;
+  /**
+   * What the settings left out of the invoices just made (no 登録番号, no 振込先…): bilingual,
+   * also in `message`. Empty when nothing was made.
+   */
+  settingsWarnings: string[];
   message: string;
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { bilingual, UserError } from '../core/bilingual';
-import { parseDateKey, tokyoDateKey } from '../core/dates';
+import { endOfMonth, parseDateKey, tokyoDateKey } from '../core/dates';
 import { appendRunLog } from '../features/automations/runLog';
 import { BILLING_SHEETS, readBillingBook } from '../features/invoices/billingBook';
 import {
@@ -17,8 +17,11 @@ import { clearTriggers, scheduleContinuation } from '../services/triggers';
 import { showModalDialog } from '../services/ui';
 import { activeWorkbook } from '../services/workbook';
 import { workbookTables } from '../sheets/workbookTables';
-import type { InvoicePreview, IssueReport } from './contracts';
+import type { InvoiceDefaults, InvoicePreview, IssueReport } from './contracts';
 import { noRequest, rpc } from './rpc';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
 import { requireTriggerFiring } from './triggerFiring';
 
 const closingDate = z.string().check(
@@ -40,13 +43,20 @@ const showPreviewRequest = z.strictObject({
   rows,
 });
 
+/**
+ * google.script.run: the sidebar's default closing date, the month end of today in Asia/Tokyo by
+ * the script's clock: the browser's date may be another day (another zone, a wrong clock), and
+ * in the playground the clock is the playground's. Reads nothing.
+ */
+export const invoicesDefaultsRpc = rpc(
+  noRequest,
+  (): InvoiceDefaults => ({ closingDate: endOfMonth(tokyoDateKey(now())) }),
+);
+
 /** google.script.run: what a closing run would issue. Reads only. */
 export const invoicesPreviewRpc = rpc(runRequest, (req): InvoicePreview => {
   const book = readBillingBook(workbookTables(activeWorkbook(), { tables: BILLING_SHEETS }));
-  return {
-    ...toPreview(planInvoices(book, parseDateKey(req.closingDate)!)),
-    sendDirectly: book.settings.sendDirectly === 'する',
-  };
+  return toPreview(planInvoices(book, parseDateKey(req.closingDate)!), book.settings);
 });
 
 /**
@@ -57,14 +67,39 @@ export const invoicesPreviewRpc = rpc(runRequest, (req): InvoicePreview => {
  */
 export const invoicesIssueRpc = rpc(runRequest, (req): IssueReport => {
   const deadline = deadlineFromNow();
-  const { moreRecurring: _more, ...report } = withWorkbookLock(() =>
-    issueInvoices(activeWorkbook(), parseDateKey(req.closingDate)!, {
+  const startedAt = now();
+  return withWorkbookLock(() => {
+    const ss = activeWorkbook();
+    const { moreRecurring: _more, ...report } = issueInvoices(ss, parseDateKey(req.closingDate)!, {
       rows: req.rows,
       deadline,
-    }),
-  );
-  return report;
+    });
+    logHalfConfigured(ss, startedAt, report);
+    return report;
+  });
 });
+
+const ISSUE_JOB = bilingual('請求書の発行', 'Issuing invoices');
+
+/**
+ * Invoices that went out while the settings lacked what an invoice should carry (登録番号,
+ * 振込先…) leave a line in 実行ログ with the warnings, for the owner to find later. Other
+ * issuing runs are recorded in the 請求書 sheet itself and cost no log line.
+ */
+function logHalfConfigured(ss: Spreadsheet, startedAt: Date, report: IssueReport): void {
+  if (report.settingsWarnings.length === 0) return;
+  appendRunLog(workbookTables(ss), [
+    {
+      startedAt,
+      finishedAt: now(),
+      day: tokyoDateKey(startedAt),
+      job: ISSUE_JOB,
+      result: report.unfinished > 0 ? 'paused' : 'ok',
+      count: report.issued.length,
+      message: report.message,
+    },
+  ]);
+}
 
 /** google.script.run: make the PDFs and mails an earlier run left (never new invoices). */
 export const invoicesContinueRpc = rpc(noRequest, (): IssueReport => {

@@ -10,6 +10,7 @@ import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/sessio
 import type {
   InvoicePreview,
   InvoicePreviewItem,
+  InvoicePreviewLine,
   InvoiceRunRequest,
   InvoiceShowPreviewRequest,
   IssueReport,
@@ -24,6 +25,17 @@ import {
 import { fakeHandler, sidebarSuite, waitFor } from './support/sidebar-suite';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
+
+function line(
+  row: number,
+  date: string,
+  name: string,
+  amount: number,
+  taxRate: InvoicePreviewLine['taxRate'] = 10,
+  taxMode: InvoicePreviewLine['taxMode'] = 'exclusive',
+): InvoicePreviewLine {
+  return { row, date, item: name, amount, taxRate, taxMode, recurring: false, pending: false };
+}
 
 function item(client: string, over: Partial<InvoicePreviewItem> = {}): InvoicePreviewItem {
   return {
@@ -42,17 +54,9 @@ function item(client: string, over: Partial<InvoicePreviewItem> = {}): InvoicePr
     total: 1_357_400,
     withholding: 0,
     billed: 1_357_400,
+    withholds: false,
     warnings: [],
-    lines: [
-      {
-        row: 2,
-        date: '2026-11-02',
-        item: `${client}の作業`,
-        amount: 1_234_000,
-        recurring: false,
-        pending: false,
-      },
-    ],
+    lines: [line(2, '2026-11-02', `${client}の作業`, 1_234_000)],
     ...over,
   };
 }
@@ -74,30 +78,9 @@ const PREVIEW: InvoicePreview = {
         '前回の締めに含まれなかった明細が1行あります / 1 line carried over from an earlier period',
       ],
       lines: [
-        {
-          row: 3,
-          date: '2026-11-05',
-          item: '焼き菓子詰め合わせ',
-          amount: 32_400,
-          recurring: false,
-          pending: false,
-        },
-        {
-          row: 4,
-          date: '2026-11-05',
-          item: 'ギフト包装',
-          amount: 6_000,
-          recurring: false,
-          pending: false,
-        },
-        {
-          row: 6,
-          date: '2026-11-18',
-          item: 'ドリップコーヒー',
-          amount: 44_000,
-          recurring: false,
-          pending: false,
-        },
+        line(3, '2026-11-05', '焼き菓子詰め合わせ', 32_400, 8),
+        line(4, '2026-11-05', 'ギフト包装', 6_000),
+        line(6, '2026-11-18', 'ドリップコーヒー', 44_000, 8, 'inclusive'),
       ],
     }),
     item('山田デザイン事務所', {
@@ -106,18 +89,10 @@ const PREVIEW: InvoicePreview = {
       total: 330_000,
       withholding: 30_630,
       billed: 299_370,
+      withholds: true,
     }),
     item(HOSTILE, {
-      lines: [
-        {
-          row: 8,
-          date: '2026-11-25',
-          item: HOSTILE,
-          amount: 1_234_000,
-          recurring: false,
-          pending: false,
-        },
-      ],
+      lines: [line(8, '2026-11-25', HOSTILE, 1_234_000)],
     }),
   ],
   alreadyIssued: ['合同会社みなと企画'],
@@ -130,7 +105,12 @@ const PREVIEW: InvoicePreview = {
   ],
   laterLines: 2,
   sendDirectly: false,
+  rounding: 'floor',
+  settingsWarnings: [],
 };
+
+/** The month end the fake server's clock gives: never the machine's, whatever day it is. */
+const SERVER_MONTH_END = '2031-01-31';
 
 function report(preview: InvoicePreview): IssueReport {
   return {
@@ -148,6 +128,7 @@ function report(preview: InvoicePreview): IssueReport {
     refused: [],
     unfinished: 0,
     addedLines: 0,
+    settingsWarnings: [],
     message: `${preview.invoices.length}件の請求書を作成しました / Created ${preview.invoices.length} invoices`,
   };
 }
@@ -166,6 +147,7 @@ function fakeServer() {
     },
   };
   const handler = fakeHandler({
+    invoicesDefaults: () => ({ closingDate: SERVER_MONTH_END }),
     invoicesPreview: (args) => state.preview(args[0] as InvoiceRunRequest),
     invoicesIssue: (args) => state.issue(args[0] as InvoiceRunRequest),
     invoicesContinue: () => state.continue(),
@@ -204,7 +186,7 @@ async function issueAll(page: Page): Promise<void> {
 }
 
 describe('invoices sidebar against a fake server', () => {
-  test('renders in Japanese; the closing date defaults to the month end in Tokyo', async () => {
+  test('renders in Japanese; the closing date defaults to the month end by the server clock', async () => {
     const s = await open(fakeServer().handler);
     const { page } = s;
     expect(await page.evaluate('document.documentElement.lang')).toBe('ja');
@@ -215,11 +197,12 @@ describe('invoices sidebar against a fake server', () => {
     expect(await previewButton(page).textContent()).toBe('プレビュー');
     expect(await issueButton(page).textContent()).toBe('発行する');
     expect(await issueButton(page).isDisabled()).toBe(true);
-    // The last day of this month as Tokyo sees it, whatever the machine's zone.
-    const tokyo = new Date(Date.now() + 9 * 3600_000);
-    const monthEnd = new Date(Date.UTC(tokyo.getUTCFullYear(), tokyo.getUTCMonth() + 1, 0));
-    expect(await dateInput(page).inputValue()).toBe(monthEnd.toISOString().slice(0, 10));
-    expect(s.calls).toEqual([]);
+    // The server's month end in Tokyo (the playground's clock there), never the browser's date.
+    await waitFor(() => s.calls.length === 1, 'invoicesDefaults');
+    expect(s.calls.map((c) => c.name)).toEqual(['invoicesDefaults']);
+    await page.waitForFunction(
+      `document.getElementById('closing-date').value === '${SERVER_MONTH_END}'`,
+    );
   });
 
   test('preview lists the invoices with yen amounts, issued clients and problem rows', async () => {
@@ -436,6 +419,70 @@ describe('invoices sidebar against a fake server', () => {
     expect(named(s, 'invoicesIssue')[1]?.args).toEqual([{ closingDate: '2026-11-30' }]);
   });
 
+  test('unticking recomputes the invoice (tax once per rate) and the run total', async () => {
+    const { page } = await open(fakeServer().handler);
+    await previewFor(page, '2026-11-30');
+    const total = page.locator('[data-section="to-issue"] .summary');
+    expect(await total.textContent()).toBe('3件¥1,746,762');
+    const sakura = cards(page).nth(0);
+    await sakura.locator('label[for="line-4"]').click();
+    // 焼き菓子 32,400 (税抜) + コーヒー 44,000 (税込) at 8%: base 73,141, tax 5,851, once.
+    expect(await sakura.locator('.invoice-head .amount').textContent()).toBe('¥78,992');
+    const text = await sakura.textContent();
+    for (const part of ['8%対象※¥73,141', '消費税(8%)¥5,851', '合計¥78,992', '2行'])
+      expect(text).toContain(part);
+    expect(text).not.toContain('10%対象');
+    // The period follows the ticked lines; the whole invoice's notes give way to the selection's.
+    expect(text).toContain('2026/11/05〜2026/11/18');
+    expect(text).not.toContain('前回の締めに含まれなかった明細');
+    expect(await sakura.locator('[data-partial]').textContent()).toContain(
+      '選択した明細だけで計算しています',
+    );
+    expect(await total.textContent()).toBe('3件¥1,735,762');
+    await cards(page).nth(1).locator('input[data-select="client"]').uncheck();
+    expect(await total.textContent()).toBe('2件¥1,436,392');
+    expect(await cards(page).nth(1).locator('[data-partial]').textContent()).toContain(
+      '発行しません',
+    );
+    // Ticking back gives the server's own figures.
+    await sakura.locator('label[for="line-4"]').click();
+    expect(await sakura.locator('.invoice-head .amount').textContent()).toBe('¥89,992');
+  });
+
+  test('税込 and 税抜 lines of one invoice are grouped under their basis', async () => {
+    const { page } = await open(fakeServer().handler);
+    await previewFor(page, '2026-11-30');
+    const list = cards(page).nth(0).locator('ul.lines > li');
+    expect(await list.allTextContents()).toEqual([
+      expect.stringContaining('税抜価格の明細'),
+      '3行目2026/11/05焼き菓子詰め合わせ¥32,400',
+      '4行目2026/11/05ギフト包装¥6,000',
+      expect.stringContaining('税込価格の明細'),
+      '6行目2026/11/18ドリップコーヒー¥44,000',
+    ]);
+    expect(await cards(page).nth(1).locator('li.basis').count()).toBe(0);
+  });
+
+  test('missing settings are shown before issuing, and issuing stays possible', async () => {
+    const { state, handler } = fakeServer();
+    const warnings = [
+      '登録番号が未設定です。適格請求書になりません / No registration number is set',
+      '振込先が未設定です / No bank account is set',
+    ];
+    state.preview = (req) => ({
+      ...PREVIEW,
+      closingDate: req.closingDate,
+      settingsWarnings: warnings,
+    });
+    const { page } = await open(handler);
+    await previewFor(page, '2026-11-30');
+    const notice = page.locator('[data-settings-warnings]');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toContain('登録番号が未設定です。適格請求書になりません');
+    expect(await notice.textContent()).toContain('振込先が未設定です');
+    expect(await issueButton(page).isDisabled()).toBe(false);
+  });
+
   test('nothing ticked: nothing to issue', async () => {
     const { page } = await open(fakeServer().handler);
     await previewFor(page, '2026-11-30');
@@ -639,6 +686,23 @@ describe('invoices sidebar against the built bundle (demo company)', () => {
     expect(await cards(page).count()).toBe(0);
     expect(await page.getByText('発行する請求書はありません').isVisible()).toBe(true);
     expect(await issueButton(page).isDisabled()).toBe(true);
+  });
+
+  test('the default closing date is the bundle clock month end; missing settings are named', async () => {
+    const bundle = loadBundleFromDist('dist', { now: '2026-10-31T23:30:00Z' });
+    seedDemo(bundle, new ExecutionLog(bundle), readDemoCompany(), DEMO_DIR);
+    const form = (bundle.runJson('settingsLoad') as { settings: Record<string, string> }).settings;
+    bundle.runJson('settingsSave', [
+      { ...form, registrationNumber: '', bankName: '', bankBranch: '', accountNumber: '' },
+    ]);
+    const { page } = await open(bundleHandler(bundle));
+    // 10/31 23:30 UTC is 11/1 in Tokyo: November's month end.
+    await page.waitForFunction("document.getElementById('closing-date').value === '2026-11-30'");
+    await previewButton(page).click();
+    await page.locator('[data-section="to-issue"]').waitFor();
+    const notice = await page.locator('[data-settings-warnings]').textContent();
+    expect(notice).toContain('登録番号が未設定です。適格請求書になりません');
+    expect(notice).toContain('振込先が未設定です');
   });
 
   test('ticked lines and the rendered preview, through the bundle', async () => {

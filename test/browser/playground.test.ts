@@ -163,7 +163,10 @@ test('a screenshot shows the page with Japanese text rendered', async () => {
 
 test('reset brings the demo back, once confirmed', async () => {
   await page.getByRole('button', { name: /デモに戻す/ }).click();
-  await page.locator('#confirm-layer').getByRole('button', { name: /デモに戻す/ }).click();
+  await page
+    .locator('#confirm-layer')
+    .getByRole('button', { name: /デモに戻す/ })
+    .click();
   expect(
     await eventually(
       () => page.locator('#runs tr.run td:nth-child(2)').allTextContents(),

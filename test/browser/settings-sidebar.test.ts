@@ -378,7 +378,10 @@ describe('settings sidebar against the built bundle', () => {
     await input(page, 'rounding').selectOption('round');
     await input(page, 'defaultTerms').fill('月末締め翌月末払い');
     await input(page, 'invoiceNumberPattern').fill('{YYYY}{MM}-{SEQ3}');
-    await input(page, 'invoiceNote').fill('振込手数料はご負担ください\n2行目');
+    await input(page, 'invoiceNote').fill('いつもありがとうございます\n2行目');
+    // The fee sentence is its own setting, printed once in the client's language.
+    expect(await input(page, 'transferFeeNote').inputValue()).toBe('する');
+    await input(page, 'transferFeeNote').selectOption('しない');
     await input(page, 'sendDirectly').selectOption('する');
     await saveButton(page).click();
     await status(page).getByText('保存しました').waitFor();
@@ -399,6 +402,7 @@ describe('settings sidebar against the built bundle', () => {
       'defaultTerms',
       'invoiceNumberPattern',
       'invoiceNote',
+      'transferFeeNote',
       'sendDirectly',
     ] as const) {
       values[key] = await input(page, key).inputValue();
@@ -415,7 +419,8 @@ describe('settings sidebar against the built bundle', () => {
       rounding: 'round',
       defaultTerms: '月末締め翌月末払い',
       invoiceNumberPattern: '{YYYY}{MM}-{SEQ3}',
-      invoiceNote: '振込手数料はご負担ください\n2行目',
+      invoiceNote: 'いつもありがとうございます\n2行目',
+      transferFeeNote: 'しない',
       sendDirectly: 'する',
     });
     expect(await page.locator('[data-notice="setup"]').count()).toBe(0);

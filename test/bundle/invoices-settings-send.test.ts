@@ -234,6 +234,8 @@ describe('issuing selected lines', () => {
       amount: 48000,
       recurring: false,
       pending: false,
+      taxRate: 8,
+      taxMode: 'exclusive',
     });
   });
 

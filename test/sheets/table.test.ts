@@ -14,7 +14,7 @@ function salesSheet(rows: unknown[][]) {
 describe('mapHeaders', () => {
   it('finds columns by Japanese header or English alias, in any order, ignoring width and case', () => {
     const map = mapHeaders(SALES_SHEET, [
-      'メモ',
+      '社内用',
       'client',
       '日 付',
       'ＵＮＩＴ　ＰＲＩＣＥ',
@@ -26,6 +26,7 @@ describe('mapHeaders', () => {
       'unit',
       'taxRate',
       'taxMode',
+      'detail',
       'note',
       'invoiceNumber',
       'message',

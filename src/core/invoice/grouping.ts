@@ -35,8 +35,8 @@ import {
   nominalDueDateFor,
   type PaymentTerms,
 } from '../paymentTerms';
-import { isReducedRate, summarizeByRate, type TaxMode, type TaxSummary } from '../tax';
-import { withholdingTax } from '../withholding';
+import { isReducedRate, type TaxMode, type TaxSummary } from '../tax';
+import { type InvoiceFigures, invoiceAmounts } from './amounts';
 import type { Client, RowProblems } from './clients';
 import { SALE_LABELS, type SaleField, type SaleLine } from './lines';
 import { problem } from './problems';
@@ -55,20 +55,6 @@ export interface GroupingOptions {
   readonly taxMode?: TaxMode;
   /** The withholding base: the fee without tax (default) or with it. */
   readonly withholdingBase?: 'excludingTax' | 'includingTax';
-}
-
-/** The figures the 請求書 sheet records for an invoice. */
-export interface InvoiceFigures {
-  readonly base10: number;
-  readonly tax10: number;
-  readonly base8: number;
-  readonly tax8: number;
-  /** 0% and 非課税 lines together. */
-  readonly base0: number;
-  /** Total including tax. */
-  readonly total: number;
-  readonly withholding: number;
-  readonly billed: number;
 }
 
 export interface InvoiceDraft {
@@ -189,20 +175,11 @@ function buildDraft(group: Group, options: GroupingOptions, issueDate: DateKey):
   const last = lines[lines.length - 1]!;
   const warnings: string[] = [];
 
-  const summary = summarizeByRate(
-    lines.map((l) => ({ amount: l.amount, rate: l.taxRate, taxMode: l.taxMode })),
-    { rounding: options.rounding, taxMode: options.taxMode ?? 'exclusive' },
-  );
+  const { summary, withholdingBase, withholding, billed, figures } = invoiceAmounts(lines, {
+    ...options,
+    withholds: client.withholding,
+  });
   const hasReducedRate = lines.some((l) => isReducedRate(l.taxRate));
-
-  let withholdingBase = 0;
-  let withholding = 0;
-  if (client.withholding) {
-    const base = options.withholdingBase === 'includingTax' ? summary.total : summary.base;
-    withholdingBase = Math.max(0, base);
-    withholding = withholdingTax(withholdingBase);
-  }
-  const billed = summary.total - withholding;
 
   const terms = client.terms;
   const dueBase =
@@ -227,8 +204,9 @@ function buildDraft(group: Group, options: GroupingOptions, issueDate: DateKey):
   if (carried > 0 && group.warnCarried)
     warnings.push(
       bilingual(
-        `前回の締め日以前の明細が${carried}件含まれています(未請求のまま残っていたもの)`,
-        `${carried} line(s) dated before this period are included (left unbilled earlier)`,
+        // The period shown starts at the earliest line, so the note never says they lie outside it.
+        `前の期間の明細を含みます(未請求のまま残っていた${carried}件。対象期間はその日付からです)`,
+        `Includes ${carried} line(s) of an earlier period left unbilled; the period starts at the earliest`,
       ),
     );
   for (const t of summary.byRate)
@@ -248,20 +226,6 @@ function buildDraft(group: Group, options: GroupingOptions, issueDate: DateKey):
     );
   if (billed <= 0)
     warnings.push(bilingual('請求額が0円以下です', 'The amount billed is zero or negative'));
-
-  const rate = (r: 10 | 8) => summary.byRate.find((t) => t.rate === r);
-  const figures: InvoiceFigures = {
-    base10: rate(10)?.base ?? 0,
-    tax10: rate(10)?.tax ?? 0,
-    base8: rate(8)?.base ?? 0,
-    tax8: rate(8)?.tax ?? 0,
-    base0: summary.byRate
-      .filter((t) => t.rate === 0 || t.rate === 'exempt')
-      .reduce((acc, t) => acc + t.total, 0),
-    total: summary.total,
-    withholding,
-    billed,
-  };
 
   return {
     periodKey: group.periodKey,

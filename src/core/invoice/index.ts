@@ -1,4 +1,5 @@
 /** The pure invoice logic: sheet rows → validated lines and clients → drafts → numbers, HTML, mail. */
+export * from './amounts';
 export * from './clients';
 export * from './fileName';
 export * from './grouping';

@@ -3,7 +3,7 @@
  * `SettingsForm` (src/ui/contracts.ts) fits `Issuer` as it is; the optional fields are for
  * settings that may come later.
  */
-import type { Lang } from '../bilingual';
+import { bilingual, type Lang } from '../bilingual';
 import { MONTH_NAMES_EN } from '../calendarNames';
 import { type DateKey, dateParts, formatDateJa } from '../dates';
 import { formatYen } from '../money';
@@ -25,6 +25,11 @@ export interface Issuer {
   readonly accountHolder: string;
   /** Printed under 備考 on every invoice. */
   readonly invoiceNote?: string;
+  /**
+   * 振込手数料のお願い: する (the default) prints the transfer-fee sentence once, in the client's
+   * language, on invoices that show a bank account; しない leaves it out.
+   */
+  readonly transferFeeNote?: 'する' | 'しない';
   /** The mail signature; by default built from the name, address, phone and mail. */
   readonly signature?: string;
 }
@@ -81,6 +86,46 @@ export function hasBankAccount(issuer: Issuer): boolean {
   return [issuer.bankName, issuer.bankBranch, issuer.accountNumber, issuer.accountHolder].some(
     (s) => s.trim() !== '',
   );
+}
+
+/** Whether a client could pay by transfer: the bank's name and the account number are given. */
+export function hasTransferAccount(issuer: Issuer): boolean {
+  return issuer.bankName.trim() !== '' && issuer.accountNumber.trim() !== '';
+}
+
+/** Whether the invoice asks the client to bear the transfer fee: only under a bank account. */
+export function printsTransferFee(issuer: Issuer): boolean {
+  return issuer.transferFeeNote !== 'しない' && hasBankAccount(issuer);
+}
+
+/**
+ * What the owner should know before invoices go out with these settings. Both gaps are
+ * legitimate (an owner who is not a registered issuer has no number), so they warn, never refuse.
+ */
+export function issuerWarnings(issuer: Issuer): string[] {
+  const warnings: string[] = [];
+  if (issuer.registrationNumber.trim() === '')
+    warnings.push(
+      bilingual(
+        '登録番号が未設定です。適格請求書になりません',
+        'No registration number is set: the invoices are not qualified invoices (適格請求書)',
+      ),
+    );
+  if (!hasTransferAccount(issuer))
+    warnings.push(
+      bilingual(
+        '振込先が未設定です。設定の銀行名と口座番号を入力すると請求書に表示されます',
+        'No bank account is set: enter the bank and the account number in Settings to show it on invoices',
+      ),
+    );
+  if (printsTransferFee(issuer) && /振込手数料|transfer fee/i.test(issuer.invoiceNote ?? ''))
+    warnings.push(
+      bilingual(
+        '請求書の備考にも振込手数料の記載があり、2回表示されます。設定「振込手数料のお願い」をしないにするか、備考から削除してください',
+        'The note on invoices also mentions the transfer fee, so it would be printed twice: set "Ask the client to bear the transfer fee" to しない, or remove it from the note',
+      ),
+    );
+  return warnings;
 }
 
 /** The bank account on one line: `○○銀行 渋谷支店 普通 1234567 ポッケ(カ`. */

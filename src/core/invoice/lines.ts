@@ -29,6 +29,7 @@ export type SaleField =
   | 'unitPrice'
   | 'taxRate'
   | 'taxMode'
+  | 'detail'
   | 'note'
   | 'invoiceNumber';
 
@@ -59,6 +60,9 @@ export interface SaleLine {
   readonly amount: number;
   readonly taxRate: TaxRate;
   readonly taxMode: TaxMode;
+  /** 摘要: printed under the item on the client's invoice. */
+  readonly detail: string;
+  /** メモ: the owner's own note (e.g. 定期請求); never shown to the client. */
   readonly note: string;
   /** The invoice this line was billed on; '' while unbilled. */
   readonly invoiceNumber: string;
@@ -91,7 +95,8 @@ export const SALE_LABELS: Readonly<Record<SaleField, FieldLabel>> = {
   unitPrice: { ja: '単価', en: 'Unit price' },
   taxRate: { ja: '税率', en: 'Tax rate' },
   taxMode: { ja: '税込/税抜', en: 'Tax included' },
-  note: { ja: '備考', en: 'Note' },
+  detail: { ja: '摘要', en: 'Details' },
+  note: { ja: 'メモ', en: 'Memo' },
   invoiceNumber: { ja: '請求書番号', en: 'Invoice number' },
 };
 
@@ -272,6 +277,7 @@ export function validateSaleRow(cells: SaleCells, row: number, ctx: LineContext)
   if (item === '')
     problems.push(problem('item', L.item, '品目が入力されていません', 'No item entered'));
 
+  const detail = cellString(cells.detail);
   const note = cellString(cells.note);
   const quantity = parseQuantity(cells.quantity);
   if (!quantity.ok)
@@ -279,13 +285,13 @@ export function validateSaleRow(cells: SaleCells, row: number, ctx: LineContext)
       field: 'quantity',
       message: labelled(L.quantity, quantity.message, cells.quantity),
     });
-  else if (quantity.quantity.units < 0 && note === '')
+  else if (quantity.quantity.units < 0 && detail === '' && note === '')
     problems.push(
       problem(
         'quantity',
         L.quantity,
-        'マイナスの数量には備考に理由(返品・値引きなど)を書いてください',
-        'A negative quantity needs a reason in the note (return, discount…)',
+        'マイナスの数量には摘要(請求書に表示)かメモに理由(返品・値引きなど)を書いてください',
+        'A negative quantity needs a reason (return, discount…) in the details (shown on the invoice) or the memo',
         cells.quantity,
       ),
     );
@@ -365,6 +371,7 @@ export function validateSaleRow(cells: SaleCells, row: number, ctx: LineContext)
       amount,
       taxRate: rate.rate,
       taxMode,
+      detail,
       note,
       invoiceNumber: cellString(cells.invoiceNumber),
     },

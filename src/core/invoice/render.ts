@@ -8,8 +8,11 @@
  * bank account; the lines (date, item with ※ for reduced-rate lines, quantity, unit, unit price,
  * amount); per rate the amount without tax, the tax and the amount with tax; the legend
  * 「※は軽減税率対象」 when a reduced-rate line is present; 源泉徴収税額 and 差引ご請求額 when the client
- * withholds; notes and the transfer-fee line. The English layout (clients set to `en`) has the
- * same blocks.
+ * withholds; notes and, when the owner asks for it (設定「振込手数料のお願い」) under a bank account,
+ * the transfer-fee sentence, once, in the client's language. Under each item its 摘要 (the
+ * owner's メモ is never printed). When 税込 and 税抜 lines meet on one invoice, the lines are
+ * grouped by basis under a heading naming it, so each amount's basis reads at a glance. The
+ * English layout (clients set to `en`) has the same blocks.
  *
  * Every value from a cell or a setting goes through `html`, which escapes it.
  */
@@ -25,6 +28,7 @@ import {
   formatLineDate,
   hasBankAccount,
   type Issuer,
+  printsTransferFee,
   recipientLines,
   transferFeeLine,
   yen,
@@ -79,7 +83,8 @@ interface Labels {
   readonly amount: string;
   readonly amountExcl: string;
   readonly amountIncl: string;
-  readonly inclMark: string;
+  readonly basisExcl: string;
+  readonly basisIncl: string;
   readonly rateHeader: string;
   readonly baseHeader: string;
   readonly taxHeader: string;
@@ -126,7 +131,8 @@ const JA: Labels = {
   amount: '金額',
   amountExcl: '金額(税抜)',
   amountIncl: '金額(税込)',
-  inclMark: '税込',
+  basisExcl: '税抜価格の明細',
+  basisIncl: '税込価格の明細',
   rateHeader: '税率区分',
   baseHeader: '税抜金額',
   taxHeader: '消費税額',
@@ -180,7 +186,8 @@ const EN: Labels = {
   amount: 'Amount',
   amountExcl: 'Amount (excl. tax)',
   amountIncl: 'Amount (incl. tax)',
-  inclMark: 'tax incl.',
+  basisExcl: 'Prices excluding tax',
+  basisIncl: 'Prices including tax',
   rateHeader: 'Tax rate',
   baseHeader: 'Excl. tax',
   taxHeader: 'Consumption tax',
@@ -244,7 +251,7 @@ td, th { vertical-align: top; padding: 0; }
 .lines tr { page-break-inside: avoid; }
 .line-note { color: #52606d; font-size: 9px; }
 .mark { font-weight: bold; }
-.incl { color: #52606d; font-size: 9px; }
+.lines .basis td { background: #f7f8fa; font-weight: bold; border-bottom: 1px solid #9aa5b1; padding: 4px 6px; }
 .rates th { background: #eef1f5; border-bottom: 1px solid #9aa5b1; padding: 4px 6px; font-weight: bold; white-space: nowrap; }
 .rates td { border-bottom: 1px solid #e4e7eb; padding: 4px 6px; white-space: nowrap; }
 .totals td { padding: 4px 6px; white-space: nowrap; border-bottom: 1px solid #e4e7eb; }
@@ -262,22 +269,36 @@ function money(amount: number): string {
   return formatYen(amount);
 }
 
-function lineRow(line: SaleLine, lang: Lang, labels: Labels, markIncl: boolean): SafeHtml {
+function lineRow(line: SaleLine, lang: Lang): SafeHtml {
   const reduced = isReducedRate(line.taxRate);
   return html`<tr>
 <td class="nowrap">${formatLineDate(line.date, lang)}</td>
 <td>${line.item}${reduced && html` <span class="mark">${REDUCED_RATE_MARK}</span>`}${
-    line.note && html`<br><span class="line-note">${line.note}</span>`
+    line.detail && html`<br><span class="line-note">${line.detail}</span>`
   }</td>
 <td class="right nowrap">${formatQuantity(line.quantity)}</td>
 <td class="center nowrap">${line.unit}</td>
 <td class="right nowrap">${money(line.unitPrice)}</td>
-<td class="right nowrap">${money(line.amount)}${
-    markIncl &&
-    line.taxMode === 'inclusive' &&
-    html`<br><span class="incl">${labels.inclMark}</span>`
-  }</td>
+<td class="right nowrap">${money(line.amount)}</td>
 </tr>`;
+}
+
+/**
+ * The lines' rows. All on one basis: in date order, the basis in the column's header. 税抜 and
+ * 税込 together: the 税抜 lines, then the 税込 lines, each group under a heading row that names
+ * its basis over the amount column.
+ */
+function lineRows(lines: readonly SaleLine[], lang: Lang, labels: Labels): SafeHtml[] {
+  const modes = new Set(lines.map((l) => l.taxMode));
+  if (modes.size < 2) return lines.map((line) => lineRow(line, lang));
+  const group = (mode: SaleLine['taxMode'], title: string, amount: string) => [
+    html`<tr class="basis" data-basis="${mode}"><td colspan="5">${title}</td><td class="right nowrap">${amount}</td></tr>`,
+    ...lines.filter((l) => l.taxMode === mode).map((line) => lineRow(line, lang)),
+  ];
+  return [
+    ...group('exclusive', labels.basisExcl, labels.amountExcl),
+    ...group('inclusive', labels.basisIncl, labels.amountIncl),
+  ];
 }
 
 function issuerBlock(issuer: Issuer, labels: Labels): SafeHtml {
@@ -315,6 +336,9 @@ export function renderInvoiceHtml(doc: InvoiceDocument): string {
   const recipient = recipientLines(client, lang);
   const withholding = client.withholding;
   const notes = [issuer.invoiceNote?.trim() ?? ''].filter((s) => s !== '');
+  const closing = printsTransferFee(issuer)
+    ? html`${transferFeeLine(client, lang)}<br>${L.closing}`
+    : html`${L.closing}`;
   const clientPostal = client.postalCode.trim();
 
   const doc_ = html`<!DOCTYPE html>
@@ -375,7 +399,7 @@ ${hasBankAccount(issuer) && html`<tr><th>${L.bank}</th><td>${bankBlock(issuer, l
 <th class="right" style="width:96px">${amountHeader}</th>
 </tr></thead>
 <tbody>
-${draft.lines.map((line) => lineRow(line, lang, L, mixedModes))}
+${lineRows(draft.lines, lang, L)}
 </tbody>
 </table>
 
@@ -412,7 +436,7 @@ ${
 
 ${notes.length > 0 && html`<div class="section-title">${L.notes}</div><div class="notes">${notes.map((n, i) => html`${i > 0 && html`<br>`}${textToHtml(n)}`)}</div>`}
 
-<div class="closing small muted">${transferFeeLine(client, lang)}<br>${L.closing}</div>
+<div class="closing small muted">${closing}</div>
 </div>
 </body>
 </html>

@@ -51,6 +51,12 @@ export interface BillingBook {
   readonly unsettledMarks: ReadonlyMap<number, string>;
 }
 
+/**
+ * Columns a run does without: メッセージ is only written to, and 摘要 came later (a workbook set
+ * up before it bills as before until the setup adds it).
+ */
+const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set(['message', 'detail']);
+
 function requiredTable<K extends string>(tables: WorkbookTables, spec: SheetSpec<K>): Table<K> {
   const table = tables.table(spec);
   if (!table) {
@@ -59,7 +65,7 @@ function requiredTable<K extends string>(tables: WorkbookTables, spec: SheetSpec
       `The ${spec.name} sheet is missing; run "Set up workbook" from the menu`,
     );
   }
-  const missing = table.headers.missing.filter((k) => k !== 'message');
+  const missing = table.headers.missing.filter((k) => !OPTIONAL_COLUMNS.has(k));
   if (missing.length > 0) {
     const headers = spec.columns.filter((c) => missing.includes(c.key)).map((c) => c.header);
     throw new UserError(

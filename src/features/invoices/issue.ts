@@ -8,6 +8,7 @@ import {
   invoiceFileName,
   invoiceFolderPath,
   invoiceMail,
+  issuerWarnings,
   type NumberPattern,
   nextNumbers,
   parseNumberPattern,
@@ -106,8 +107,9 @@ export function issueInvoices(
   const plan = only
     ? { ...planned, drafts: planned.drafts.filter((d) => only(d, planned)) }
     : planned;
+  const warnings = issuerWarnings(book.settings);
   const report = (issued: readonly Documents[], unfinished: number, drafts = plan.drafts) => ({
-    ...issueReport({ ...plan, drafts }, issued, unfinished, added.length),
+    ...issueReport({ ...plan, drafts }, issued, unfinished, added.length, warnings),
     moreRecurring: due.more,
   });
   // Out of time while finishing earlier invoices: new ones wait for the next run.
@@ -148,7 +150,13 @@ export function finishInterruptedInvoices(ss: Spreadsheet, deadline: number): Is
   settleLineMarks(book);
   const resumed = resumeInterrupted(startRun(book, deadline));
   const nothingPlanned = { drafts: [], alreadyIssued: [], problems: [], refused: [] };
-  return issueReport(nothingPlanned, resumed.done, resumed.unfinished, 0);
+  return issueReport(
+    nothingPlanned,
+    resumed.done,
+    resumed.unfinished,
+    0,
+    issuerWarnings(book.settings),
+  );
 }
 
 function startRun(book: BillingBook, deadline: number): Run {
@@ -523,8 +531,11 @@ function issueReport(
   issued: readonly Documents[],
   unfinished: number,
   addedLines: number,
+  /** The settings' warnings (`issuerWarnings`): reported when an invoice was made. */
+  warnings: readonly string[],
 ): IssueReport {
   const sent = issued.filter((d) => d.sent).length;
+  const settingsWarnings = issued.length > 0 ? [...warnings] : [];
   const parts: string[] = [];
   if (issued.length > 0)
     parts.push(
@@ -545,6 +556,7 @@ function issueReport(
         `Added ${addedLines} recurring line(s) to the sales sheet`,
       ),
     );
+  parts.push(...settingsWarnings);
   const limited = issued.filter((d) => d.message.startsWith('メール送信の1日の上限')).length;
   if (limited > 0)
     parts.push(
@@ -576,6 +588,7 @@ function issueReport(
     refused: [...plan.refused],
     unfinished,
     addedLines,
+    settingsWarnings,
     message: parts.join('\n'),
   };
 }

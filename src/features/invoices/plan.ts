@@ -6,12 +6,18 @@ import {
   draftInvoicesForClosing,
   draftInvoicesForLines,
   type InvoiceDraft,
+  issuerWarnings,
   joinProblems,
   type RowProblems,
 } from '../../core/invoice';
 import { cellText } from '../../sheets/cells';
 import { CLIENTS_SHEET, SALES_SHEET } from '../../sheets/schema';
-import type { InvoicePreview, InvoicePreviewItem, RowProblem } from '../../ui/contracts';
+import type {
+  InvoicePreview,
+  InvoicePreviewItem,
+  RowProblem,
+  SettingsForm,
+} from '../../ui/contracts';
 import { type BillingBook, VOIDED } from './billingBook';
 import { type DueRecurring, dueRecurringLines } from './recurringLines';
 
@@ -184,6 +190,7 @@ export function previewItem(d: InvoiceDraft, plan: InvoicePlan): InvoicePreviewI
     issueDate: d.issueDate,
     dueDate: d.dueDate,
     ...d.figures,
+    withholds: d.client.withholding,
     warnings: [...d.warnings],
     lines: d.lines.map((l) => ({
       row: l.row,
@@ -192,17 +199,22 @@ export function previewItem(d: InvoiceDraft, plan: InvoicePlan): InvoicePreviewI
       amount: l.amount,
       recurring: plan.recurringRows.has(l.row),
       pending: pending.has(l.row),
+      taxRate: l.taxRate,
+      taxMode: l.taxMode,
     })),
   };
 }
 
-/** The preview of a plan; the caller adds what depends on the settings. */
-export function toPreview(plan: InvoicePlan): Omit<InvoicePreview, 'sendDirectly'> {
+/** The preview of a plan, with what the owner's settings mean for it. */
+export function toPreview(plan: InvoicePlan, settings: SettingsForm): InvoicePreview {
   return {
     closingDate: plan.closingDate,
     invoices: plan.drafts.map((d) => previewItem(d, plan)),
     alreadyIssued: [...plan.alreadyIssued],
     problems: [...plan.problems],
     laterLines: plan.laterLines,
+    sendDirectly: settings.sendDirectly === 'する',
+    rounding: settings.rounding,
+    settingsWarnings: issuerWarnings(settings),
   };
 }

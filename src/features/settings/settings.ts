@@ -28,10 +28,16 @@ export function loadSettings(tables: WorkbookTables, lang: Lang): SettingsView {
   const sendDirectly = (SEND_DIRECTLY_CHOICES as readonly string[]).includes(values.sendDirectly)
     ? (values.sendDirectly as SettingsForm['sendDirectly'])
     : 'しない';
+  const transferFeeNote = (SEND_DIRECTLY_CHOICES as readonly string[]).includes(
+    values.transferFeeNote,
+  )
+    ? (values.transferFeeNote as SettingsForm['transferFeeNote'])
+    : 'する';
   const settings: SettingsForm = {
     ...values,
     accountType,
     rounding: roundingFromLabel(values.rounding) ?? 'floor',
+    transferFeeNote,
     sendDirectly,
   };
   const { warnings, errors } = validateSettings(settings);
@@ -48,6 +54,13 @@ export function loadSettings(tables: WorkbookTables, lang: Lang): SettingsView {
       field: 'sendDirectly',
       severity: 'warning',
       message: `請求書を直接送信「${values.sendDirectly}」は使えません。しない として扱います / Unknown value "${values.sendDirectly}" for direct sending; しない (drafts) is used`,
+    });
+  }
+  if (values.transferFeeNote && values.transferFeeNote !== transferFeeNote) {
+    issues.push({
+      field: 'transferFeeNote',
+      severity: 'warning',
+      message: `振込手数料のお願い「${values.transferFeeNote}」は使えません。する として扱います / Unknown value "${values.transferFeeNote}" for the transfer-fee sentence; する (print it) is used`,
     });
   }
   const needsSetup = !table || missingSettingRows(table).length > 0;

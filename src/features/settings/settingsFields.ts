@@ -18,8 +18,13 @@ export interface FieldCheck {
 
 type TextField = Exclude<keyof SettingsForm, ChoiceField>;
 /** Fields chosen from a list (a dropdown in the sheet, a select in the sidebar). */
-export type ChoiceField = 'accountType' | 'rounding' | 'sendDirectly';
-export const CHOICE_FIELDS: readonly ChoiceField[] = ['accountType', 'rounding', 'sendDirectly'];
+export type ChoiceField = 'accountType' | 'rounding' | 'transferFeeNote' | 'sendDirectly';
+export const CHOICE_FIELDS: readonly ChoiceField[] = [
+  'accountType',
+  'rounding',
+  'transferFeeNote',
+  'sendDirectly',
+];
 
 /** Longest text a setting may hold; the invoice note is longer. */
 export const MAX_SETTING_TEXT = 200;
@@ -42,6 +47,7 @@ export const SETTING_NAMES: Readonly<Record<keyof SettingsForm, FieldName>> = {
   defaultTerms: { ja: '既定の支払条件', en: 'Default payment terms' },
   invoiceNumberPattern: { ja: '請求書番号の形式', en: 'Invoice number pattern' },
   invoiceNote: { ja: '請求書の備考', en: 'Note on invoices' },
+  transferFeeNote: { ja: '振込手数料のお願い', en: 'Ask the client to bear the transfer fee' },
   sendDirectly: { ja: '請求書を直接送信', en: 'Send invoices directly' },
 };
 

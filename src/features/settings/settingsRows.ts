@@ -106,8 +106,16 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     key: 'invoiceNote',
     label: SETTING_NAMES.invoiceNote.ja,
     description:
-      'すべての請求書の備考欄に表示します(改行可・500文字まで)。例: 振込手数料はご負担ください / Printed on every invoice',
+      'すべての請求書の備考欄に表示します(改行可・500文字まで)。振込手数料のお願いは下の設定で / Printed on every invoice; the transfer-fee sentence is the setting below',
     initial: '',
+  },
+  {
+    key: 'transferFeeNote',
+    label: SETTING_NAMES.transferFeeNote.ja,
+    description:
+      "する: 振込先のある請求書に「振込手数料はご負担ください」の一文を取引先の言語で1回表示します / する prints the transfer-fee sentence once, in the client's language, under the bank account",
+    initial: 'する',
+    choices: SEND_DIRECTLY_CHOICES,
   },
   {
     key: 'sendDirectly',

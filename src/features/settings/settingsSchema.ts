@@ -21,5 +21,6 @@ export const settingsFormSchema = z.strictObject({
   defaultTerms: text(),
   invoiceNumberPattern: text(),
   invoiceNote: z.string().check(z.maxLength(MAX_INVOICE_NOTE)),
+  transferFeeNote: z.enum(SEND_DIRECTLY_CHOICES),
   sendDirectly: z.enum(SEND_DIRECTLY_CHOICES),
 });

@@ -203,7 +203,10 @@ describe('grouping per client per closing period', () => {
     const [draft] = draftInvoicesForClosing(ls, clients, d('2026-11-30'), floor).drafts;
     expect(draft!.lines).toHaveLength(2);
     expect(draft!.periodStart).toBe('2026-10-15');
-    expect(draft!.warnings.join()).toMatch(/前回の締め日以前の明細が1件/);
+    // The note agrees with the period shown, which starts at the carried line.
+    expect(draft!.warnings.join()).toMatch(
+      /前の期間の明細を含みます\(未請求のまま残っていた1件。対象期間はその日付からです\)/,
+    );
   });
 
   test('closing and period helpers', () => {

@@ -45,6 +45,7 @@ describe('validateSaleRow', () => {
         amount: 100000,
         taxRate: 10,
         taxMode: 'exclusive',
+        detail: '',
         note: '',
         invoiceNumber: '',
       },
@@ -83,7 +84,12 @@ describe('validateSaleRow', () => {
     ],
     ['a fraction of a yen', { unitPrice: 1234.5 }, 'unitPrice', /1円単位/],
     ['missing price', { unitPrice: '' }, 'unitPrice', /金額が入力されていません/],
-    ['negative quantity, no note', { quantity: -1 }, 'quantity', /備考に理由/],
+    [
+      'negative quantity, no note',
+      { quantity: -1 },
+      'quantity',
+      /摘要\(請求書に表示\)かメモに理由/,
+    ],
     ['text in the quantity', { quantity: '一式' }, 'quantity', /数量として読み取れません/],
     ['missing date', { date: '' }, 'date', /日付が入力されていません/],
     ['unreadable date', { date: '11月吉日' }, 'date', /日付として読み取れません/],
@@ -108,9 +114,11 @@ describe('validateSaleRow', () => {
     );
   });
 
-  test('a negative quantity with a reason in the note is a credit line', () => {
+  test('a negative quantity with a reason in the memo or the details is a credit line', () => {
     const result = validateSaleRow({ ...good, quantity: -2, note: '返品' }, 2, ctx);
     expect(result.ok && result.line.amount).toBe(-200000);
+    const shown = validateSaleRow({ ...good, quantity: -2, detail: '返品(2点)' }, 2, ctx);
+    expect(shown.ok && shown.line).toMatchObject({ amount: -200000, detail: '返品(2点)' });
   });
 
   test('every problem of a row is reported at once', () => {

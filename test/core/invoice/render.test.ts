@@ -78,8 +78,12 @@ describe('Japanese invoice (適格請求書)', () => {
     expect(visible).not.toContain('差引ご請求額');
   });
 
-  test('mixed 税込/税抜 lines: the inclusive one is marked', () => {
-    expect(visible).toContain('5,400 税込');
+  test('mixed 税込/税抜 lines: each basis under its own heading over the amount column', () => {
+    expect(visible).toContain(
+      '税抜価格の明細 金額(税抜) 2026/11/10 デザイン 1 1,235 1,235 2026/11/10 コーディング',
+    );
+    expect(visible).toContain('税込価格の明細 金額(税込) 2026/11/10 コーヒー豆 ※ 1 5,400 5,400');
+    expect(page.match(/<tr class="basis"/g)).toHaveLength(2);
   });
 
   test('self-contained and converter-friendly: no scripts, remote resources, flex or grid', () => {
@@ -87,6 +91,55 @@ describe('Japanese invoice (適格請求書)', () => {
     expect(page).toContain('<meta charset="utf-8">');
     expect(page).not.toMatch(/<script|<img|<link|@import|@font-face|url\(|https?:\/\//i);
     expect(page).not.toMatch(/display:\s*(flex|grid)/);
+  });
+});
+
+describe("the transfer-fee sentence: once, from the setting, in the client's language", () => {
+  const count = (page: string, what: RegExp) => (text(page).match(what) ?? []).length;
+  const jaDraft = draftFor(yamada, [{ unitPrice: 1000 }]);
+  const enDraft = draftFor(client({ name: 'Acme', language: 'en' }), [{ unitPrice: 1000 }]);
+
+  test('printed once under a bank account, by default', () => {
+    expect(
+      count(renderInvoiceHtml({ draft: jaDraft, number: 'N', issuer: ISSUER }), /振込手数料/g),
+    ).toBe(1);
+    const en = renderInvoiceHtml({ draft: enDraft, number: 'N', issuer: ISSUER });
+    expect(count(en, /transfer fees/g)).toBe(1);
+    expect(en).not.toContain('振込手数料');
+  });
+
+  test('しない leaves it out; no bank account, no sentence', () => {
+    const off = { ...ISSUER, transferFeeNote: 'しない' as const };
+    expect(renderInvoiceHtml({ draft: jaDraft, number: 'N', issuer: off })).not.toContain(
+      '振込手数料',
+    );
+    const noBank = {
+      ...ISSUER,
+      bankName: '',
+      bankBranch: '',
+      accountNumber: '',
+      accountHolder: '',
+    };
+    const page = renderInvoiceHtml({ draft: jaDraft, number: 'N', issuer: noBank });
+    expect(page).not.toContain('振込手数料');
+    expect(page).not.toContain('お振込先');
+  });
+});
+
+describe('摘要 is printed under the item; メモ never', () => {
+  test("the client reads the details, not the owner's memo", () => {
+    const draft = draftFor(yamada, [
+      {
+        item: 'SNS運用代行',
+        detail: '11月分の投稿12本',
+        note: '定期請求・値上げ交渉中',
+        unitPrice: 1000,
+      },
+    ]);
+    const visible = text(renderInvoiceHtml({ draft, number: 'N', issuer: ISSUER }));
+    expect(visible).toContain('SNS運用代行 11月分の投稿12本');
+    expect(visible).not.toContain('定期請求');
+    expect(visible).not.toContain('値上げ交渉中');
   });
 });
 
@@ -176,7 +229,7 @@ describe('escaping: a value from a cell renders as text', () => {
     contact: '<b>boss</b>',
   });
   const draft = draftFor(c, [
-    { item: hostile, unit: '<i>', note: '</td><script>x()</script>', unitPrice: 1000 },
+    { item: hostile, unit: '<i>', detail: '</td><script>x()</script>', unitPrice: 1000 },
   ]);
   const issuer: Issuer = {
     ...ISSUER,
