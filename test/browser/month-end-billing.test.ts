@@ -104,7 +104,7 @@ describe('the issue’s steps: the 11/30 closing by hand, then the triggers unti
     const invoices = await records('請求書');
     expect(invoices).toHaveLength(4);
     const numberOf = new Map(invoices.map((i) => [i['取引先'], i['請求書番号']]));
-    const recurring = (await records('売上明細')).filter((l) => l['備考'] === '定期請求');
+    const recurring = (await records('売上明細')).filter((l) => l['メモ'] === '定期請求');
     expect(recurring.map((l) => [l['品目'], l['請求書番号']])).toEqual([
       [NOVEMBER_RECURRING[0], numberOf.get('合同会社みなと企画')],
       [NOVEMBER_RECURRING[1], numberOf.get('Blue Harbor Studio')],
@@ -120,7 +120,7 @@ describe('the issue’s steps: the 11/30 closing by hand, then the triggers unti
     for (const i of invoices) expect(i['請求書番号']).toMatch(/^2026-11-\d{4}$/);
     const sales = await records('売上明細');
     expect(sales.filter((l) => l['請求書番号'] === '')).toEqual([]);
-    expect(sales.filter((l) => l['備考'] === '定期請求')).toHaveLength(2);
+    expect(sales.filter((l) => l['メモ'] === '定期請求')).toHaveLength(2);
   });
 });
 

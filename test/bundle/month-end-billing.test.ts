@@ -15,7 +15,7 @@ const NOVEMBER_RECURRING = [
 ];
 
 const recurringLines = (bundle: ReturnType<typeof demoAt>) =>
-  records(bundle, '売上明細').filter((l) => l['備考'] === '定期請求');
+  records(bundle, '売上明細').filter((l) => l['メモ'] === '定期請求');
 
 /** The invoice HTML saved in Drive for an invoice number. */
 function invoiceHtml(bundle: ReturnType<typeof demoAt>, number: string): string {

@@ -110,7 +110,7 @@ describe('typing into a cell', () => {
     const state = await api.state();
     expect(state.sinceReset.edits).toBeGreaterThan(0);
     const calls = state.calls;
-    const { a1 } = cell(state, '売上明細', '備考', 2);
+    const { a1 } = cell(state, '売上明細', 'メモ', 2);
     const reply = await api.post('/api/cell', { sheet: '売上明細', cell: a1, text: 'メモ' });
     expect(reply.state.calls).toEqual(calls);
     expect(reply.state.runs).toHaveLength(state.runs.length);
