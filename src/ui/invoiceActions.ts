@@ -87,13 +87,17 @@ const ISSUE_JOB = bilingual('請求書の発行', 'Issuing invoices');
  * issuing runs are recorded in the 請求書 sheet itself and cost no log line.
  */
 function logHalfConfigured(ss: Spreadsheet, startedAt: Date, report: IssueReport): void {
-  if (report.settingsWarnings.length === 0) return;
+  if (report.settingsWarnings.length > 0) logIssuing(ss, ISSUE_JOB, startedAt, report);
+}
+
+/** One 実行ログ line for an issuing run: paused while invoices remain, else done. */
+function logIssuing(ss: Spreadsheet, job: string, startedAt: Date, report: IssueReport): void {
   appendRunLog(workbookTables(ss), [
     {
       startedAt,
       finishedAt: now(),
       day: tokyoDateKey(startedAt),
-      job: ISSUE_JOB,
+      job,
       result: report.unfinished > 0 ? 'paused' : 'ok',
       count: report.issued.length,
       message: report.message,
@@ -130,17 +134,7 @@ export function runInvoiceContinuationTrigger(event: unknown): void {
     return;
   }
   if (report.issued.length === 0 && report.unfinished === 0) return;
-  appendRunLog(workbookTables(ss), [
-    {
-      startedAt,
-      finishedAt: now(),
-      day: tokyoDateKey(startedAt),
-      job: CONTINUED_JOB,
-      result: report.unfinished > 0 ? 'paused' : 'ok',
-      count: report.issued.length,
-      message: report.message,
-    },
-  ]);
+  logIssuing(ss, CONTINUED_JOB, startedAt, report);
 }
 
 /** google.script.run: one invoice of the preview as it will look, in a modal dialog. Reads only. */
