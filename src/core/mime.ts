@@ -234,6 +234,11 @@ export function splitRecipients(list: string): string[] {
   return out;
 }
 
+/** How many recipients a list counts for the daily sending quota (at least one). */
+export function recipientCount(list: string): number {
+  return Math.max(1, splitRecipients(list).length);
+}
+
 /** `a@b.jp` or `Name <a@b.jp>` / `"Name" <a@b.jp>`; throws MimeError for anything else. */
 export function parseRecipient(entry: string): MimeAddress {
   const text = oneLine(entry).trim();

@@ -7,7 +7,12 @@
  */
 import type { Page } from 'playwright-core';
 import { tempFile } from './support/chromium';
-import { eventually, openPlayground, type PlaygroundPage } from './support/playground-page';
+import {
+  eventually,
+  gridRecords,
+  openPlayground,
+  type PlaygroundPage,
+} from './support/playground-page';
 
 jest.setTimeout(120_000);
 
@@ -23,21 +28,7 @@ afterAll(async () => {
   await playground?.close();
 });
 
-/** A sheet of the grid as rows of objects keyed by its header row. */
-async function records(sheet: string): Promise<Record<string, string>[]> {
-  await page.getByRole('tab', { name: sheet, exact: true }).click();
-  const grid = page.locator(`table.grid[data-sheet="${sheet}"]`);
-  await grid.waitFor();
-  // Each cell's displayed value (the grid adds a ▾ after it for a dropdown).
-  const rows = (await page.evaluate(`Array.from(
-    document.querySelectorAll('table.grid[data-sheet="${sheet}"] tbody tr[data-row]'),
-    (tr) => Array.from(tr.querySelectorAll('td'), (td) => td.querySelector('.v')?.textContent ?? ''),
-  )`)) as string[][];
-  const [header = [], ...body] = rows;
-  return body
-    .filter((r) => r.some((c) => c !== ''))
-    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-}
+const records = (sheet: string) => gridRecords(page, sheet);
 
 afterEach(() => {
   expect(playground.errors).toEqual([]);

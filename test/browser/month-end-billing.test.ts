@@ -5,7 +5,12 @@
  * real run then issues. Each describe block starts from a fresh demo playground.
  */
 import type { Page } from 'playwright-core';
-import { eventually, openPlayground, type PlaygroundPage } from './support/playground-page';
+import {
+  eventually,
+  gridRecords,
+  openPlayground,
+  type PlaygroundPage,
+} from './support/playground-page';
 
 jest.setTimeout(120_000);
 
@@ -23,19 +28,7 @@ async function stop(): Promise<void> {
   await playground?.close();
 }
 
-/** A sheet of the grid as rows of objects keyed by its header row. */
-async function records(sheet: string): Promise<Record<string, string>[]> {
-  await page.getByRole('tab', { name: sheet, exact: true }).click();
-  await page.locator(`table.grid[data-sheet="${sheet}"]`).waitFor();
-  const rows = (await page.evaluate(`Array.from(
-    document.querySelectorAll('table.grid[data-sheet="${sheet}"] tbody tr[data-row]'),
-    (tr) => Array.from(tr.querySelectorAll('td'), (td) => td.querySelector('.v')?.textContent ?? ''),
-  )`)) as string[][];
-  const [header = [], ...body] = rows;
-  return body
-    .filter((r) => r.some((c) => c !== ''))
-    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-}
+const records = (sheet: string) => gridRecords(page, sheet);
 
 async function setClock(local: string, shown: string): Promise<void> {
   await page.locator('#clock-input').fill(local);

@@ -15,7 +15,7 @@ import {
   writeConfig,
 } from './automationState';
 import { recentRuns } from './runLog';
-import { unfinishedWork } from './unfinishedWork';
+import { UNFINISHED_WORK_READS, unfinishedWork } from './unfinishedWork';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -130,7 +130,7 @@ export function automationStatus(ss: Spreadsheet, lang: Lang, now: Date): Automa
     installed && hour !== null
       ? triggerHealth(hour, config?.installedAt ?? null, state, now)
       : null;
-  const unfinished = installed ? unfinishedWork(workbookTables(ss)) : [];
+  const unfinished = installed ? unfinishedWork(workbookTables(ss, UNFINISHED_WORK_READS)) : [];
   const healthy = (health?.healthy ?? false) && unfinished.length === 0;
   return {
     lang,

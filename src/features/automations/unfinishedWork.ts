@@ -11,6 +11,9 @@ import { isUnsentSummaryMail } from './jobs/summaryJob';
  * mails not known to be sent. The next run, or the continuation trigger, finishes each of them
  * once; until then the automations sidebar shows them.
  */
+/** The sheets `unfinishedWork` reads: one batched read for both. */
+export const UNFINISHED_WORK_READS = { tables: [INVOICES_SHEET, SUMMARY_SHEET] };
+
 export function unfinishedWork(tables: WorkbookTables): string[] {
   const invoices = tables.table(INVOICES_SHEET)?.rows ?? [];
   const summary = tables.table(SUMMARY_SHEET)?.rows ?? [];

@@ -16,6 +16,7 @@ import {
   type SaleLine,
   validateSaleRow,
 } from '../../core/invoice';
+import { recipientCount } from '../../core/mime';
 import { now, nowMs } from '../../services/clock';
 import { type DeliveryStage, deliverOnce } from '../../services/deliverOnce';
 import {
@@ -315,10 +316,6 @@ const MESSAGES = {
     ),
   sent: (at: string) => bilingual(`${at} に送信しました`, `Sent on ${at} (JST)`),
 };
-
-function recipientCount(to: string): number {
-  return Math.max(1, to.split(/[,;]/).filter((a) => a.trim() !== '').length);
-}
 
 /** `2026/11/30 18:05` in Asia/Tokyo (no DST: a fixed +9 h). */
 function tokyoDateTime(instant: Date): string {

@@ -21,7 +21,7 @@ import type { BillingBook, SalesKey } from './billingBook';
  * preview or dry run shows them as lines to be added. One place, so both give the same invoices.
  */
 
-/** 備考 of the sales lines made from 定期請求, and the mark the preview shows on them. */
+/** メモ of the sales lines made from 定期請求, and the mark the preview shows on them. */
 export const RECURRING_NOTE = '定期請求';
 
 /** Marks the sales line of one recurring row for one period; the same key is never added twice. */
@@ -55,7 +55,7 @@ export interface DueRecurring {
 }
 
 /** `2026年11月分`, added to the item of a period's sales line. */
-function periodLabel(month: string): string {
+export function periodLabel(month: string): string {
   const [y, m] = month.split('-');
   return `${y}年${Number(m)}月分`;
 }

@@ -92,3 +92,18 @@ export async function eventually<T>(read: () => Promise<T>, want: T | RegExp): P
   }
   return value;
 }
+
+/** A sheet of the playground's grid as rows of objects keyed by its header row (displayed values). */
+export async function gridRecords(page: Page, sheet: string): Promise<Record<string, string>[]> {
+  await page.getByRole('tab', { name: sheet, exact: true }).click();
+  await page.locator(`table.grid[data-sheet="${sheet}"]`).waitFor();
+  // Each cell's displayed value (the grid adds a ▾ after it for a dropdown).
+  const rows = (await page.evaluate(`Array.from(
+    document.querySelectorAll('table.grid[data-sheet="${sheet}"] tbody tr[data-row]'),
+    (tr) => Array.from(tr.querySelectorAll('td'), (td) => td.querySelector('.v')?.textContent ?? ''),
+  )`)) as string[][];
+  const [header = [], ...body] = rows;
+  return body
+    .filter((r) => r.some((c) => c !== ''))
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}

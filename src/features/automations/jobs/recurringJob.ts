@@ -11,7 +11,7 @@ import type { RowProblem } from '../../../ui/contracts';
 import { BILLING_SHEETS, readBillingBook } from '../../invoices/billingBook';
 import { issueInvoices } from '../../invoices/issue';
 import { type InvoicePlan, planInvoices } from '../../invoices/plan';
-import type { DueRecurringLine } from '../../invoices/recurringLines';
+import { type DueRecurringLine, periodLabel } from '../../invoices/recurringLines';
 import { type Job, type JobContext, type JobOutcome, skipped } from '../job';
 
 const LABEL = bilingual('定期請求', 'Recurring invoices');
@@ -28,9 +28,8 @@ function billsRecurringLine(draft: InvoiceDraft, plan: InvoicePlan): boolean {
 const slash = (date: string) => date.replace(/-/g, '/');
 
 function addAction(l: DueRecurringLine): string {
-  const month = `${l.period.month.slice(0, 4)}年${Number(l.period.month.slice(5))}月分`;
   return bilingual(
-    `${l.client}: 「${l.item}」${month}を売上明細に追加(${l.period.lineDate})`,
+    `${l.client}: 「${l.item}」${periodLabel(l.period.month)}を売上明細に追加(${l.period.lineDate})`,
     `${l.client}: add "${l.item}" for ${l.period.month}`,
   );
 }

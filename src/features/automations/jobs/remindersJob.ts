@@ -1,6 +1,7 @@
 import { bilingual } from '../../../core/bilingual';
 import { type DateKey, formatDateJa, tokyoInstant } from '../../../core/dates';
 import { clientKey } from '../../../core/invoice';
+import { recipientCount } from '../../../core/mime';
 import {
   type OverdueInvoice,
   REMINDER_STEP_NAMES,
@@ -183,7 +184,7 @@ export const remindersJob: Job = {
         break;
       }
       const mail = reminderMail(r.invoice, r.step, book.settings);
-      const recipients = mail.to.split(',').length;
+      const recipients = recipientCount(mail.to);
       const send = !r.invoiceUnsent && quota >= recipients && mail.to !== '';
       const line = (state: string) =>
         textCell([...r.otherLines, stepLine(r.step, state)].join('\n'));

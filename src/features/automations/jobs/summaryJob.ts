@@ -132,7 +132,8 @@ function monthDue(ctx: JobContext): string | null {
 /**
  * On the 月次集計の日 rule's day, the previous month's figures are written to 月次集計 once
  * (rows carry their month; a month already there is never written again), then the highlights
- * are mailed to the person the trigger runs as, at most once (a 通知 row records it first).
+ * are mailed to the person the trigger runs as, exactly once (its 通知 row records the mail's
+ * progress; a mail a cut-off run or a failed send left is finished by the next run).
  */
 export const summaryJob: Job = {
   id: 'summary',
@@ -158,23 +159,29 @@ export const summaryJob: Job = {
   },
   run(ctx): JobOutcome {
     const state = stateOf(ctx);
-    if (!state.table) return skippedForMissingSheets(ctx, [SUMMARY_SHEET]);
+    const table = state.table;
+    if (!table) return skippedForMissingSheets(ctx, [SUMMARY_SHEET]);
+    let owner: string | undefined;
+    const ownerAddress = () => {
+      owner ??= currentUserEmail();
+      return owner;
+    };
     const messages: string[] = [];
     const mails: PendingMail[] = [...state.pending];
     let failed = 0;
     let count = 0;
     const month = state.month;
-    if (month && !state.written && state.table) {
+    if (month && !state.written) {
       const rows = monthlySummary(month, readInvoices(ctx.tables), readExpenses(ctx.tables));
       // Who the mail goes to is known before anything is written: a failing lookup writes nothing.
-      const to = ctx.settings.summaryMail ? currentUserEmail() : '';
+      const to = ctx.settings.summaryMail ? ownerAddress() : '';
       const mail = to !== '';
       const at = now();
       // The 通知 row goes in with the figures, before the mail: a run cut off after this write
       // finds it and sends the mail then, once.
       const mailRow = { section: MAIL_SECTION, item: MAIL_PENDING, amount: 0, count: 1 };
       const first = appendRecords(
-        state.table,
+        table,
         [...rows, ...(mail ? [mailRow] : [])].map((r: SummaryRow) => ({
           month: textCell(month),
           section: textCell(r.section),
@@ -190,10 +197,10 @@ export const summaryJob: Job = {
       count += 1;
       messages.push(bilingual(`${month} の月次集計を作成しました`, `Summarised ${month}`));
     }
-    if (mails.length > 0 && state.table) {
-      const to = currentUserEmail();
+    if (mails.length > 0) {
+      const to = ownerAddress();
       for (const p of mails) {
-        const outcome = sendSummaryMail(state.table, p, to);
+        const outcome = sendSummaryMail(table, p, to);
         if (outcome === 'sent') {
           messages.push(
             bilingual(
