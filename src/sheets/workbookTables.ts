@@ -1,3 +1,4 @@
+import { UserError } from '../core/bilingual';
 import { a1Range, batchGetValues, sheetRange, workbookLayout } from '../services/sheetsApi';
 import { tokyoSerialDate } from './cells';
 import type { ColumnKind, SheetSpec } from './columns';
@@ -91,7 +92,11 @@ export function workbookTables(ss: Spreadsheet, plan: ReadPlan = {}): WorkbookTa
     let found = sheets.get(spec.name);
     if (!found) {
       found = ss.getSheetByName(title);
-      if (!found) throw new Error(`Sheet ${title} is gone`);
+      if (!found)
+        throw new UserError(
+          `「${title}」シートが見つかりません(処理中に削除または名前が変更されました)。もう一度お試しください`,
+          `The ${title} sheet is gone (deleted or renamed while Pokke was working); please try again`,
+        );
       sheets.set(spec.name, found);
     }
     return found;
