@@ -35,7 +35,7 @@ export function renderWorkbookDoc(): string {
     );
     out.push('| column | aliases | kind | values / notes |', '|---|---|---|---|');
     for (const c of sheet.columns) {
-      const notes = [c.choices ? c.choices.join(' / ') : '', c.note ?? '']
+      const notes = [c.choices ? c.choices.join(' / ') : '', c.note?.en ?? '']
         .filter(Boolean)
         .join(' — ');
       out.push(
@@ -47,7 +47,9 @@ export function renderWorkbookDoc(): string {
       out.push('Rows of 設定 (one setting per row, found by キー):', '');
       out.push('| キー | 項目 | initial value | description |', '|---|---|---|---|');
       for (const r of SETTING_ROWS) {
-        out.push(`| ${r.key} | ${cell(r.label)} | ${cell(r.initial)} | ${cell(r.description)} |`);
+        out.push(
+          `| ${r.key} | ${cell(r.label)} | ${cell(r.initial)} | ${cell(r.description.en)} |`,
+        );
       }
       out.push('');
     }

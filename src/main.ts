@@ -36,6 +36,7 @@ import {
   openMenu,
   openSettings,
   runSetupFromMenu,
+  settingsLanguageRpc,
   settingsLoadRpc,
   settingsSaveRpc,
   setupFromSidebar,
@@ -74,6 +75,11 @@ export function setupWorkbook(): SetupReport {
 /** google.script.run: the settings sidebar opens. */
 export function settingsLoad(): SettingsView {
   return settingsLoadRpc(undefined);
+}
+
+/** google.script.run: the person's language, chosen in the settings sidebar. */
+export function settingsLanguage(request: unknown): SettingsView {
+  return settingsLanguageRpc(request);
 }
 
 /** google.script.run: the settings sidebar saves. The form is validated before anything is written. */

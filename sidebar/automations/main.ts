@@ -22,7 +22,7 @@ import {
   setButtonText,
 } from '../shared/dom';
 import { DATE_KEY, errorMessage, slashDate, TOKYO_OFFSET_MS, tokyoToday } from '../shared/format';
-import { detectLang, lang, primary, secondary, setLang, type Text } from '../shared/i18n';
+import { detectLang, lang, setLang, type Text, tr } from '../shared/i18n';
 import { call } from '../shared/rpc';
 import { count, RESULTS, S } from './strings';
 
@@ -62,14 +62,15 @@ function instantDay(iso: string): string {
 }
 
 /** A server text that may hold several `日本語 / English` lines: one bilingual line each. */
-function lines(text: string): HTMLElement {
-  const parts = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (parts.length <= 1) return message(text);
-  return h('div', { class: 'lines' }, ...parts.map((l) => h('div', {}, message(l))));
+function lines(text: Text | string): HTMLElement {
+  const shown = typeof text === 'string' ? text : tr(text);
+  const parts = shown.split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (parts.length <= 1) return message(shown);
+  return h('div', { class: 'lines' }, ...parts.map((l) => h('div', {}, l)));
 }
 
 function hint(text: Text, id?: string): HTMLElement {
-  return h('div', { class: 'hint', attrs: { id, title: secondary(text) } }, primary(text));
+  return h('div', { class: 'hint', attrs: { id } }, tr(text));
 }
 
 function failure(title: Text, error: unknown): HTMLElement {
@@ -137,11 +138,7 @@ function fillHours(): void {
   replace(
     hourSelect,
     ...Array.from({ length: 24 }, (_, hour) =>
-      h(
-        'option',
-        { attrs: { value: hour, title: secondary(count.hourOption(hour)) } },
-        primary(count.hourOption(hour)),
-      ),
+      h('option', { attrs: { value: hour } }, tr(count.hourOption(hour))),
     ),
   );
   hourSelect.value = String(DEFAULT_HOUR);
@@ -154,7 +151,7 @@ function renderLoading(): void {
       'main',
       {},
       h('h1', {}, bi(S.title)),
-      h('p', { class: 'loading', attrs: { role: 'status' } }, primary(S.loading)),
+      h('p', { class: 'loading', attrs: { role: 'status' } }, tr(S.loading)),
     ),
   );
 }
@@ -184,7 +181,7 @@ function renderShell(): void {
           'form',
           {
             class: 'field',
-            attrs: { novalidate: true, 'aria-label': primary(S.dryRun) },
+            attrs: { novalidate: true, 'aria-label': tr(S.dryRun) },
             on: {
               submit: (e) => {
                 e.preventDefault();
@@ -243,29 +240,27 @@ function renderStatus(s: AutomationStatus): void {
         'span',
         {
           class: on ? 'badge on' : 'badge off',
-          attrs: { 'data-state': on ? 'on' : 'off', title: secondary(on ? S.on : S.off) },
+          attrs: { 'data-state': on ? 'on' : 'off' },
         },
-        primary(on ? S.on : S.off),
+        tr(on ? S.on : S.off),
       ),
       'state',
     ),
   ];
   if (on && s.hour !== null) {
-    facts.push(fact(S.runsAt, primary(count.daily(s.hour)), 'hour'));
+    facts.push(fact(S.runsAt, tr(count.daily(s.hour)), 'hour'));
   }
   if (on || s.lastSuccessAt) {
     facts.push(
       fact(
         S.lastSuccess,
-        s.lastSuccessAt ? showInstant(s.lastSuccessAt) : primary(S.never),
+        s.lastSuccessAt ? showInstant(s.lastSuccessAt) : tr(S.never),
         'last-success',
       ),
     );
   }
   if (on && s.nextRunAt && s.hour !== null) {
-    facts.push(
-      fact(S.nextRun, primary(count.withinHour(instantDay(s.nextRunAt), s.hour)), 'next-run'),
-    );
+    facts.push(fact(S.nextRun, tr(count.withinHour(instantDay(s.nextRunAt), s.hour)), 'next-run'));
   }
   const healthClass = !on ? 'notice' : s.healthy ? 'notice success' : 'notice warning';
   replace(
@@ -296,14 +291,8 @@ function renderStatus(s: AutomationStatus): void {
             bi(S.continuing, 'div'),
           )
         : null,
-      on
-        ? null
-        : h('p', { class: 'intro', attrs: { title: secondary(S.intro) } }, primary(S.intro)),
-      h(
-        'p',
-        { class: 'intro', attrs: { title: secondary(S.settingsHint), 'data-settings-hint': '' } },
-        primary(S.settingsHint),
-      ),
+      on ? null : h('p', { class: 'intro', attrs: {} }, tr(S.intro)),
+      h('p', { class: 'intro', attrs: { 'data-settings-hint': '' } }, tr(S.settingsHint)),
     ),
   );
   renderControls(s);
@@ -350,7 +339,7 @@ function uninstallConfirm(): HTMLElement {
       class: 'notice confirm',
       attrs: {
         role: 'alertdialog',
-        'aria-label': primary(S.uninstall),
+        'aria-label': tr(S.uninstall),
         'data-confirm': 'uninstall',
       },
     },
@@ -502,10 +491,7 @@ async function runDryRun(): Promise<void> {
     return;
   }
   replace(dateIssue);
-  replace(
-    dryRunResult,
-    h('p', { class: 'loading', attrs: { role: 'status' } }, primary(S.dryRunning)),
-  );
+  replace(dryRunResult, h('p', { class: 'loading', attrs: { role: 'status' } }, tr(S.dryRunning)));
   const report = await withBusy(
     'dryRun',
     () => call('automationsDryRun', { date }),
@@ -516,18 +502,14 @@ async function runDryRun(): Promise<void> {
 
 function renderDryRun(r: DryRunReport): void {
   const day = r.businessDay
-    ? h(
-        'span',
-        { class: 'badge on', attrs: { title: secondary(S.businessDay) } },
-        primary(S.businessDay),
-      )
+    ? h('span', { class: 'badge on', attrs: {} }, tr(S.businessDay))
     : h(
         'span',
         {
           class: 'badge off',
-          attrs: { title: secondary(r.holiday ? count.holiday(r.holiday) : S.notBusinessDay) },
+          attrs: {},
         },
-        primary(r.holiday ? count.holiday(r.holiday) : S.notBusinessDay),
+        tr(r.holiday ? count.holiday(r.holiday) : S.notBusinessDay),
       );
   const anything = r.jobs.some((j) => j.actions.length > 0 || j.problems.length > 0);
   replace(
@@ -586,7 +568,7 @@ function askToRunNow(): void {
     runNowConfirm,
     h(
       'div',
-      { class: 'notice confirm', attrs: { role: 'alertdialog', 'aria-label': primary(S.runNow) } },
+      { class: 'notice confirm', attrs: { role: 'alertdialog', 'aria-label': tr(S.runNow) } },
       bi(S.confirmRunNow, 'div'),
       h('div', { class: 'actions' }, yes, no),
     ),
@@ -638,15 +620,10 @@ function renderRun(run: RunLogEntry): HTMLElement {
         'span',
         {
           class: `badge result tone-${tone}`,
-          attrs: { title: known ? secondary(known.text) : null },
         },
-        known ? primary(known.text) : run.result,
+        known ? tr(known.text) : run.result,
       ),
-      h(
-        'span',
-        { class: 'run-count', attrs: { title: secondary(count.items(run.count)) } },
-        primary(count.items(run.count)),
-      ),
+      h('span', { class: 'run-count' }, tr(count.items(run.count))),
     ),
     h('div', { class: 'run-job' }, message(run.job)),
     run.message ? h('div', { class: 'run-message' }, lines(run.message)) : null,

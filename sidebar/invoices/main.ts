@@ -25,7 +25,7 @@ import {
   setButtonText,
 } from '../shared/dom';
 import { DATE_KEY, errorMessage, slashDate, yen } from '../shared/format';
-import { detectLang, primary, secondary, setLang, type Text } from '../shared/i18n';
+import { detectLang, setLang, type Text, tr } from '../shared/i18n';
 import { call } from '../shared/rpc';
 import { count, S } from './strings';
 
@@ -124,12 +124,12 @@ const issueButton = button(S.issue, { primary: true, action: 'issue' });
 const confirmEl = h('div', { attrs: { 'data-confirm': '' } });
 const statusEl = h('div', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
 
-function renderShell(): void {
+function renderShell(closingDate: string | null): void {
   const form = h(
     'form',
     {
       class: 'closing',
-      attrs: { novalidate: true, 'aria-label': primary(S.title) },
+      attrs: { novalidate: true, 'aria-label': tr(S.title) },
       on: {
         submit: (e) => {
           e.preventDefault();
@@ -142,11 +142,7 @@ function renderShell(): void {
       { class: 'field' },
       h('label', { attrs: { for: 'closing-date' } }, bi(S.closingDate)),
       h('div', { class: 'date-row' }, dateInput, previewButton),
-      h(
-        'div',
-        { class: 'hint', attrs: { id: 'closing-date-hint', title: secondary(S.closingHint) } },
-        primary(S.closingHint),
-      ),
+      h('div', { class: 'hint', attrs: { id: 'closing-date-hint' } }, tr(S.closingHint)),
       dateIssue,
     ),
   );
@@ -159,26 +155,31 @@ function renderShell(): void {
     h('main', {}, h('h1', {}, bi(S.title)), form, content),
     h('footer', {}, confirmEl, h('div', { class: 'actions' }, issueButton), statusEl),
   );
+  if (dateInput.value === '' && closingDate && DATE_KEY.test(closingDate))
+    dateInput.value = closingDate;
   renderIntro();
   update();
-  void loadDefaultDate();
 }
 
-/** The month end by the server's clock (Asia/Tokyo; the playground's clock in the playground). */
-async function loadDefaultDate(): Promise<void> {
+/**
+ * The user's language, then the form with the month end by the server's clock (Asia/Tokyo; the
+ * playground's clock in the playground) as its closing date.
+ */
+async function start(): Promise<void> {
+  replace(app, h('p', { class: 'loading', attrs: { role: 'status' } }, '…'));
+  let closingDate: string | null = null;
   try {
-    const { closingDate } = await call('invoicesDefaults');
-    if (dateInput.value === '' && DATE_KEY.test(closingDate)) dateInput.value = closingDate;
+    const defaults = await call('invoicesDefaults');
+    setLang(defaults.lang);
+    closingDate = defaults.closingDate;
   } catch {
-    // The owner types the date.
+    // The browser's language, and the owner types the date.
   }
+  renderShell(closingDate);
 }
 
 function renderIntro(): void {
-  replace(
-    content,
-    h('p', { class: 'intro', attrs: { title: secondary(S.intro) } }, primary(S.intro)),
-  );
+  replace(content, h('p', { class: 'intro', attrs: {} }, tr(S.intro)));
 }
 
 /** Enables and labels the controls for the current phase. */
@@ -231,7 +232,7 @@ async function runPreview(): Promise<void> {
   preview = null;
   setStatus('');
   update();
-  replace(content, h('p', { class: 'loading', attrs: { role: 'status' } }, primary(S.previewing)));
+  replace(content, h('p', { class: 'loading', attrs: { role: 'status' } }, tr(S.previewing)));
   try {
     const result = await call('invoicesPreview', { closingDate });
     preview = result;
@@ -278,11 +279,11 @@ const summaryAmount = h('span', { class: 'amount', attrs: { 'data-total': '' } }
 function renderSummary(): void {
   const p = preview;
   if (!p) return;
-  replace(summaryCount, primary(count.invoices(selectedInvoiceCount(p))));
+  replace(summaryCount, tr(count.invoices(selectedInvoiceCount(p))));
   replace(summaryAmount, yen(selectedTotal(p)));
 }
 
-function renderSettingsWarnings(warnings: readonly string[]): Child {
+function renderSettingsWarnings(warnings: readonly Text[]): Child {
   if (!warnings.length) return null;
   return h(
     'div',
@@ -343,7 +344,7 @@ function renderInvoice(item: InvoicePreviewItem): HTMLElement {
   const p = preview!;
   const billedEl = h('span', {
     class: 'amount billed',
-    attrs: { title: primary(S.billed) },
+    attrs: { title: tr(S.billed) },
   });
   const periodEl = h('span', {});
   const sumsEl = h('dl', { class: 'sums' });
@@ -356,7 +357,7 @@ function renderInvoice(item: InvoicePreviewItem): HTMLElement {
       periodEl,
       ` ${slashDate(now.periodStart)}〜${slashDate(now.periodEnd)}`,
       ' · ',
-      primary(count.lines(now.lineCount)),
+      tr(count.lines(now.lineCount)),
     );
     replace(sumsEl, ...sumRows(now));
     card.classList.toggle('left-out', now.ticked === 'none');
@@ -380,8 +381,7 @@ function renderInvoice(item: InvoicePreviewItem): HTMLElement {
     attrs: {
       type: 'checkbox',
       'data-select': 'client',
-      'aria-label': `${item.client}: ${primary(S.selectClient)}`,
-      title: secondary(S.selectClient),
+      'aria-label': `${item.client}: ${tr(S.selectClient)}`,
     },
   });
   const syncAll = () => {
@@ -407,7 +407,7 @@ function renderInvoice(item: InvoicePreviewItem): HTMLElement {
   const lineList = item.lines?.length
     ? h(
         'ul',
-        { class: 'lines', attrs: { 'aria-label': `${item.client}: ${primary(S.lines)}` } },
+        { class: 'lines', attrs: { 'aria-label': `${item.client}: ${tr(S.lines)}` } },
         ...lineItems(item.lines ?? [], (l) => {
           const box = renderLineBox(l, onSelectionChange);
           if (!l.pending) lineBoxes.push(box.input);
@@ -471,25 +471,19 @@ function renderLineBox(
     'li',
     {
       class: `line${l.recurring ? ' recurring' : ''}${l.pending ? ' pending' : ''}`,
-      attrs: mark ? { title: secondary(mark) } : {},
+      attrs: mark ? {} : {},
     },
     input,
     h(
       'label',
       { attrs: { for: id } },
-      h(
-        'span',
-        { class: 'row', attrs: { title: secondary(count.rowOnly(l.row)) } },
-        primary(count.rowOnly(l.row)),
-      ),
+      h('span', { class: 'row', attrs: {} }, tr(count.rowOnly(l.row))),
       h('span', { class: 'date' }, slashDate(l.date)),
       h(
         'span',
         { class: 'item' },
         l.item,
-        mark
-          ? h('span', { class: 'tag', attrs: { 'data-mark': 'recurring' } }, primary(mark))
-          : null,
+        mark ? h('span', { class: 'tag', attrs: { 'data-mark': 'recurring' } }, tr(mark)) : null,
       ),
       h('span', { class: 'amount' }, yen(l.amount)),
     ),
@@ -540,7 +534,7 @@ function renderProblems(problems: readonly RowProblem[]): Child {
   return section(
     'problems',
     S.problems,
-    h('p', { class: 'hint', attrs: { title: secondary(S.problemsHint) } }, primary(S.problemsHint)),
+    h('p', { class: 'hint', attrs: {} }, tr(S.problemsHint)),
     h(
       'ul',
       { class: 'problems' },
@@ -548,7 +542,7 @@ function renderProblems(problems: readonly RowProblem[]): Child {
         h(
           'li',
           {},
-          h('div', { class: 'where' }, primary(count.row(p.sheet, p.row))),
+          h('div', { class: 'where' }, tr(count.row(p.sheet, p.row))),
           h('div', {}, message(p.message)),
         ),
       ),
@@ -578,7 +572,7 @@ function askToIssue(): void {
     confirmEl,
     h(
       'div',
-      { class: 'notice confirm', attrs: { role: 'alertdialog', 'aria-label': primary(S.issue) } },
+      { class: 'notice confirm', attrs: { role: 'alertdialog', 'aria-label': tr(S.issue) } },
       bi(preview?.sendDirectly ? count.confirmSend(n) : count.confirm(n), 'div'),
       h('div', { class: 'actions' }, yes, no),
     ),
@@ -641,10 +635,11 @@ async function continueIssuing(first: IssueReport): Promise<IssueReport> {
   const sent = issued.filter((i) => i.sent).length;
   const lines = [count.issuedInAll(issued.length, sent)];
   if (unfinished > 0) lines.push(S.continueLater);
-  const message = [
-    ...lines.map((t) => `${t.ja} / ${t.en}`),
-    ...(first.settingsWarnings ?? []),
-  ].join('\n');
+  const all = [...lines, ...(first.settingsWarnings ?? [])];
+  const message = {
+    ja: all.map((t) => t.ja).join('\n'),
+    en: all.map((t) => t.en).join('\n'),
+  };
   return { ...first, issued, unfinished, message };
 }
 
@@ -664,13 +659,9 @@ function renderIssued(inv: IssuedInvoice): HTMLElement {
       h('span', { class: 'number' }, inv.number),
       urlLink(inv.pdfUrl, S.pdf),
       inv.sent
-        ? h('span', { class: 'sent', attrs: { title: secondary(S.sent) } }, primary(S.sent))
+        ? h('span', { class: 'sent', attrs: {} }, tr(S.sent))
         : (urlLink(inv.draftUrl, S.draft) ??
-            h(
-              'span',
-              { class: 'muted', attrs: { title: secondary(S.noDraft) } },
-              primary(S.noDraft),
-            )),
+            h('span', { class: 'muted', attrs: {} }, tr(S.noDraft))),
     ),
     inv.message ? h('div', { class: 'issued-message' }, message(inv.message)) : null,
   );
@@ -713,7 +704,7 @@ function renderRefused(refused: readonly RowProblem[]): Child {
         h(
           'li',
           {},
-          h('div', { class: 'where' }, primary(count.row(p.sheet, p.row))),
+          h('div', { class: 'where' }, tr(count.row(p.sheet, p.row))),
           h('div', {}, message(p.message)),
         ),
       ),
@@ -724,4 +715,4 @@ function renderRefused(refused: readonly RowProblem[]): Child {
 // ---------------------------------------------------------------- start
 
 setLang(detectLang());
-renderShell();
+void start();

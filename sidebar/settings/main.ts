@@ -2,7 +2,12 @@
  * The settings sidebar: loads the owner's settings, edits them, checks them as they are typed and
  * saves them. Offers to set the workbook up when it is not yet.
  */
-import type { FieldIssue, SettingsForm, SettingsView } from '../../src/ui/contracts';
+import type {
+  FieldIssue,
+  LanguageChoice,
+  SettingsForm,
+  SettingsView,
+} from '../../src/ui/contracts';
 import {
   append,
   bi,
@@ -15,7 +20,7 @@ import {
   setButtonText,
 } from '../shared/dom';
 import { errorMessage } from '../shared/format';
-import { detectLang, primary, secondary, setLang, splitBilingual, type Text } from '../shared/i18n';
+import { detectLang, setLang, type Text, tr } from '../shared/i18n';
 import { call } from '../shared/rpc';
 import { NTA_LOOKUP_URL, S, TERMS_SUGGESTIONS } from './strings';
 import { checkField, type Issue, MAX_INVOICE_NOTE, MAX_SETTING_TEXT } from './validate';
@@ -23,6 +28,7 @@ import { checkField, type Issue, MAX_INVOICE_NOTE, MAX_SETTING_TEXT } from './va
 type Key = keyof SettingsForm;
 
 /** The server refuses longer text (settingsFormSchema). */
+const LANGUAGES = ['auto', 'ja', 'en'] as const satisfies readonly LanguageChoice[];
 const MAX_TEXT = MAX_SETTING_TEXT;
 
 interface FieldDef {
@@ -162,8 +168,7 @@ let statusEl: HTMLDivElement | null = null;
 let saving = false;
 
 function serverIssue(issue: FieldIssue): Issue {
-  const pair = splitBilingual(issue.message) ?? { ja: issue.message, en: issue.message };
-  return { severity: issue.severity === 'warning' ? 'warning' : 'error', text: pair };
+  return { severity: issue.severity === 'warning' ? 'warning' : 'error', text: issue.message };
 }
 
 // ---------------------------------------------------------------- loading
@@ -171,7 +176,7 @@ function serverIssue(issue: FieldIssue): Issue {
 function renderLoading(): void {
   replace(
     app,
-    h('main', {}, h('p', { class: 'loading', attrs: { role: 'status' } }, primary(S.loading))),
+    h('main', {}, h('p', { class: 'loading', attrs: { role: 'status' } }, tr(S.loading))),
   );
 }
 
@@ -195,7 +200,7 @@ function renderLoadFailed(error: unknown): void {
   );
 }
 
-async function load(flash?: string): Promise<void> {
+async function load(flash?: Text): Promise<void> {
   renderLoading();
   let view: SettingsView;
   try {
@@ -215,11 +220,7 @@ function renderField(key: Key): FieldUi {
   const id = `f-${key}`;
   const issueEl = h('div', { class: 'issue', attrs: { id: `${id}-issue`, 'aria-live': 'polite' } });
   const hint = def.hint
-    ? h(
-        'div',
-        { class: 'hint', attrs: { id: `${id}-hint`, title: secondary(def.hint) } },
-        primary(def.hint),
-      )
+    ? h('div', { class: 'hint', attrs: { id: `${id}-hint` } }, tr(def.hint))
     : null;
   const describedBy = [hint ? `${id}-hint` : '', `${id}-issue`].filter(Boolean).join(' ');
   let control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -238,9 +239,7 @@ function renderField(key: Key): FieldUi {
     control = h(
       'select',
       { attrs: { id, name: key, 'aria-describedby': describedBy } },
-      ...def.options.map((o) =>
-        h('option', { attrs: { value: o.value, title: secondary(o.text) } }, primary(o.text)),
-      ),
+      ...def.options.map((o) => h('option', { attrs: { value: o.value } }, tr(o.text))),
     );
   } else {
     control = h('input', {
@@ -270,7 +269,7 @@ function renderField(key: Key): FieldUi {
   return ui;
 }
 
-function renderForm(view: SettingsView, flash?: string): void {
+function renderForm(view: SettingsView, flash?: Text): void {
   fields = new Map();
   const sections = LAYOUT.map((section) =>
     h(
@@ -293,13 +292,14 @@ function renderForm(view: SettingsView, flash?: string): void {
   const form = h(
     'form',
     {
-      attrs: { novalidate: true, 'aria-label': primary(S.title) },
+      attrs: { novalidate: true, 'aria-label': tr(S.title) },
       on: { submit: (e) => void save(e) },
     },
     h(
       'main',
       {},
       h('h1', {}, bi(S.title)),
+      renderLanguage(view),
       flash
         ? h('div', { class: 'notice success', attrs: { role: 'status' } }, message(flash))
         : null,
@@ -317,6 +317,51 @@ function renderForm(view: SettingsView, flash?: string): void {
       f.server = serverIssue(issue);
       showIssue(f);
     }
+  }
+}
+
+/** The person's language: applied at once, to this sidebar and to every later card and message. */
+function renderLanguage(view: SettingsView): HTMLElement {
+  const names: Record<LanguageChoice, string> = {
+    auto: tr(S.languageAuto),
+    ja: '日本語',
+    en: 'English',
+  };
+  const select = h(
+    'select',
+    { attrs: { id: 'language', 'data-language': '' } },
+    ...LANGUAGES.map((choice) =>
+      h('option', { attrs: { value: choice, selected: choice === view.language } }, names[choice]),
+    ),
+  );
+  const problem = h('div', { class: 'issue error', attrs: { 'aria-live': 'polite' } });
+  select.addEventListener('change', () => void changeLanguage(select, problem));
+  return h(
+    'section',
+    { attrs: { 'data-section': 'language' } },
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { attrs: { for: 'language' } }, bi(S.language)),
+      select,
+      h('div', { class: 'hint' }, tr(S.languageHint)),
+      problem,
+    ),
+  );
+}
+
+async function changeLanguage(select: HTMLSelectElement, problem: HTMLElement): Promise<void> {
+  const language = select.value as LanguageChoice;
+  const typed = readForm();
+  select.disabled = true;
+  try {
+    const view = await call('settingsLanguage', { language });
+    setLang(view.lang);
+    // What the owner typed and has not saved yet stays in the form.
+    renderForm({ ...view, settings: typed });
+  } catch (error) {
+    select.disabled = false;
+    replace(problem, bi(S.languageFailed, 'div'), h('div', {}, message(errorMessage(error))));
   }
 }
 

@@ -5,6 +5,13 @@ const t = (ja: string, en: string): Text => ({ ja, en });
 
 export const S = {
   title: t('設定', 'Settings'),
+  language: t('表示言語', 'Language'),
+  languageHint: t(
+    'Pokke の画面・メッセージ・自分宛てのメールの言語です。あなたにだけ適用され、ワークブックには保存しません。取引先への請求書は取引先の言語で作成します。',
+    'The language of Pokke’s screens, messages and mails to you. It applies to you only and is not saved in the workbook. Invoices to a client follow the client’s language.',
+  ),
+  languageAuto: t('自動(Google アカウントの言語)', 'Automatic (your Google account’s language)'),
+  languageFailed: t('表示言語を変更できませんでした', 'Could not change the language'),
   loading: t('読み込み中…', 'Loading…'),
   loadFailed: t('設定を読み込めませんでした', 'Could not load the settings'),
   retry: t('再読み込み', 'Reload'),

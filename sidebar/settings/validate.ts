@@ -8,7 +8,7 @@ import { checkSettingField } from '../../src/features/settings/settingsFields';
 export { MAX_INVOICE_NOTE, MAX_SETTING_TEXT } from '../../src/features/settings/settingsFields';
 
 import type { SettingsForm } from '../../src/ui/contracts';
-import { splitBilingual, type Text } from '../shared/i18n';
+import type { Text } from '../shared/i18n';
 
 export type Severity = 'error' | 'warning';
 
@@ -26,6 +26,5 @@ export interface Checked {
 export function checkField(key: keyof SettingsForm, input: string): Checked {
   const { value, issue } = checkSettingField(key, input);
   if (!issue) return { value, issue: null };
-  const text = splitBilingual(issue.message) ?? { ja: issue.message, en: issue.message };
-  return { value, issue: { severity: issue.severity, text } };
+  return { value, issue: { severity: issue.severity, text: issue.message } };
 }

@@ -2,7 +2,7 @@
  * Tiny element builders. Text goes in through text nodes only: nothing here ever assigns
  * innerHTML, so a value from the workbook or the server cannot become markup.
  */
-import { lang, primary, secondary, splitBilingual, type Text } from './i18n';
+import { type Text, tr } from './i18n';
 
 export type Child = Node | string | null | undefined | false;
 
@@ -48,19 +48,15 @@ export function replace(parent: Element, ...children: Child[]): void {
   append(parent, ...children);
 }
 
-/**
- * A link that opens outside the sandboxed sidebar iframe. Bilingual text shows the reader's
- * language, the other one as its tooltip.
- */
+/** A link that opens outside the sandboxed sidebar iframe. */
 export function link(href: string, text: Text | string): HTMLAnchorElement {
   if (!/^https:\/\//.test(href)) throw new Error(`dom: only https links: ${href}`);
-  const label = typeof text === 'string' ? text : primary(text);
-  const title = typeof text === 'string' ? null : secondary(text);
-  return h('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer', title } }, label);
+  const label = typeof text === 'string' ? text : tr(text);
+  return h('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }, label);
 }
 
 /**
- * A button in the reader's language, the other one as its tooltip. `action` becomes
+ * A button in the reader's language. `action` becomes
  * `data-action` (tests and handlers find the button by it); `primary` styles it as the main one.
  */
 export function button(
@@ -71,21 +67,20 @@ export function button(
     'button',
     {
       class: props.primary ? 'primary' : '',
-      attrs: { type: props.type ?? 'button', title: secondary(text), 'data-action': props.action },
+      attrs: { type: props.type ?? 'button', 'data-action': props.action },
     },
-    primary(text),
+    tr(text),
   );
 }
 
-/** Changes a button's text (and tooltip) in place, e.g. to 発行中… while it works. */
+/** Changes a button's text in place, e.g. to 発行中… while it works. */
 export function setButtonText(b: HTMLButtonElement, text: Text): void {
-  b.textContent = primary(text);
-  b.title = secondary(text);
+  b.textContent = tr(text);
 }
 
-/** A short label in the reader's language with the other one as its tooltip. */
+/** A short label in the reader's language. */
 export function label(text: Text, tag: 'span' | 'dt' = 'span'): HTMLElement {
-  return h(tag, { attrs: { title: secondary(text) } }, primary(text));
+  return h(tag, { attrs: {} }, tr(text));
 }
 
 /** A titled part of a sidebar, found by its `data-section` name. */
@@ -93,24 +88,15 @@ export function section(name: string, title: Text, ...children: Child[]): HTMLEl
   return h('section', { attrs: { 'data-section': name } }, h('h2', {}, bi(title)), ...children);
 }
 
-/** Text in the reader's language, with the other language in small print after it. */
+/** Text in the reader's language. */
 export function bi(t: Text, tag: 'span' | 'div' = 'span'): HTMLElement {
-  const first = primary(t);
-  const second = secondary(t);
-  return h(
-    tag,
-    { class: 'bi' },
-    h('span', { class: 'bi-main' }, first),
-    second && second !== first
-      ? h('span', { class: 'bi-sub', attrs: { lang: lang() === 'ja' ? 'en' : 'ja' } }, second)
-      : null,
-  );
+  return h(tag, {}, tr(t));
 }
 
-/** A server message (`日本語 / English` or anything else), shown as text, a line per line. */
-export function message(text: string): HTMLElement {
-  const lines = text.split('\n').filter((l) => l.trim() !== '');
-  if (lines.length > 1) return h('div', { class: 'lines' }, ...lines.map((l) => message(l)));
-  const pair = splitBilingual(text);
-  return pair ? bi(pair) : h('span', {}, text);
+/** A server message in the reader's language (or a plain string), a line per line. */
+export function message(text: Text | string): HTMLElement {
+  const shown = typeof text === 'string' ? text : tr(text);
+  const lines = shown.split('\n').filter((l) => l.trim() !== '');
+  if (lines.length > 1) return h('div', { class: 'lines' }, ...lines.map((l) => h('span', {}, l)));
+  return h('span', {}, shown);
 }

@@ -1,17 +1,11 @@
 /**
- * Bilingual text. Every string the sidebars show is a pair; the reader's language comes first and
- * the other one follows in small print (labels, headings, messages) or in a tooltip (buttons,
- * choices). Japanese unless the server's `lang` — or, before the server has answered, the
- * browser's language — says English.
+ * One language at a time. Every string the sidebars show is a pair ({ ja, en }); the sidebar shows
+ * the reader's language only: the server's `lang` (the user's choice in 設定, else their account's
+ * locale), or, for the moment before the server has answered, the browser's language.
  */
-import type { Lang } from '../../src/ui/contracts';
+import type { Lang, Text } from '../../src/core/text';
 
-export type { Lang };
-
-export interface Text {
-  ja: string;
-  en: string;
-}
+export type { Lang, Text };
 
 let current: Lang = detectLang();
 
@@ -33,31 +27,6 @@ export function lang(): Lang {
 }
 
 /** The text in the reader's language. */
-export function primary(t: Text): string {
+export function tr(t: Text): string {
   return t[current];
-}
-
-/** The text in the other language. */
-export function secondary(t: Text): string {
-  return t[current === 'ja' ? 'en' : 'ja'];
-}
-
-/** Both, reader's language first: for places that take plain text only (title, aria-label). */
-export function both(t: Text): string {
-  return t.ja === t.en ? t.ja : `${primary(t)} / ${secondary(t)}`;
-}
-
-const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
-
-/**
- * Server messages are written `日本語 / English`. Splits one into a pair when it clearly is one
- * (Japanese on the left, none on the right); otherwise returns null and the caller shows it as is.
- */
-export function splitBilingual(message: string): Text | null {
-  const at = message.indexOf(' / ');
-  if (at < 0) return null;
-  const ja = message.slice(0, at).trim();
-  const en = message.slice(at + 3).trim();
-  if (!ja || !en || !JAPANESE.test(ja) || JAPANESE.test(en)) return null;
-  return { ja, en };
 }

@@ -20,6 +20,7 @@ import type {
   InvoiceShowPreviewRequest,
   IssuedInvoice,
   IssueReport,
+  LanguageChoice,
   RowProblem,
   SaveResult,
   SettingsForm,
@@ -53,6 +54,7 @@ export type {
 export interface ServerApi {
   settingsLoad(): SettingsView;
   settingsSave(form: SettingsForm): SaveResult;
+  settingsLanguage(req: { language: LanguageChoice }): SettingsView;
   setupWorkbook(): SetupReport;
   invoicesDefaults(): InvoiceDefaults;
   invoicesPreview(req: InvoiceRunRequest): InvoicePreview;

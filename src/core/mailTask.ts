@@ -5,6 +5,7 @@
 import type { DateKey } from './dates';
 import { escapeHtml } from './html';
 import { oneLine } from './normalize';
+import { type Lang, sayIn } from './text';
 
 /** The タスク sheet's key of the task made from one mail (one task per mail). */
 export function mailTaskKey(messageId: string): string {
@@ -40,22 +41,27 @@ export function cleanText(text: string): string {
 }
 
 /** The notes prefilled for a task made from a mail: who sent it, when, what decided the date, the link. */
-export function mailTaskNotes(mail: {
-  from: string;
-  subject: string;
-  dateText: string;
-  link: string;
-  matched?: string;
-  time?: string;
-}): string {
+export function mailTaskNotes(
+  mail: {
+    from: string;
+    subject: string;
+    dateText: string;
+    link: string;
+    matched?: string;
+    time?: string;
+  },
+  lang: Lang,
+): string {
+  const t = sayIn(lang);
   const lines = [
-    `差出人 / From: ${oneLine(mail.from)}`,
-    `受信 / Received: ${mail.dateText}`,
-    `件名 / Subject: ${clip(oneLine(mail.subject), 200)}`,
+    `${t('差出人', 'From')}: ${oneLine(mail.from)}`,
+    `${t('受信', 'Received')}: ${mail.dateText}`,
+    `${t('件名', 'Subject')}: ${clip(oneLine(mail.subject), 200)}`,
   ];
-  if (mail.time) lines.push(`時刻 / Time: ${mail.time}`);
-  if (mail.matched) lines.push(`期限の根拠 / Due because: 「${clip(oneLine(mail.matched), 120)}」`);
-  lines.push(`メール / Mail: ${mail.link}`);
+  if (mail.time) lines.push(`${t('時刻', 'Time')}: ${mail.time}`);
+  if (mail.matched)
+    lines.push(`${t('期限の根拠', 'Due because')}: 「${clip(oneLine(mail.matched), 120)}」`);
+  lines.push(`${t('メール', 'Mail')}: ${mail.link}`);
   return lines.join('\n');
 }
 

@@ -3,20 +3,23 @@
  * Every amount is a safe integer; every division goes through `divideRounded`, which is exact.
  */
 import { HYPHEN_CLASS, stripSpaces, toHalfWidth } from './normalize';
+import { type Text, text } from './text';
 
 export type RoundingMethod = 'floor' | 'round' | 'ceil';
 
 export type YenParse =
   | { ok: true; yen: number }
-  | { ok: false; reason: 'empty' | 'notInteger' | 'format' | 'tooLarge' | 'type'; message: string };
+  | { ok: false; reason: 'empty' | 'notInteger' | 'format' | 'tooLarge' | 'type'; message: Text };
 
 const MESSAGES = {
-  empty: '金額が入力されていません / No amount entered',
-  notInteger: '金額は1円単位の整数で入力してください / Amounts must be whole yen',
-  format:
-    '金額として読み取れません（例: 12,000、¥12,000、12000円、△500） / Not an amount (e.g. 12,000, ¥12,000, 12000円, △500)',
-  tooLarge: '金額が大きすぎます / The amount is too large',
-  type: '金額として読み取れない値です / This value cannot be read as an amount',
+  empty: text('金額が入力されていません', 'No amount entered'),
+  notInteger: text('金額は1円単位の整数で入力してください', 'Amounts must be whole yen'),
+  format: text(
+    '金額として読み取れません（例: 12,000、¥12,000、12000円、△500）',
+    'Not an amount (e.g. 12,000, ¥12,000, 12000円, △500)',
+  ),
+  tooLarge: text('金額が大きすぎます', 'The amount is too large'),
+  type: text('金額として読み取れない値です', 'This value cannot be read as an amount'),
 } as const;
 
 function fail(reason: keyof typeof MESSAGES): YenParse {

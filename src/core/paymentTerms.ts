@@ -11,6 +11,7 @@
 import { adjust, type HolidayRule } from './businessDays';
 import { addDays, clampedDateKey, type DateKey, dateParts } from './dates';
 import { toHalfWidth } from './normalize';
+import { type Text, text } from './text';
 
 /** A day of the month, or the month's last day. */
 export type DayOfMonth = number | 'end';
@@ -34,18 +35,24 @@ export type PaymentTerms =
 
 export type PaymentTermsParse =
   | { ok: true; terms: PaymentTerms }
-  | { ok: false; reason: 'empty' | 'format' | 'inconsistent' | 'range'; message: string };
+  | { ok: false; reason: 'empty' | 'format' | 'inconsistent' | 'range'; message: Text };
 
 export const DEFAULT_HOLIDAY_RULE: HolidayRule = 'next';
 
 const MESSAGES = {
-  empty: '支払条件が入力されていません / No payment terms entered',
-  format:
-    '支払条件を読み取れません（例: 月末締め翌月末払い、20日締め翌月10日払い、納品後30日） / ' +
+  empty: text('支払条件が入力されていません', 'No payment terms entered'),
+  format: text(
+    '支払条件を読み取れません（例: 月末締め翌月末払い、20日締め翌月10日払い、納品後30日）',
     'Could not read the payment terms (e.g. 月末締め翌月末払い, 20日締め翌月10日払い, 納品後30日, net 30, end of next month)',
-  inconsistent: '支払日が締め日より前になっています / The payment day comes before the closing day',
-  range:
-    '日付は1〜31日、日数は0〜365日、月数は0〜12か月で指定してください / Days of the month must be 1–31, day counts 0–365 and months 0–12',
+  ),
+  inconsistent: text(
+    '支払日が締め日より前になっています',
+    'The payment day comes before the closing day',
+  ),
+  range: text(
+    '日付は1〜31日、日数は0〜365日、月数は0〜12か月で指定してください',
+    'Days of the month must be 1–31, day counts 0–365 and months 0–12',
+  ),
 } as const;
 
 function fail(reason: keyof typeof MESSAGES): PaymentTermsParse {

@@ -9,6 +9,7 @@
  * Dependency-free on purpose: the settings sidebar bundles this module into the browser.
  */
 import { stripSpacesAndHyphens, toHalfWidth } from './normalize';
+import { type Text, text } from './text';
 
 export type RegistrationCheck =
   | { ok: true; value: string; checkDigit: 'valid' | 'failed' }
@@ -17,14 +18,17 @@ export type RegistrationCheck =
 export type RegistrationOutcome = 'valid' | 'checkFailed' | 'empty' | 'format';
 
 /** Japanese first, then English, for each outcome. */
-export const REGISTRATION_NUMBER_MESSAGES: Readonly<Record<RegistrationOutcome, string>> = {
-  valid: '登録番号の形式は正しいです / The registration number is well-formed',
-  checkFailed:
-    '登録番号の検査用数字が法人番号の規則と一致しません。個人事業者の番号であれば問題ありませんが、入力を確認してください / ' +
+export const REGISTRATION_NUMBER_MESSAGES: Readonly<Record<RegistrationOutcome, Text>> = {
+  valid: text('登録番号の形式は正しいです', 'The registration number is well-formed'),
+  checkFailed: text(
+    '登録番号の検査用数字が法人番号の規則と一致しません。個人事業者の番号であれば問題ありませんが、入力を確認してください',
     'The check digit does not match the corporate-number rule. This is expected for some sole proprietors; please double-check the number',
-  empty: '登録番号が入力されていません / No registration number entered',
-  format:
-    '登録番号は「T」と13桁の数字です（例: T1234567890123） / A registration number is "T" followed by 13 digits (e.g. T1234567890123)',
+  ),
+  empty: text('登録番号が入力されていません', 'No registration number entered'),
+  format: text(
+    '登録番号は「T」と13桁の数字です（例: T1234567890123）',
+    'A registration number is "T" followed by 13 digits (e.g. T1234567890123)',
+  ),
 };
 
 /**
@@ -64,7 +68,7 @@ export function registrationOutcome(result: RegistrationCheck): RegistrationOutc
 /** The message to show for a check result, and how serious it is. */
 export function registrationNumberMessage(result: RegistrationCheck): {
   severity: 'ok' | 'warning' | 'error';
-  message: string;
+  message: Text;
 } {
   const outcome = registrationOutcome(result);
   const severity = outcome === 'valid' ? 'ok' : outcome === 'checkFailed' ? 'warning' : 'error';

@@ -11,6 +11,7 @@
  */
 import { assertYen, divideRounded, type RoundingMethod } from './money';
 import { toHalfWidth } from './normalize';
+import { type Text, text } from './text';
 
 export type TaxRate = 10 | 8 | 0 | 'exempt';
 export type TaxMode = 'exclusive' | 'inclusive';
@@ -20,16 +21,22 @@ export const TAX_RATES: readonly TaxRate[] = [10, 8, 0, 'exempt'];
 
 export type TaxRateParse =
   | { ok: true; rate: TaxRate }
-  | { ok: false; reason: 'empty' | 'unknown' | 'unsupported' | 'conflict'; message: string };
+  | { ok: false; reason: 'empty' | 'unknown' | 'unsupported' | 'conflict'; message: Text };
 
 const RATE_MESSAGES = {
-  empty: '税率が入力されていません / No tax rate entered',
-  unknown:
-    '税率として読み取れません（10%、8%、軽減、0%、非課税 のいずれか） / Not a tax rate (10%, 8%, reduced, 0% or exempt)',
-  unsupported:
-    '対応している税率は 10%、8%（軽減）、0%、非課税 です / Supported rates are 10%, 8% (reduced), 0% and exempt',
-  conflict:
-    '税率の数字と種類が一致しません（軽減税率は8%、標準税率は10%） / The rate and its kind disagree (reduced is 8%, standard is 10%)',
+  empty: text('税率が入力されていません', 'No tax rate entered'),
+  unknown: text(
+    '税率として読み取れません（10%、8%、軽減、0%、非課税 のいずれか）',
+    'Not a tax rate (10%, 8%, reduced, 0% or exempt)',
+  ),
+  unsupported: text(
+    '対応している税率は 10%、8%（軽減）、0%、非課税 です',
+    'Supported rates are 10%, 8% (reduced), 0% and exempt',
+  ),
+  conflict: text(
+    '税率の数字と種類が一致しません（軽減税率は8%、標準税率は10%）',
+    'The rate and its kind disagree (reduced is 8%, standard is 10%)',
+  ),
 } as const;
 
 function rateFail(reason: keyof typeof RATE_MESSAGES): TaxRateParse {

@@ -5,6 +5,11 @@
  */
 export type Lang = 'ja' | 'en';
 
+/** A person's choice of language; 'auto' follows their Google account's locale. */
+export type LanguageChoice = 'auto' | Lang;
+
+export const LANGUAGE_CHOICES = ['auto', 'ja', 'en'] as const satisfies readonly LanguageChoice[];
+
 export interface Text {
   readonly ja: string;
   readonly en: string;
@@ -14,14 +19,35 @@ export function text(ja: string, en: string): Text {
   return { ja, en };
 }
 
+/** `(ja, en) => the one in lang`: for screens built in one language at a time (cards, menus). */
+export function sayIn(lang: Lang): (ja: string, en: string) => string {
+  return (ja, en) => (lang === 'en' ? en : ja);
+}
+
 /** The message in one language. */
 export function inLang(message: Text, lang: Lang): string {
   return lang === 'en' ? message.en : message.ja;
 }
 
+/** A message that reads the same in both languages: a name, a figure, a date. */
+export function same(s: string): Text {
+  return { ja: s, en: s };
+}
+
+/** The message rewritten the same way in each language (a prefix, a quote). */
+export function mapText(message: Text, write: (s: string, lang: Lang) => string): Text {
+  return text(write(message.ja, 'ja'), write(message.en, 'en'));
+}
+
+/** Messages joined with a separator, which may differ per language. */
+export function joinWith(parts: readonly Text[], separator: string | Text): Text {
+  const sep = typeof separator === 'string' ? same(separator) : separator;
+  return text(parts.map((p) => p.ja).join(sep.ja), parts.map((p) => p.en).join(sep.en));
+}
+
 /** Several messages as one: Japanese sentences joined with 「。」, English ones with "; ". */
 export function joinTexts(parts: readonly Text[]): Text {
-  return text(parts.map((p) => p.ja).join('。'), parts.map((p) => p.en).join('; '));
+  return joinWith(parts, text('。', '; '));
 }
 
 /** Any language tag or locale ('en', 'en_US', 'en-GB', 'ja_JP'…): English only when it says so. */

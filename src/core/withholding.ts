@@ -10,6 +10,7 @@
  * Amount billed = total including tax − withholding.
  */
 import { assertYen, divideRounded, formatYen, type RoundingMethod } from './money';
+import { type Text, text } from './text';
 
 const THRESHOLD = 1_000_000;
 const TAX_AT_THRESHOLD = 102_100;
@@ -73,7 +74,7 @@ export type GrossUp =
       below: FeeBreakdown;
       /** The smallest fee paying more than the net. */
       above: FeeBreakdown;
-      message: string;
+      message: Text;
     };
 
 /**
@@ -107,12 +108,13 @@ export function grossUpForNet(net: number, options: FeeOptions = {}): GrossUp {
     nearest,
     below,
     above,
-    message:
+    message: text(
       `手取り${formatYen(net)}円ちょうどになる報酬額はありません。` +
-      `報酬${formatYen(below.fee)}円で${formatYen(below.billed)}円、` +
-      `報酬${formatYen(above.fee)}円で${formatYen(above.billed)}円になります / ` +
+        `報酬${formatYen(below.fee)}円で${formatYen(below.billed)}円、` +
+        `報酬${formatYen(above.fee)}円で${formatYen(above.billed)}円になります`,
       `No fee gives exactly ${formatYen(net)} yen after withholding: ` +
-      `a fee of ${formatYen(below.fee)} yen gives ${formatYen(below.billed)} yen, ` +
-      `${formatYen(above.fee)} yen gives ${formatYen(above.billed)} yen`,
+        `a fee of ${formatYen(below.fee)} yen gives ${formatYen(below.billed)} yen, ` +
+        `${formatYen(above.fee)} yen gives ${formatYen(above.billed)} yen`,
+    ),
   };
 }

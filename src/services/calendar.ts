@@ -1,4 +1,4 @@
-import { UserError } from '../core/bilingual';
+import { UserError } from '../core/text';
 
 /**
  * The owner's Google Calendar through the Calendar advanced service (`Calendar`, v3, enabled in

@@ -1,4 +1,4 @@
-import { UserError } from '../core/bilingual';
+import { UserError } from '../core/text';
 import { flushWorkbook } from './workbook';
 
 const WAIT_MS = 30_000;

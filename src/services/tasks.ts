@@ -1,4 +1,4 @@
-import { UserError } from '../core/bilingual';
+import { UserError } from '../core/text';
 
 /**
  * Google Tasks through the Tasks advanced service (`Tasks`, v1, enabled in appsscript.json).

@@ -1,4 +1,4 @@
-import { UserError } from '../core/bilingual';
+import { UserError } from '../core/text';
 
 /** The spreadsheet the owner has open (the add-on's only spreadsheet: scope spreadsheets.currentonly). */
 export function activeWorkbook(): GoogleAppsScript.Spreadsheet.Spreadsheet {

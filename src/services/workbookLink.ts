@@ -1,4 +1,4 @@
-import { UserError } from '../core/bilingual';
+import { UserError } from '../core/text';
 import { readUserProperty, writeUserProperty } from './userProperties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

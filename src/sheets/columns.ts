@@ -1,4 +1,5 @@
 import { foldWord } from '../core/cells';
+import type { Text } from '../core/text';
 
 /** How Pokke describes one sheet of the owner's workbook: its Japanese name, columns and formats. */
 
@@ -25,7 +26,7 @@ export interface ColumnSpec<K extends string = string> {
   /** Column width in pixels. */
   readonly width?: number;
   /** A note on the header cell explaining what goes in the column. */
-  readonly note?: string;
+  readonly note?: Text;
 }
 
 export interface SheetSpec<K extends string = string> {

@@ -1,3 +1,4 @@
+import { inLang, type Lang } from '../core/text';
 import { newDropdown } from '../services/workbook';
 import { type ColumnSpec, NUMBER_FORMAT, type SheetSpec } from './columns';
 
@@ -11,13 +12,14 @@ export interface PlacedColumn {
 
 /**
  * Writes headers and applies the look of a Pokke sheet to the given columns: bold coloured
- * header with notes, frozen header row, number formats and dropdowns for the data rows, widths.
+ * header with notes (in `lang`, the language of whoever sets up), frozen header row, number formats and dropdowns for the data rows, widths.
  * Calls grow with the number of columns formatted, never with rows.
  */
 export function formatColumns(
   sheet: Sheet,
   spec: SheetSpec,
   columns: readonly PlacedColumn[],
+  lang: Lang,
 ): void {
   if (columns.length === 0) return;
   const dataRows = Math.max(sheet.getMaxRows() - 1, 1);
@@ -26,7 +28,7 @@ export function formatColumns(
     const header = sheet.getRange(1, first, 1, run.length);
     header
       .setValues([run.map((c) => c.spec.header)])
-      .setNotes([run.map((c) => c.spec.note ?? '')])
+      .setNotes([run.map((c) => (c.spec.note ? inLang(c.spec.note, lang) : ''))])
       .setFontWeight('bold')
       .setBackground(spec.color)
       .setNumberFormat('@');

@@ -1,3 +1,4 @@
+import { text } from '../core/text';
 import type { ColumnSpec, SheetSpec } from './columns';
 
 /**
@@ -25,7 +26,7 @@ export const SETTINGS_SHEET = {
       aliases: ['Key'],
       kind: 'text',
       width: 160,
-      note: 'Pokkeが使う名前です。変更しないでください / Used by Pokke; do not change',
+      note: text('Pokkeが使う名前です。変更しないでください', 'Used by Pokke; do not change'),
     },
     { key: 'label', header: '項目', aliases: ['Item'], kind: 'text', width: 180 },
     { key: 'value', header: '値', aliases: ['Value'], kind: 'text', width: 280 },
@@ -62,7 +63,10 @@ export const CLIENTS_SHEET = {
       aliases: ['Payment terms', 'Terms'],
       kind: 'text',
       width: 180,
-      note: '例: 月末締め翌月末払い / 20日締め翌月10日払い / 納品後30日',
+      note: text(
+        '例: 月末締め翌月末払い / 20日締め翌月10日払い / 納品後30日',
+        'e.g. 月末締め翌月末払い (month end, paid end of next month), 20日締め翌月10日払い, 納品後30日',
+      ),
     },
     {
       key: 'holidayRule',
@@ -87,7 +91,10 @@ export const CLIENTS_SHEET = {
       kind: 'choice',
       choices: YES_NO,
       width: 80,
-      note: '取引先があなたの報酬から源泉徴収する場合は「する」 / "する" when this client withholds income tax from your fees',
+      note: text(
+        '取引先があなたの報酬から源泉徴収する場合は「する」',
+        '"する" when this client withholds income tax from your fees',
+      ),
     },
     {
       key: 'registrationNumber',
@@ -146,7 +153,10 @@ export const SALES_SHEET = {
       aliases: ['Details', 'Remarks'],
       kind: 'text',
       width: 160,
-      note: '請求書の品目の下に表示します(取引先が読みます) / Printed under the item on the invoice (the client reads it)',
+      note: text(
+        '請求書の品目の下に表示します(取引先が読みます)',
+        'Printed under the item on the invoice (the client reads it)',
+      ),
     },
     {
       key: 'note',
@@ -155,7 +165,10 @@ export const SALES_SHEET = {
       aliases: ['備考', 'Memo', 'Note'],
       kind: 'text',
       width: 160,
-      note: '自分用のメモです。請求書には表示しません / Your own memo; never shown on an invoice',
+      note: text(
+        '自分用のメモです。請求書には表示しません',
+        'Your own memo; never shown on an invoice',
+      ),
     },
     {
       key: 'invoiceNumber',
@@ -163,7 +176,10 @@ export const SALES_SHEET = {
       aliases: ['Invoice number'],
       kind: 'text',
       width: 120,
-      note: 'Pokkeが発行時に記録します。「発行中:」付きは発行が途中で止まった印で、次の実行で確定します / Recorded by Pokke when issuing; "発行中:" marks a run cut off while recording, settled by the next run',
+      note: text(
+        'Pokkeが発行時に記録します。「発行中:」付きは発行が途中で止まった印で、次の実行で確定します',
+        'Recorded by Pokke when issuing; "発行中:" marks a run cut off while recording, settled by the next run',
+      ),
     },
     {
       key: 'message',
@@ -178,7 +194,10 @@ export const SALES_SHEET = {
       aliases: ['Recurring key'],
       kind: 'text',
       width: 160,
-      note: '定期請求から作られた行の印です。変更しないでください / Marks lines made from a recurring invoice; do not change',
+      note: text(
+        '定期請求から作られた行の印です。変更しないでください',
+        'Marks lines made from a recurring invoice; do not change',
+      ),
     },
   ],
 } as const satisfies SheetSpec;
@@ -245,7 +264,10 @@ export const INVOICES_SHEET = {
       aliases: ['Paid on'],
       kind: 'date',
       width: 100,
-      note: '入金を確認したら日付を入れ、状態を入金済にします / Enter the date the payment arrived and set 状態 to 入金済',
+      note: text(
+        '入金を確認したら日付を入れ、状態を入金済にします',
+        'Enter the date the payment arrived and set 状態 to 入金済',
+      ),
     },
     {
       key: 'reminderStep',
@@ -253,7 +275,10 @@ export const INVOICES_SHEET = {
       aliases: ['Reminder step'],
       kind: 'int',
       width: 80,
-      note: '送った督促の段階(1〜3)。Pokkeが記録します / The reminder step drafted (1–3), recorded by Pokke',
+      note: text(
+        '送った督促の段階(1〜3)。Pokkeが記録します',
+        'The reminder step drafted (1–3), recorded by Pokke',
+      ),
     },
     {
       key: 'reminderDate',
@@ -268,7 +293,10 @@ export const INVOICES_SHEET = {
       aliases: ['Period key'],
       kind: 'text',
       width: 200,
-      note: '同じ期間を二度請求しないためにPokkeが使います。変更しないでください / Pokke uses this to never bill a period twice; do not change',
+      note: text(
+        '同じ期間を二度請求しないためにPokkeが使います。変更しないでください',
+        'Pokke uses this to never bill a period twice; do not change',
+      ),
     },
   ],
 } as const satisfies SheetSpec;
@@ -339,7 +367,7 @@ export const RECURRING_SHEET = {
       aliases: ['Start month'],
       kind: 'text',
       width: 90,
-      note: '例: 2026-04 / e.g. 2026-04',
+      note: text('例: 2026-04', 'e.g. 2026-04'),
     },
     {
       key: 'end',
@@ -347,7 +375,7 @@ export const RECURRING_SHEET = {
       aliases: ['End month'],
       kind: 'text',
       width: 90,
-      note: '空欄なら終了なし / Empty: no end',
+      note: text('空欄なら終了なし', 'Empty: no end'),
     },
     {
       key: 'billingDay',
@@ -355,7 +383,7 @@ export const RECURRING_SHEET = {
       aliases: ['Billing day'],
       kind: 'text',
       width: 90,
-      note: '売上明細に載せる日。例: 末日 / 25日 / The sales-line date, e.g. 末日 or 25日',
+      note: text('売上明細に載せる日。例: 末日 / 25日', 'The sales-line date, e.g. 末日 or 25日'),
     },
     {
       key: 'lastPeriod',
@@ -363,7 +391,7 @@ export const RECURRING_SHEET = {
       aliases: ['Last billed'],
       kind: 'text',
       width: 100,
-      note: 'Pokkeが記録します / Recorded by Pokke',
+      note: text('Pokkeが記録します', 'Recorded by Pokke'),
     },
     MESSAGE_COLUMN,
   ],
@@ -383,7 +411,10 @@ export const ROUTINES_SHEET = {
       aliases: ['Schedule', 'Rule'],
       kind: 'text',
       width: 200,
-      note: '例: 毎月最終営業日 / 毎週月曜 / 毎月25日(休日の場合は前営業日) / 毎月第3営業日 / 毎年3月15日',
+      note: text(
+        '例: 毎月最終営業日 / 毎週月曜 / 毎月25日(休日の場合は前営業日) / 毎月第3営業日 / 毎年3月15日',
+        'e.g. 毎月最終営業日 (last business day), 毎週月曜 (Mondays), 毎月25日(休日の場合は前営業日), 毎月第3営業日, 毎年3月15日',
+      ),
     },
     {
       key: 'doneWhen',
@@ -399,7 +430,10 @@ export const ROUTINES_SHEET = {
       kind: 'choice',
       choices: ROUTINE_METHODS,
       width: 90,
-      note: 'タスク: タスクシートに追加 / カレンダー: タスクに加えてGoogleカレンダーに予定を入れる / Task, or task plus a calendar block',
+      note: text(
+        'タスク: タスクシートに追加 / カレンダー: タスクに加えてGoogleカレンダーに予定を入れる',
+        'Task, or task plus a calendar block',
+      ),
     },
     {
       key: 'time',
@@ -407,7 +441,10 @@ export const ROUTINES_SHEET = {
       aliases: ['Time'],
       kind: 'text',
       width: 100,
-      note: 'カレンダーの時間。例: 10:00-11:00(空欄なら終日) / Calendar block, e.g. 10:00-11:00 (empty: all day)',
+      note: text(
+        'カレンダーの時間。例: 10:00-11:00(空欄なら終日)',
+        'Calendar block, e.g. 10:00-11:00 (empty: all day)',
+      ),
     },
     {
       key: 'active',
@@ -423,7 +460,7 @@ export const ROUTINES_SHEET = {
       aliases: ['Next'],
       kind: 'date',
       width: 100,
-      note: 'Pokkeが記録します / Recorded by Pokke',
+      note: text('Pokkeが記録します', 'Recorded by Pokke'),
     },
     MESSAGE_COLUMN,
   ],
@@ -462,7 +499,10 @@ export const TASKS_SHEET = {
       aliases: ['Task key'],
       kind: 'text',
       width: 200,
-      note: '同じタスクを二度作らないためにPokkeが使います / Pokke uses this to never create a task twice',
+      note: text(
+        '同じタスクを二度作らないためにPokkeが使います',
+        'Pokke uses this to never create a task twice',
+      ),
     },
     {
       key: 'listId',
@@ -470,7 +510,10 @@ export const TASKS_SHEET = {
       aliases: ['Google Tasks list ID'],
       kind: 'text',
       width: 140,
-      note: 'Googleタスクのリスト。同期はここから読みます(誰が実行しても同じ) / The Google Tasks list; the sync reads it from here, whoever runs it',
+      note: text(
+        'Googleタスクのリスト。同期はここから読みます(誰が実行しても同じ)',
+        'The Google Tasks list; the sync reads it from here, whoever runs it',
+      ),
     },
   ],
 } as const satisfies SheetSpec;
@@ -488,7 +531,10 @@ export const SUMMARY_SHEET = {
       aliases: ['Item'],
       kind: 'text',
       width: 200,
-      note: '区分「通知」の行は集計メールの状況です: メール未送信 → メール送信中 → メール送信 / For 通知 rows, the summary mail: not sent → sending → sent',
+      note: text(
+        '区分「通知」の行は集計メールの状況です: メール未送信 → メール送信中 → メール送信',
+        'For 通知 rows, the summary mail: not sent → sending → sent',
+      ),
     },
     { key: 'amount', header: '金額', aliases: ['Amount'], kind: 'yen', width: 120 },
     { key: 'count', header: '件数', aliases: ['Count'], kind: 'int', width: 60 },

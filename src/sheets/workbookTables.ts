@@ -1,4 +1,4 @@
-import { UserError } from '../core/bilingual';
+import { UserError } from '../core/text';
 import { a1Range, batchGetValues, sheetRange, workbookLayout } from '../services/sheetsApi';
 import { tokyoSerialDate } from './cells';
 import type { ColumnKind, SheetSpec } from './columns';

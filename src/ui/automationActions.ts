@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { bilingual, UserError } from '../core/bilingual';
 import { parseDateKey, tokyoDateKey } from '../core/dates';
+import { inLang, type Lang, type Text, text, UserError } from '../core/text';
 import { CONTINUE_HANDLER, DISPATCH_HANDLER } from '../features/automations/automationState';
 import { dispatch, dryRun } from '../features/automations/dispatcher';
 import { appendRunLog, RESULT, type RunRecord } from '../features/automations/runLog';
@@ -10,9 +10,8 @@ import {
   uninstallAutomations,
 } from '../features/automations/triggerSetup';
 import { now } from '../services/clock';
+import { userLang } from '../services/language';
 import { WorkbookBusyError, withWorkbookLock } from '../services/lock';
-import { userLang } from '../services/session';
-import { showSidebar } from '../services/ui';
 import { activeWorkbook } from '../services/workbook';
 import { workbookTables } from '../sheets/workbookTables';
 import type {
@@ -22,10 +21,11 @@ import type {
   RunNowReport,
 } from './automationContracts';
 import { noRequest, rpc } from './rpc';
+import { openSidebar } from './sheetsActions';
 import { requireTriggerFiring } from './triggerFiring';
 
 export function openAutomations(): void {
-  showSidebar('automations', bilingual('自動化', 'Automations'));
+  openSidebar('automations', text('自動化', 'Automations'));
 }
 
 export const automationsStatusRpc = rpc(
@@ -55,7 +55,7 @@ export const automationsDryRunRpc = rpc(
   z.strictObject({
     date: z.string().check(z.refine((s) => parseDateKey(s) !== null)),
   }),
-  (req): DryRunReport => dryRun(activeWorkbook(), parseDateKey(req.date)!),
+  (req): DryRunReport => dryRun(activeWorkbook(), parseDateKey(req.date)!, userLang()),
 );
 
 /** The sidebar's 今すぐ実行: today's jobs now, even if the daily run already did them. */
@@ -63,10 +63,11 @@ export const automationsRunNowRpc = rpc(
   noRequest,
   (): RunNowReport =>
     withWorkbookLock(() => {
-      const runs = dispatch(activeWorkbook(), now(), 'manual').map(toEntry);
+      const lang = userLang();
+      const runs = dispatch(activeWorkbook(), now(), 'manual', lang).map((r) => toEntry(r, lang));
       return {
         runs,
-        message: bilingual(
+        message: text(
           `${tokyoDateKey(now())} の処理を実行しました`,
           `Ran the jobs for ${tokyoDateKey(now())}`,
         ),
@@ -74,15 +75,15 @@ export const automationsRunNowRpc = rpc(
     }),
 );
 
-function toEntry(r: RunRecord): RunLogEntry {
+function toEntry(r: RunRecord, lang: Lang): RunLogEntry {
   return {
     startedAt: r.startedAt.toISOString(),
     finishedAt: r.finishedAt.toISOString(),
     day: r.day,
-    job: r.job,
+    job: inLang(r.job, lang),
     result: RESULT[r.result],
     count: r.count,
-    message: r.message,
+    message: r.message ? inLang(r.message, lang) : '',
   };
 }
 
@@ -95,35 +96,40 @@ function toEntry(r: RunRecord): RunLogEntry {
 export function runDispatcherTrigger(kind: 'daily' | 'continue', event: unknown): void {
   requireTriggerFiring(kind === 'daily' ? DISPATCH_HANDLER : CONTINUE_HANDLER, event);
   const ss = activeWorkbook();
+  const lang = userLang();
   try {
-    withWorkbookLock(() => dispatch(ss, now(), kind));
+    withWorkbookLock(() => dispatch(ss, now(), kind, lang));
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     const at = now();
-    appendRunLog(workbookTables(ss), [
-      {
-        startedAt: at,
-        finishedAt: at,
-        day: tokyoDateKey(at),
-        job: bilingual('自動化', 'Automations'),
-        result: 'skipped',
-        count: 0,
-        message: skipReason(e),
-      },
-    ]);
+    appendRunLog(
+      workbookTables(ss),
+      [
+        {
+          startedAt: at,
+          finishedAt: at,
+          day: tokyoDateKey(at),
+          job: text('自動化', 'Automations'),
+          result: 'skipped',
+          count: 0,
+          message: skipReason(e),
+        },
+      ],
+      lang,
+    );
   }
 }
 
 /** Why a firing did nothing: the run-log line of a skip says so, and that the next run catches up. */
-function skipReason(e: UserError): string {
+function skipReason(e: UserError): Text {
   if (e instanceof WorkbookBusyError) {
-    return bilingual(
+    return text(
       '他の処理(請求書の発行など)がワークブックを更新中だったためスキップしました。次回の実行でこの日の分も行います',
       'Skipped: another Pokke task (invoicing…) was updating the workbook; the next run catches up on this day',
     );
   }
-  return `${bilingual(
-    '次の理由でスキップしました。次回の実行で再試行します',
-    'Skipped for the reason below; the next run tries again',
-  )}\n${e.message}`;
+  return text(
+    `次の理由でスキップしました。次回の実行で再試行します\n${e.text.ja}`,
+    `Skipped for the reason below; the next run tries again\n${e.text.en}`,
+  );
 }

@@ -2,7 +2,7 @@
  * The shapes that cross google.script.run between the 自動化 (Automations) sidebar and the
  * server. Dates are YYYY-MM-DD (Asia/Tokyo), instants ISO 8601 strings. JSON values only.
  */
-import type { Lang } from '../core/bilingual';
+import type { Lang, Text } from '../core/text';
 
 export type JobId = 'tasks' | 'recurring' | 'reminders' | 'summary' | 'routines';
 
@@ -39,8 +39,8 @@ export interface AutomationStatus {
   nextRunAt: string | null;
   /** No job is failing and the last run that was due succeeded. */
   healthy: boolean;
-  /** A sentence for the owner, Japanese first. */
-  health: string;
+  /** A sentence for the owner. */
+  health: Text;
   /** A run that ran out of time and will continue on a one-off trigger. */
   continuing: boolean;
   recentRuns: RunLogEntry[];
@@ -56,12 +56,12 @@ export interface DryRunRequest {
 
 export interface PlannedJob {
   job: JobId;
-  /** Bilingual job name, e.g. 定期請求 / Recurring invoices. */
-  label: string;
-  /** What the job would do, one bilingual line per action. */
-  actions: string[];
+  /** The job's name, e.g. 定期請求 (Recurring invoices). */
+  label: Text;
+  /** What the job would do, one text per action (several lines each at most). */
+  actions: Text[];
   /** Rows the job cannot read (written to their メッセージ cell on a real run). */
-  problems: string[];
+  problems: Text[];
 }
 
 export interface DryRunReport {
@@ -74,5 +74,5 @@ export interface DryRunReport {
 
 export interface RunNowReport {
   runs: RunLogEntry[];
-  message: string;
+  message: Text;
 }

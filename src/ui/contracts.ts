@@ -4,9 +4,9 @@
  * Only JSON values cross: no Date, no undefined inside arrays, no functions.
  */
 
-import type { Lang } from '../core/bilingual';
+import type { Lang, LanguageChoice, Text } from '../core/text';
 
-export type { Lang };
+export type { Lang, LanguageChoice, Text };
 export type RoundingMethod = 'floor' | 'round' | 'ceil';
 
 /** The owner's settings as the sidebar edits them. Amounts are integer yen; text is as typed. */
@@ -44,14 +44,16 @@ export type SendDirectly = 'する' | 'しない';
 
 export interface FieldIssue {
   field: keyof SettingsForm;
-  /** Japanese first, then English: `登録番号の形式が正しくありません / Invalid registration number`. */
-  message: string;
+  /** `登録番号の形式が正しくありません` / `Invalid registration number`. */
+  message: Text;
   /** Warnings do not block saving (e.g. an individual's registration number failing the check). */
   severity: 'error' | 'warning';
 }
 
 export interface SettingsView {
   lang: Lang;
+  /** The person's own choice of language (kept for them, not in the workbook). */
+  language: LanguageChoice;
   settings: SettingsForm;
   /** True when the workbook has not been set up yet (the sidebar offers to set it up). */
   needsSetup: boolean;
@@ -67,8 +69,8 @@ export interface SetupReport {
   updated: string[];
   /** Sheets already complete. */
   unchanged: string[];
-  /** A one-line summary for the user, Japanese first. */
-  message: string;
+  /** A one-line summary for the user. */
+  message: Text;
 }
 
 export type SaveResult =
@@ -87,6 +89,7 @@ export interface InvoiceRunRequest {
 
 /** What the 請求書 sidebar starts from, by the server's clock (never the browser's). */
 export interface InvoiceDefaults {
+  lang: Lang;
   /** The last day of the current month in Asia/Tokyo, YYYY-MM-DD. */
   closingDate: string;
 }
@@ -139,8 +142,8 @@ export interface InvoicePreviewItem {
   billed: number;
   /** The client withholds income tax (the sidebar recomputes `withholding` from the lines). */
   withholds: boolean;
-  /** Bilingual notes (carried-over lines, mixed tax modes…). */
-  warnings: string[];
+  /** Notes (carried-over lines, mixed tax modes…). */
+  warnings: Text[];
   /** The lines the invoice bills, by date then row. */
   lines: InvoicePreviewLine[];
 }
@@ -148,7 +151,7 @@ export interface InvoicePreviewItem {
 export interface RowProblem {
   sheet: string;
   row: number;
-  message: string;
+  message: Text;
 }
 
 export interface InvoicePreview {
@@ -164,8 +167,8 @@ export interface InvoicePreview {
   sendDirectly: boolean;
   /** 設定「消費税の端数処理」: the sidebar recomputes a partly ticked invoice with it. */
   rounding: RoundingMethod;
-  /** What the settings leave out of every invoice (no 登録番号, no 振込先…): bilingual. */
-  settingsWarnings: string[];
+  /** What the settings leave out of every invoice (no 登録番号, no 振込先…). */
+  settingsWarnings: Text[];
 }
 
 export interface IssuedInvoice {
@@ -177,8 +180,8 @@ export interface IssuedInvoice {
   draftUrl: string;
   /** Sent directly (設定「請求書を直接送信」する). */
   sent: boolean;
-  /** Bilingual note for this invoice (no recipient, mail limit reached…), or ''. */
-  message: string;
+  /** A note for this invoice (no recipient, mail limit reached…), or null. */
+  message: Text | null;
 }
 
 export interface IssueReport {
@@ -195,9 +198,9 @@ export interface IssueReport {
   /** 定期請求 lines this run added to 売上明細 (due by the closing date) before issuing. */
   addedLines: number;
   /**
-   * What the settings left out of the invoices just made (no 登録番号, no 振込先…): bilingual,
-   * also in `message`. Empty when nothing was made.
+   * What the settings left out of the invoices just made (no 登録番号, no 振込先…), also in
+   * `message`. Empty when nothing was made.
    */
-  settingsWarnings: string[];
-  message: string;
+  settingsWarnings: Text[];
+  message: Text;
 }

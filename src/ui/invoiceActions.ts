@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { bilingual, UserError } from '../core/bilingual';
 import { endOfMonth, parseDateKey, tokyoDateKey } from '../core/dates';
+import { inLang, type Lang, type Text, text, UserError } from '../core/text';
 import { appendRunLog } from '../features/automations/runLog';
 import { BILLING_SHEETS, readBillingBook } from '../features/invoices/billingBook';
 import {
@@ -11,6 +11,7 @@ import {
 import { MAX_SELECTED_ROWS, planInvoices, toPreview } from '../features/invoices/plan';
 import { invoicePreviewDialog } from '../features/invoices/previewDialog';
 import { now } from '../services/clock';
+import { userLang } from '../services/language';
 import { withWorkbookLock } from '../services/lock';
 import { CONTINUE_AFTER_MS, deadlineFromNow } from '../services/timeBudget';
 import { clearTriggers, scheduleContinuation } from '../services/triggers';
@@ -44,13 +45,13 @@ const showPreviewRequest = z.strictObject({
 });
 
 /**
- * google.script.run: the sidebar's default closing date, the month end of today in Asia/Tokyo by
- * the script's clock: the browser's date may be another day (another zone, a wrong clock), and
- * in the playground the clock is the playground's. Reads nothing.
+ * google.script.run: the sidebar's language and its default closing date, the month end of today
+ * in Asia/Tokyo by the script's clock: the browser's date may be another day (another zone, a
+ * wrong clock), and in the playground the clock is the playground's. Reads no sheet.
  */
 export const invoicesDefaultsRpc = rpc(
   noRequest,
-  (): InvoiceDefaults => ({ closingDate: endOfMonth(tokyoDateKey(now())) }),
+  (): InvoiceDefaults => ({ lang: userLang(), closingDate: endOfMonth(tokyoDateKey(now())) }),
 );
 
 /** google.script.run: what a closing run would issue. Reads only. */
@@ -68,50 +69,68 @@ export const invoicesPreviewRpc = rpc(runRequest, (req): InvoicePreview => {
 export const invoicesIssueRpc = rpc(runRequest, (req): IssueReport => {
   const deadline = deadlineFromNow();
   const startedAt = now();
+  const lang = userLang();
   return withWorkbookLock(() => {
     const ss = activeWorkbook();
     const { moreRecurring: _more, ...report } = issueInvoices(ss, parseDateKey(req.closingDate)!, {
       rows: req.rows,
       deadline,
+      lang,
     });
-    logHalfConfigured(ss, startedAt, report);
+    logHalfConfigured(ss, startedAt, report, lang);
     return report;
   });
 });
 
-const ISSUE_JOB = bilingual('請求書の発行', 'Issuing invoices');
+const ISSUE_JOB = text('請求書の発行', 'Issuing invoices');
 
 /**
  * Invoices that went out while the settings lacked what an invoice should carry (登録番号,
  * 振込先…) leave a line in 実行ログ with the warnings, for the owner to find later. Other
  * issuing runs are recorded in the 請求書 sheet itself and cost no log line.
  */
-function logHalfConfigured(ss: Spreadsheet, startedAt: Date, report: IssueReport): void {
-  if (report.settingsWarnings.length > 0) logIssuing(ss, ISSUE_JOB, startedAt, report);
+function logHalfConfigured(
+  ss: Spreadsheet,
+  startedAt: Date,
+  report: IssueReport,
+  lang: Lang,
+): void {
+  if (report.settingsWarnings.length > 0) logIssuing(ss, ISSUE_JOB, startedAt, report, lang);
 }
 
 /** One 実行ログ line for an issuing run: paused while invoices remain, else done. */
-function logIssuing(ss: Spreadsheet, job: string, startedAt: Date, report: IssueReport): void {
-  appendRunLog(workbookTables(ss), [
-    {
-      startedAt,
-      finishedAt: now(),
-      day: tokyoDateKey(startedAt),
-      job,
-      result: report.unfinished > 0 ? 'paused' : 'ok',
-      count: report.issued.length,
-      message: report.message,
-    },
-  ]);
+function logIssuing(
+  ss: Spreadsheet,
+  job: Text,
+  startedAt: Date,
+  report: IssueReport,
+  lang: Lang,
+): void {
+  appendRunLog(
+    workbookTables(ss),
+    [
+      {
+        startedAt,
+        finishedAt: now(),
+        day: tokyoDateKey(startedAt),
+        job,
+        result: report.unfinished > 0 ? 'paused' : 'ok',
+        count: report.issued.length,
+        message: report.message,
+      },
+    ],
+    lang,
+  );
 }
 
 /** google.script.run: make the PDFs and mails an earlier run left (never new invoices). */
 export const invoicesContinueRpc = rpc(noRequest, (): IssueReport => {
   const deadline = deadlineFromNow();
-  return withWorkbookLock(() => finishInterruptedInvoices(activeWorkbook(), deadline));
+  const lang = userLang();
+  return withWorkbookLock(() => finishInterruptedInvoices(activeWorkbook(), deadline, lang));
 });
 
-const CONTINUED_JOB = bilingual('請求書の発行(続き)', 'Invoices (continued)');
+const CONTINUED_JOB = text('請求書の発行(続き)', 'Invoices (continued)');
 
 /**
  * The one-off trigger: finishes what an issuing run left, logs it in 実行ログ, and schedules
@@ -125,16 +144,17 @@ export function runInvoiceContinuationTrigger(event: unknown): void {
   clearTriggers(CONTINUE_INVOICES_HANDLER);
   const ss = activeWorkbook();
   const startedAt = now();
+  const lang = userLang();
   let report: IssueReport;
   try {
-    report = withWorkbookLock(() => finishInterruptedInvoices(ss, deadline));
+    report = withWorkbookLock(() => finishInterruptedInvoices(ss, deadline, lang));
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     scheduleContinuation(CONTINUE_INVOICES_HANDLER, CONTINUE_AFTER_MS);
     return;
   }
   if (report.issued.length === 0 && report.unfinished === 0) return;
-  logIssuing(ss, CONTINUED_JOB, startedAt, report);
+  logIssuing(ss, CONTINUED_JOB, startedAt, report, lang);
 }
 
 /** google.script.run: one invoice of the preview as it will look, in a modal dialog. Reads only. */
@@ -151,6 +171,6 @@ export const invoicesShowPreviewRpc = rpc(showPreviewRequest, (req): { shown: tr
       'This invoice is no longer in the preview; preview again',
     );
   }
-  showModalDialog(dialog.html, dialog.title, 860, 720);
+  showModalDialog(dialog.html, inLang(dialog.title, userLang()), 860, 720);
   return { shown: true };
 });

@@ -1,13 +1,15 @@
+import { inLang, type Lang, text } from '../core/text';
+
 /** The Pokke menu in Sheets. Item function names are entry points exported by src/main.ts. */
 export const MENU_ITEMS = [
-  { caption: 'ワークブックを準備 / Set up workbook', functionName: 'menuSetupWorkbook' },
-  { caption: '請求書 / Invoices', functionName: 'showInvoicesSidebar' },
-  { caption: '自動化 / Automations', functionName: 'showAutomationsSidebar' },
-  { caption: '設定 / Settings', functionName: 'showSettingsSidebar' },
+  { caption: text('ワークブックを準備', 'Set up workbook'), functionName: 'menuSetupWorkbook' },
+  { caption: text('請求書', 'Invoices'), functionName: 'showInvoicesSidebar' },
+  { caption: text('自動化', 'Automations'), functionName: 'showAutomationsSidebar' },
+  { caption: text('設定', 'Settings'), functionName: 'showSettingsSidebar' },
 ] as const;
 
-export function addPokkeMenu(ui: GoogleAppsScript.Base.Ui): void {
+export function addPokkeMenu(ui: GoogleAppsScript.Base.Ui, lang: Lang): void {
   const menu = ui.createAddonMenu();
-  for (const item of MENU_ITEMS) menu.addItem(item.caption, item.functionName);
+  for (const item of MENU_ITEMS) menu.addItem(inLang(item.caption, lang), item.functionName);
   menu.addToUi();
 }

@@ -1,5 +1,14 @@
 import * as z from 'zod/mini';
-import { bilingual, type FieldName, tooLongMessage, UserError } from '../core/bilingual';
+import {
+  type FieldName,
+  inLang,
+  type Lang,
+  type Text,
+  text,
+  tooLongMessage,
+  UserError,
+} from '../core/text';
+import { userLang } from '../services/language';
 
 /** The schema of a call that takes no request (whatever the page passes is ignored). */
 export const noRequest = z.optional(z.unknown());
@@ -20,7 +29,7 @@ export function requestError(
     const key = issue.path.length > 0 ? String(issue.path[0]) : '';
     byField.set(key, [...(byField.get(key) ?? []), issue]);
   }
-  const parts: { ja: string; en: string }[] = [];
+  const parts: Text[] = [];
   const invalid: FieldName[] = [];
   for (const [key, list] of byField) {
     const name = names[key] ?? { ja: key || '(root)', en: key || '(root)' };
@@ -42,34 +51,37 @@ export function requestError(
 /**
  * Wraps a function that google.script.run can reach. Any page that knows its name can call it,
  * so its arguments are validated first; what fails reaches withFailureHandler as a message the
- * user can read (Japanese first), never a stack trace. `names` says what each field is called.
+ * user can read, in their language, never a stack trace. `names` says what each field is called.
  */
 export function rpc<S extends z.ZodMiniType, R>(
   schema: S,
   handler: (input: z.infer<S>) => R,
   names?: FieldNames,
 ): (raw: unknown) => R {
-  return (raw: unknown) => {
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) throw requestError(parsed.error.issues, names);
-    return guard(() => handler(parsed.data));
-  };
+  return (raw: unknown) =>
+    guard(() => {
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) throw requestError(parsed.error.issues, names);
+      return handler(parsed.data);
+    });
 }
 
-/** Runs a user-facing action and turns unexpected failures into a readable message. */
-export function guard<R>(action: () => R): R {
+/**
+ * Runs a user-facing action; a failure leaves as an Error whose message is the failure in the
+ * user's language (`lang`, or the user's own when not given).
+ */
+export function guard<R>(action: () => R, lang?: Lang): R {
   try {
     return action();
   } catch (e) {
-    throw toUserError(e);
+    throw new Error(inLang(failureText(e), lang ?? userLang()));
   }
 }
 
-export function toUserError(e: unknown): Error {
-  if (e instanceof UserError) return e;
+/** What went wrong, for the user: a UserError's own words; anything else briefly (and logged). */
+export function failureText(e: unknown): Text {
+  if (e instanceof UserError) return e.text;
   const detail = e instanceof Error ? e.message : String(e);
   console.error(e instanceof Error ? (e.stack ?? detail) : detail);
-  return new Error(
-    bilingual(`処理できませんでした: ${detail}`, `Pokke could not finish: ${detail}`),
-  );
+  return text(`処理できませんでした: ${detail}`, `Pokke could not finish: ${detail}`);
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { UserError } from '../core/bilingual';
+import { UserError } from '../core/text';
 import { isInstalledTrigger } from '../services/triggers';
 
 /**

@@ -12,7 +12,7 @@
  *    out, while a map remembers where every normalised character came from, so that the text
  *    shown as `matched` is the mail's own text.
  */
-import type { Lang } from '../bilingual';
+import type { Lang } from '../text';
 
 export const RAW_LIMIT = 500_000;
 export const SCAN_LIMIT = 20_000;

@@ -12,6 +12,7 @@
  */
 import { BANK_HOLIDAY_NAME, holidayName } from '../businessDays';
 import { addDays, compareDateKeys, type DateKey, dateKey, dateParts, weekday } from '../dates';
+import { type Text, text } from '../text';
 import { mailContext } from './calendar';
 import { numericCandidates, URGENT, WEEKDAYS_EN, WEEKDAYS_JA, weekdayIndex } from './common';
 import { englishCandidates } from './english';
@@ -265,37 +266,49 @@ function md(date: DateKey): string {
 }
 
 /** 「メールの期限は11/30(土)です。前営業日にしています」 for a date moved to a business day. */
-function movedNote(written: DateKey, date: DateKey): string {
+function movedNote(written: DateKey, date: DateKey): Text {
   const wd = weekday(written);
   const ja = `${md(written)}(${WEEKDAYS_JA[wd]})`;
   const en = `${md(written)} (${WEEKDAYS_EN[wd]?.slice(0, 3)})`;
   return compareDateKeys(date, written) < 0
-    ? `メールの期限は${ja}です。前営業日にしています / The mail says ${en}; moved to the business day before`
-    : `メールの期限は${ja}です。翌営業日にしています / The mail says ${en}; moved to the next business day`;
+    ? text(
+        `メールの期限は${ja}です。前営業日にしています`,
+        `The mail says ${en}; moved to the business day before`,
+      )
+    : text(
+        `メールの期限は${ja}です。翌営業日にしています`,
+        `The mail says ${en}; moved to the next business day`,
+      );
 }
 
 function reading(p: PreparedText, c: Candidate, ctx: MailContext, urgent: boolean): DueDateReading {
   const flags = new Set<DueFlag>(c.flags);
-  const notes: string[] = [];
+  const notes: Text[] = [];
   for (const m of c.mismatch ?? []) {
     flags.add('weekday-mismatch');
     notes.push(
-      `${m.month}/${m.day}は${WEEKDAYS_JA[m.actual]}曜日です。日付をご確認ください / ` +
+      text(
+        `${m.month}/${m.day}は${WEEKDAYS_JA[m.actual]}曜日です。日付をご確認ください`,
         `${m.month}/${m.day} is a ${WEEKDAYS_EN[m.actual]}; please check the date`,
+      ),
     );
   }
   if (compareDateKeys(c.date, ctx.mail) < 0) {
     flags.add('past');
     notes.push(
-      `${md(c.date)}はメールの日付より前です。日付をご確認ください / ` +
+      text(
+        `${md(c.date)}はメールの日付より前です。日付をご確認ください`,
         `${md(c.date)} is before the mail's date; please check the date`,
+      ),
     );
   } else if (c.date === ctx.mail && c.time !== undefined && minutesOf(c.time) < ctx.minutes) {
     // 「本日17時まで」 in a mail sent at 18:00: the date and the time together are past.
     flags.add('past');
     notes.push(
-      `${md(c.date)} ${c.time}はメールの送信時刻より前です。日時をご確認ください / ` +
+      text(
+        `${md(c.date)} ${c.time}はメールの送信時刻より前です。日時をご確認ください`,
         `${md(c.date)} ${c.time} is before the mail was sent; please check the date and time`,
+      ),
     );
   }
   if (c.movedFrom !== undefined) {
@@ -306,22 +319,31 @@ function reading(p: PreparedText, c: Candidate, ctx: MailContext, urgent: boolea
   if (holiday !== null) {
     flags.add('holiday');
     const en = holiday === BANK_HOLIDAY_NAME ? 'a bank holiday' : `a holiday (${holiday})`;
-    notes.push(`${md(c.date)}は${holiday}です / ${md(c.date)} is ${en}`);
+    notes.push(text(`${md(c.date)}は${holiday}です`, `${md(c.date)} is ${en}`));
   }
   if (c.vagueTime !== undefined) {
     flags.add('vague-time');
     notes.push(
-      `時刻は「${c.vagueTime}」とだけ書かれています / The time is only given as "${c.vagueTime}"`,
+      text(
+        `時刻は「${c.vagueTime}」とだけ書かれています`,
+        `The time is only given as "${c.vagueTime}"`,
+      ),
     );
   }
   if (flags.has('ambiguous')) {
     notes.push(
-      '読み方が分かれる表現です。日付をご確認ください / This phrase can be read more than one way; please check the date',
+      text(
+        '読み方が分かれる表現です。日付をご確認ください',
+        'This phrase can be read more than one way; please check the date',
+      ),
     );
   }
   if (c.timeOnly) {
     notes.push(
-      '日付の記載がないため、メールの日付から決めました / No date was written; it was taken from the mail date',
+      text(
+        '日付の記載がないため、メールの日付から決めました',
+        'No date was written; it was taken from the mail date',
+      ),
     );
   }
   if (urgent) flags.add('urgent');
@@ -348,13 +370,13 @@ function reading(p: PreparedText, c: Candidate, ctx: MailContext, urgent: boolea
  * was sent; relative phrases count from its date in Japan.
  */
 export function readDueDate(
-  text: string,
+  mailBody: string,
   mailDate: Date,
   options: ReadOptions = {},
 ): DueDateReading | null {
   if (!(mailDate instanceof Date) || Number.isNaN(mailDate.getTime())) return null;
   const ctx = mailContext(mailDate);
-  const body = typeof text === 'string' ? text : '';
+  const body = typeof mailBody === 'string' ? mailBody : '';
   const subject = typeof options.subject === 'string' ? options.subject : '';
   const p = prepareMail(body, subject);
   const cands = assemble(p.norm, collect(p.norm, ctx));
@@ -369,6 +391,8 @@ export function readDueDate(
     matched: sourceSpan(p, urgent.index, urgent.index + urgent[0].length),
     confidence: 'low',
     flags: ['urgent'],
-    notes: ['日付の記載がない至急の依頼です。本日としました / Urgent with no date; set to today'],
+    notes: [
+      text('日付の記載がない至急の依頼です。本日としました', 'Urgent with no date; set to today'),
+    ],
   };
 }

@@ -1,8 +1,9 @@
 import type { DateKey } from '../dates';
+import type { Text } from '../text';
 
 /**
  * Why a reading deserves a second look. Each flag that the user should act on comes with a
- * bilingual note in `DueDateReading.notes`.
+ * note in `DueDateReading.notes`.
  * - `weekday-mismatch`: a written weekday does not match the date (`11/30(土)` on a Monday).
  * - `past`: the date is before the mail's date.
  * - `holiday`: the date is a national holiday or a bank closure (12/31–1/3).
@@ -37,8 +38,8 @@ export interface DueDateReading {
   matched: string;
   confidence: DueConfidence;
   flags: DueFlag[];
-  /** Bilingual notes (Japanese first) for the flags the user should check. */
-  notes: string[];
+  /** Notes for the flags the user should check. */
+  notes: Text[];
 }
 
 export interface ReadOptions {

@@ -8,11 +8,12 @@
  * Warnings (a registration number failing the corporate check digit, no mail address, an odd
  * postal code) never block invoicing.
  */
-import type { Lang } from '../bilingual';
+
 import type { HolidayRule } from '../businessDays';
 import { cellString, foldWord } from '../cells';
 import { DEFAULT_HOLIDAY_RULE, type PaymentTerms, parsePaymentTerms } from '../paymentTerms';
 import { checkRegistrationNumber, registrationNumberMessage } from '../registrationNumber';
+import type { Lang } from '../text';
 import { type FieldLabel, labelled, type Problem, problem } from './problems';
 
 export type ClientField =

@@ -25,7 +25,6 @@
  * without tax (平成元年直法6-1), unless `withholdingBase: 'includingTax'`.
  */
 
-import { bilingual } from '../bilingual';
 import { addDays, clampedDateKey, compareDateKeys, type DateKey, dateParts } from '../dates';
 import type { RoundingMethod } from '../money';
 import {
@@ -36,6 +35,7 @@ import {
   type PaymentTerms,
 } from '../paymentTerms';
 import { isReducedRate, type TaxMode, type TaxSummary } from '../tax';
+import { type Text, text } from '../text';
 import { type InvoiceFigures, invoiceAmounts } from './amounts';
 import type { Client, RowProblems } from './clients';
 import { SALE_LABELS, type SaleField, type SaleLine } from './lines';
@@ -94,7 +94,7 @@ export interface InvoiceDraft {
   readonly billed: number;
   readonly figures: InvoiceFigures;
   /** Bilingual notes for the preview (carried-over lines, mixed tax modes, due before issue…). */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Text[];
 }
 
 export interface GroupingResult {
@@ -173,7 +173,7 @@ function buildDraft(group: Group, options: GroupingOptions, issueDate: DateKey):
   const lines = [...group.lines].sort(byLineOrder);
   const first = lines[0]!;
   const last = lines[lines.length - 1]!;
-  const warnings: string[] = [];
+  const warnings: Text[] = [];
 
   const { summary, withholdingBase, withholding, billed, figures } = invoiceAmounts(lines, {
     ...options,
@@ -195,7 +195,7 @@ function buildDraft(group: Group, options: GroupingOptions, issueDate: DateKey):
   const late = issuedThrough ? lines.filter((l) => ownClosing(l) <= issuedThrough) : [];
   if (late.length > 0)
     warnings.push(
-      bilingual(
+      text(
         `${issuedThrough}締めの請求書の発行済み期間に後から追加された明細です: ${late.map((l) => `${l.date} ${l.item}`).join('、')}`,
         `Added after the invoice closing ${issuedThrough} was issued: ${late.map((l) => `${l.date} ${l.item}`).join(', ')}`,
       ),
@@ -203,7 +203,7 @@ function buildDraft(group: Group, options: GroupingOptions, issueDate: DateKey):
   const carried = lines.filter((l) => l.date < group.nominalStart && !late.includes(l)).length;
   if (carried > 0 && group.warnCarried)
     warnings.push(
-      bilingual(
+      text(
         // The period shown starts at the earliest line, so the note never says they lie outside it.
         `前の期間の明細を含みます(未請求のまま残っていた${carried}件。対象期間はその日付からです)`,
         `Includes ${carried} line(s) of an earlier period left unbilled; the period starts at the earliest`,
@@ -212,20 +212,20 @@ function buildDraft(group: Group, options: GroupingOptions, issueDate: DateKey):
   for (const t of summary.byRate)
     if (t.converted)
       warnings.push(
-        bilingual(
+        text(
           `${t.rate}%の明細に税込と税抜が混在しているため換算しました。明細の金額と1円違うことがあります`,
           `${t.rate}% lines mix tax-included and tax-excluded prices and were converted; figures may differ by 1 yen`,
         ),
       );
   if (dueDate < issueDate)
     warnings.push(
-      bilingual(
+      text(
         `支払期限(${dueDate})が発行日(${issueDate})より前です`,
         `The due date (${dueDate}) is before the issue date (${issueDate})`,
       ),
     );
   if (billed <= 0)
-    warnings.push(bilingual('請求額が0円以下です', 'The amount billed is zero or negative'));
+    warnings.push(text('請求額が0円以下です', 'The amount billed is zero or negative'));
 
   return {
     periodKey: group.periodKey,

@@ -3,10 +3,11 @@
  * `SettingsForm` (src/ui/contracts.ts) fits `Issuer` as it is; the optional fields are for
  * settings that may come later.
  */
-import { bilingual, type Lang } from '../bilingual';
+
 import { MONTH_NAMES_EN } from '../calendarNames';
 import { type DateKey, dateParts, formatDateJa } from '../dates';
 import { formatYen } from '../money';
+import { type Lang, type Text, text } from '../text';
 import type { Client } from './clients';
 
 export interface Issuer {
@@ -102,25 +103,25 @@ export function printsTransferFee(issuer: Issuer): boolean {
  * What the owner should know before invoices go out with these settings. Both gaps are
  * legitimate (an owner who is not a registered issuer has no number), so they warn, never refuse.
  */
-export function issuerWarnings(issuer: Issuer): string[] {
-  const warnings: string[] = [];
+export function issuerWarnings(issuer: Issuer): Text[] {
+  const warnings: Text[] = [];
   if (issuer.registrationNumber.trim() === '')
     warnings.push(
-      bilingual(
+      text(
         '登録番号が未設定です。適格請求書になりません',
         'No registration number is set: the invoices are not qualified invoices (適格請求書)',
       ),
     );
   if (!hasTransferAccount(issuer))
     warnings.push(
-      bilingual(
+      text(
         '振込先が未設定です。設定の銀行名と口座番号を入力すると請求書に表示されます',
         'No bank account is set: enter the bank and the account number in Settings to show it on invoices',
       ),
     );
   if (printsTransferFee(issuer) && /振込手数料|transfer fee/i.test(issuer.invoiceNote ?? ''))
     warnings.push(
-      bilingual(
+      text(
         '請求書の備考にも振込手数料の記載があり、2回表示されます。設定「振込手数料のお願い」をしないにするか、備考から削除してください',
         'The note on invoices also mentions the transfer fee, so it would be printed twice: set "Ask the client to bear the transfer fee" to しない, or remove it from the note',
       ),

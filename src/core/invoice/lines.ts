@@ -17,6 +17,7 @@ import { parseDateKey, tokyoDateKey } from '../dates';
 import { divideRounded, parseYen, type RoundingMethod } from '../money';
 import { HYPHEN_CLASS, stripSpaces, toHalfWidth } from '../normalize';
 import { parseTaxRate, type TaxMode, type TaxRate } from '../tax';
+import { type Text, text } from '../text';
 import { clientKey, lookup, type RowInput, type RowProblems } from './clients';
 import { type FieldLabel, labelled, type Problem, problem } from './problems';
 
@@ -104,12 +105,18 @@ const MAX_SCALE = 6;
 
 export type QuantityParse =
   | { ok: true; quantity: Quantity }
-  | { ok: false; reason: 'format' | 'precision' | 'tooLarge'; message: string };
+  | { ok: false; reason: 'format' | 'precision' | 'tooLarge'; message: Text };
 
 const QUANTITY_MESSAGES = {
-  format: '数量として読み取れません(例: 3、1.5、1,000) / Not a quantity (e.g. 3, 1.5, 1,000)',
-  precision: `数量の小数は${MAX_SCALE}桁までです / A quantity may have at most ${MAX_SCALE} decimals`,
-  tooLarge: '数量が大きすぎます / The quantity is too large',
+  format: text(
+    '数量として読み取れません(例: 3、1.5、1,000)',
+    'Not a quantity (e.g. 3, 1.5, 1,000)',
+  ),
+  precision: text(
+    `数量の小数は${MAX_SCALE}桁までです`,
+    `A quantity may have at most ${MAX_SCALE} decimals`,
+  ),
+  tooLarge: text('数量が大きすぎます', 'The quantity is too large'),
 } as const;
 
 function quantityFail(reason: keyof typeof QUANTITY_MESSAGES): QuantityParse {

@@ -5,9 +5,10 @@
  * the text, escaped paragraph by paragraph: a value from a cell can never become markup, and the
  * subject can never carry a line break (no header injection).
  */
-import type { Lang } from '../bilingual';
+
 import { mailText } from '../mailText';
 import { oneLine } from '../normalize';
+import type { Lang } from '../text';
 import {
   amountInText,
   bankLine,

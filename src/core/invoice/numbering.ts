@@ -12,8 +12,9 @@
  * grows a digit (`9999` → `10000`) rather than wrap. Call it under the script lock, with the
  * numbers read inside the lock.
  */
-import { bilingual, UserError } from '../bilingual';
+
 import { type DateKey, dateParts } from '../dates';
+import { type Text, text, UserError } from '../text';
 
 export const DEFAULT_NUMBER_PATTERN = '{YYYY}-{MM}-{SEQ4}';
 
@@ -29,7 +30,7 @@ export interface NumberPattern {
 
 export type NumberPatternParse =
   | { ok: true; pattern: NumberPattern }
-  | { ok: false; message: string };
+  | { ok: false; message: Text };
 
 const MAX_LENGTH = 40;
 const LITERAL = /^[A-Za-z0-9\-_./#]$/;
@@ -37,7 +38,7 @@ const LITERAL = /^[A-Za-z0-9\-_./#]$/;
 function fail(ja: string, en: string): NumberPatternParse {
   return {
     ok: false,
-    message: bilingual(
+    message: text(
       `請求書番号の形式: ${ja}(例: {YYYY}-{MM}-{SEQ4} → 2026-11-0001)`,
       `Invoice number pattern: ${en} (e.g. {YYYY}-{MM}-{SEQ4} → 2026-11-0001)`,
     ),
@@ -99,8 +100,8 @@ export function parseNumberPattern(input: string): NumberPatternParse {
   return { ok: true, pattern: { source, tokens } };
 }
 
-/** The bilingual error for a pattern, or null when it is fine (for the settings form). */
-export function numberPatternError(input: string): string | null {
+/** The text error for a pattern, or null when it is fine (for the settings form). */
+export function numberPatternError(input: string): Text | null {
   const parsed = parseNumberPattern(input);
   return parsed.ok ? null : parsed.message;
 }
@@ -176,8 +177,7 @@ export function nextNumbers(
   if (typeof pattern === 'string') {
     const result = parseNumberPattern(pattern);
     if (!result.ok) {
-      const at = result.message.indexOf(' / ');
-      throw new UserError(result.message.slice(0, at), result.message.slice(at + 3));
+      throw new UserError(result.message.ja, result.message.en);
     }
     parsed = result.pattern;
   } else parsed = pattern;

@@ -1,14 +1,14 @@
 /**
- * What is wrong with a row, field by field. Every message is Japanese first, then English
- * (`bilingual`), fit for the row's メッセージ cell; `joinProblems` makes that cell's text.
+ * What is wrong with a row, field by field, in both languages; `joinProblems` makes one message of
+ * a row's problems for its メッセージ cell.
  */
-import { bilingual } from '../bilingual';
+import { joinWith, type Text, text } from '../text';
 
 export interface Problem<F extends string = string> {
   /** The column the problem is about (a key of the sheet's schema). */
   readonly field: F;
-  /** `日付: 日付が入力されていません / Date: No date entered`. */
-  readonly message: string;
+  /** `日付: 日付が入力されていません` / `Date: No date entered`. */
+  readonly message: Text;
 }
 
 export interface FieldLabel {
@@ -16,21 +16,16 @@ export interface FieldLabel {
   readonly en: string;
 }
 
-const SEPARATOR = ' / ';
-
 /**
- * Prefixes a bilingual message (`ja / en`, as core's parsers return them) with the field's label
- * on each side: `単価: 金額として読み取れません… / Unit price: Not an amount…`. When the value is
- * given it is quoted (cut to 30 characters) so the owner sees what was read.
+ * Prefixes a message with the field's label: `単価: 金額として読み取れません…` /
+ * `Unit price: Not an amount…`. When the value is given it is quoted (cut to 30 characters) so
+ * the owner sees what was read.
  */
-export function labelled(label: FieldLabel, message: string, value?: unknown): string {
-  const at = message.indexOf(SEPARATOR);
-  const ja = at < 0 ? message : message.slice(0, at);
-  const en = at < 0 ? message : message.slice(at + SEPARATOR.length);
+export function labelled(label: FieldLabel, message: Text, value?: unknown): Text {
   const shown = value === undefined ? '' : quoteValue(value);
-  return bilingual(
-    `${label.ja}${shown ? `「${shown}」` : ''}: ${ja}`,
-    `${label.en}${shown ? ` "${shown}"` : ''}: ${en}`,
+  return text(
+    `${label.ja}${shown ? `「${shown}」` : ''}: ${message.ja}`,
+    `${label.en}${shown ? ` "${shown}"` : ''}: ${message.en}`,
   );
 }
 
@@ -41,7 +36,7 @@ export function problem<F extends string>(
   en: string,
   value?: unknown,
 ): Problem<F> {
-  return { field, message: labelled(label, bilingual(ja, en), value) };
+  return { field, message: labelled(label, text(ja, en), value) };
 }
 
 function quoteValue(value: unknown): string {
@@ -55,6 +50,9 @@ function quoteValue(value: unknown): string {
 }
 
 /** The messages of a row as one cell's text, one per line. */
-export function joinProblems(problems: readonly Problem[]): string {
-  return problems.map((p) => p.message).join('\n');
+export function joinProblems(problems: readonly Problem[]): Text {
+  return joinWith(
+    problems.map((p) => p.message),
+    '\n',
+  );
 }

@@ -16,10 +16,11 @@
  *
  * Every value from a cell or a setting goes through `html`, which escapes it.
  */
-import type { Lang } from '../bilingual';
+
 import { html, type SafeHtml, textToHtml, trustedHtml } from '../html';
 import { formatYen } from '../money';
 import { isReducedRate, REDUCED_RATE_LEGEND, REDUCED_RATE_MARK, type TaxRate } from '../tax';
+import type { Lang } from '../text';
 import type { InvoiceDraft } from './grouping';
 import {
   accountTypeEn,
@@ -49,7 +50,7 @@ export interface InvoiceDocument {
 /** What marks a preview, in both languages whatever the layout's. */
 export const PREVIEW_MARK = { ja: 'プレビュー', en: 'PREVIEW' } as const;
 
-/** The Japanese half of core's bilingual legend: 「※は軽減税率対象」. */
+/** The Japanese half of core's text legend: 「※は軽減税率対象」. */
 export const REDUCED_RATE_LEGEND_JA = REDUCED_RATE_LEGEND.split(' / ')[0] ?? REDUCED_RATE_LEGEND;
 export const REDUCED_RATE_LEGEND_EN = `Items marked ${REDUCED_RATE_MARK} are subject to the reduced tax rate (8%)`;
 

@@ -4,7 +4,7 @@
  * a dunning letter: it assumes an oversight, offers to ignore the mail if payment has crossed,
  * and gives the figures. Text from cells never becomes markup and the subject is one line.
  */
-import type { Lang } from '../bilingual';
+
 import type { DateKey } from '../dates';
 import type { Client } from '../invoice/clients';
 import {
@@ -18,6 +18,7 @@ import {
 } from '../invoice/issuer';
 import { mailText } from '../mailText';
 import { oneLine } from '../normalize';
+import type { Lang } from '../text';
 
 export type ReminderStep = 1 | 2 | 3;
 

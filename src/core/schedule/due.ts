@@ -9,8 +9,8 @@
  * lastRunDay on or after today (a second run the same day, a clock set back) gives nothing.
  */
 
-import { bilingual } from '../bilingual';
 import { addDays, type DateKey } from '../dates';
+import { type Text, text } from '../text';
 import { occurrencesBetween, type ScheduleRule } from './rules';
 
 export const MAX_CATCH_UP_DAYS = 31;
@@ -51,10 +51,10 @@ export function dueOccurrences(
 }
 
 /** A run-log line for skipped occurrences, or null when there are none. */
-export function describeSkipped(skipped: readonly DateKey[]): string | null {
+export function describeSkipped(skipped: readonly DateKey[]): Text | null {
   if (skipped.length === 0) return null;
   const range = `${skipped[0]}〜${skipped[skipped.length - 1]}`;
-  return bilingual(
+  return text(
     `${MAX_CATCH_UP_DAYS}日より前の${skipped.length}回分(${range})は実行しませんでした`,
     `${skipped.length} occurrence(s) older than ${MAX_CATCH_UP_DAYS} days (${range}) were not run`,
   );

@@ -15,10 +15,10 @@
  * - never for 入金済 (paid) or 取消 (voided) invoices.
  */
 
-import { bilingual } from '../bilingual';
 import { isBankBusinessDay } from '../businessDays';
 import { type DateKey, daysBetween } from '../dates';
 import type { ReminderStep } from '../reminders/reminderMail';
+import { type Text, text } from '../text';
 
 export type { ReminderStep };
 
@@ -67,7 +67,7 @@ export type OffsetsParse =
   | {
       readonly ok: false;
       readonly reason: 'empty' | 'format' | 'range' | 'order';
-      readonly message: string;
+      readonly message: Text;
     };
 
 /**
@@ -75,14 +75,14 @@ export type OffsetsParse =
  * strictly increasing, each 1–365, separated by commas, 、, ・, / or spaces, full-width or not
  * ("1, 14, 30", "１，１４，３０", "1日・14日・30日").
  */
-export function parseReminderOffsets(text: string): OffsetsParse {
-  const s = text.normalize('NFKC').trim();
+export function parseReminderOffsets(input: string): OffsetsParse {
+  const s = input.normalize('NFKC').trim();
   const example = '例: 1, 14, 30';
   if (s === '') {
     return {
       ok: false,
       reason: 'empty',
-      message: bilingual(
+      message: text(
         `督促のタイミングが空です(${example})`,
         'No reminder days entered (e.g. 1, 14, 30)',
       ),
@@ -96,9 +96,9 @@ export function parseReminderOffsets(text: string): OffsetsParse {
       return {
         ok: false,
         reason: 'format',
-        message: bilingual(
-          `督促のタイミング「${text}」の「${part}」を読み取れません。日数を1〜3個、カンマ区切りで(${example})`,
-          `Could not read "${part}" in the reminder days "${text}": one to three day counts separated by commas (e.g. 1, 14, 30)`,
+        message: text(
+          `督促のタイミング「${input}」の「${part}」を読み取れません。日数を1〜3個、カンマ区切りで(${example})`,
+          `Could not read "${part}" in the reminder days "${input}": one to three day counts separated by commas (e.g. 1, 14, 30)`,
         ),
       };
     }
@@ -108,9 +108,9 @@ export function parseReminderOffsets(text: string): OffsetsParse {
     return {
       ok: false,
       reason: 'range',
-      message: bilingual(
-        `督促のタイミング「${text}」: 1〜365日の日数を1〜3個にしてください(${example})`,
-        `Reminder days "${text}": give one to three numbers of days, each 1–365 (e.g. 1, 14, 30)`,
+      message: text(
+        `督促のタイミング「${input}」: 1〜365日の日数を1〜3個にしてください(${example})`,
+        `Reminder days "${input}": give one to three numbers of days, each 1–365 (e.g. 1, 14, 30)`,
       ),
     };
   }
@@ -118,9 +118,9 @@ export function parseReminderOffsets(text: string): OffsetsParse {
     return {
       ok: false,
       reason: 'order',
-      message: bilingual(
-        `督促のタイミング「${text}」: 日数は1回目<2回目<3回目の順に大きくしてください`,
-        `Reminder days "${text}": each step must come later than the one before`,
+      message: text(
+        `督促のタイミング「${input}」: 日数は1回目<2回目<3回目の順に大きくしてください`,
+        `Reminder days "${input}": each step must come later than the one before`,
       ),
     };
   }

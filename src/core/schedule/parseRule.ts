@@ -28,9 +28,9 @@
  * ", previous business day if closed" / ", next business day if closed" / ", even if closed".
  */
 
-import { bilingual } from '../bilingual';
 import { MONTH_NAMES_EN, monthFromName, WEEKDAY_CHARS_JA, weekdayFromName } from '../calendarNames';
 import { parseDateKey, type Weekday } from '../dates';
+import { type Text, text } from '../text';
 import {
   ALL_MONTHS,
   type DayOfMonth,
@@ -45,7 +45,7 @@ export type RuleParseError = {
   readonly ok: false;
   readonly reason: 'empty' | 'unknown' | 'range' | 'holiday' | 'anchor';
   /** Japanese first, then English; fit for the row's メッセージ cell. */
-  readonly message: string;
+  readonly message: Text;
 };
 
 export type RuleParse = { readonly ok: true; readonly rule: ScheduleRule } | RuleParseError;
@@ -61,7 +61,7 @@ const EXAMPLES_EN =
   'e.g. every business day, daily, weekly on Monday, monthly on day 25, end of month, monthly on the 3rd business day, last business day of the month, monthly on the 2nd Tuesday, yearly on 03-15';
 
 function fail(reason: RuleParseError['reason'], ja: string, en: string): RuleParseError {
-  return { ok: false, reason, message: bilingual(ja, en) };
+  return { ok: false, reason, message: text(ja, en) };
 }
 
 function unknown(text: string, part: string | null): RuleParseError {
@@ -502,7 +502,7 @@ function match(patterns: readonly Pattern[], s: string, text: string): RuleParse
   return unknown(text, longest > 0 ? s.slice(longest) : null);
 }
 
-/** Reads a 頻度 cell; an unreadable one gives a bilingual message naming what was not understood. */
+/** Reads a 頻度 cell; an unreadable one gives a text message naming what was not understood. */
 export function parseRule(text: string, options: ParseRuleOptions = {}): RuleParse {
   const raw = text.normalize('NFKC').trim();
   if (raw === '') {

@@ -17,8 +17,9 @@
  * MAX_RECURRING_CATCH_UP per call (`more` says others wait): nothing is dropped, and since each
  * call starts after the last recorded period, nothing is billed twice.
  */
-import { bilingual } from '../bilingual';
+
 import { type DateKey, dateKey, daysInMonth, parseDateKey } from '../dates';
+import { type Text, text } from '../text';
 import { parseRule } from './parseRule';
 import { ALL_MONTHS, occurrenceInMonth, type ScheduleRule } from './rules';
 
@@ -49,7 +50,7 @@ export type RecurringParse =
   | {
       readonly ok: false;
       readonly reason: 'interval' | 'start' | 'end' | 'billingDay';
-      readonly message: string;
+      readonly message: Text;
     };
 
 export interface RecurringPeriod {
@@ -136,7 +137,7 @@ export function parseRecurring(input: RecurringInput): RecurringParse {
     return {
       ok: false,
       reason: 'interval',
-      message: bilingual(
+      message: text(
         `間隔(月)「${input.interval}」は 1・2・3・6・12 のいずれかにしてください`,
         `Every (months) "${input.interval}" must be 1, 2, 3, 6 or 12`,
       ),
@@ -147,7 +148,7 @@ export function parseRecurring(input: RecurringInput): RecurringParse {
     return {
       ok: false,
       reason: 'start',
-      message: bilingual(
+      message: text(
         input.start.trim() === ''
           ? '開始月を入力してください(例: 2026-04)'
           : `開始月「${input.start}」を読み取れません(例: 2026-04)`,
@@ -165,11 +166,11 @@ export function parseRecurring(input: RecurringInput): RecurringParse {
       reason: 'end',
       message:
         end === null
-          ? bilingual(
+          ? text(
               `終了月「${endText}」を読み取れません(例: 2027-03、空欄なら終了なし)`,
               `Could not read the end month "${endText}" (e.g. 2027-03; empty for no end)`,
             )
-          : bilingual(
+          : text(
               `終了月 ${end} が開始月 ${start} より前です`,
               `The end month ${end} is before the start month ${start}`,
             ),
@@ -180,7 +181,7 @@ export function parseRecurring(input: RecurringInput): RecurringParse {
     return {
       ok: false,
       reason: 'billingDay',
-      message: bilingual(
+      message: text(
         `計上日「${input.billingDay}」を読み取れません(例: 末日、25日、毎月第1営業日)`,
         `Could not read the billing day "${input.billingDay}" (e.g. 末日, 25日, 毎月第1営業日)`,
       ),

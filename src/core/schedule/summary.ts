@@ -15,8 +15,9 @@
  * is within MAX_CATCH_UP_DAYS: a day the trigger missed is caught up by the next run. Callers
  * write a month once (the 月次集計 sheet's rows carry their month), so repeated answers are safe.
  */
-import { bilingual } from '../bilingual';
+
 import { addDays, type DateKey, dateParts } from '../dates';
+import { type Text, text } from '../text';
 import { MAX_CATCH_UP_DAYS } from './due';
 import { parseRule } from './parseRule';
 import type { MonthKey } from './recurring';
@@ -30,7 +31,7 @@ export interface SummaryDay {
 
 export type SummaryDayParse =
   | { readonly ok: true; readonly value: SummaryDay }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly message: Text };
 
 export const DEFAULT_SUMMARY_DAY = '毎月第1営業日';
 
@@ -41,8 +42,8 @@ function isMonthEnd(rule: ScheduleRule): boolean {
   );
 }
 
-export function parseSummaryDay(text: string): SummaryDayParse {
-  const s = text.normalize('NFKC').replace(/\s+/g, '');
+export function parseSummaryDay(input: string): SummaryDayParse {
+  const s = input.normalize('NFKC').replace(/\s+/g, '');
   const word = /^(翌月|当月|今月)/.exec(s)?.[1];
   const body = word ? `毎月${s.slice(word.length)}` : /^毎月|^月末/.test(s) ? s : `毎月${s}`;
   const parsed = parseRule(body, { defaultHoliday: 'next' });
@@ -51,9 +52,9 @@ export function parseSummaryDay(text: string): SummaryDayParse {
   if (!monthly) {
     return {
       ok: false,
-      message: bilingual(
-        `月次集計の日「${text}」を読み取れません(例: 毎月第1営業日、翌月5日、毎月末)`,
-        `Could not read the summary day "${text}" (e.g. 毎月第1営業日, 翌月5日, 毎月末)`,
+      message: text(
+        `月次集計の日「${input}」を読み取れません(例: 毎月第1営業日、翌月5日、毎月末)`,
+        `Could not read the summary day "${input}" (e.g. 毎月第1営業日, 翌月5日, 毎月末)`,
       ),
     };
   }

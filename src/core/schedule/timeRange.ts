@@ -1,4 +1,4 @@
-import { bilingual } from '../bilingual';
+import { type Text, text } from '../text';
 
 export interface TimeRange {
   /** `HH:MM`, Asia/Tokyo. */
@@ -8,7 +8,7 @@ export interface TimeRange {
 
 export type TimeRangeParse =
   | { readonly ok: true; readonly value: TimeRange | null }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly message: Text };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -16,8 +16,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * A routine's calendar block as written: `10:00-11:00`, `9時〜10時半`, `１３:３０～１４:００`
  * (full width too). Empty means an all-day block. The end must come after the start, the same day.
  */
-export function parseTimeRange(text: string): TimeRangeParse {
-  const s = text.normalize('NFKC').replace(/\s+/g, '');
+export function parseTimeRange(input: string): TimeRangeParse {
+  const s = input.normalize('NFKC').replace(/\s+/g, '');
   if (s === '') return { ok: true, value: null };
   const time = String.raw`(\d{1,2})(?::(\d{2})|時(半|(\d{1,2})分)?)`;
   const m = new RegExp(`^${time}[-~〜～から]+${time}(?:まで)?$`).exec(s);
@@ -33,9 +33,9 @@ export function parseTimeRange(text: string): TimeRangeParse {
   }
   return {
     ok: false,
-    message: bilingual(
-      `時間「${text}」を読み取れません(例: 10:00-11:00、9時〜10時半。空欄なら終日)`,
-      `Could not read the time "${text}" (e.g. 10:00-11:00; empty for all day)`,
+    message: text(
+      `時間「${input}」を読み取れません(例: 10:00-11:00、9時〜10時半。空欄なら終日)`,
+      `Could not read the time "${input}" (e.g. 10:00-11:00; empty for all day)`,
     ),
   };
 }

@@ -4,7 +4,9 @@
  * the month they were issued; voided ones (取消) not at all. Integer yen throughout.
  */
 import type { DateKey } from '../dates';
+import { type MailText, mailText } from '../mailText';
 import { formatYen } from '../money';
+import type { Lang } from '../text';
 
 export interface SummaryInvoice {
   readonly client: string;
@@ -125,8 +127,12 @@ export function monthlySummary(
   return rows;
 }
 
-/** The highlights for the owner's mail, one line each. */
-export function summaryHighlights(month: string, rows: readonly SummaryRow[]): string[] {
+/** The highlights for the owner's mail, one line each, in the owner's language. */
+export function summaryHighlights(
+  month: string,
+  rows: readonly SummaryRow[],
+  lang: Lang = 'ja',
+): string[] {
   const [year, m] = month.split('-');
   const find = (section: string, item: string) =>
     rows.find((r) => r.section === section && r.item === item);
@@ -134,14 +140,42 @@ export function summaryHighlights(month: string, rows: readonly SummaryRow[]): s
   const unpaid = find(SECTIONS.billing, '未入金');
   const expenses = rows.filter((r) => r.section === SECTIONS.expenses);
   const top = rows.filter((r) => r.section === SECTIONS.sales).slice(0, 3);
-  const yenText = (n: number) => `${formatYen(n)}円`;
+  const yenText = (n: number) => (lang === 'en' ? `¥${formatYen(n)}` : `${formatYen(n)}円`);
+  const spent = expenses.reduce((n, r) => n + r.amount, 0);
+  const spentCount = expenses.reduce((n, r) => n + r.count, 0);
+  if (lang === 'en')
+    return [
+      `Your figures for ${month}.`,
+      `■ Invoiced: ${yenText(billed?.amount ?? 0)} (${billed?.count ?? 0})`,
+      `■ Unpaid: ${yenText(unpaid?.amount ?? 0)} (${unpaid?.count ?? 0})`,
+      `■ Expenses: ${yenText(spent)} (${spentCount})`,
+      ...(top.length > 0
+        ? [`■ Top clients: ${top.map((r) => `${r.item} ${yenText(r.amount)}`).join(', ')}`]
+        : []),
+    ];
   return [
     `${year}年${Number(m)}月の集計です。`,
     `■ 請求額: ${yenText(billed?.amount ?? 0)}(${billed?.count ?? 0}件)`,
     `■ 未入金: ${yenText(unpaid?.amount ?? 0)}(${unpaid?.count ?? 0}件)`,
-    `■ 経費: ${yenText(expenses.reduce((n, r) => n + r.amount, 0))}(${expenses.reduce((n, r) => n + r.count, 0)}件)`,
+    `■ 経費: ${yenText(spent)}(${spentCount}件)`,
     ...(top.length > 0
       ? [`■ 売上上位: ${top.map((r) => `${r.item} ${yenText(r.amount)}`).join('、')}`]
       : []),
   ];
+}
+
+/** The summary mail to the owner: its subject (which holds the month) and its body. */
+export function summaryMail(
+  month: string,
+  rows: readonly SummaryRow[],
+  lang: Lang,
+): MailText & { subject: string } {
+  const more =
+    lang === 'en'
+      ? 'The details are in the 月次集計 sheet.'
+      : '詳しくは「月次集計」シートをご覧ください。';
+  return {
+    subject: lang === 'en' ? `[Pokke] Monthly summary ${month}` : `【Pokke】${month} 月次集計`,
+    ...mailText([summaryHighlights(month, rows, lang), [more]], 'Pokke'),
+  };
 }

@@ -3,6 +3,7 @@ import {
   parseReminderOffsets,
   parseSummaryDay,
 } from '../../core/schedule';
+import type { Text } from '../../core/text';
 import { cellText } from '../../sheets/cells';
 import { SETTINGS_SHEET } from '../../sheets/schema';
 import type { WorkbookTables } from '../../sheets/workbookTables';
@@ -30,7 +31,7 @@ const DEFAULTS: Record<AutomationSettingKey, string> = Object.fromEntries(
  */
 export function readAutomationSettings(tables: WorkbookTables): {
   settings: AutomationSettings;
-  problems: string[];
+  problems: Text[];
 } {
   const raw = { ...DEFAULTS };
   for (const row of tables.table(SETTINGS_SHEET)?.rows ?? []) {
@@ -43,9 +44,9 @@ export function readAutomationSettings(tables: WorkbookTables): {
 
 export function parseAutomationSettings(raw: Record<AutomationSettingKey, string>): {
   settings: AutomationSettings;
-  problems: string[];
+  problems: Text[];
 } {
-  const problems: string[] = [];
+  const problems: Text[] = [];
   const offsets = parseReminderOffsets(raw.reminderOffsets);
   if (!offsets.ok) problems.push(offsets.message);
   const summaryDay = parseSummaryDay(raw.summaryDay);

@@ -1,6 +1,6 @@
-import { bilingual } from '../../core/bilingual';
 import { holidayName, isBankBusinessDay, nextBusinessDay } from '../../core/businessDays';
 import { addDays, type DateKey, tokyoDateKey } from '../../core/dates';
+import { joinWith, type Lang, text } from '../../core/text';
 import { now, nowMs } from '../../services/clock';
 import { CONTINUE_AFTER_MS, TIME_BUDGET_MS } from '../../services/timeBudget';
 import { clearTriggers, scheduleContinuation } from '../../services/triggers';
@@ -43,7 +43,7 @@ export function horizonOf(today: DateKey): DateKey {
  * does not stop the others; it is remembered in the state's `failing` and the next run gives it
  * the days it missed again (a routine due that day, a summary day).
  */
-export function dispatch(ss: Spreadsheet, now: Date, kind: DispatchKind): RunRecord[] {
+export function dispatch(ss: Spreadsheet, now: Date, kind: DispatchKind, lang: Lang): RunRecord[] {
   const started = now.getTime();
   const deadline = started + TIME_BUDGET_MS;
   const tables = workbookTables(ss, DISPATCH_READS);
@@ -54,17 +54,17 @@ export function dispatch(ss: Spreadsheet, now: Date, kind: DispatchKind): RunRec
   const records: RunRecord[] = [];
   const pending = state.continuation;
   if (pending && pending.day !== today) {
-    const done = runDay(tables, pending.day, pending.nextJob, state, deadline, records);
+    const done = runDay(tables, pending.day, pending.nextJob, state, deadline, records, lang);
     state = done.state;
     if (!done.finished) return records;
   }
   if (kind !== 'manual' && state.lastDay === today && !state.continuation) {
     const record = skipRecord(today, now);
-    appendRunLog(tables, [record]);
+    appendRunLog(tables, [record], lang);
     return [record];
   }
   const from = state.continuation?.day === today ? state.continuation.nextJob : 0;
-  runDay(tables, today, from, state, deadline, records);
+  runDay(tables, today, from, state, deadline, records, lang);
   return records;
 }
 
@@ -75,6 +75,7 @@ function runDay(
   state: DispatcherState,
   deadline: number,
   records: RunRecord[],
+  lang: Lang,
 ): { state: DispatcherState; finished: boolean } {
   const { settings, problems } = readAutomationSettings(tables);
   const ctx: JobContext = {
@@ -84,6 +85,7 @@ function runDay(
     lastDay: state.lastDay,
     settings,
     deadline,
+    lang,
   };
   const failing: Partial<Record<JobId, FailingJob>> = { ...state.failing };
   const current = (): DispatcherState => ({ ...state, failing: { ...failing } });
@@ -93,19 +95,19 @@ function runDay(
       startedAt: at,
       finishedAt: at,
       day,
-      job: bilingual('設定', 'Settings'),
+      job: text('設定', 'Settings'),
       result: 'partial',
       count: problems.length,
-      message: problems.join('\n'),
+      message: joinWith(problems, '\n'),
     };
-    appendRunLog(tables, [record]);
+    appendRunLog(tables, [record], lang);
     records.push(record);
   }
   const runStarted = now();
   const jobRecords: RunRecord[] = [];
   for (let i = fromJob; i < JOBS.length; i++) {
     const job = JOBS[i]!;
-    if (nowMs() >= deadline) return pause(tables, current(), day, i, records);
+    if (nowMs() >= deadline) return pause(tables, current(), day, i, records, lang);
     const retry = failing[job.id];
     const record = runJob(
       job,
@@ -118,14 +120,14 @@ function runDay(
       delete failing[job.id];
     }
     // A job that found nothing to do leaves no line of its own; the run's line says so.
-    if (record.count > 0 || record.message !== '' || record.result !== 'ok') {
-      appendRunLog(tables, [record]);
+    if (record.count > 0 || record.message !== null || record.result !== 'ok') {
+      appendRunLog(tables, [record], lang);
       records.push(record);
     }
-    if (record.result === 'paused') return pause(tables, current(), day, i, records, true);
+    if (record.result === 'paused') return pause(tables, current(), day, i, records, lang, true);
   }
   const summary = runSummary(day, runStarted, jobRecords);
-  appendRunLog(tables, [summary]);
+  appendRunLog(tables, [summary], lang);
   records.push(summary);
   // The day is done; a job that failed keeps its own window in `failing` and is retried (with
   // the days it missed) by the next run. Only a run without a failure counts as a success.
@@ -155,7 +157,7 @@ function runJob(job: Job, ctx: JobContext): RunRecord {
       result: outcome.more ? 'paused' : outcome.result,
       count: outcome.count,
       message: outcome.more
-        ? [outcome.message, CONTINUE_NOTE].filter(Boolean).join('\n')
+        ? joinWith(outcome.message ? [outcome.message, CONTINUE_NOTE] : [CONTINUE_NOTE], '\n')
         : outcome.message,
     };
   } catch (e) {
@@ -170,7 +172,7 @@ function runJob(job: Job, ctx: JobContext): RunRecord {
       job: job.label,
       result: 'error',
       count: 0,
-      message: bilingual(
+      message: text(
         `エラーが発生しました。次回の実行で再試行します: ${errorText(e)}`,
         `Failed; it will be retried on the next run: ${errorText(e)}`,
       ),
@@ -187,22 +189,25 @@ function runSummary(day: DateKey, startedAt: Date, jobs: readonly RunRecord[]): 
     'ok',
   );
   const count = jobs.reduce((n, r) => n + r.count, 0);
-  const busy = jobs.filter((r) => r.count > 0).map((r) => r.job.split(' / ')[0]);
+  const busy = jobs.filter((r) => r.count > 0).map((r) => r.job);
   return {
     startedAt,
     finishedAt: now(),
     day,
-    job: bilingual('自動化', 'Automations'),
+    job: text('自動化', 'Automations'),
     result: worst === 'skipped' ? 'ok' : worst,
     count,
     message:
       count === 0
-        ? bilingual('本日の処理はありませんでした', 'Nothing to do today')
-        : bilingual(`完了: ${busy.join('、')}`, `Done: ${count} item(s)`),
+        ? text('本日の処理はありませんでした', 'Nothing to do today')
+        : text(
+            `完了: ${busy.map((j) => j.ja).join('、')}`,
+            `Done: ${busy.map((j) => j.en).join(', ')}`,
+          ),
   };
 }
 
-const CONTINUE_NOTE = bilingual(
+const CONTINUE_NOTE = text(
   '時間内に終わらなかったため、続きを1分後に実行します',
   'Not finished within the time limit; continuing in a minute',
 );
@@ -213,6 +218,7 @@ function pause(
   day: DateKey,
   nextJob: number,
   records: RunRecord[],
+  lang: Lang,
   logged = false,
 ): { state: DispatcherState; finished: boolean } {
   const paused: DispatcherState = {
@@ -228,12 +234,12 @@ function pause(
       startedAt: at,
       finishedAt: at,
       day,
-      job: bilingual('自動化', 'Automations'),
+      job: text('自動化', 'Automations'),
       result: 'paused',
       count: 0,
       message: CONTINUE_NOTE,
     };
-    appendRunLog(tables, [record]);
+    appendRunLog(tables, [record], lang);
     records.push(record);
   }
   return { state: paused, finished: false };
@@ -244,10 +250,10 @@ function skipRecord(day: DateKey, at: Date): RunRecord {
     startedAt: at,
     finishedAt: at,
     day,
-    job: bilingual('自動化', 'Automations'),
+    job: text('自動化', 'Automations'),
     result: 'skipped',
     count: 0,
-    message: bilingual(
+    message: text(
       '本日分は実行済みのためスキップしました(重複した起動)',
       "Skipped: today's jobs have already run (duplicate firing)",
     ),
@@ -269,7 +275,7 @@ const earlier = (a: DateKey, b: DateKey | null): DateKey => (b !== null && b < a
  *   listed again).
  * A job that keeps failing is planned with the days it missed, as its retry would be.
  */
-export function dryRun(ss: Spreadsheet, day: DateKey, at: Date = now()): DryRunReport {
+export function dryRun(ss: Spreadsheet, day: DateKey, lang: Lang, at: Date = now()): DryRunReport {
   const tables = workbookTables(ss, { tables: DISPATCH_READS.tables ?? [] });
   const { settings, problems } = readAutomationSettings(tables);
   const state = readState();
@@ -286,6 +292,7 @@ export function dryRun(ss: Spreadsheet, day: DateKey, at: Date = now()): DryRunR
     lastDay,
     settings,
     deadline: Number.POSITIVE_INFINITY,
+    lang,
   };
   const jobs = JOBS.map((job) => {
     const retry = future ? undefined : state.failing[job.id];

@@ -1,5 +1,5 @@
-import { bilingual } from '../../core/bilingual';
 import type { DateKey } from '../../core/dates';
+import { type Lang, type Text, text } from '../../core/text';
 import { nowMs } from '../../services/clock';
 import type { SheetSpec } from '../../sheets/columns';
 import type { WorkbookTables } from '../../sheets/workbookTables';
@@ -30,21 +30,22 @@ export interface JobContext {
   readonly settings: AutomationSettings;
   /** Epoch ms after which a job starts no new unit of work and reports `more`. */
   readonly deadline: number;
+  /** The owner's language, for the run log and the rows' メッセージ cells. */
+  readonly lang: Lang;
 }
 
 export interface JobOutcome {
   readonly result: RunResult;
   readonly count: number;
-  /** Plain Japanese first, then English. */
-  readonly message: string;
+  readonly message: Text | null;
   /** Work is left that did not fit in the time budget. */
   readonly more: boolean;
 }
 
 export interface Job {
   readonly id: JobId;
-  /** Bilingual name for the run log and the sidebar. */
-  readonly label: string;
+  /** Its name in the run log and the sidebar. */
+  readonly label: Text;
   /** The sheets it reads: the dispatcher reads them for all its jobs at once. */
   readonly reads: readonly SheetSpec[];
   /** What `run` would do on that day, reading only. */
@@ -60,7 +61,7 @@ export function skipped(becauseJa: string, becauseEn: string): JobOutcome {
   return {
     result: 'skipped',
     count: 0,
-    message: bilingual(`${becauseJa}スキップしました`, `Skipped: ${becauseEn}`),
+    message: text(`${becauseJa}スキップしました`, `Skipped: ${becauseEn}`),
     more: false,
   };
 }
@@ -71,7 +72,7 @@ export function skippedForMissingSheets(ctx: JobContext, sheets: readonly SheetS
   const names = missing.length > 0 ? missing : sheets.map((s) => s.name);
   return skipped(
     `${names.map((n) => `「${n}」`).join('・')}シートがないため`,
-    `no ${names.join(', ')} sheet in the workbook (run セットアップ / setup)`,
+    `no ${names.join(', ')} sheet in the workbook (run Set up workbook)`,
   );
 }
 

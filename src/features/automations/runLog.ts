@@ -1,5 +1,6 @@
 import type { DateKey } from '../../core/dates';
 import { tokyoDateKey, tokyoInstant } from '../../core/dates';
+import { inLang, type Lang, type Text } from '../../core/text';
 import { cellText, textCell } from '../../sheets/cells';
 import { RUN_LOG_SHEET } from '../../sheets/schema';
 import { findSheet, readTable, rowFor } from '../../sheets/table';
@@ -21,20 +22,23 @@ export interface RunRecord {
   readonly startedAt: Date;
   readonly finishedAt: Date;
   readonly day: DateKey;
-  /** Bilingual job name. */
-  readonly job: string;
+  readonly job: Text;
   readonly result: RunResult;
   readonly count: number;
-  readonly message: string;
+  readonly message: Text | null;
 }
 
 /**
- * Appends one row per job to 実行ログ, right after the job, so a run that dies later still
+ * Appends one row per job to 実行ログ, in `lang` (the owner's language), right after the job, so a run that dies later still
  * leaves what it finished on record. The log is never read whole: its header is read once per
  * run (with the run's other tables when it plans it), then each row is one `appendRow`, which
  * also grows a full sheet.
  */
-export function appendRunLog(tables: WorkbookTables, records: readonly RunRecord[]): void {
+export function appendRunLog(
+  tables: WorkbookTables,
+  records: readonly RunRecord[],
+  lang: Lang,
+): void {
   const log = records.length > 0 ? tables.headers(RUN_LOG_SHEET) : null;
   if (!log) return;
   for (const r of records) {
@@ -43,10 +47,10 @@ export function appendRunLog(tables: WorkbookTables, records: readonly RunRecord
         startedAt: r.startedAt,
         finishedAt: r.finishedAt,
         day: tokyoInstant(r.day),
-        job: textCell(r.job),
+        job: textCell(inLang(r.job, lang)),
         result: RESULT[r.result],
         count: r.count,
-        message: textCell(r.message),
+        message: textCell(r.message ? inLang(r.message, lang) : ''),
       }),
     );
   }

@@ -1,5 +1,5 @@
-import { bilingual, type Lang, UserError } from '../../core/bilingual';
 import { tokyoDateKey } from '../../core/dates';
+import { joinWith, type Lang, same, type Text, text, UserError } from '../../core/text';
 import { currentUserEmail } from '../../services/session';
 import { createDailyTrigger, deleteTriggers, triggersFor } from '../../services/triggers';
 import { workbookTables } from '../../sheets/workbookTables';
@@ -14,6 +14,7 @@ import {
   readState,
   writeConfig,
 } from './automationState';
+import { JOBS } from './jobs';
 import { recentRuns } from './runLog';
 import { UNFINISHED_WORK_READS, unfinishedWork } from './unfinishedWork';
 
@@ -142,58 +143,54 @@ export function automationStatus(ss: Spreadsheet, lang: Lang, now: Date): Automa
     lastSuccessAt: state.lastSuccessAt,
     nextRunAt: hour === null ? null : nextRunAt(hour, now, state.lastDay).toISOString(),
     healthy,
-    health: [healthMessage(installed, health, own, config?.owner ?? '', unfinished), ...unfinished]
-      .filter(Boolean)
-      .join('\n'),
+    health: joinWith(
+      [healthMessage(installed, health, own, config?.owner ?? '', unfinished), ...unfinished],
+      '\n',
+    ),
     continuing: state.continuation !== null,
     recentRuns: recentRuns(ss, 10),
   };
 }
-
-const JOB_NAMES: Record<JobId, readonly [string, string]> = {
-  tasks: ['タスク同期', 'task sync'],
-  routines: ['定期業務', 'routines'],
-  recurring: ['定期請求', 'recurring invoices'],
-  reminders: ['督促', 'payment reminders'],
-  summary: ['月次集計', 'monthly summary'],
-};
 
 function healthMessage(
   installed: boolean,
   health: Health | null,
   own: boolean,
   owner: string,
-  unfinished: readonly string[],
-): string {
+  unfinished: readonly Text[],
+): Text {
   if (!installed) {
-    return bilingual('自動化はオフです', 'Automations are off');
+    return text('自動化はオフです', 'Automations are off');
   }
   if (!own) {
-    return bilingual(
+    return text(
       `自動化は ${owner} さんのアカウントで動いています。変更はその方が行えます`,
       `Automations run under ${owner}'s account; they can change them`,
     );
   }
   if ((!health || health.healthy) && unfinished.length > 0) {
-    return bilingual(
+    return text(
       '前回の処理で未完了のものがあります。次回の実行で仕上げます:',
       'An earlier run left work unfinished; the next run finishes it:',
     );
   }
   if (!health || health.healthy) {
-    return bilingual('自動化は正常に動いています', 'Automations are running normally');
+    return text('自動化は正常に動いています', 'Automations are running normally');
   }
   if (health.failing.length > 0) {
     const since = health.failing.map((f) => f.since).sort()[0] ?? '';
-    const ja = health.failing.map((f) => JOB_NAMES[f.job][0]).join('、');
-    const en = health.failing.map((f) => JOB_NAMES[f.job][1]).join(', ');
-    return bilingual(
+    const names = health.failing.map((f) => jobLabel(f.job));
+    const ja = names.map((n) => n.ja).join('、');
+    const en = names.map((n) => n.en).join(', ');
+    return text(
       `${since} から「${ja}」が失敗しています。次回の実行で再試行しますが、続く場合は実行ログをご確認ください`,
       `${en} failing since ${since}; the next run retries, but if it keeps failing please check the run log`,
     );
   }
-  return bilingual(
+  return text(
     `${health.missed} の実行が正常に完了していません。実行ログをご確認ください`,
     `The run of ${health.missed} did not complete; please check the run log`,
   );
 }
+
+const jobLabel = (id: JobId): Text => JOBS.find((j) => j.id === id)?.label ?? same(id);

@@ -1,4 +1,3 @@
-import { UserError } from '../../core/bilingual';
 import {
   type Client,
   type ClientsValidation,
@@ -7,6 +6,7 @@ import {
   validateClientRows,
   validateSaleRows,
 } from '../../core/invoice';
+import { UserError } from '../../core/text';
 import { cellText } from '../../sheets/cells';
 import type { SheetSpec } from '../../sheets/columns';
 import {
@@ -19,7 +19,7 @@ import {
 import { type Table, writeColumn } from '../../sheets/table';
 import type { WorkbookTables } from '../../sheets/workbookTables';
 import type { SettingsForm } from '../../ui/contracts';
-import { loadSettings } from '../settings/settings';
+import { readSettings } from '../settings/settings';
 
 /** 状態 of an invoice the owner cancelled. */
 export const VOIDED = '取消';
@@ -132,7 +132,7 @@ export const BILLING_SHEETS: readonly SheetSpec[] = [
 
 /** Read through the run's tables: a sheet another step of the run has read is not read again. */
 export function readBillingBook(tables: WorkbookTables): BillingBook {
-  const { settings } = loadSettings(tables, 'ja');
+  const { settings } = readSettings(tables);
   const clientTable = requiredTable(tables, CLIENTS_SHEET);
   const clients = validateClientRows(clientTable.rows, { defaultTerms: settings.defaultTerms });
   const clientIndex = indexClients(clients.clients);

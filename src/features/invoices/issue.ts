@@ -1,4 +1,3 @@
-import { bilingual, UserError } from '../../core/bilingual';
 import { type DateKey, parseDateKey, tokyoDateKey, tokyoInstant } from '../../core/dates';
 import {
   DEFAULT_NUMBER_PATTERN,
@@ -17,6 +16,7 @@ import {
   validateSaleRow,
 } from '../../core/invoice';
 import { recipientCount } from '../../core/mime';
+import { inLang, joinWith, type Lang, type Text, text, UserError } from '../../core/text';
 import { now, nowMs } from '../../services/clock';
 import { type DeliveryStage, deliverOnce } from '../../services/deliverOnce';
 import {
@@ -72,6 +72,8 @@ export interface IssueOptions {
   readonly deadline?: number;
   /** The run's tables, when the caller has read some of them already. */
   readonly tables?: WorkbookTables;
+  /** The language of the report and of the notes written to the rows (the owner's). */
+  readonly lang: Lang;
 }
 
 /**
@@ -88,7 +90,7 @@ export interface IssueOptions {
 export function issueInvoices(
   ss: Spreadsheet,
   closingDate: DateKey,
-  options: IssueOptions = {},
+  options: IssueOptions,
 ): IssueReport & { readonly moreRecurring: boolean } {
   const tables = options.tables ?? workbookTables(ss, { tables: BILLING_SHEETS });
   let book = readBillingBook(tables);
@@ -96,9 +98,9 @@ export function issueInvoices(
   // A bad pattern stops the run before anything is written.
   const pattern = numberPatternOf(book);
   const due = dueRecurringLines(book, closingDate);
-  const added = addRecurringLines(tables, book, due);
+  const added = addRecurringLines(tables, book, due, options.lang);
   if (added.length > 0) book = readBillingBook(tables);
-  const run = startRun(book, deadline);
+  const run = startRun(book, deadline, options.lang);
   settleLineMarks(book);
   const resumed = resumeInterrupted(run);
   const planned = options.rows
@@ -115,7 +117,7 @@ export function issueInvoices(
   });
   // Out of time while finishing earlier invoices: new ones wait for the next run.
   if (resumed.unfinished > 0) return report(resumed.done, resumed.unfinished, []);
-  writeRowMessages(book, plan);
+  writeRowMessages(book, plan, run.lang);
   if (plan.drafts.length === 0) return report(resumed.done, 0);
 
   const continuation = scheduleContinuation(CONTINUE_INVOICES_HANDLER, CONTINUE_AFTER_MS);
@@ -123,7 +125,7 @@ export function issueInvoices(
   const existing = book.invoices.rows.map((r) => cellText(r.values.number));
   const numbers = nextNumbers(pattern, issueDate, existing, plan.drafts.length);
   markLines(book.sales, plan.drafts, (i) => `${PROVISIONAL_MARK}${numbers[i]}`);
-  const firstRow = appendInvoiceRows(book.invoices, plan.drafts, numbers);
+  const firstRow = appendInvoiceRows(book.invoices, plan.drafts, numbers, run.lang);
   markLines(book.sales, plan.drafts, (i) => numbers[i]);
   flushWorkbook();
 
@@ -146,10 +148,14 @@ export function issueInvoices(
  * budget, a crash): never plans new ones, so it is safe to run for a selection too. The caller
  * holds the workbook lock.
  */
-export function finishInterruptedInvoices(ss: Spreadsheet, deadline: number): IssueReport {
+export function finishInterruptedInvoices(
+  ss: Spreadsheet,
+  deadline: number,
+  lang: Lang,
+): IssueReport {
   const book = readBillingBook(workbookTables(ss, { tables: BILLING_SHEETS }));
   settleLineMarks(book);
-  const resumed = resumeInterrupted(startRun(book, deadline));
+  const resumed = resumeInterrupted(startRun(book, deadline, lang));
   const nothingPlanned = { drafts: [], alreadyIssued: [], problems: [], refused: [] };
   return issueReport(
     nothingPlanned,
@@ -160,9 +166,10 @@ export function finishInterruptedInvoices(ss: Spreadsheet, deadline: number): Is
   );
 }
 
-function startRun(book: BillingBook, deadline: number): Run {
+function startRun(book: BillingBook, deadline: number, lang: Lang): Run {
   return {
     book,
+    lang,
     folderFor: folderCache(),
     direct: book.settings.sendDirectly === 'する',
     deadline,
@@ -174,15 +181,15 @@ function numberPatternOf(book: BillingBook): NumberPattern {
   const source = book.settings.invoiceNumberPattern?.trim() || DEFAULT_NUMBER_PATTERN;
   const parsed = parseNumberPattern(source);
   if (parsed.ok) return parsed.pattern;
-  const at = parsed.message.indexOf(' / ');
   throw new UserError(
-    `設定の${parsed.message.slice(0, at)}。設定を直してから発行してください`,
-    `${parsed.message.slice(at + 3)} (in Settings); fix it before issuing`,
+    `設定の${parsed.message.ja}。設定を直してから発行してください`,
+    `${parsed.message.en} (in Settings); fix it before issuing`,
   );
 }
 
 interface Run {
   readonly book: BillingBook;
+  readonly lang: Lang;
   readonly folderFor: FolderFor;
   /** 設定「請求書を直接送信」する. */
   readonly direct: boolean;
@@ -293,6 +300,8 @@ interface Documents extends IssuedInvoice {
   readonly rowNumber: number;
   /** What the row's メッセージ cell holds: the draft's warnings, then this invoice's message. */
   readonly cellMessage: string;
+  /** Left as a draft because the day's mail quota ran out. */
+  readonly overQuota: boolean;
 }
 
 /** How an invoice's mail is handled: a new record, a resumed one, or one cut off while sending. */
@@ -300,21 +309,21 @@ type Stage = 'new' | 'resume' | 'sending';
 
 const MESSAGES = {
   noRecipient: () =>
-    bilingual(
+    text(
       '取引先のメールアドレスがないため下書きは作成していません',
       'No draft: the client has no email address',
     ),
   quota: (left: number) =>
-    bilingual(
+    text(
       `メール送信の1日の上限に達したため下書きにしました(残り${left}件)。明日以降に Gmail の下書きから送信してください`,
       `The daily mail sending limit was reached (${left} left), so a draft was made instead; send it from Gmail drafts tomorrow or later`,
     ),
   sendFailed: (reason: string) =>
-    bilingual(
+    text(
       `送信できなかったため下書きにしました: ${reason}`,
       `Could not send, so a draft was made instead: ${reason}`,
     ),
-  sent: (at: string) => bilingual(`${at} に送信しました`, `Sent on ${at} (JST)`),
+  sent: (at: string) => text(`${at} に送信しました`, `Sent on ${at} (JST)`),
 };
 
 /** `2026/11/30 18:05` in Asia/Tokyo (no DST: a fixed +9 h). */
@@ -353,17 +362,18 @@ function makeDocuments(
     pdfUrl: file.url,
     rowNumber,
   };
-  const done = (draftUrl: string, sent: boolean, message: string): Documents => ({
+  const done = (draftUrl: string, sent: boolean, message: Text | null): Documents => ({
     ...base,
     draftUrl,
     sent,
     message,
-    cellMessage: [...draft.warnings, message].filter(Boolean).join('\n'),
+    cellMessage: rowNote([...draft.warnings, ...(message ? [message] : [])], run.lang),
+    overQuota: message === fallback && fallback !== null,
   });
   const mail = invoiceMail(doc);
+  let fallback: Text | null = null;
   if (!mail.to) return done('', false, MESSAGES.noRecipient());
   let send = run.direct;
-  let fallback = '';
   if (send) {
     run.mailQuota ??= remainingMailQuota();
     send = run.mailQuota >= recipientCount(mail.to);
@@ -385,7 +395,8 @@ function makeDocuments(
       run.sender ??= ownAddress();
       return run.sender;
     },
-    markSending: (made) => markSending(book.invoices, rowNumber, made.url, draft.warnings),
+    markSending: (made) =>
+      markSending(book.invoices, rowNumber, made.url, rowNote(draft.warnings, run.lang)),
   });
   if (delivered.sent) {
     if (run.mailQuota !== undefined) run.mailQuota -= recipientCount(mail.to);
@@ -406,11 +417,11 @@ function markSending(
   invoices: Table<InvoiceKey>,
   rowNumber: number,
   draftUrl: string,
-  warnings: readonly string[],
+  warnings: string,
 ): void {
   writeRowCells(invoices, rowNumber, {
     draft: draftUrl,
-    message: [`${SENDING_MARK} 送信中 / Sending`, ...warnings].join('\n'),
+    message: [SENDING_MARK, warnings].filter(Boolean).join('\n'),
   });
   flushWorkbook();
 }
@@ -453,6 +464,7 @@ function appendInvoiceRows(
   invoices: Table<InvoiceKey>,
   drafts: readonly InvoiceDraft[],
   numbers: readonly string[],
+  lang: Lang,
 ): number {
   return appendRecords(
     invoices,
@@ -465,7 +477,7 @@ function appendInvoiceRows(
       dueDate: tokyoInstant(d.dueDate),
       ...d.figures,
       status: DRAFT_STATUS,
-      message: d.warnings.join('\n'),
+      message: textCell(rowNote(d.warnings, lang)),
       periodKey: d.periodKey,
     })),
   );
@@ -505,10 +517,12 @@ function writeLinks(invoices: Table<InvoiceKey>, made: readonly Documents[]): vo
 }
 
 /** Each row that cannot be billed gets its reason in its own メッセージ cell; fixed rows are cleared. */
-function writeRowMessages(book: BillingBook, plan: InvoicePlan): void {
+function writeRowMessages(book: BillingBook, plan: InvoicePlan, lang: Lang): void {
   const bySheet = (sheet: string) =>
     new Map(
-      plan.problems.filter((p: RowProblem) => p.sheet === sheet).map((p) => [p.row, p.message]),
+      plan.problems
+        .filter((p: RowProblem) => p.sheet === sheet)
+        .map((p) => [p.row, inLang(p.message, lang)]),
     );
   const sync = (table: Table<string>, messages: Map<number, string>) => {
     if (table.headers.index.message === undefined) return;
@@ -529,63 +543,66 @@ function issueReport(
   unfinished: number,
   addedLines: number,
   /** The settings' warnings (`issuerWarnings`): reported when an invoice was made. */
-  warnings: readonly string[],
+  warnings: readonly Text[],
 ): IssueReport {
   const sent = issued.filter((d) => d.sent).length;
   const settingsWarnings = issued.length > 0 ? [...warnings] : [];
-  const parts: string[] = [];
+  const parts: Text[] = [];
   if (issued.length > 0)
     parts.push(
       sent > 0
-        ? bilingual(
+        ? text(
             `${issued.length}件の請求書を作成しました(うち${sent}件をメールで送信)`,
             `Issued ${issued.length} invoice(s), ${sent} sent by mail`,
           )
-        : bilingual(
-            `${issued.length}件の請求書を作成しました`,
-            `Issued ${issued.length} invoice(s)`,
-          ),
+        : text(`${issued.length}件の請求書を作成しました`, `Issued ${issued.length} invoice(s)`),
     );
   if (addedLines > 0)
     parts.push(
-      bilingual(
+      text(
         `定期請求の明細${addedLines}行を売上明細に追加しました`,
         `Added ${addedLines} recurring line(s) to the sales sheet`,
       ),
     );
   parts.push(...settingsWarnings);
-  const limited = issued.filter((d) => d.message.startsWith('メール送信の1日の上限')).length;
+  const limited = issued.filter((d) => d.overQuota).length;
   if (limited > 0)
     parts.push(
-      bilingual(
+      text(
         `メール送信の1日の上限に達したため、${limited}件は下書きにしました`,
         `The daily mail limit was reached: ${limited} left as draft(s)`,
       ),
     );
   if (plan.refused.length > 0)
     parts.push(
-      bilingual(
+      text(
         `選択した明細のうち${plan.refused.length}行は発行できないため、選択分は発行していません`,
         `${plan.refused.length} selected row(s) cannot be issued, so the selection was not issued`,
       ),
     );
   if (unfinished > 0)
     parts.push(
-      bilingual(
+      text(
         `残り${unfinished}件の請求書は番号を記録済みです。PDFとメールを続けて作成します`,
         `${unfinished} more invoice(s) are numbered and recorded; their PDFs and mails follow`,
       ),
     );
   if (issued.length === 0 && unfinished === 0 && plan.refused.length === 0)
-    parts.push(bilingual('新しく発行する請求書はありません', 'No new invoices to issue'));
+    parts.push(text('新しく発行する請求書はありません', 'No new invoices to issue'));
   return {
-    issued: issued.map(({ cellMessage: _cell, rowNumber: _row, ...rest }) => rest),
+    issued: issued.map(
+      ({ cellMessage: _cell, rowNumber: _row, overQuota: _quota, ...rest }) => rest,
+    ),
     alreadyIssued: [...plan.alreadyIssued],
     problems: [...plan.problems],
     refused: [...plan.refused],
     unfinished,
     addedLines,
     settingsWarnings,
-    message: parts.join('\n'),
+    message: joinWith(parts, '\n'),
   };
 }
+
+/** A row's メッセージ cell: its notes in the owner's language, one per line. */
+const rowNote = (notes: readonly Text[], lang: Lang): string =>
+  notes.map((n) => inLang(n, lang)).join('\n');

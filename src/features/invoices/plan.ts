@@ -1,4 +1,3 @@
-import { bilingual } from '../../core/bilingual';
 import type { DateKey } from '../../core/dates';
 import {
   closingOnOrBefore,
@@ -10,6 +9,7 @@ import {
   joinProblems,
   type RowProblems,
 } from '../../core/invoice';
+import { text } from '../../core/text';
 import { cellText } from '../../sheets/cells';
 import { CLIENTS_SHEET, SALES_SHEET } from '../../sheets/schema';
 import type {
@@ -149,7 +149,7 @@ export function planSelection(
   const refused: RowProblem[] = [];
   const selected = [];
   const refuse = (row: number, ja: string, en: string) =>
-    refused.push({ sheet: SALES_SHEET.name, row, message: bilingual(ja, en) });
+    refused.push({ sheet: SALES_SHEET.name, row, message: text(ja, en) });
   for (const row of wanted) {
     const line = lines.get(row);
     const bad = rejected.get(row);

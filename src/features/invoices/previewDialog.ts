@@ -1,11 +1,11 @@
-import { bilingual } from '../../core/bilingual';
 import type { DateKey } from '../../core/dates';
 import { renderInvoiceHtml } from '../../core/invoice';
+import { type Text, text } from '../../core/text';
 import type { BillingBook } from './billingBook';
 import { planInvoices, planSelection } from './plan';
 
 export interface PreviewDialog {
-  readonly title: string;
+  readonly title: Text;
   readonly html: string;
 }
 
@@ -34,7 +34,7 @@ export function invoicePreviewDialog(
     draft = found;
   }
   return {
-    title: bilingual(`プレビュー: ${draft.client.name}`, 'Invoice preview'),
+    title: text(`プレビュー: ${draft.client.name}`, 'Invoice preview'),
     html: renderInvoiceHtml({ draft, number: '', issuer: book.settings, preview: true }),
   };
 }

@@ -1,12 +1,13 @@
 import type { DateKey } from '../../core/dates';
 import { tokyoInstant } from '../../core/dates';
-import { joinProblems, type SaleLine, validateSaleRow } from '../../core/invoice';
+import { type SaleLine, validateSaleRow } from '../../core/invoice';
 import {
   parseRecurring,
   type RecurringPeriod,
   recurringPeriodKey,
   recurringSchedule,
 } from '../../core/schedule';
+import { inLang, joinWith, type Lang, type Text } from '../../core/text';
 import { flushWorkbook } from '../../services/workbook';
 import { cellText, textCell } from '../../sheets/cells';
 import { RECURRING_SHEET, SALES_SHEET } from '../../sheets/schema';
@@ -49,7 +50,7 @@ export interface DueRecurring {
   /** 最終計上 of the rows whose latest due period moves on. */
   readonly lastPeriod: ReadonlyMap<number, unknown>;
   /** メッセージ cells of 定期請求 rows that change (a reason, or cleared once fixed). */
-  readonly messages: ReadonlyMap<number, unknown>;
+  readonly messages: ReadonlyMap<number, Text | null>;
   /** Rows that cannot be read, with the reason. */
   readonly problems: readonly RowProblem[];
 }
@@ -70,7 +71,7 @@ export function dueRecurringLines(book: BillingBook, dueBy: DateKey): DueRecurri
     lines: [] as DueRecurringLine[],
     more: false,
     lastPeriod: new Map<number, unknown>(),
-    messages: new Map<number, unknown>(),
+    messages: new Map<number, Text | null>(),
     problems: [] as RowProblem[],
   };
   if (!book.recurring) return due;
@@ -80,9 +81,7 @@ export function dueRecurringLines(book: BillingBook, dueBy: DateKey): DueRecurri
   const firstRow = Math.max(book.sales.height, 1) + 1;
   for (const row of book.recurring.rows) {
     const v = row.values;
-    const setMessage = (text: string) => {
-      if (cellText(v.message) !== text) due.messages.set(row.rowNumber, textCell(text));
-    };
+    const setMessage = (message: Text | null) => due.messages.set(row.rowNumber, message);
     const spec = parseRecurring({
       interval: cellText(v.interval),
       start: cellText(v.start),
@@ -101,18 +100,18 @@ export function dueRecurringLines(book: BillingBook, dueBy: DateKey): DueRecurri
     const check = validateSaleRow({ ...cells, date: dueBy }, row.rowNumber, ctx);
     const problems = [
       ...(spec.ok ? [] : [spec.message]),
-      ...(check.ok ? [] : [joinProblems(check.problems)]),
+      ...(check.ok ? [] : check.problems.map((p) => p.message)),
     ];
     if (!spec.ok || problems.length > 0) {
-      setMessage(problems.join('\n'));
+      setMessage(joinWith(problems, '\n'));
       due.problems.push({
         sheet: RECURRING_SHEET.name,
         row: row.rowNumber,
-        message: problems.join(' '),
+        message: joinWith(problems, ' '),
       });
       continue;
     }
-    setMessage('');
+    setMessage(null);
     const last = cellText(v.lastPeriod) || null;
     let latest: string | null = null;
     const schedule = recurringSchedule(spec.value, last, dueBy);
@@ -160,6 +159,7 @@ export function addRecurringLines(
   tables: WorkbookTables,
   book: BillingBook,
   due: DueRecurring,
+  lang: Lang,
 ): number[] {
   const first = appendRecords(
     book.sales,
@@ -168,9 +168,17 @@ export function addRecurringLines(
   if (due.lines.length > 0) flushWorkbook();
   if (book.recurring) {
     writeColumn(book.recurring, 'lastPeriod', due.lastPeriod);
-    writeColumn(book.recurring, 'message', due.messages);
+    const cells = new Map(
+      book.recurring.rows.map((r) => [r.rowNumber, cellText(r.values.message)]),
+    );
+    const messages = new Map<number, unknown>();
+    for (const [row, message] of due.messages) {
+      const shown = message ? inLang(message, lang) : '';
+      if (cells.get(row) !== shown) messages.set(row, textCell(shown));
+    }
+    writeColumn(book.recurring, 'message', messages);
+    if (due.lastPeriod.size + messages.size > 0) tables.forget(RECURRING_SHEET);
   }
   if (due.lines.length > 0) tables.forget(SALES_SHEET);
-  if (due.lastPeriod.size + due.messages.size > 0) tables.forget(RECURRING_SHEET);
   return due.lines.map((_, i) => first + i);
 }

@@ -1,7 +1,7 @@
-import { bilingual, UserError } from '../../core/bilingual';
 import { type DateKey, tokyoInstant } from '../../core/dates';
 import { clip, mailTaskKey, NOTES_LIMIT, TITLE_LIMIT, tasksDue } from '../../core/mailTask';
 import { oneLine } from '../../core/normalize';
+import { type Lang, type Text, text, UserError } from '../../core/text';
 import { now } from '../../services/clock';
 import { readOpenMail } from '../../services/gmailMessage';
 import { withWorkbookLock } from '../../services/lock';
@@ -56,13 +56,13 @@ export type MailCardData =
  * it was completed in Google Tasks: one call), else a suggestion. Reads the user's properties
  * once, the mail (a fixed number of calls) and the task lists (one call); never a sheet.
  */
-export function openMailTask(accessToken: string, messageId: string): MailCardData {
+export function openMailTask(accessToken: string, messageId: string, lang: Lang): MailCardData {
   const props = readUserProperties();
   const record = readRecord(props, messageId);
   if (record) return { kind: 'existing', record, messageId, completed: completedInTasks(record) };
   const mail = readOpenMail(accessToken, messageId);
   if (!mail) return { kind: 'missing' };
-  const suggestion = suggestMailTask(mail);
+  const suggestion = suggestMailTask(mail, lang);
   const lists = tasksAvailable() ? safeLists() : null;
   return {
     kind: 'new',
@@ -107,8 +107,8 @@ export interface CreateMailTaskResult {
   /** False when the mail already had a task (a double click, a second device). */
   readonly created: boolean;
   readonly record: MailTaskRecord;
-  /** What could not be done (e.g. the sheet could not be written); bilingual. */
-  readonly problems: readonly string[];
+  /** What could not be done (e.g. the sheet could not be written); text. */
+  readonly problems: readonly Text[];
 }
 
 type TaskKey = (typeof TASKS_SHEET.columns)[number]['key'];
@@ -176,7 +176,7 @@ export function createMailTask(req: CreateMailTaskRequest): CreateMailTaskResult
       return { created: false, record, problems: [] };
     }
 
-    const problems: string[] = [];
+    const problems: Text[] = [];
     let record: MailTaskRecord = {
       title,
       due: req.due,
@@ -222,7 +222,7 @@ export function createMailTask(req: CreateMailTaskRequest): CreateMailTaskResult
       } catch (e) {
         if (!record.taskId) throw e;
         problems.push(
-          bilingual(
+          text(
             `Google ToDo リストには作成しましたが、タスクシートに書けませんでした: ${e instanceof Error ? e.message : e}`,
             'The task is in Google Tasks, but the tasks sheet could not be written',
           ),

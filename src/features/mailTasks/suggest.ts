@@ -10,6 +10,7 @@ import {
   TITLE_LIMIT,
 } from '../../core/mailTask';
 import { oneLine } from '../../core/normalize';
+import type { Lang, Text } from '../../core/text';
 import type { OpenMail } from '../../services/gmailMessage';
 
 /** What the card offers for a mail: everything editable before the task is made. */
@@ -22,7 +23,7 @@ export interface MailTaskSuggestion {
   /** The mail's words that decided the date. */
   readonly matched?: string;
   /** Bilingual notes to check (a weekday that does not match the date, a past date…). */
-  readonly dueNotes: readonly string[];
+  readonly dueNotes: readonly Text[];
   readonly notes: string;
   readonly from: string;
   readonly subject: string;
@@ -44,21 +45,24 @@ export function tokyoDateTimeText(d: Date): string {
 }
 
 /** The task a mail suggests: title, due date read from it, notes with the sender and a link. */
-export function suggestMailTask(mail: OpenMail): MailTaskSuggestion {
+export function suggestMailTask(mail: OpenMail, lang: Lang): MailTaskSuggestion {
   const raw = mail.html ? htmlToText(mail.body.slice(0, HTML_READ_LIMIT)) : mail.body;
   const body = cleanText(raw.slice(0, BODY_READ_LIMIT));
   const subject = oneLine(mail.subject);
   const date = mail.date instanceof Date && !Number.isNaN(mail.date.getTime()) ? mail.date : null;
   const reading = date ? readDueDate(body, date, { subject }) : null;
   const title = clip(oneLine(suggestTaskTitle(subject, body)), TITLE_LIMIT);
-  const notes = mailTaskNotes({
-    from: mail.from,
-    subject,
-    dateText: date ? tokyoDateTimeText(date) : '',
-    link: mail.link,
-    ...(reading?.matched ? { matched: reading.matched } : {}),
-    ...(reading?.time ? { time: reading.time } : {}),
-  });
+  const notes = mailTaskNotes(
+    {
+      from: mail.from,
+      subject,
+      dateText: date ? tokyoDateTimeText(date) : '',
+      link: mail.link,
+      ...(reading?.matched ? { matched: reading.matched } : {}),
+      ...(reading?.time ? { time: reading.time } : {}),
+    },
+    lang,
+  );
   return {
     messageId: mail.messageId,
     key: mailTaskKey(mail.messageId),

@@ -1,4 +1,4 @@
-import { bilingual } from '../../core/bilingual';
+import { joinWith, type Text, text } from '../../core/text';
 import { completeTask, listTasks, tasksAvailable } from '../../services/tasks';
 import { readUserProperties, writeUserProperties } from '../../services/userProperties';
 import { cellText } from '../../sheets/cells';
@@ -18,7 +18,7 @@ export interface SyncReport {
   readonly completedInSheet: number;
   /** Google tasks completed because their row says 完了. */
   readonly completedInTasks: number;
-  readonly message: string;
+  readonly message: Text | null;
   /** Lists named in the sheet that could not be read (another account's, deleted). */
   readonly unreadableLists?: number;
 }
@@ -58,20 +58,20 @@ export function rowLists(
  * The caller holds the workbook lock (the daily dispatcher).
  */
 export function syncTasks(tables: WorkbookTables, now: Date): SyncReport {
-  const empty = (message: string): SyncReport => ({
+  const empty = (message: Text | null): SyncReport => ({
     completedInSheet: 0,
     completedInTasks: 0,
     message,
   });
-  if (!tasksAvailable()) return empty('');
+  if (!tasksAvailable()) return empty(null);
   const table = tables.table(TASKS_SHEET);
-  if (!table) return empty('');
+  if (!table) return empty(null);
   const props = readUserProperties();
   const listsOf = rowLists(table.rows, () => readUsedLists(props));
   const lists = [...new Set([...listsOf.values()].flat())];
   if (listsOf.size === 0 || lists.length === 0) {
     writeUserProperties({ [SYNCED_AT_KEY]: now.toISOString() });
-    return empty('');
+    return empty(null);
   }
   const lastSync = Date.parse(props[SYNCED_AT_KEY] ?? '');
   const completedMin = Number.isNaN(lastSync)
@@ -119,10 +119,10 @@ export function syncTasks(tables: WorkbookTables, now: Date): SyncReport {
   if (statusUpdates.size > 0) tables.forget(TASKS_SHEET);
   writeUserProperties({ [SYNCED_AT_KEY]: now.toISOString() });
   const completedInSheet = statusUpdates.size;
-  const parts: string[] = [];
+  const parts: Text[] = [];
   if (completedInSheet + completedInTasks > 0) {
     parts.push(
-      bilingual(
+      text(
         `タスクの完了を同期しました(シート ${completedInSheet}件、Google ToDo ${completedInTasks}件)`,
         `Synced completed tasks (sheet ${completedInSheet}, Google Tasks ${completedInTasks})`,
       ),
@@ -131,7 +131,7 @@ export function syncTasks(tables: WorkbookTables, now: Date): SyncReport {
   if (unreadable.length > 0) {
     const names = unreadable.map((u) => `${u.listId} (${u.reason})`).join(', ');
     parts.push(
-      bilingual(
+      text(
         `Google ToDo のリストを読めませんでした: ${names}。${skipped}件のタスクは同期していません(自動化を有効にした人がリストの持ち主か確認してください)`,
         `Could not read Google Tasks list(s): ${names}; ${skipped} task(s) not synced (check that whoever turned on automations owns the list)`,
       ),
@@ -140,7 +140,7 @@ export function syncTasks(tables: WorkbookTables, now: Date): SyncReport {
   return {
     completedInSheet,
     completedInTasks,
-    message: parts.join(' / '),
+    message: parts.length > 0 ? joinWith(parts, '\n') : null,
     ...(unreadable.length > 0 ? { unreadableLists: unreadable.length } : {}),
   };
 }

@@ -1,7 +1,7 @@
-import { bilingual, type FieldName, tooLongMessage } from '../../core/bilingual';
 import { DEFAULT_NUMBER_PATTERN, parseNumberPattern } from '../../core/invoice/numbering';
 import { parsePaymentTerms } from '../../core/paymentTerms';
 import { checkRegistrationNumber, registrationNumberMessage } from '../../core/registrationNumber';
+import { type FieldName, type Text, text, tooLongMessage } from '../../core/text';
 import type { FieldIssue, SettingsForm } from '../../ui/contracts';
 
 /**
@@ -13,7 +13,7 @@ import type { FieldIssue, SettingsForm } from '../../ui/contracts';
 export interface FieldCheck {
   /** The value as it will be stored: trimmed, full-width digits folded, numbers normalized. */
   readonly value: string;
-  readonly issue?: { readonly severity: FieldIssue['severity']; readonly message: string };
+  readonly issue?: { readonly severity: FieldIssue['severity']; readonly message: Text };
 }
 
 type TextField = Exclude<keyof SettingsForm, ChoiceField>;
@@ -66,11 +66,11 @@ const fold = (s: string) => clean(s).normalize('NFKC');
 const ok = (value: string): FieldCheck => ({ value });
 const error = (value: string, ja: string, en: string): FieldCheck => ({
   value,
-  issue: { severity: 'error', message: bilingual(ja, en) },
+  issue: { severity: 'error', message: text(ja, en) },
 });
 const warning = (value: string, ja: string, en: string): FieldCheck => ({
   value,
-  issue: { severity: 'warning', message: bilingual(ja, en) },
+  issue: { severity: 'warning', message: text(ja, en) },
 });
 
 /** Hiragana to katakana, so 「ぽっけ」 becomes 「ポッケ」. */

@@ -1,4 +1,5 @@
 import { DEFAULT_NUMBER_PATTERN } from '../../core/invoice/numbering';
+import { type Text, text } from '../../core/text';
 import { YES_NO } from '../../sheets/schema';
 import type { RoundingMethod, SendDirectly, SettingsForm } from '../../ui/contracts';
 import { SETTING_NAMES } from './settingsFields';
@@ -7,7 +8,8 @@ import { SETTING_NAMES } from './settingsFields';
 export interface SettingRow {
   readonly key: keyof SettingsForm;
   readonly label: string;
-  readonly description: string;
+  /** Help for the owner, written in the 説明 column in the language of whoever sets up. */
+  readonly description: Text;
   readonly initial: string;
   /** Allowed cell values, shown as a dropdown. */
   readonly choices?: readonly string[];
@@ -26,102 +28,127 @@ export const SETTING_ROWS: readonly SettingRow[] = [
   {
     key: 'companyName',
     label: SETTING_NAMES.companyName.ja,
-    description: '請求書の発行者名 / Issuer name on invoices',
+    description: text('請求書の発行者名', 'Issuer name on invoices'),
     initial: '',
   },
   {
     key: 'registrationNumber',
     label: SETTING_NAMES.registrationNumber.ja,
-    description:
-      '適格請求書発行事業者の登録番号(T+13桁) / Qualified invoice registration number (T + 13 digits)',
+    description: text(
+      '適格請求書発行事業者の登録番号(T+13桁)',
+      'Qualified invoice registration number (T + 13 digits)',
+    ),
     initial: '',
   },
   {
     key: 'postalCode',
     label: SETTING_NAMES.postalCode.ja,
-    description: '例: 100-0001 / Postal code',
+    description: text('例: 100-0001', 'Postal code'),
     initial: '',
   },
   {
     key: 'address',
     label: SETTING_NAMES.address.ja,
-    description: '請求書に表示します / Shown on invoices',
+    description: text('請求書に表示します', 'Shown on invoices'),
     initial: '',
   },
-  { key: 'phone', label: SETTING_NAMES.phone.ja, description: 'Phone', initial: '' },
+  {
+    key: 'phone',
+    label: SETTING_NAMES.phone.ja,
+    description: text('請求書に表示します', 'Shown on invoices'),
+    initial: '',
+  },
   {
     key: 'email',
     label: SETTING_NAMES.email.ja,
-    description: '請求書の連絡先 / Contact email on invoices',
+    description: text('請求書の連絡先', 'Contact email on invoices'),
     initial: '',
   },
   {
     key: 'bankName',
     label: SETTING_NAMES.bankName.ja,
-    description: '振込先 / Bank for transfers',
+    description: text('振込先', 'Bank for transfers'),
     initial: '',
   },
-  { key: 'bankBranch', label: SETTING_NAMES.bankBranch.ja, description: 'Branch', initial: '' },
+  {
+    key: 'bankBranch',
+    label: SETTING_NAMES.bankBranch.ja,
+    description: text('振込先の支店名', 'Branch for transfers'),
+    initial: '',
+  },
   {
     key: 'accountType',
     label: SETTING_NAMES.accountType.ja,
-    description: '普通 または 当座 / Ordinary or current',
+    description: text('普通 または 当座', 'Ordinary or current'),
     initial: '普通',
     choices: ACCOUNT_TYPES,
   },
   {
     key: 'accountNumber',
     label: SETTING_NAMES.accountNumber.ja,
-    description: '7桁 / 7 digits',
+    description: text('7桁', '7 digits'),
     initial: '',
   },
   {
     key: 'accountHolder',
     label: SETTING_NAMES.accountHolder.ja,
-    description: 'Account holder in katakana',
+    description: text(
+      '通帳と同じカタカナで(入金の照合に使います)',
+      'The account holder in katakana as in the passbook',
+    ),
     initial: '',
   },
   {
     key: 'rounding',
     label: SETTING_NAMES.rounding.ja,
-    description: '請求書ごと・税率ごとに1回 / Once per invoice per rate',
+    description: text('請求書ごと・税率ごとに1回', 'Once per invoice per rate'),
     initial: ROUNDING_LABELS.floor,
     choices: Object.values(ROUNDING_LABELS),
   },
   {
     key: 'defaultTerms',
     label: SETTING_NAMES.defaultTerms.ja,
-    description:
-      '取引先に支払条件がない場合に使います。例: 月末締め翌月末払い / Used when a client has none',
+    description: text(
+      '取引先に支払条件がない場合に使います。例: 月末締め翌月末払い',
+      'Used when a client has none',
+    ),
     initial: '月末締め翌月末払い',
   },
   {
     key: 'invoiceNumberPattern',
     label: SETTING_NAMES.invoiceNumberPattern.ja,
-    description:
-      '{YYYY} {YY} {MM} {DD} と連番 {SEQ4} など。例: {YYYY}-{MM}-{SEQ4} → 2026-11-0001 / Invoice number pattern',
+    description: text(
+      '{YYYY} {YY} {MM} {DD} と連番 {SEQ4} など。例: {YYYY}-{MM}-{SEQ4} → 2026-11-0001',
+      'Invoice number pattern',
+    ),
     initial: DEFAULT_NUMBER_PATTERN,
   },
   {
     key: 'invoiceNote',
     label: SETTING_NAMES.invoiceNote.ja,
-    description:
-      'すべての請求書の備考欄に表示します(改行可・500文字まで)。振込手数料のお願いは下の設定で / Printed on every invoice; the transfer-fee sentence is the setting below',
+    description: text(
+      'すべての請求書の備考欄に表示します(改行可・500文字まで)。振込手数料のお願いは下の設定で',
+      'Printed on every invoice; the transfer-fee sentence is the setting below',
+    ),
     initial: '',
   },
   {
     key: 'transferFeeNote',
     label: SETTING_NAMES.transferFeeNote.ja,
-    description:
-      "する: 振込先のある請求書に「振込手数料はご負担ください」の一文を取引先の言語で1回表示します / する prints the transfer-fee sentence once, in the client's language, under the bank account",
+    description: text(
+      'する: 振込先のある請求書に「振込手数料はご負担ください」の一文を取引先の言語で1回表示します',
+      "する prints the transfer-fee sentence once, in the client's language, under the bank account",
+    ),
     initial: 'する',
     choices: SEND_DIRECTLY_CHOICES,
   },
   {
     key: 'sendDirectly',
     label: SETTING_NAMES.sendDirectly.ja,
-    description:
-      'する: 発行時にメールを送信します。しない: Gmail の下書きを作成します / Send invoices on issue instead of making drafts',
+    description: text(
+      'する: 発行時にメールを送信します。しない: Gmail の下書きを作成します',
+      'Send invoices on issue instead of making drafts',
+    ),
     initial: 'しない',
     choices: SEND_DIRECTLY_CHOICES,
   },
@@ -135,37 +162,45 @@ export const AUTOMATION_SETTING_ROWS = [
   {
     key: 'reminders',
     label: '督促メールの下書き',
-    description:
-      '支払期限を過ぎた未入金の請求書に、丁寧な確認メールの下書きを作ります / Draft polite reminders for unpaid invoices past due',
+    description: text(
+      '支払期限を過ぎた未入金の請求書に、丁寧な確認メールの下書きを作ります',
+      'Draft polite reminders for unpaid invoices past due',
+    ),
     initial: 'する',
     choices: YES_NO,
   },
   {
     key: 'reminderOffsets',
     label: '督促のタイミング(期限後の日数)',
-    description:
-      '1回目・2回目・3回目を支払期限の何日後に作るか。例: 1, 14, 30 / Days after the due date for steps 1, 2 and 3',
+    description: text(
+      '1回目・2回目・3回目を支払期限の何日後に作るか。例: 1, 14, 30',
+      'Days after the due date for steps 1, 2 and 3',
+    ),
     initial: '1, 14, 30',
   },
   {
     key: 'reminderSendDirectly',
     label: '督促を直接送信',
-    description:
-      '「する」にすると下書きでなく送信します / "する" sends reminders instead of drafting them',
+    description: text(
+      '「する」にすると下書きでなく送信します',
+      '"する" sends reminders instead of drafting them',
+    ),
     initial: 'しない',
     choices: YES_NO,
   },
   {
     key: 'summaryDay',
     label: '月次集計の日',
-    description:
-      '集計を作る日。毎月最終営業日・毎月末はその月を、翌月第1営業日・毎月5日などは前月を集計します / The day a month is summarised: month-end rules summarise their own month, others the month before',
+    description: text(
+      '集計を作る日。毎月最終営業日・毎月末はその月を、翌月第1営業日・毎月5日などは前月を集計します',
+      'The day a month is summarised: month-end rules summarise their own month, others the month before',
+    ),
     initial: '毎月最終営業日',
   },
   {
     key: 'summaryMail',
     label: '月次集計をメールで受け取る',
-    description: '集計の要点を自分宛てに送ります / Mail the highlights to yourself',
+    description: text('集計の要点を自分宛てに送ります', 'Mail the highlights to yourself'),
     initial: 'する',
     choices: YES_NO,
   },
@@ -175,7 +210,8 @@ export const AUTOMATION_SETTING_ROWS = [
 export interface SheetSettingRow {
   readonly key: string;
   readonly label: string;
-  readonly description: string;
+  /** Help for the owner, written in the 説明 column in the language of whoever sets up. */
+  readonly description: Text;
   readonly initial: string;
   readonly choices?: readonly string[];
 }

@@ -1,3 +1,4 @@
+import { inLang, type Lang } from '../../core/text';
 import { newDropdown } from '../../services/workbook';
 import { cellText, textCell } from '../../sheets/cells';
 import { SETTINGS_SHEET } from '../../sheets/schema';
@@ -16,7 +17,7 @@ export function missingSettingRows(table: SettingsTable): SheetSettingRow[] {
 }
 
 /** Adds the rows of settings the table lacks (with their initial values). True when it wrote. */
-export function ensureSettingRows(table: SettingsTable): boolean {
+export function ensureSettingRows(table: SettingsTable, lang: Lang): boolean {
   const missing = missingSettingRows(table);
   if (missing.length === 0) return false;
   const { sheet } = table;
@@ -28,7 +29,7 @@ export function ensureSettingRows(table: SettingsTable): boolean {
     line[index.key ?? 0] = row.key;
     line[index.label ?? 1] = row.label;
     line[index.value ?? 2] = textCell(row.initial);
-    line[index.description ?? 3] = row.description;
+    line[index.description ?? 3] = inLang(row.description, lang);
     return line;
   });
   const range = sheet.getRange(first, 1, block.length, width);

@@ -1,4 +1,4 @@
-import { bilingual } from '../../core/bilingual';
+import { type Lang, same, type Text, text } from '../../core/text';
 import type { SheetSpec } from '../../sheets/columns';
 import { formatColumns } from '../../sheets/format';
 import { SETTINGS_SHEET, WORKBOOK } from '../../sheets/schema';
@@ -15,13 +15,13 @@ type Outcome = 'created' | 'updated' | 'unchanged';
  * Creates every Pokke sheet that is missing and adds missing columns to the ones that exist,
  * leaving the owner's own columns, order and data alone. Running it again changes nothing.
  */
-export function setupWorkbook(ss: Spreadsheet): SetupReport {
-  const report: SetupReport = { created: [], updated: [], unchanged: [], message: '' };
+export function setupWorkbook(ss: Spreadsheet, lang: Lang): SetupReport {
+  const report: SetupReport = { created: [], updated: [], unchanged: [], message: same('') };
   WORKBOOK.forEach((spec, position) => {
-    const { outcome: columns, sheet } = ensureSheet(ss, spec, position);
+    const { outcome: columns, sheet } = ensureSheet(ss, spec, position, lang);
     let outcome = columns;
     if (spec.name === SETTINGS_SHEET.name) {
-      const added = ensureSettingRows(readTable(sheet, SETTINGS_SHEET));
+      const added = ensureSettingRows(readTable(sheet, SETTINGS_SHEET), lang);
       if (added && outcome === 'unchanged') outcome = 'updated';
     }
     report[outcome].push(spec.name);
@@ -34,6 +34,7 @@ function ensureSheet(
   ss: Spreadsheet,
   spec: SheetSpec,
   position: number,
+  lang: Lang,
 ): { outcome: Outcome; sheet: Sheet } {
   const existing = findSheet(ss, spec);
   if (!existing) {
@@ -42,6 +43,7 @@ function ensureSheet(
       sheet,
       spec,
       spec.columns.map((c, i) => ({ spec: c, position: i + 1 })),
+      lang,
     );
     return { outcome: 'created', sheet };
   }
@@ -56,6 +58,7 @@ function ensureSheet(
     spec.columns
       .filter((c) => missing.includes(c.key))
       .map((c, i) => ({ spec: c, position: start + i })),
+    lang,
   );
   return { outcome: 'updated', sheet: existing };
 }
@@ -71,9 +74,9 @@ function lastFilledIndex(row: readonly unknown[]): number {
   return -1;
 }
 
-function summarize(r: SetupReport): string {
+function summarize(r: SetupReport): Text {
   if (r.created.length === 0 && r.updated.length === 0) {
-    return bilingual(
+    return text(
       'ワークブックは準備済みです。変更はありません',
       'The workbook is already set up; nothing changed',
     );
@@ -88,8 +91,5 @@ function summarize(r: SetupReport): string {
     ja.push(`追加: ${r.updated.join('、')}`);
     en.push(`completed ${r.updated.length} sheet(s)`);
   }
-  return bilingual(
-    `ワークブックを準備しました(${ja.join(' / ')})`,
-    `Workbook set up: ${en.join(', ')}`,
-  );
+  return text(`ワークブックを準備しました(${ja.join(' / ')})`, `Workbook set up: ${en.join(', ')}`);
 }

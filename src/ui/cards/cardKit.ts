@@ -3,8 +3,10 @@
  * or a cell goes through `cardText` (escaped: CardService reads a subset of HTML in text
  * widgets); only literal strings written here are passed as they are.
  */
-import { bilingual } from '../../core/bilingual';
+
 import { cardText, clip } from '../../core/mailTask';
+import { inLang, type Lang, sayIn } from '../../core/text';
+import { failureText } from '../rpc';
 
 type Card = GoogleAppsScript.Card_Service.Card;
 type CardSection = GoogleAppsScript.Card_Service.CardSection;
@@ -64,15 +66,12 @@ export function messageCard(title: string, message: string): Card {
 }
 
 /** The message of any error, for a card or a notification (the stack goes to the log only). */
-export function errorMessage(e: unknown): string {
-  if (e instanceof Error && e.name === 'UserError') return e.message;
-  const detail = e instanceof Error ? e.message : String(e);
-  console.error(e instanceof Error ? (e.stack ?? detail) : detail);
-  return bilingual(`処理できませんでした: ${detail}`, `Pokke could not finish: ${detail}`);
+export function errorMessage(e: unknown, lang: Lang): string {
+  return inLang(failureText(e), lang);
 }
 
-export function errorCard(e: unknown): Card {
-  return messageCard(bilingual('エラー', 'Error'), errorMessage(e));
+export function errorCard(e: unknown, lang: Lang): Card {
+  return messageCard(sayIn(lang)('エラー', 'Error'), errorMessage(e, lang));
 }
 
 /** An action's answer: replace the current card, optionally with a short notification. */

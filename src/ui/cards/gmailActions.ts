@@ -4,7 +4,6 @@
  * function Apps Script can call) and answers with a card or a notification, never a stack trace.
  */
 import * as z from 'zod/mini';
-import { bilingual, tooLongMessage, UserError } from '../../core/bilingual';
 import {
   MESSAGE_ID,
   NOTES_LIMIT,
@@ -12,10 +11,12 @@ import {
   pickerDateKey,
   TITLE_LIMIT,
 } from '../../core/mailTask';
+import { type Lang, sayIn, tooLongMessage, UserError } from '../../core/text';
 import { loadHomepage } from '../../features/mailTasks/homepage';
 import { connectWorkbook, createMailTask, openMailTask } from '../../features/mailTasks/mailTasks';
 import type { Target } from '../../features/mailTasks/records';
 import { now } from '../../services/clock';
+import { userLang } from '../../services/language';
 import { errorCard, errorMessage, notify, updateWith } from './cardKit';
 import { connectCard, homepageCard } from './homepageCard';
 import { createdTaskCard, FIELD_NAMES, FIELDS, mailTaskCard } from './mailTaskCard';
@@ -49,6 +50,20 @@ const actionEvent = z.looseObject({
 
 type ActionEvent = z.infer<typeof actionEvent>;
 
+const localeOf = z.looseObject({
+  commonEventObject: z.optional(z.looseObject({ userLocale: z.optional(z.string()) })),
+  userLocale: z.optional(z.string()),
+});
+
+/** The card's language: the user's choice in 設定, else the event's locale (Japanese by default). */
+function cardLang(e: unknown): Lang {
+  const parsed = localeOf.safeParse(e);
+  const locale = parsed.success
+    ? (parsed.data.commonEventObject?.userLocale ?? parsed.data.userLocale)
+    : undefined;
+  return userLang(locale);
+}
+
 function invalid(): UserError {
   return new UserError('操作を受け付けられませんでした', 'The request was not valid');
 }
@@ -76,23 +91,25 @@ function dateInput(e: ActionEvent, name: string): number | null {
 
 /** Contextual trigger: a mail is open. */
 export function mailOpened(e: unknown): Card {
+  const lang = cardLang(e);
   try {
     const parsed = gmailEvent.safeParse(e);
     if (!parsed.success) throw invalid();
     const { accessToken, messageId: id } = parsed.data.gmail;
-    return mailTaskCard(openMailTask(accessToken, id));
+    return mailTaskCard(openMailTask(accessToken, id, lang), lang);
   } catch (err) {
-    return errorCard(err);
+    return errorCard(err, lang);
   }
 }
 
 /** Homepage trigger (Gmail, and the common one). */
-export function homepage(_e: unknown): Card {
+export function homepage(e: unknown): Card {
+  const lang = cardLang(e);
   try {
     const data = loadHomepage(now());
-    return data ? homepageCard(data) : connectCard();
+    return data ? homepageCard(data, lang) : connectCard(lang);
   } catch (err) {
-    return connectCard(errorMessage(err));
+    return connectCard(lang, errorMessage(err, lang));
   }
 }
 
@@ -120,6 +137,8 @@ function checkLengths(texts: Record<'title' | 'notes', string>): void {
 
 /** Card action: make the task from the card's fields. */
 export function createFromCard(e: unknown): ActionResponse {
+  const lang = cardLang(e);
+  const t = sayIn(lang);
   try {
     const ev = parseAction(e);
     const params = ev.commonEventObject.parameters ?? {};
@@ -152,18 +171,19 @@ export function createFromCard(e: unknown): ActionResponse {
       ...(req.listId ? { listId: req.listId } : {}),
     });
     return updateWith(
-      createdTaskCard(result.record, result.created, result.problems),
+      createdTaskCard(result.record, result.created, lang, result.problems),
       result.created
-        ? bilingual('タスクを作成しました', 'Task created')
-        : bilingual('このメールのタスクは作成済みです', 'A task already exists for this mail'),
+        ? t('タスクを作成しました', 'Task created')
+        : t('このメールのタスクは作成済みです', 'A task already exists for this mail'),
     );
   } catch (err) {
-    return notify(errorMessage(err));
+    return notify(errorMessage(err, lang));
   }
 }
 
 /** Card action: the owner pasted the workbook's address. */
 export function connectFromCard(e: unknown): ActionResponse {
+  const lang = cardLang(e);
   try {
     const ev = parseAction(e);
     const id = parseWorkbookRef(firstString(ev, FIELDS.workbookUrl).slice(0, 500));
@@ -174,16 +194,16 @@ export function connectFromCard(e: unknown): ActionResponse {
       );
     }
     const { name } = connectWorkbook(id);
-    const done = bilingual(`「${name}」に接続しました`, `Connected to "${name}"`);
+    const done = sayIn(lang)(`「${name}」に接続しました`, `Connected to "${name}"`);
     const g = gmailEvent.safeParse(ev);
     if (g.success) {
       return updateWith(
-        mailTaskCard(openMailTask(g.data.gmail.accessToken, g.data.gmail.messageId)),
+        mailTaskCard(openMailTask(g.data.gmail.accessToken, g.data.gmail.messageId, lang), lang),
         done,
       );
     }
     return updateWith(homepage(ev), done);
   } catch (err) {
-    return notify(errorMessage(err));
+    return notify(errorMessage(err, lang));
   }
 }

@@ -2,8 +2,9 @@
  * The add-on's homepage card (Gmail and Calendar): what is due today and overdue, and the way to
  * the workbook.
  */
-import { bilingual } from '../../core/bilingual';
+
 import { cardText, clip } from '../../core/mailTask';
+import { type Lang, sayIn } from '../../core/text';
 import type { HomepageData } from '../../features/mailTasks/homepage';
 import { ADDON_NAME, header, linkButton, note, section } from './cardKit';
 import { connectSection } from './mailTaskCard';
@@ -16,38 +17,33 @@ function yen(n: number | null): string {
   return n === null ? '' : `¥${Math.round(n).toLocaleString('en-US')}`;
 }
 
-export function homepageCard(data: HomepageData): Card {
+export function homepageCard(data: HomepageData, lang: Lang): Card {
+  const t = sayIn(lang);
   const card = CardService.newCardBuilder()
     .setName('pokke-home')
-    .setHeader(
-      header(ADDON_NAME, bilingual(`今日 ${slash(data.today)}`, `Today ${slash(data.today)}`)),
-    );
+    .setHeader(header(ADDON_NAME, t(`今日 ${slash(data.today)}`, `Today ${slash(data.today)}`)));
 
   card.addSection(
     listSection(
-      bilingual(
-        `今日までのタスク (${data.taskCount})`,
-        `Tasks due today or overdue (${data.taskCount})`,
-      ),
+      t(`今日までのタスク (${data.taskCount})`, `Tasks due today or overdue (${data.taskCount})`),
       data.taskCount,
-      data.tasks.map((t) => ({
-        label: t.overdue
-          ? bilingual(`期限切れ ${slash(t.due)}`, `Overdue ${slash(t.due)}`)
-          : bilingual(`今日 ${slash(t.due)}`, `Today ${slash(t.due)}`),
-        text: t.title,
-        url: t.url,
+      lang,
+      data.tasks.map((task) => ({
+        label: task.overdue
+          ? t(`期限切れ ${slash(task.due)}`, `Overdue ${slash(task.due)}`)
+          : t(`今日 ${slash(task.due)}`, `Today ${slash(task.due)}`),
+        text: task.title,
+        url: task.url,
       })),
     ),
   );
   card.addSection(
     listSection(
-      bilingual(
-        `期限切れの請求書 (${data.invoiceCount})`,
-        `Overdue invoices (${data.invoiceCount})`,
-      ),
+      t(`期限切れの請求書 (${data.invoiceCount})`, `Overdue invoices (${data.invoiceCount})`),
       data.invoiceCount,
+      lang,
       data.invoices.map((i) => ({
-        label: bilingual(`支払期限 ${slash(i.due)}`, `Due ${slash(i.due)}`),
+        label: t(`支払期限 ${slash(i.due)}`, `Due ${slash(i.due)}`),
         text: `${i.client} ${yen(i.billed)} ${i.number ? `(${i.number})` : ''}`.trim(),
         url: i.url,
       })),
@@ -58,7 +54,7 @@ export function homepageCard(data: HomepageData): Card {
   if (data.missing.length > 0) {
     open.addWidget(
       note(
-        bilingual(
+        t(
           `シートがありません: ${data.missing.join('、')}。ワークブックで「ワークブックを準備」を実行してください`,
           `Missing sheets: ${data.missing.join(', ')}. Run "Set up workbook" in the workbook`,
         ),
@@ -67,7 +63,7 @@ export function homepageCard(data: HomepageData): Card {
   }
   open.addWidget(
     CardService.newButtonSet().addButton(
-      linkButton(bilingual('ワークブックを開く', 'Open the workbook'), data.workbookUrl),
+      linkButton(t('ワークブックを開く', 'Open the workbook'), data.workbookUrl),
     ),
   );
   card.addSection(open);
@@ -75,12 +71,13 @@ export function homepageCard(data: HomepageData): Card {
 }
 
 /** The homepage before a workbook is known: a short explanation and the address field. */
-export function connectCard(problem?: string): Card {
+export function connectCard(lang: Lang, problem?: string): Card {
+  const t = sayIn(lang);
   const card = CardService.newCardBuilder()
     .setName('pokke-connect')
-    .setHeader(header(ADDON_NAME, bilingual('ワークブックの接続', 'Connect your workbook')));
+    .setHeader(header(ADDON_NAME, t('ワークブックの接続', 'Connect your workbook')));
   if (problem) card.addSection(section().addWidget(note(cardText(problem))));
-  return card.addSection(connectSection()).build();
+  return card.addSection(connectSection(lang)).build();
 }
 
 interface ListItem {
@@ -90,9 +87,10 @@ interface ListItem {
 }
 
 /** A titled list of linked items (the first few of `total`), with "and N more" when cut. */
-function listSection(title: string, total: number, items: readonly ListItem[]) {
+function listSection(title: string, total: number, lang: Lang, items: readonly ListItem[]) {
+  const t = sayIn(lang);
   const list = section(title);
-  if (items.length === 0) list.addWidget(note(bilingual('ありません', 'None')));
+  if (items.length === 0) list.addWidget(note(t('ありません', 'None')));
   for (const item of items) {
     list.addWidget(
       CardService.newDecoratedText()
@@ -103,9 +101,7 @@ function listSection(title: string, total: number, items: readonly ListItem[]) {
     );
   }
   if (total > items.length) {
-    list.addWidget(
-      note(bilingual(`ほか ${total - items.length} 件`, `and ${total - items.length} more`)),
-    );
+    list.addWidget(note(t(`ほか ${total - items.length} 件`, `and ${total - items.length} more`)));
   }
   return list;
 }

@@ -1,6 +1,7 @@
 /** The Gmail card on an open mail: a suggested task, or the task already made from it. */
-import { bilingual, type FieldName } from '../../core/bilingual';
+
 import { cardText, clip, pickerValue, workbookUrl } from '../../core/mailTask';
+import { type FieldName, inLang, type Lang, sayIn, type Text } from '../../core/text';
 import type { MailCardData } from '../../features/mailTasks/mailTasks';
 import type { MailTaskRecord } from '../../features/mailTasks/records';
 import {
@@ -36,73 +37,72 @@ export const ACTIONS = {
   connect: 'mailTaskConnectWorkbook',
 } as const;
 
-function newTaskCard(data: Extract<MailCardData, { kind: 'new' }>): Card {
+function newTaskCard(data: Extract<MailCardData, { kind: 'new' }>, lang: Lang): Card {
+  const t = sayIn(lang);
   const s = data.suggestion;
   const card = CardService.newCardBuilder()
     .setName('pokke-mail-task')
-    .setHeader(header(bilingual('メールからタスク', 'Task from this mail'), ADDON_NAME));
+    .setHeader(header(t('メールからタスク', 'Task from this mail'), ADDON_NAME));
 
-  const task = section(bilingual('タスク', 'Task'))
+  const task = section(t('タスク', 'Task'))
     .addWidget(
       CardService.newTextInput()
         .setFieldName(FIELDS.title)
-        .setTitle(bilingual(FIELD_NAMES.title.ja, FIELD_NAMES.title.en))
+        .setTitle(inLang(FIELD_NAMES.title, lang))
         .setValue(s.title),
     )
     .addWidget(
       s.due
         ? CardService.newDatePicker()
             .setFieldName(FIELDS.due)
-            .setTitle(bilingual('期限', 'Due'))
+            .setTitle(t('期限', 'Due'))
             .setValueInMsSinceEpoch(pickerValue(s.due))
-        : CardService.newDatePicker().setFieldName(FIELDS.due).setTitle(bilingual('期限', 'Due')),
+        : CardService.newDatePicker().setFieldName(FIELDS.due).setTitle(t('期限', 'Due')),
     );
   if (s.due && s.matched) {
     task.addWidget(
       textOf(
-        `${bilingual('メールの記載', 'From the mail')}: 「${s.matched}」${s.time ? ` (${s.time})` : ''}`,
+        `${t('メールの記載', 'From the mail')}: 「${s.matched}」${s.time ? ` (${s.time})` : ''}`,
       ),
     );
   } else if (!s.due) {
     task.addWidget(
       note(
-        bilingual(
+        t(
           'メールに期限は見つかりませんでした。必要なら選んでください',
           'No due date found in the mail; pick one if needed',
         ),
       ),
     );
   }
-  for (const n of s.dueNotes) task.addWidget(textOf(`⚠ ${n}`));
+  for (const n of s.dueNotes) task.addWidget(textOf(`⚠ ${inLang(n, lang)}`));
   if (s.emptyBody) {
     task.addWidget(
-      note(
-        bilingual('本文がないため件名から作成しました', 'The mail has no body: from its subject'),
-      ),
+      note(t('本文がないため件名から作成しました', 'The mail has no body: from its subject')),
     );
   }
   task.addWidget(
     CardService.newTextInput()
       .setFieldName(FIELDS.notes)
-      .setTitle(bilingual(FIELD_NAMES.notes.ja, FIELD_NAMES.notes.en))
+      .setTitle(inLang(FIELD_NAMES.notes, lang))
       .setMultiline(true)
       .setValue(s.notes),
   );
   card.addSection(task);
 
-  const where = section(bilingual('作成先', 'Create in'));
+  const where = section(t('作成先', 'Create in'));
   if (!data.lists && !data.workbookId) {
     // Nowhere to create it: no button that could only fail.
     where.addWidget(
       note(
-        bilingual(
+        t(
           '<b>作成できません</b>: Google ToDo リストに接続できず、ワークブックも接続されていません。下でワークブックを接続すると、タスクシートに作成できます',
           '<b>Nothing to create it in</b>: Google Tasks could not be reached and no workbook is connected. Connect the workbook below to create the task in its tasks sheet',
         ),
       ),
     );
     card.addSection(where);
-    card.addSection(connectSection(s.messageId));
+    card.addSection(connectSection(lang, s.messageId));
     return card.build();
   }
   const targets = CardService.newSelectionInput()
@@ -110,13 +110,17 @@ function newTaskCard(data: Extract<MailCardData, { kind: 'new' }>): Card {
     .setFieldName(FIELDS.targets);
   if (data.lists) {
     targets.addItem(
-      'Google ToDo リスト / Google Tasks',
+      t('Google ToDo リスト', 'Google Tasks'),
       'tasks',
       data.prefs.targets.includes('tasks'),
     );
   }
   if (data.workbookId) {
-    targets.addItem('タスクシート / Tasks sheet', 'sheet', data.prefs.targets.includes('sheet'));
+    targets.addItem(
+      t('タスクシート', 'Tasks sheet'),
+      'sheet',
+      data.prefs.targets.includes('sheet'),
+    );
   }
   where.addWidget(targets);
   if (data.lists && data.lists.length > 0) {
@@ -126,14 +130,14 @@ function newTaskCard(data: Extract<MailCardData, { kind: 'new' }>): Card {
     const dropdown = CardService.newSelectionInput()
       .setType(CardService.SelectionInputType.DROPDOWN)
       .setFieldName(FIELDS.listId)
-      .setTitle(bilingual('リスト', 'List'));
+      .setTitle(t('リスト', 'List'));
     for (const l of data.lists) dropdown.addItem(l.title || l.id, l.id, l.id === chosen);
     where.addWidget(dropdown);
   }
   if (!data.lists) {
     where.addWidget(
       note(
-        bilingual(
+        t(
           'Google ToDo リストに接続できませんでした。タスクシートにのみ作成できます',
           'Google Tasks could not be reached: the tasks sheet only',
         ),
@@ -143,7 +147,7 @@ function newTaskCard(data: Extract<MailCardData, { kind: 'new' }>): Card {
   where.addWidget(
     CardService.newButtonSet().addButton(
       actionButton(
-        bilingual('タスクを作成', 'Create task'),
+        t('タスクを作成', 'Create task'),
         ACTIONS.create,
         { messageId: s.messageId, link: s.link },
         true,
@@ -151,16 +155,20 @@ function newTaskCard(data: Extract<MailCardData, { kind: 'new' }>): Card {
     ),
   );
   card.addSection(where);
-  if (!data.workbookId) card.addSection(connectSection(s.messageId));
+  if (!data.workbookId) card.addSection(connectSection(lang, s.messageId));
   return card.build();
 }
 
 /** Asks for the workbook's address (Gmail cannot know which spreadsheet is the owner's). */
-export function connectSection(messageId?: string): GoogleAppsScript.Card_Service.CardSection {
-  return section(bilingual('ワークブック', 'Workbook'))
+export function connectSection(
+  lang: Lang,
+  messageId?: string,
+): GoogleAppsScript.Card_Service.CardSection {
+  const t = sayIn(lang);
+  return section(t('ワークブック', 'Workbook'))
     .addWidget(
       note(
-        bilingual(
+        t(
           'タスクシートと請求書を使うには、Pokke のワークブックのアドレスを貼り付けてください(ワークブックで Pokke を一度開くと自動で設定されます)',
           'To use the tasks sheet and invoices, paste the address of your Pokke workbook (opening Pokke in the workbook sets it automatically)',
         ),
@@ -169,12 +177,12 @@ export function connectSection(messageId?: string): GoogleAppsScript.Card_Servic
     .addWidget(
       CardService.newTextInput()
         .setFieldName(FIELDS.workbookUrl)
-        .setTitle(bilingual('ワークブックのURL', 'Workbook URL'))
+        .setTitle(t('ワークブックのURL', 'Workbook URL'))
         .setHint('https://docs.google.com/spreadsheets/d/…'),
     )
     .addWidget(
       CardService.newButtonSet().addButton(
-        actionButton(bilingual('接続', 'Connect'), ACTIONS.connect, messageId ? { messageId } : {}),
+        actionButton(t('接続', 'Connect'), ACTIONS.connect, messageId ? { messageId } : {}),
       ),
     );
 }
@@ -183,15 +191,17 @@ export function connectSection(messageId?: string): GoogleAppsScript.Card_Servic
 export function createdTaskCard(
   record: MailTaskRecord,
   justCreated: boolean,
-  problems: readonly string[] = [],
+  lang: Lang,
+  problems: readonly Text[] = [],
   completed = false,
 ): Card {
+  const t = sayIn(lang);
   const s = section()
     .addWidget(
       note(
         justCreated
-          ? bilingual('<b>タスクを作成しました</b>', '<b>Task created</b>')
-          : bilingual(
+          ? t('<b>タスクを作成しました</b>', '<b>Task created</b>')
+          : t(
               '<b>このメールのタスクは作成済みです</b>(重複して作成しません)',
               '<b>A task already exists for this mail</b> (Pokke will not make another)',
             ),
@@ -199,37 +209,39 @@ export function createdTaskCard(
     )
     .addWidget(
       CardService.newDecoratedText()
-        .setTopLabel(bilingual('タイトル', 'Title'))
+        .setTopLabel(t('タイトル', 'Title'))
         .setText(cardText(clip(record.title, 300)) || ' ')
         .setWrapText(true),
     );
   if (completed) {
     s.addWidget(
       CardService.newDecoratedText()
-        .setTopLabel(bilingual('状態', 'Status'))
-        .setText(bilingual('✓ 完了', '✓ Completed')),
+        .setTopLabel(t('状態', 'Status'))
+        .setText(t('✓ 完了', '✓ Completed')),
     );
   }
-  return finishCreated(s, record, problems);
+  return finishCreated(s, record, problems, lang);
 }
 
 function finishCreated(
   s: GoogleAppsScript.Card_Service.CardSection,
   record: MailTaskRecord,
-  problems: readonly string[],
+  problems: readonly Text[],
+  lang: Lang,
 ): Card {
+  const t = sayIn(lang);
   s.addWidget(
     CardService.newDecoratedText()
-      .setTopLabel(bilingual('期限', 'Due'))
-      .setText(record.due ? record.due.replace(/-/g, '/') : bilingual('なし', 'none')),
+      .setTopLabel(t('期限', 'Due'))
+      .setText(record.due ? record.due.replace(/-/g, '/') : t('なし', 'none')),
   );
-  for (const p of problems) s.addWidget(textOf(`⚠ ${p}`));
+  for (const p of problems) s.addWidget(textOf(`⚠ ${inLang(p, lang)}`));
   const buttons = CardService.newButtonSet();
   let any = false;
   if (record.taskId) {
     buttons.addButton(
       linkButton(
-        bilingual('Google ToDo で開く', 'Open in Google Tasks'),
+        t('Google ToDo で開く', 'Open in Google Tasks'),
         record.taskUrl || 'https://tasks.google.com/',
       ),
     );
@@ -238,7 +250,7 @@ function finishCreated(
   if (record.workbookId && record.row && record.sheetId !== undefined) {
     buttons.addButton(
       linkButton(
-        bilingual('シートの行を開く', 'Open the sheet row'),
+        t('シートの行を開く', 'Open the sheet row'),
         workbookUrl(record.workbookId, { sheetId: record.sheetId, row: record.row }),
       ),
     );
@@ -247,21 +259,23 @@ function finishCreated(
   if (any) s.addWidget(buttons);
   return CardService.newCardBuilder()
     .setName('pokke-mail-task-created')
-    .setHeader(header(bilingual('メールからタスク', 'Task from this mail'), ADDON_NAME))
+    .setHeader(header(t('メールからタスク', 'Task from this mail'), ADDON_NAME))
     .addSection(s)
     .build();
 }
 
-export function mailTaskCard(data: MailCardData): Card {
-  if (data.kind === 'existing') return createdTaskCard(data.record, false, [], data.completed);
+export function mailTaskCard(data: MailCardData, lang: Lang): Card {
+  const t = sayIn(lang);
+  if (data.kind === 'existing')
+    return createdTaskCard(data.record, false, lang, [], data.completed);
   if (data.kind === 'missing') {
     return messageCard(
-      bilingual('メール', 'Mail'),
-      bilingual(
+      t('メール', 'Mail'),
+      t(
         'このメールを読み取れませんでした。メールを開き直してください',
         'Pokke could not read this mail. Open it again',
       ),
     );
   }
-  return newTaskCard(data);
+  return newTaskCard(data, lang);
 }

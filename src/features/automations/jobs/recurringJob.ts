@@ -1,5 +1,5 @@
-import { bilingual } from '../../../core/bilingual';
 import { type InvoiceDraft, yen } from '../../../core/invoice';
+import { joinWith, mapText, same, type Text, text } from '../../../core/text';
 import {
   CLIENTS_SHEET,
   INVOICES_SHEET,
@@ -14,7 +14,7 @@ import { type InvoicePlan, planInvoices } from '../../invoices/plan';
 import { type DueRecurringLine, periodLabel } from '../../invoices/recurringLines';
 import { type Job, type JobContext, type JobOutcome, skipped } from '../job';
 
-const LABEL = bilingual('定期請求', 'Recurring invoices');
+const LABEL = text('定期請求', 'Recurring invoices');
 
 /**
  * Automations issue only the periods that hold a recurring line; the owner's other sales wait
@@ -27,34 +27,32 @@ function billsRecurringLine(draft: InvoiceDraft, plan: InvoicePlan): boolean {
 
 const slash = (date: string) => date.replace(/-/g, '/');
 
-function addAction(l: DueRecurringLine): string {
-  return bilingual(
+function addAction(l: DueRecurringLine): Text {
+  return text(
     `${l.client}: 「${l.item}」${periodLabel(l.period.month)}を売上明細に追加(${l.period.lineDate})`,
     `${l.client}: add "${l.item}" for ${l.period.month}`,
   );
 }
 
 /** One invoice the run issues: its client, period and amount, then each line, then its notes. */
-function issueAction(draft: InvoiceDraft, plan: InvoicePlan): string {
+function issueAction(draft: InvoiceDraft, plan: InvoicePlan): Text {
   const pending = new Set(plan.recurring.lines.map((l) => l.line.row));
   const period = `${slash(draft.periodStart)}〜${slash(draft.periodEnd)}`;
   const withheld = draft.withholding > 0 ? `(源泉徴収 ${yen(draft.withholding)} 控除後)` : '';
-  const head = bilingual(
+  const head = text(
     `請求書を発行: ${draft.client.name}(${period}、${draft.lines.length}行)合計 ${yen(draft.total)}、請求額 ${yen(draft.billed)}${withheld}`,
     `Issue an invoice to ${draft.client.name} (${period}, ${draft.lines.length} line(s)): total ${yen(draft.total)}, billed ${yen(draft.billed)}`,
   );
   const lines = draft.lines.map((l) => {
     const line = `・${slash(l.date)} ${l.item} ${yen(l.amount)}`;
-    if (pending.has(l.row))
-      return bilingual(`${line}〔定期請求・追加〕`, `${line} (recurring, added)`);
-    if (plan.recurringRows.has(l.row))
-      return bilingual(`${line}〔定期請求〕`, `${line} (recurring)`);
-    return line;
+    if (pending.has(l.row)) return text(`${line}〔定期請求・追加〕`, `${line} (recurring, added)`);
+    if (plan.recurringRows.has(l.row)) return text(`${line}〔定期請求〕`, `${line} (recurring)`);
+    return same(line);
   });
-  return [head, ...lines, ...draft.warnings].join('\n');
+  return joinWith([head, ...lines, ...draft.warnings], '\n');
 }
 
-const problemText = (p: RowProblem) => `${p.sheet} ${p.row}: ${p.message}`;
+const problemText = (p: RowProblem) => mapText(p.message, (m) => `${p.sheet} ${p.row}: ${m}`);
 
 /** The 定期請求 sheet, when it has rows: without any, the job has nothing to do. */
 function hasRecurringRows(ctx: JobContext): boolean {
@@ -87,6 +85,7 @@ export const recurringJob: Job = {
       only: billsRecurringLine,
       deadline: ctx.deadline,
       tables: ctx.tables,
+      lang: ctx.lang,
     });
     // Issuing may have written any of its sheets: the jobs after this one read them again.
     ctx.tables.forget(INVOICES_SHEET, SALES_SHEET, CLIENTS_SHEET, RECURRING_SHEET);
@@ -95,9 +94,10 @@ export const recurringJob: Job = {
     return {
       result: report.problems.length > 0 ? 'partial' : 'ok',
       count,
-      message: [count > 0 ? report.message : '', ...recurringProblems.map(problemText)]
-        .filter(Boolean)
-        .join('\n'),
+      message: joinWith(
+        [...(count > 0 ? [report.message] : []), ...recurringProblems.map(problemText)],
+        '\n',
+      ),
       more: report.moreRecurring || report.unfinished > 0,
     };
   },

@@ -1,4 +1,3 @@
-import { bilingual } from '../../../core/bilingual';
 import { type DateKey, formatDateJa, tokyoInstant } from '../../../core/dates';
 import { clientKey } from '../../../core/invoice';
 import { recipientCount } from '../../../core/mime';
@@ -9,6 +8,7 @@ import {
   reminderMail,
 } from '../../../core/reminders/reminderMail';
 import { reminderStepDue } from '../../../core/schedule';
+import { text } from '../../../core/text';
 import { type DeliveryStage, deliverOnce } from '../../../services/deliverOnce';
 import { remainingMailQuota } from '../../../services/mail';
 import { flushWorkbook } from '../../../services/workbook';
@@ -20,7 +20,7 @@ import { BILLING_SHEETS, type BillingBook, readBillingBook } from '../../invoice
 import { AUTOMATION_SETTING_ROWS } from '../../settings/settingsRows';
 import { type Job, type JobContext, type JobOutcome, pastDeadline, skipped } from '../job';
 
-const LABEL = bilingual('督促', 'Payment reminders');
+const LABEL = text('督促', 'Payment reminders');
 /** The 設定 row that turns reminders on and off, as the owner sees it. */
 const REMINDERS_SETTING = AUTOMATION_SETTING_ROWS.find((r) => r.key === 'reminders')!.label;
 const PAID = '入金済';
@@ -153,7 +153,7 @@ export const remindersJob: Job = {
       job: 'reminders',
       label: LABEL,
       actions: reminders.map((r) =>
-        bilingual(
+        text(
           `${r.invoice.client.name}: 請求書 ${r.invoice.number} に「${REMINDER_STEP_NAMES[r.step]}」の${ctx.settings.reminderSendDirectly ? '送信' : '下書き'}`,
           `${r.invoice.client.name}: reminder step ${r.step} for invoice ${r.invoice.number}`,
         ),
@@ -170,7 +170,7 @@ export const remindersJob: Job = {
     }
     const book = readBillingBook(ctx.tables);
     const reminders = planReminders(book, ctx);
-    if (reminders.length === 0) return { result: 'ok', count: 0, message: '', more: false };
+    if (reminders.length === 0) return { result: 'ok', count: 0, message: null, more: false };
     const recorded = recordSteps(book, reminders, ctx.today);
     flushWorkbook();
 
@@ -229,14 +229,14 @@ export const remindersJob: Job = {
       count,
       message:
         count > 0
-          ? bilingual(
+          ? text(
               `督促を${count}件作成しました: ${reminders
                 .slice(0, count)
                 .map((r) => `${r.invoice.number}(${REMINDER_STEP_NAMES[r.step]})`)
                 .join('、')}`,
               `${count} reminder(s) made`,
             )
-          : '',
+          : null,
       more,
     };
   },

@@ -1,4 +1,3 @@
-import { bilingual } from '../../../core/bilingual';
 import { addDays, type DateKey, tokyoInstant } from '../../../core/dates';
 import { oneLine } from '../../../core/normalize';
 import {
@@ -8,6 +7,7 @@ import {
   parseTimeRange,
   type TimeRange,
 } from '../../../core/schedule';
+import { inLang, joinWith, mapText, type Text, text } from '../../../core/text';
 import { insertEvent, pokkeEventsBetween } from '../../../services/calendar';
 import { now } from '../../../services/clock';
 import { flushWorkbook } from '../../../services/workbook';
@@ -26,7 +26,7 @@ import {
 type RoutineKey = (typeof ROUTINES_SHEET.columns)[number]['key'];
 type TaskKey = (typeof TASKS_SHEET.columns)[number]['key'];
 
-const LABEL = bilingual('定期業務', 'Routines');
+const LABEL = text('定期業務', 'Routines');
 export const OPEN_TASK = '未完了';
 const CALENDAR = ROUTINE_METHODS[1];
 
@@ -45,7 +45,7 @@ interface RoutinePlan {
   readonly blocks: (Occurrence & { readonly time: TimeRange | null })[];
   readonly next: Map<number, unknown>;
   readonly messages: Map<number, unknown>;
-  readonly problems: string[];
+  readonly problems: Text[];
 }
 
 interface Books {
@@ -77,31 +77,34 @@ function planRoutines(books: Books, ctx: JobContext): RoutinePlan {
     const name = cellText(row.values.name);
     const ruleText = cellText(row.values.rule);
     if (!name && !ruleText) continue;
-    const setMessage = (text: string) => {
-      if (cellText(row.values.message) !== text) plan.messages.set(row.rowNumber, textCell(text));
+    const setMessage = (message: Text | null) => {
+      const shown = message ? inLang(message, ctx.lang) : '';
+      if (cellText(row.values.message) !== shown) plan.messages.set(row.rowNumber, textCell(shown));
+    };
+    const problem = (message: Text) => {
+      setMessage(message);
+      plan.problems.push(mapText(message, (m) => `${ROUTINES_SHEET.name} ${row.rowNumber}: ${m}`));
     };
     if (!name) {
-      setMessage(bilingual('業務名を入力してください', 'Enter the routine name'));
+      setMessage(text('業務名を入力してください', 'Enter the routine name'));
       continue;
     }
     if (cellText(row.values.active) === 'しない') {
-      setMessage('');
+      setMessage(null);
       continue;
     }
     const parsed = parseRule(ruleText);
     if (!parsed.ok) {
-      setMessage(parsed.message);
-      plan.problems.push(`${ROUTINES_SHEET.name} ${row.rowNumber}: ${parsed.message}`);
+      problem(parsed.message);
       continue;
     }
     const calendar = cellText(row.values.method) === CALENDAR;
     const time = calendar ? parseTimeRange(cellText(row.values.time)) : null;
     if (time && !time.ok) {
-      setMessage(time.message);
-      plan.problems.push(`${ROUTINES_SHEET.name} ${row.rowNumber}: ${time.message}`);
+      problem(time.message);
       continue;
     }
-    setMessage('');
+    setMessage(null);
     for (const due of dueOccurrences(parsed.rule, ctx.lastDay, ctx.today)) {
       const occurrence = { name, due, doneWhen: cellText(row.values.doneWhen) };
       // A block is checked against the calendar itself, so a run cut off after the task row
@@ -137,13 +140,10 @@ export const routinesJob: Job = {
       label: LABEL,
       actions: [
         ...plan.tasks.map((t) =>
-          bilingual(
-            `タスク「${t.name}」(期限 ${t.due})を作成`,
-            `Create task "${t.name}" due ${t.due}`,
-          ),
+          text(`タスク「${t.name}」(期限 ${t.due})を作成`, `Create task "${t.name}" due ${t.due}`),
         ),
         ...blocks.map((b) =>
-          bilingual(
+          text(
             `カレンダーに「${b.name}」の予定(${b.due}${b.time ? ` ${b.time.start}〜${b.time.end}` : ' 終日'})を入れる`,
             `Add a calendar block "${b.name}" on ${b.due}${b.time ? ` ${b.time.start}–${b.time.end}` : ' (all day)'}`,
           ),
@@ -177,23 +177,28 @@ export const routinesJob: Job = {
     return {
       result: plan.problems.length > 0 ? 'partial' : 'ok',
       count: plan.tasks.length + blocks.made,
-      message: [
-        plan.tasks.length > 0
-          ? bilingual(
-              `タスクを${plan.tasks.length}件作成しました: ${plan.tasks.map((t) => t.name).join('、')}`,
-              `Created ${plan.tasks.length} task(s)`,
-            )
-          : '',
-        blocks.made > 0
-          ? bilingual(
-              `カレンダーに${blocks.made}件の予定を入れました`,
-              `Added ${blocks.made} calendar block(s)`,
-            )
-          : '',
-        ...plan.problems,
-      ]
-        .filter(Boolean)
-        .join('\n'),
+      message: joinWith(
+        [
+          ...(plan.tasks.length > 0
+            ? [
+                text(
+                  `タスクを${plan.tasks.length}件作成しました: ${plan.tasks.map((t) => t.name).join('、')}`,
+                  `Created ${plan.tasks.length} task(s): ${plan.tasks.map((t) => t.name).join(', ')}`,
+                ),
+              ]
+            : []),
+          ...(blocks.made > 0
+            ? [
+                text(
+                  `カレンダーに${blocks.made}件の予定を入れました`,
+                  `Added ${blocks.made} calendar block(s)`,
+                ),
+              ]
+            : []),
+          ...plan.problems,
+        ],
+        '\n',
+      ),
       more: blocks.more,
     };
   },

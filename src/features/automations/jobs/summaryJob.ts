@@ -1,5 +1,3 @@
-import { bilingual } from '../../../core/bilingual';
-import { mailText } from '../../../core/mailText';
 import { parseYen } from '../../../core/money';
 import { parseSummaryDay, summaryDayFor, summaryMonthDue } from '../../../core/schedule';
 import {
@@ -8,8 +6,9 @@ import {
   type SummaryExpense,
   type SummaryInvoice,
   type SummaryRow,
-  summaryHighlights,
+  summaryMail,
 } from '../../../core/summary/monthlySummary';
+import { joinWith, type Lang, type Text, text } from '../../../core/text';
 import { now } from '../../../services/clock';
 import { type DeliveryStage, deliverOnce } from '../../../services/deliverOnce';
 import { currentUserEmail } from '../../../services/session';
@@ -26,7 +25,7 @@ import type { WorkbookTables } from '../../../sheets/workbookTables';
 import type { PlannedJob } from '../../../ui/automationContracts';
 import { type Job, type JobContext, type JobOutcome, skippedForMissingSheets } from '../job';
 
-const LABEL = bilingual('月次集計', 'Monthly summary');
+const LABEL = text('月次集計', 'Monthly summary');
 /**
  * The 通知 row records the owner's mail through its 項目: to be sent, being sent (its draft made
  * and about to go), sent. A retry finishes the mail from there, never twice (deliverOnce).
@@ -141,16 +140,16 @@ export const summaryJob: Job = {
   reads: [INVOICES_SHEET, EXPENSES_SHEET, SUMMARY_SHEET],
   plan(ctx): PlannedJob {
     const state = stateOf(ctx);
-    const actions: string[] = [];
+    const actions: Text[] = [];
     if (state.month && !state.written) {
-      actions.push(bilingual(`${state.month} の月次集計を作成`, `Summarise ${state.month}`));
+      actions.push(text(`${state.month} の月次集計を作成`, `Summarise ${state.month}`));
     }
     if (state.month && !state.written && ctx.settings.summaryMail) {
-      actions.push(bilingual('集計の要点を自分宛てにメール', 'Mail the highlights to yourself'));
+      actions.push(text('集計の要点を自分宛てにメール', 'Mail the highlights to yourself'));
     }
     for (const p of state.pending)
       actions.push(
-        bilingual(
+        text(
           `${p.month} の月次集計メールを送信(前回未完了)`,
           `Send the ${p.month} summary mail (left unsent)`,
         ),
@@ -166,7 +165,7 @@ export const summaryJob: Job = {
       owner ??= currentUserEmail();
       return owner;
     };
-    const messages: string[] = [];
+    const messages: Text[] = [];
     const mails: PendingMail[] = [...state.pending];
     let failed = 0;
     let count = 0;
@@ -195,15 +194,15 @@ export const summaryJob: Job = {
       flushWorkbook();
       if (mail) mails.push({ month, row: first + rows.length, stage: 'fresh', rows });
       count += 1;
-      messages.push(bilingual(`${month} の月次集計を作成しました`, `Summarised ${month}`));
+      messages.push(text(`${month} の月次集計を作成しました`, `Summarised ${month}`));
     }
     if (mails.length > 0) {
       const to = ownerAddress();
       for (const p of mails) {
-        const outcome = sendSummaryMail(table, p, to);
+        const outcome = sendSummaryMail(table, p, to, ctx.lang);
         if (outcome === 'sent') {
           messages.push(
-            bilingual(
+            text(
               `${p.month} の月次集計を ${to} へメール送信しました`,
               `Mailed the ${p.month} summary to ${to}`,
             ),
@@ -212,7 +211,7 @@ export const summaryJob: Job = {
         } else {
           failed += 1;
           messages.push(
-            bilingual(
+            text(
               `${p.month} の月次集計メールを送信できませんでした(${outcome.error})。下書きに残し、次回の実行で再送します`,
               `Could not send the ${p.month} summary mail (${outcome.error}); it stays a draft and the next run sends it`,
             ),
@@ -223,7 +222,7 @@ export const summaryJob: Job = {
     return {
       result: failed > 0 ? 'error' : 'ok',
       count,
-      message: messages.join('\n'),
+      message: messages.length > 0 ? joinWith(messages, '\n') : null,
       more: false,
     };
   },
@@ -251,20 +250,17 @@ function sendSummaryMail(
   table: SummaryTable,
   p: PendingMail,
   to: string,
+  lang: Lang,
 ): 'sent' | { error: string } {
   const rows = p.rows ?? summaryRowsOf(table, p.month);
   const setItem = (item: string) => {
     const col = table.headers.index.item;
     if (col !== undefined) table.range(p.row, col + 1, 1, 1).setValue(item);
   };
-  const { text, html } = mailText(
-    [summaryHighlights(p.month, rows), ['詳しくは「月次集計」シートをご覧ください。']],
-    'Pokke',
-  );
-  const subject = `【Pokke】${p.month} 月次集計`;
+  const mail = summaryMail(p.month, rows, lang);
   const delivered = deliverOnce({
-    mail: { to, subject, body: text, htmlBody: html },
-    searchTerm: `${p.month} 月次集計`,
+    mail: { to, subject: mail.subject, body: mail.text, htmlBody: mail.html },
+    searchTerm: p.month,
     stage: p.stage,
     send: true,
     markSending: () => {

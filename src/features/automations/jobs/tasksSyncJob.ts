@@ -1,4 +1,4 @@
-import { bilingual } from '../../../core/bilingual';
+import { text } from '../../../core/text';
 import { now } from '../../../services/clock';
 import { cellText } from '../../../sheets/cells';
 import { TASKS_SHEET } from '../../../sheets/schema';
@@ -6,7 +6,7 @@ import type { PlannedJob } from '../../../ui/automationContracts';
 import { syncTasks } from '../../mailTasks/sync';
 import type { Job, JobOutcome } from '../job';
 
-const LABEL = bilingual('タスク同期', 'Task sync');
+const LABEL = text('タスク同期', 'Task sync');
 
 /** Completion ticked in the タスク sheet or in Google Tasks shows on both sides. */
 export const tasksSyncJob: Job = {
@@ -23,7 +23,7 @@ export const tasksSyncJob: Job = {
       actions:
         linked.length > 0
           ? [
-              bilingual(
+              text(
                 `タスクシートとGoogle ToDoリストの完了状態をそろえる(${linked.length}件)`,
                 `Match completion of ${linked.length} task(s) with Google Tasks`,
               ),
