@@ -12,7 +12,9 @@
  *
  * `npm run simulate -- init --out template.xlsx` writes an empty Pokke workbook; with `--demo`, the
  * demo company's workbook the playground starts with (playground/demo/, seeded by seed.ts).
- * Jobs are listed in playground/jobs.ts. Errors are one bilingual line and exit code 1.
+ * Jobs are listed in playground/jobs.ts. `--lang ja|en` (default ja, whatever the machine's LANG)
+ * is the emulated account's locale, so Pokke's run-log lines, row messages and reports come in that
+ * language, and the language of every line printed. Errors are one line and exit code 1.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,7 @@ import { wallClock } from '../emulator/services/spreadsheet/time';
 import { fireNow } from '../emulator/trigger-runner';
 import { messageOf, PokkeInputError } from '../playground/errors';
 import { INIT, JOBS, type JobClock, type JobSpec } from '../playground/jobs';
+import { isPlaygroundLanguage } from '../playground/language';
 import { exportOutbox } from '../playground/outbox';
 import { PdfRenderer } from '../playground/pdf';
 import { blockingIssues, checkWorkbook, preflightReport } from '../playground/preflight';
@@ -40,6 +43,7 @@ import {
 import { loadIntoSpreadsheet, modelFromSpreadsheet } from '../playground/sheets';
 import { readXlsxFile, writeXlsxFile } from '../playground/xlsx';
 import { tokyoDateKey } from '../src/core/dates';
+import { inLang, type Lang, sayIn, type Text, text } from '../src/core/text';
 
 const TIME_ZONE = 'Asia/Tokyo';
 
@@ -63,20 +67,66 @@ interface Args {
   out?: string;
   /** init: the demo company's workbook instead of an empty one. */
   demo?: boolean;
+  /** The language of the emulated account and of every line printed. */
+  lang: Lang;
 }
 
-const USAGE = [
-  '使い方 / Usage:',
-  '  npm run simulate -- init --out template.xlsx',
-  '  npm run simulate -- init --demo --out demo.xlsx',
-  '  npm run simulate -- <job> --workbook in.xlsx [--now 2026-11-30T09:00+09:00] --out <dir>',
-  '',
-  'ジョブ / Jobs:',
-  `  ${INIT.padEnd(10)} 空の Pokke ワークブックを作る(--demo: プレイグラウンドのデモ) / Write an empty Pokke workbook (--demo: the playground's demo)`,
-  ...Object.entries(JOBS).map(([name, job]) => `  ${name.padEnd(10)} ${job.summary}`),
-].join('\n');
+const LANG_OPTION = '--lang';
 
-function parseArgs(argv: readonly string[]): Args | 'help' {
+function usage(lang: Lang): string {
+  const say = sayIn(lang);
+  const langOption = `[${LANG_OPTION} ja|en]`;
+  return [
+    say('使い方:', 'Usage:'),
+    `  npm run simulate -- init --out template.xlsx ${langOption}`,
+    `  npm run simulate -- init --demo --out demo.xlsx ${langOption}`,
+    `  npm run simulate -- <job> --workbook in.xlsx [--now 2026-11-30T09:00+09:00] --out <dir> ${langOption}`,
+    '',
+    say(
+      `  ${LANG_OPTION}  Pokke と出力の言語: ja(省略時)または en`,
+      `  ${LANG_OPTION}  the language of Pokke and of the output: ja (the default) or en`,
+    ),
+    '',
+    say('ジョブ:', 'Jobs:'),
+    `  ${INIT.padEnd(10)} ${say('空の Pokke ワークブックを作る(--demo: プレイグラウンドのデモ)', "Write an empty Pokke workbook (--demo: the playground's demo)")}`,
+    ...Object.entries(JOBS).map(
+      ([name, job]) => `  ${name.padEnd(10)} ${inLang(job.summary, lang)}`,
+    ),
+  ].join('\n');
+}
+
+/**
+ * The language `--lang` asks for (the last one given; Japanese without one, never the machine's
+ * LANG, so the output is the same everywhere), or what it was given that is not a language.
+ */
+function langOf(argv: readonly string[]): Lang | { unknown: string } {
+  let given: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i] ?? '';
+    if (token === LANG_OPTION) given = argv[++i] ?? '';
+    else if (token.startsWith(`${LANG_OPTION}=`)) given = token.slice(LANG_OPTION.length + 1);
+  }
+  if (given === undefined) return 'ja';
+  return isPlaygroundLanguage(given) ? given : { unknown: given };
+}
+
+/** An unknown language: the refusal and the usage in each language, as the wanted one is unknown. */
+function refuseLanguage(given: string, io: CliIo): void {
+  const refusal =
+    given === ''
+      ? text(`${LANG_OPTION} には ja か en を指定してください`, `${LANG_OPTION} needs ja or en`)
+      : text(
+          `${LANG_OPTION} には ja か en を指定してください: ${given}`,
+          `${LANG_OPTION} takes ja or en, not ${given}`,
+        );
+  (['ja', 'en'] as const).forEach((lang, i) => {
+    if (i > 0) io.err('');
+    io.err(inLang(refusal, lang));
+    io.err(usage(lang));
+  });
+}
+
+function parseArgs(argv: readonly string[], lang: Lang): Args | 'help' {
   let job: string | undefined;
   const args: Partial<Args> = {};
   for (let i = 0; i < argv.length; i++) {
@@ -102,13 +152,14 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
     if (value === undefined || value === '' || value.startsWith('--')) {
       throw new PokkeInputError(`${name} に値を指定してください`, `${name} needs a value`);
     }
+    if (name === LANG_OPTION) continue; // read first, by langOf
     if (name === '--workbook') args.workbook = value;
     else if (name === '--now') args.now = value;
     else if (name === '--out') args.out = value;
     else throw new PokkeInputError(`不明なオプションです: ${name}`, `Unknown option: ${name}`);
   }
   if (job === undefined) return 'help';
-  return { ...args, job };
+  return { ...args, job, lang };
 }
 
 /** Runs the CLI; returns the exit code. Never throws. */
@@ -117,10 +168,15 @@ export async function simulate(
   io: CliIo,
   options: SimulateOptions = {},
 ): Promise<number> {
+  const lang = langOf(argv);
+  if (typeof lang !== 'string') {
+    refuseLanguage(lang.unknown, io);
+    return 1;
+  }
   try {
-    const args = parseArgs(argv);
+    const args = parseArgs(argv, lang);
     if (args === 'help') {
-      io.out(USAGE);
+      io.out(usage(lang));
       return 0;
     }
     if (args.job !== INIT && !JOBS[args.job]) {
@@ -151,9 +207,15 @@ export async function simulate(
     if (args.job === INIT) return await init(args, now, distDir, io, ready);
     return await runJob(args, JOBS[args.job] as JobSpec, now, distDir, io, ready);
   } catch (e) {
-    io.err(messageOf(e));
+    io.err(errorIn(e, lang));
     return 1;
   }
+}
+
+/** A thrown error in `lang`: the CLI's own and the workbook reader's carry both languages. */
+function errorIn(e: unknown, lang: Lang): string {
+  if (e instanceof PokkeInputError) return inLang(e, lang);
+  return messageOf(e);
 }
 
 function clockStart(now: string | undefined, options: SimulateOptions): number {
@@ -176,9 +238,11 @@ function build(): void {
   }
 }
 
+/** The bundle, its account speaking `lang` (the locale Pokke reads when the user chose none). */
 function load(
   distDir: string,
   now: number,
+  lang: Lang,
   user?: DemoCompany['user'],
 ): { bundle: Bundle; log: ExecutionLog } {
   const bundle = loadBundleFromDist(distDir, {
@@ -186,6 +250,7 @@ function load(
     timeZone: TIME_ZONE,
     ...(user ? { user } : {}),
   });
+  bundle.workspace.user.locale = lang;
   return { bundle, log: new ExecutionLog(bundle) };
 }
 
@@ -207,26 +272,27 @@ async function init(
     );
   }
   const out = resolve(args.out);
+  const say = sayIn(args.lang);
   ready();
   if (args.demo) {
     const demo = readDemoCompany();
-    const { bundle, log } = load(distDir, now, demo.user);
+    const { bundle, log } = load(distDir, now, args.lang, demo.user);
     try {
       seedDemo(bundle, log, demo, DEMO_DIR);
     } catch (e) {
       throw new PokkeInputError(
         `デモを準備できませんでした: ${messageOf(e)}`,
-        'The demo could not be set up',
+        `The demo could not be set up: ${messageOf(e)}`,
       );
     }
     const ss = bundle.workspace.SpreadsheetApp.active;
     if (!ss) throw new Error('The demo made no spreadsheet');
     mkdirSync(dirname(out), { recursive: true });
     await writeXlsxFile(modelFromSpreadsheet(ss), out);
-    io.out(`デモのワークブックを書き出しました / Wrote the demo workbook: ${out}`);
+    io.out(say(`デモのワークブックを書き出しました: ${out}`, `Wrote the demo workbook: ${out}`));
     return 0;
   }
-  const { bundle, log } = load(distDir, now);
+  const { bundle, log } = load(distDir, now, args.lang);
   const ws = bundle.workspace;
   const ss = ws.SpreadsheetApp.createSpreadsheet(basename(out).replace(/\.xlsx$/i, ''), {
     locale: 'ja_JP',
@@ -235,11 +301,16 @@ async function init(
   const blank = ss.getSheets()[0];
   const result = log.run('setupWorkbook', 'job', () => bundle.run('setupWorkbook'));
   if (!result.ok)
-    throw new PokkeInputError(`準備に失敗しました: ${result.message}`, 'Setup failed');
+    throw new PokkeInputError(
+      `準備に失敗しました: ${result.message}`,
+      `Setup failed: ${result.message}`,
+    );
   if (blank && ss.getNumSheets() > 1 && blank.getLastRow() === 0) ss.deleteSheet(blank);
   mkdirSync(dirname(out), { recursive: true });
   await writeXlsxFile(modelFromSpreadsheet(ss), out);
-  io.out(`空の Pokke ワークブックを書き出しました / Wrote an empty Pokke workbook: ${out}`);
+  io.out(
+    say(`空の Pokke ワークブックを書き出しました: ${out}`, `Wrote an empty Pokke workbook: ${out}`),
+  );
   return 0;
 }
 
@@ -270,19 +341,25 @@ async function runJob(
       `--out must be a folder: ${outDir}`,
     );
   }
+  const say = sayIn(args.lang);
   const { workbook, notices } = await readXlsxFile(resolve(args.workbook), TIME_ZONE);
   for (const n of notices) io.out(n);
-  const report = preflightReport(blockingIssues(checkWorkbook(workbook), job.needsSetup), {
-    ja: `先に setup を実行してワークブックを準備してください: npm run simulate -- setup --workbook ${basename(args.workbook)} --out <フォルダー>(書き出された workbook.xlsx で ${args.job} を実行します)`,
-    en: `Run setup first: npm run simulate -- setup --workbook ${basename(args.workbook)} --out <dir>, then run ${args.job} on the workbook.xlsx it writes`,
-  });
+  const setup = `npm run simulate -- setup --workbook ${basename(args.workbook)}`;
+  const report = preflightReport(
+    blockingIssues(checkWorkbook(workbook), job.needsSetup),
+    args.lang,
+    text(
+      `先に setup を実行してワークブックを準備してください: ${setup} --out <フォルダー>(書き出された workbook.xlsx で ${args.job} を実行します)`,
+      `Run setup first: ${setup} --out <dir>, then run ${args.job} on the workbook.xlsx it writes`,
+    ),
+  );
   if (report.length > 0) {
     for (const line of report) io.err(line);
     return 1;
   }
 
   ready();
-  const { bundle, log } = load(distDir, now);
+  const { bundle, log } = load(distDir, now, args.lang);
   const ws = bundle.workspace;
   const ss = ws.SpreadsheetApp.createSpreadsheet(workbook.name, {
     locale: 'ja_JP',
@@ -320,32 +397,40 @@ async function runJob(
     await pdf.close();
   }
   if (pdf.unavailable) io.out(pdf.unavailable);
+  const { mails, files } = exported;
   const written = [
     'workbook.xlsx',
     'run-log.json',
     'calls.json',
-    `tasks.json (${created.tasks.length})`,
-    `events.json (${created.events.length})`,
-    ...(exported.mails.length ? [`mail/ (${exported.mails.length} .eml)`] : []),
-    ...(exported.files.length ? [`drive/ (${exported.files.length} files)`] : []),
+    say(`tasks.json (${created.tasks.length}件)`, `tasks.json (${created.tasks.length})`),
+    say(`events.json (${created.events.length}件)`, `events.json (${created.events.length})`),
+    ...(mails.length
+      ? [say(`mail/ (.eml ${mails.length}通)`, `mail/ (${mails.length} .eml)`)]
+      : []),
+    ...(files.length
+      ? [say(`drive/ (${files.length}ファイル)`, `drive/ (${files.length} files)`)]
+      : []),
   ];
 
   if (!result.ok) {
     io.err(result.message);
-    io.err(`記録を書き出しました / Logs written to: ${outDir}`);
+    io.err(say(`記録を書き出しました: ${outDir}`, `Logs written to: ${outDir}`));
     return 1;
   }
-  const message = summaryOf(result.value);
+  const message = summaryOf(result.value, args.lang);
   if (message) io.out(message);
   if (job.triggered) {
-    const report = runReport(tokyoDateKey(new Date(now)), workbook, afterRun, {
+    const outputs = {
       mails: ws.GmailApp.outbox(),
       googleTasks: created.tasks.length,
       events: created.events.length,
-    });
-    for (const line of report) io.out(line);
+    };
+    const day = tokyoDateKey(new Date(now));
+    for (const line of runReport(day, workbook, afterRun, outputs, args.lang)) io.out(line);
   }
-  io.out(`出力 / Output: ${outDir} (${written.join(', ')})`);
+  io.out(
+    say(`出力: ${outDir}(${written.join('、')})`, `Output: ${outDir} (${written.join(', ')})`),
+  );
   return 0;
 }
 
@@ -380,12 +465,19 @@ export function createdRecords(bundle: Bundle): { tasks: unknown[]; events: unkn
   return { tasks, events };
 }
 
-function summaryOf(value: unknown): string {
+/** The one-line summary a job's report carries (`message`, a Text), in `lang`. */
+function summaryOf(value: unknown, lang: Lang): string {
   if (typeof value === 'object' && value !== null && 'message' in value) {
     const m = (value as { message: unknown }).message;
-    if (typeof m === 'string') return m;
+    if (isText(m)) return inLang(m, lang);
   }
   return '';
+}
+
+function isText(value: unknown): value is Text {
+  if (typeof value !== 'object' || value === null) return false;
+  const { ja, en } = value as Partial<Record<keyof Text, unknown>>;
+  return typeof ja === 'string' && typeof en === 'string';
 }
 
 function executionJson(run: RunEntry) {

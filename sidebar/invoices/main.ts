@@ -25,7 +25,7 @@ import {
   setButtonText,
 } from '../shared/dom';
 import { DATE_KEY, errorMessage, slashDate, yen } from '../shared/format';
-import { detectLang, setLang, type Text, tr } from '../shared/i18n';
+import { detectLang, lang, setLang, type Text, tr } from '../shared/i18n';
 import { call } from '../shared/rpc';
 import { count, S } from './strings';
 
@@ -355,7 +355,7 @@ function renderInvoice(item: InvoicePreviewItem): HTMLElement {
     replace(billedEl, yen(now.billed));
     replace(
       periodEl,
-      ` ${slashDate(now.periodStart)}〜${slashDate(now.periodEnd)}`,
+      ` ${slashDate(now.periodStart)}${lang() === 'en' ? '–' : '〜'}${slashDate(now.periodEnd)}`,
       ' · ',
       tr(count.lines(now.lineCount)),
     );

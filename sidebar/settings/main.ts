@@ -39,6 +39,8 @@ interface FieldDef {
   /** A multi-line text area of this many rows. */
   multiline?: number;
   attrs?: Record<string, string>;
+  /** An example in the reader's language. */
+  placeholder?: Text;
   extra?: () => Child;
 }
 
@@ -70,8 +72,8 @@ const DEFS: { [K in Key]: FieldDef } = {
     type: 'email',
     attrs: { placeholder: 'info@example.jp', autocomplete: 'email' },
   },
-  bankName: { label: S.bankName, attrs: { placeholder: 'ぽっけ銀行' } },
-  bankBranch: { label: S.bankBranch, attrs: { placeholder: '本店' } },
+  bankName: { label: S.bankName, placeholder: S.bankNameExample },
+  bankBranch: { label: S.bankBranch, placeholder: S.bankBranchExample },
   accountType: {
     label: S.accountType,
     options: [
@@ -86,8 +88,18 @@ const DEFS: { [K in Key]: FieldDef } = {
   accountHolder: {
     label: S.accountHolder,
     hint: S.accountHolderHint,
-    attrs: { placeholder: 'カ）ポッケ', autocomplete: 'off' },
+    placeholder: S.accountHolderExample,
+    attrs: { autocomplete: 'off' },
   },
+  companyNameEn: {
+    label: S.companyNameEn,
+    hint: S.englishNamesHint,
+    placeholder: S.companyNameEnExample,
+    attrs: { autocomplete: 'off' },
+  },
+  addressEn: { label: S.addressEn, placeholder: S.addressEnExample },
+  bankNameEn: { label: S.bankNameEn, placeholder: S.bankNameEnExample },
+  bankBranchEn: { label: S.bankBranchEn, placeholder: S.bankBranchEnExample },
   rounding: {
     label: S.rounding,
     hint: S.roundingHint,
@@ -111,7 +123,8 @@ const DEFS: { [K in Key]: FieldDef } = {
     label: S.invoiceNote,
     hint: S.invoiceNoteHint,
     multiline: 3,
-    attrs: { placeholder: 'いつもありがとうございます', maxlength: String(MAX_INVOICE_NOTE) },
+    placeholder: S.invoiceNoteExample,
+    attrs: { maxlength: String(MAX_INVOICE_NOTE) },
   },
   transferFeeNote: {
     label: S.transferFeeNote,
@@ -140,6 +153,10 @@ const LAYOUT: { title: Text; rows: (Key | [Key, Key])[] }[] = [
   {
     title: S.sectionBank,
     rows: [['bankName', 'bankBranch'], ['accountType', 'accountNumber'], 'accountHolder'],
+  },
+  {
+    title: S.sectionEnglish,
+    rows: ['companyNameEn', 'addressEn', ['bankNameEn', 'bankBranchEn']],
   },
   { title: S.sectionDefaults, rows: ['rounding', 'defaultTerms'] },
   {
@@ -232,6 +249,7 @@ function renderField(key: Key): FieldUi {
         rows: String(def.multiline),
         maxlength: MAX_TEXT,
         'aria-describedby': describedBy,
+        placeholder: def.placeholder ? tr(def.placeholder) : undefined,
         ...def.attrs,
       },
     });
@@ -249,6 +267,7 @@ function renderField(key: Key): FieldUi {
         type: def.type ?? 'text',
         maxlength: MAX_TEXT,
         'aria-describedby': describedBy,
+        placeholder: def.placeholder ? tr(def.placeholder) : undefined,
         ...def.attrs,
       },
     });

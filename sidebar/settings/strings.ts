@@ -18,6 +18,7 @@ export const S = {
 
   sectionBusiness: t('事業者情報', 'Your business'),
   sectionBank: t('振込先', 'Bank account for payments'),
+  sectionEnglish: t('英語の請求書の表記', 'Names on English invoices'),
   sectionDefaults: t('請求の既定値', 'Invoice defaults'),
   sectionInvoices: t('請求書', 'Invoices'),
 
@@ -34,6 +35,25 @@ export const S = {
   email: t('メール', 'Email'),
   bankName: t('銀行名', 'Bank'),
   bankBranch: t('支店名', 'Branch'),
+  companyNameEn: t('会社名(英語)', 'Company name in English'),
+  addressEn: t('住所(英語)', 'Address in English'),
+  bankNameEn: t('銀行名(英語)', 'Bank in English'),
+  bankBranchEn: t('支店名(英語)', 'Branch in English'),
+  englishNamesHint: t(
+    '言語が en の取引先への請求書とメールに表示します。空欄の項目は日本語の表記のままです。',
+    'Shown on invoices and mails to clients whose language is en; an empty one keeps the Japanese name.',
+  ),
+  companyNameEnExample: t('Pokke Shoten Co., Ltd.', 'e.g. Pokke Shoten Co., Ltd.'),
+  addressEnExample: t(
+    '1-2-3 Jingumae, Shibuya-ku, Tokyo',
+    'e.g. 1-2-3 Jingumae, Shibuya-ku, Tokyo',
+  ),
+  bankNameEnExample: t('Midori Bank', 'e.g. Midori Bank'),
+  bankBranchEnExample: t('Shibuya Branch', 'e.g. Shibuya Branch'),
+  bankNameExample: t('ぽっけ銀行', 'e.g. Pokke Bank'),
+  bankBranchExample: t('本店', 'e.g. Head office'),
+  accountHolderExample: t('カ）ポッケ', 'In katakana, as in the passbook'),
+  invoiceNoteExample: t('いつもありがとうございます', 'Thank you for your business'),
   accountType: t('種別', 'Account type'),
   accountNumber: t('口座番号', 'Account number'),
   accountHolder: t('口座名義（カナ）', 'Account holder (kana)'),

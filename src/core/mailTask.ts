@@ -5,7 +5,7 @@
 import type { DateKey } from './dates';
 import { escapeHtml } from './html';
 import { oneLine } from './normalize';
-import { type Lang, sayIn } from './text';
+import { type Lang, quoted, sayIn } from './text';
 
 /** The タスク sheet's key of the task made from one mail (one task per mail). */
 export function mailTaskKey(messageId: string): string {
@@ -60,7 +60,9 @@ export function mailTaskNotes(
   ];
   if (mail.time) lines.push(`${t('時刻', 'Time')}: ${mail.time}`);
   if (mail.matched)
-    lines.push(`${t('期限の根拠', 'Due because')}: 「${clip(oneLine(mail.matched), 120)}」`);
+    lines.push(
+      `${t('期限の根拠', 'Due because')}: ${quoted(clip(oneLine(mail.matched), 120), lang)}`,
+    );
   lines.push(`${t('メール', 'Mail')}: ${mail.link}`);
   return lines.join('\n');
 }

@@ -124,7 +124,10 @@ export function isReducedRate(rate: TaxRate): boolean {
   return rate === 8;
 }
 export const REDUCED_RATE_MARK = '※';
-export const REDUCED_RATE_LEGEND = '※は軽減税率対象 / ※ reduced tax rate (8%)';
+export const REDUCED_RATE_LEGEND = text(
+  `${REDUCED_RATE_MARK}は軽減税率対象`,
+  `Items marked ${REDUCED_RATE_MARK} are subject to the reduced tax rate (8%)`,
+);
 
 export interface TaxLine {
   /** The line amount in whole yen (quantity × unit price, already rounded by the caller); may be negative. */

@@ -24,6 +24,16 @@ export function sayIn(lang: Lang): (ja: string, en: string) => string {
   return (ja, en) => (lang === 'en' ? en : ja);
 }
 
+/** Words quoted as each language quotes them: 「…」 / “…”. */
+export function quoted(words: string, lang: Lang): string {
+  return lang === 'en' ? `“${words}”` : `「${words}」`;
+}
+
+/** A span of dates or times as each language writes it: `a〜b` / `a–b`. */
+export function span(from: string, to: string, lang: Lang): string {
+  return lang === 'en' ? `${from}–${to}` : `${from}〜${to}`;
+}
+
 /** The message in one language. */
 export function inLang(message: Text, lang: Lang): string {
   return lang === 'en' ? message.en : message.ja;

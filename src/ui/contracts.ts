@@ -24,6 +24,14 @@ export interface SettingsForm {
   accountType: '普通' | '当座';
   accountNumber: string;
   accountHolder: string;
+  /**
+   * The names English invoices and mails carry instead (optional: an English document falls back
+   * on the Japanese name). The account holder stays in kana, as the bank shows it.
+   */
+  companyNameEn?: string;
+  addressEn?: string;
+  bankNameEn?: string;
+  bankBranchEn?: string;
   rounding: RoundingMethod;
   /** Default payment terms for new clients, as written in Japanese (e.g. 月末締め翌月末払い). */
   defaultTerms: string;

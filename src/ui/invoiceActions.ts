@@ -164,6 +164,7 @@ export const invoicesShowPreviewRpc = rpc(showPreviewRequest, (req): { shown: tr
     parseDateKey(req.closingDate)!,
     req.periodKey,
     req.rows,
+    userLang(),
   );
   if (!dialog) {
     throw new UserError(

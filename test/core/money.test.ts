@@ -1,4 +1,5 @@
 import { divideRounded, formatYen, mulDivRounded, parseYen, rounding } from '../../src/core/money';
+import { expectSeparateLanguages } from '../fixtures/text';
 
 // domain-jp.md: money is whole yen in integer arithmetic; `100000 * 1.1` is 110000.00000000001.
 
@@ -62,7 +63,7 @@ describe('parseYen', () => {
   ])('%p is refused: %s', (cell, reason) => {
     const result = parseYen(cell);
     expect(result).toMatchObject({ ok: false, reason });
-    if (!result.ok) expect(result.message).toMatch(/.+ \/ .+/); // Japanese / English
+    if (!result.ok) expectSeparateLanguages(result.message);
   });
 });
 

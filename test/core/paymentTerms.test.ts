@@ -8,6 +8,7 @@ import {
   type PaymentTerms,
   parsePaymentTerms,
 } from '../../src/core/paymentTerms';
+import { expectSeparateLanguages } from '../fixtures/text';
 
 const k = (s: string): DateKey => {
   const key = parseDateKey(s);
@@ -101,15 +102,17 @@ describe('parsePaymentTerms', () => {
   ])('%j is refused: %s', (text, reason) => {
     const result = parsePaymentTerms(text);
     expect(result).toMatchObject({ ok: false, reason });
-    if (!result.ok) expect(result.message).toMatch(/.+ \/ .+/);
+    if (!result.ok) expectSeparateLanguages(result.message);
   });
 
-  test('the format error shows examples, Japanese first', () => {
+  test('the format error shows examples, in each language', () => {
     const result = parsePaymentTerms('そのうち');
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.message).toMatch(/^支払条件を読み取れません（例: 月末締め翌月末払い/);
-      expect(result.message).toContain(' / Could not read the payment terms');
+      expect(result.message.ja).toMatch(/^支払条件を読み取れません（例: 月末締め翌月末払い/);
+      expect(result.message.en).toMatch(
+        /^Could not read the payment terms \(e\.g\. 月末締め翌月末払い/,
+      );
     }
   });
 

@@ -5,6 +5,7 @@ import {
   summarizeByRate,
   type TaxLine,
 } from '../../src/core/tax';
+import { expectSeparateLanguages } from '../fixtures/text';
 
 describe('parseTaxRate', () => {
   test.each([
@@ -65,7 +66,7 @@ describe('parseTaxRate', () => {
   ])('%p is refused: %s', (cell, reason) => {
     const result = parseTaxRate(cell);
     expect(result).toMatchObject({ ok: false, reason });
-    if (!result.ok) expect(result.message).toMatch(/.+ \/ .+/);
+    if (!result.ok) expectSeparateLanguages(result.message);
   });
 
   test('labels', () => {

@@ -139,10 +139,10 @@ describe('grossUpForNet: a fixed net amount, exact to the yen', () => {
       nearest: { fee: 50, billed: 50 }, // on a tie the payee is not short-changed
     });
     if (!g.exact) {
-      expect(g.message).toBe(
-        '手取り49円ちょうどになる報酬額はありません。報酬49円で48円、報酬50円で50円になります / ' +
-          'No fee gives exactly 49 yen after withholding: a fee of 49 yen gives 48 yen, 50 yen gives 50 yen',
-      );
+      expect(g.message).toEqual({
+        ja: '手取り49円ちょうどになる報酬額はありません。報酬49円で48円、報酬50円で50円になります',
+        en: 'No fee gives exactly 49 yen after withholding: a fee of 49 yen gives 48 yen, 50 yen gives 50 yen',
+      });
     }
   });
 

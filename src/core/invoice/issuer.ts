@@ -12,6 +12,11 @@ import type { Client } from './clients';
 
 export interface Issuer {
   readonly companyName: string;
+  /** The names English documents carry when the owner gives them (else the Japanese ones). */
+  readonly companyNameEn?: string;
+  readonly addressEn?: string;
+  readonly bankNameEn?: string;
+  readonly bankBranchEn?: string;
   /** `T` + 13 digits, or '' when the owner is not registered (the invoice is then not qualified). */
   readonly registrationNumber: string;
   readonly postalCode: string;
@@ -35,6 +40,27 @@ export interface Issuer {
   readonly signature?: string;
 }
 
+/** The issuer as a document in `lang` shows it: on English ones, the English names given. */
+export function issuerIn(issuer: Issuer, lang: Lang): Issuer {
+  if (lang !== 'en') return issuer;
+  const english = (name: string | undefined, fallback: string) => name?.trim() || fallback;
+  return {
+    ...issuer,
+    companyName: english(issuer.companyNameEn, issuer.companyName),
+    address: english(issuer.addressEn, issuer.address),
+    bankName: english(issuer.bankNameEn, issuer.bankName),
+    bankBranch: english(issuer.bankBranchEn, issuer.bankBranch),
+  };
+}
+
+/** `〒150-0001 東京都…` / `1-2-3 Jingumae, Shibuya-ku, Tokyo 150-0001`: an address with its postal code. */
+export function addressLine(postal: string, address: string, lang: Lang): string {
+  const p = postal.trim();
+  const a = address.trim();
+  if (lang === 'en') return [a, p].filter(Boolean).join(' ');
+  return [p && `〒${p}`, a].filter(Boolean).join(' ');
+}
+
 /** `2026年11月30日` / `Nov 30, 2026`. */
 export function formatDate(key: DateKey, lang: Lang, options: { weekday?: boolean } = {}): string {
   if (lang === 'ja') return formatDateJa(key, options);
@@ -42,9 +68,12 @@ export function formatDate(key: DateKey, lang: Lang, options: { weekday?: boolea
   return `${MONTH_NAMES_EN[month - 1]!.slice(0, 3)} ${day}, ${year}`;
 }
 
-/** `2026/11/05` / `2026-11-05`: the compact date of a line. */
+/**
+ * `2026/11/05` / `Nov 5, 2026`: the date of a line. An English document keeps one date format
+ * throughout (the issue, due and period dates are written the same way).
+ */
 export function formatLineDate(key: DateKey, lang: Lang): string {
-  return lang === 'ja' ? key.replace(/-/g, '/') : key;
+  return lang === 'ja' ? key.replace(/-/g, '/') : formatDate(key, 'en');
 }
 
 /** `¥110,000`. */
@@ -163,9 +192,8 @@ export function transferFeeLine(client: Client, lang: Lang): string {
 /** The signature block used in mails when the owner has not written one. */
 export function defaultSignature(issuer: Issuer, lang: Lang): string {
   const lines = [issuer.companyName];
-  const postal = issuer.postalCode.trim();
-  const address = issuer.address.trim();
-  if (postal || address) lines.push([postal && `〒${postal}`, address].filter(Boolean).join(' '));
+  const address = addressLine(issuer.postalCode, issuer.address, lang);
+  if (address) lines.push(address);
   if (issuer.phone.trim()) lines.push(`TEL: ${issuer.phone.trim()}`);
   if (issuer.email.trim())
     lines.push(`${lang === 'ja' ? 'メール' : 'Email'}: ${issuer.email.trim()}`);

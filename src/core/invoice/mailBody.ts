@@ -16,6 +16,7 @@ import {
   defaultSignature,
   formatDate,
   hasBankAccount,
+  issuerIn,
   recipientLines,
 } from './issuer';
 import type { InvoiceDocument } from './render';
@@ -92,8 +93,9 @@ function paragraphsEn(doc: InvoiceDocument): string[][] {
 
 /** Subject, text and HTML body of the mail for one invoice. */
 export function invoiceMail(doc: InvoiceDocument): InvoiceMail {
-  const { draft, issuer } = doc;
-  const lang: Lang = doc.lang ?? draft.client.language;
+  const lang: Lang = doc.lang ?? doc.draft.client.language;
+  const issuer = issuerIn(doc.issuer, lang);
+  const { draft } = doc;
   const company = oneLine(issuer.companyName);
   const month = billingMonth(draft.linesClosing, lang);
   const subject =
@@ -105,7 +107,8 @@ export function invoiceMail(doc: InvoiceDocument): InvoiceMail {
           `Invoice${doc.number ? ` ${doc.number}` : ''} for ${month}${company ? ` from ${company}` : ''}`,
         );
 
-  const paragraphs = lang === 'ja' ? paragraphsJa(doc) : paragraphsEn(doc);
+  const shown = { ...doc, issuer };
+  const paragraphs = lang === 'ja' ? paragraphsJa(shown) : paragraphsEn(shown);
   const { text, html } = mailText(
     paragraphs,
     issuer.signature?.trim() || defaultSignature(issuer, lang),

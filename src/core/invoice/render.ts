@@ -20,15 +20,17 @@
 import { html, type SafeHtml, textToHtml, trustedHtml } from '../html';
 import { formatYen } from '../money';
 import { isReducedRate, REDUCED_RATE_LEGEND, REDUCED_RATE_MARK, type TaxRate } from '../tax';
-import type { Lang } from '../text';
+import { type Lang, text } from '../text';
 import type { InvoiceDraft } from './grouping';
 import {
   accountTypeEn,
+  addressLine,
   billingMonth,
   formatDate,
   formatLineDate,
   hasBankAccount,
   type Issuer,
+  issuerIn,
   printsTransferFee,
   recipientLines,
   transferFeeLine,
@@ -43,16 +45,21 @@ export interface InvoiceDocument {
   readonly issuer: Issuer;
   /** Default: the client's language. */
   readonly lang?: Lang;
-  /** A preview before issuing: a プレビュー / PREVIEW watermark and banner (never in a PDF). */
-  readonly preview?: boolean;
+  /**
+   * A preview before issuing, for the owner: a watermark and a banner in the owner's language
+   * (never in a PDF).
+   */
+  readonly preview?: Lang;
 }
 
-/** What marks a preview, in both languages whatever the layout's. */
-export const PREVIEW_MARK = { ja: 'プレビュー', en: 'PREVIEW' } as const;
+/** What marks a preview, in the language of whoever previews. */
+export const PREVIEW_MARK = text('プレビュー', 'PREVIEW');
+const PREVIEW_NOTE = text(
+  'まだ発行されていません。番号は発行時に採番します',
+  'not issued yet; the number is assigned on issue',
+);
 
 /** The Japanese half of core's text legend: 「※は軽減税率対象」. */
-export const REDUCED_RATE_LEGEND_JA = REDUCED_RATE_LEGEND.split(' / ')[0] ?? REDUCED_RATE_LEGEND;
-export const REDUCED_RATE_LEGEND_EN = `Items marked ${REDUCED_RATE_MARK} are subject to the reduced tax rate (8%)`;
 
 interface Labels {
   readonly title: string;
@@ -151,7 +158,7 @@ const JA: Labels = {
   total: '合計(税込)',
   withholding: '源泉徴収税額',
   net: '差引ご請求額',
-  legend: REDUCED_RATE_LEGEND_JA,
+  legend: REDUCED_RATE_LEGEND.ja,
   notes: '備考',
   periodSeparator: '〜',
   closing: '今後ともよろしくお願い申し上げます。',
@@ -206,7 +213,7 @@ const EN: Labels = {
   total: 'Total (incl. tax)',
   withholding: 'Withholding income tax',
   net: 'Net amount due',
-  legend: REDUCED_RATE_LEGEND_EN,
+  legend: REDUCED_RATE_LEGEND.en,
   notes: 'Notes',
   periodSeparator: ' – ',
   closing: 'Thank you for your business.',
@@ -302,12 +309,11 @@ function lineRows(lines: readonly SaleLine[], lang: Lang, labels: Labels): SafeH
   ];
 }
 
-function issuerBlock(issuer: Issuer, labels: Labels): SafeHtml {
-  const postal = issuer.postalCode.trim();
-  const address = issuer.address.trim();
+function issuerBlock(issuer: Issuer, lang: Lang, labels: Labels): SafeHtml {
+  const address = addressLine(issuer.postalCode, issuer.address, lang);
   return html`<div class="issuer-name">${issuer.companyName}</div>
 ${issuer.registrationNumber.trim() && html`<div>${labels.registration}: ${issuer.registrationNumber.trim()}</div>`}
-${(postal || address) && html`<div>${postal && `〒${postal} `}${address}</div>`}
+${address && html`<div>${address}</div>`}
 ${issuer.phone.trim() && html`<div>${labels.tel}: ${issuer.phone.trim()}</div>`}
 ${issuer.email.trim() && html`<div>${labels.email}: ${issuer.email.trim()}</div>`}`;
 }
@@ -326,9 +332,10 @@ function bankBlock(issuer: Issuer, lang: Lang, labels: Labels): SafeHtml {
 
 /** The invoice as a complete HTML document. */
 export function renderInvoiceHtml(doc: InvoiceDocument): string {
-  const { draft, issuer } = doc;
+  const { draft } = doc;
   const client = draft.client;
   const lang = doc.lang ?? client.language;
+  const issuer = issuerIn(doc.issuer, lang);
   const L = invoiceLabels(lang);
   const month = billingMonth(draft.linesClosing, lang);
   const modes = new Set(draft.lines.map((l) => l.taxMode));
@@ -346,25 +353,28 @@ export function renderInvoiceHtml(doc: InvoiceDocument): string {
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
-<title>${doc.preview ? `${PREVIEW_MARK.ja} ` : ''}${L.title} ${doc.number} ${client.name}</title>
+<title>${doc.preview ? `${PREVIEW_MARK[doc.preview]} ` : ''}${L.title} ${doc.number} ${client.name}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-${
-  doc.preview &&
-  html`<div class="watermark" aria-hidden="true">${PREVIEW_MARK.ja}<br>${PREVIEW_MARK.en}</div>`
-}
+${doc.preview && html`<div class="watermark" aria-hidden="true">${PREVIEW_MARK[doc.preview]}</div>`}
 <div class="page">
 ${
   doc.preview &&
-  html`<div class="preview-banner" data-preview>${PREVIEW_MARK.ja}：まだ発行されていません。番号は発行時に採番します / ${PREVIEW_MARK.en}: not issued yet; the number is assigned on issue</div>`
+  html`<div class="preview-banner" data-preview>${PREVIEW_MARK[doc.preview]}${doc.preview === 'ja' ? '：' : ': '}${PREVIEW_NOTE[doc.preview]}</div>`
 }
 <table class="full"><tr><td class="title">${L.title}</td></tr><tr><td class="title-rule"></td></tr></table>
 
 <table class="full" style="margin-top:16px">
 <tr>
 <td style="width:55%;padding-right:24px">
-${(clientPostal || client.address) && html`<div class="muted">${clientPostal && `〒${clientPostal}`}${clientPostal && client.address && html`<br>`}${client.address}</div>`}
+${
+  lang === 'en'
+    ? (clientPostal || client.address) &&
+      html`<div class="muted">${addressLine(clientPostal, client.address, 'en')}</div>`
+    : (clientPostal || client.address) &&
+      html`<div class="muted">${clientPostal && `〒${clientPostal}`}${clientPostal && client.address && html`<br>`}${client.address}</div>`
+}
 <div class="recipient-name">${recipient[0]}</div>
 ${recipient.slice(1).map((line) => html`<div class="contact">${line}</div>`)}
 <div class="intro">${L.intro}</div>
@@ -378,7 +388,7 @@ ${recipient.slice(1).map((line) => html`<div class="contact">${line}</div>`)}
 <tr><td class="key right" style="width:55%">${L.number}</td><td class="right nowrap">${doc.number || L.unnumbered}</td></tr>
 <tr><td class="key right">${L.issueDate}</td><td class="right nowrap">${formatDate(draft.issueDate, lang)}</td></tr>
 </table>
-<div style="padding-top:8px;text-align:right">${issuerBlock(issuer, L)}</div>
+<div style="padding-top:8px;text-align:right">${issuerBlock(issuer, lang, L)}</div>
 </td>
 </tr>
 </table>

@@ -14,6 +14,7 @@ import {
   formatDate,
   hasBankAccount,
   type Issuer,
+  issuerIn,
   recipientLines,
 } from '../invoice/issuer';
 import { mailText } from '../mailText';
@@ -132,9 +133,10 @@ function paragraphsEn(inv: OverdueInvoice, step: ReminderStep, issuer: Issuer): 
 export function reminderMail(
   invoice: OverdueInvoice,
   step: ReminderStep,
-  issuer: Issuer,
+  owner: Issuer,
 ): ReminderMail {
   const lang = invoice.client.language;
+  const issuer = issuerIn(owner, lang);
   const paragraphs =
     lang === 'ja' ? paragraphsJa(invoice, step, issuer) : paragraphsEn(invoice, step, issuer);
   const { text, html } = mailText(

@@ -10,7 +10,7 @@
  */
 
 import { addDays, type DateKey } from '../dates';
-import { type Text, text } from '../text';
+import { span, type Text, text } from '../text';
 import { occurrencesBetween, type ScheduleRule } from './rules';
 
 export const MAX_CATCH_UP_DAYS = 31;
@@ -53,9 +53,9 @@ export function dueOccurrences(
 /** A run-log line for skipped occurrences, or null when there are none. */
 export function describeSkipped(skipped: readonly DateKey[]): Text | null {
   if (skipped.length === 0) return null;
-  const range = `${skipped[0]}〜${skipped[skipped.length - 1]}`;
+  const [first, last] = [skipped[0]!, skipped[skipped.length - 1]!];
   return text(
-    `${MAX_CATCH_UP_DAYS}日より前の${skipped.length}回分(${range})は実行しませんでした`,
-    `${skipped.length} occurrence(s) older than ${MAX_CATCH_UP_DAYS} days (${range}) were not run`,
+    `${MAX_CATCH_UP_DAYS}日より前の${skipped.length}回分(${span(first, last, 'ja')})は実行しませんでした`,
+    `${skipped.length} occurrence(s) older than ${MAX_CATCH_UP_DAYS} days (${span(first, last, 'en')}) were not run`,
   );
 }

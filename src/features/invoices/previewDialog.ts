@@ -1,6 +1,6 @@
 import type { DateKey } from '../../core/dates';
 import { renderInvoiceHtml } from '../../core/invoice';
-import { type Text, text } from '../../core/text';
+import { type Lang, type Text, text } from '../../core/text';
 import type { BillingBook } from './billingBook';
 import { planInvoices, planSelection } from './plan';
 
@@ -19,7 +19,8 @@ export function invoicePreviewDialog(
   book: BillingBook,
   closingDate: DateKey,
   periodKey: string,
-  rows?: readonly number[],
+  rows: readonly number[] | undefined,
+  lang: Lang,
 ): PreviewDialog | null {
   const item = planInvoices(book, closingDate).drafts.find((d) => d.periodKey === periodKey);
   if (!item) return null;
@@ -35,6 +36,6 @@ export function invoicePreviewDialog(
   }
   return {
     title: text(`プレビュー: ${draft.client.name}`, 'Invoice preview'),
-    html: renderInvoiceHtml({ draft, number: '', issuer: book.settings, preview: true }),
+    html: renderInvoiceHtml({ draft, number: '', issuer: book.settings, preview: lang }),
   };
 }

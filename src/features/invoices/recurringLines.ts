@@ -1,6 +1,7 @@
+import { MONTH_NAMES_EN } from '../../core/calendarNames';
 import type { DateKey } from '../../core/dates';
 import { tokyoInstant } from '../../core/dates';
-import { type SaleLine, validateSaleRow } from '../../core/invoice';
+import { clientKey, type SaleLine, validateSaleRow } from '../../core/invoice';
 import {
   parseRecurring,
   type RecurringPeriod,
@@ -55,10 +56,19 @@ export interface DueRecurring {
   readonly problems: readonly RowProblem[];
 }
 
-/** `2026年11月分`, added to the item of a period's sales line. */
-export function periodLabel(month: string): string {
+/**
+ * `2026年11月分` / `November 2026`, added to the item of a period's sales line: the item is
+ * printed on the client's invoice, so it is in the client's language.
+ */
+export function periodLabel(month: string, lang: Lang): string {
   const [y, m] = month.split('-');
-  return `${y}年${Number(m)}月分`;
+  return lang === 'en' ? `${MONTH_NAMES_EN[Number(m) - 1]} ${y}` : `${y}年${Number(m)}月分`;
+}
+
+/** `SNS運用代行(2026年11月分)` / `Localisation retainer (November 2026)`. */
+function withPeriod(item: string, month: string, lang: Lang): string {
+  const label = periodLabel(month, lang);
+  return lang === 'en' ? `${item} (${label})` : `${item}(${label})`;
 }
 
 /**
@@ -112,6 +122,7 @@ export function dueRecurringLines(book: BillingBook, dueBy: DateKey): DueRecurri
       continue;
     }
     setMessage(null);
+    const language = book.clientIndex.get(clientKey(cells.client))?.language ?? 'ja';
     const last = cellText(v.lastPeriod) || null;
     let latest: string | null = null;
     const schedule = recurringSchedule(spec.value, last, dueBy);
@@ -124,7 +135,7 @@ export function dueRecurringLines(book: BillingBook, dueBy: DateKey): DueRecurri
       const record = {
         date: tokyoInstant(period.lineDate),
         client: textCell(cells.client),
-        item: textCell(`${cells.item}(${periodLabel(period.month)})`),
+        item: textCell(withPeriod(cells.item, period.month, language)),
         quantity: cells.quantity,
         unit: textCell(cells.unit),
         unitPrice: cells.unitPrice,

@@ -99,7 +99,11 @@ export function saveSettings(ss: Spreadsheet, input: SettingsForm, lang: Lang): 
       'The 設定 sheet is missing; run "Set up workbook" first',
     );
   }
-  const stored: Record<SettingKey, string> = { ...form, rounding: ROUNDING_LABELS[form.rounding] };
+  // A field the form leaves out (an English name from an older page) keeps its cell as it is.
+  const stored: Partial<Record<SettingKey, string>> = {
+    ...form,
+    rounding: ROUNDING_LABELS[form.rounding],
+  };
   writeSettingsSheet(table, stored);
   return { ok: true, settings: form, warnings };
 }

@@ -43,6 +43,10 @@ export const SETTING_NAMES: Readonly<Record<keyof SettingsForm, FieldName>> = {
   accountType: { ja: '口座種別', en: 'Account type' },
   accountNumber: { ja: '口座番号', en: 'Account number' },
   accountHolder: { ja: '口座名義(カナ)', en: 'Account holder (kana)' },
+  companyNameEn: { ja: '会社名(英語)', en: 'Company name in English' },
+  addressEn: { ja: '住所(英語)', en: 'Address in English' },
+  bankNameEn: { ja: '銀行名(英語)', en: 'Bank in English' },
+  bankBranchEn: { ja: '支店名(英語)', en: 'Branch in English' },
   rounding: { ja: '消費税の端数処理', en: 'Tax rounding' },
   defaultTerms: { ja: '既定の支払条件', en: 'Default payment terms' },
   invoiceNumberPattern: { ja: '請求書番号の形式', en: 'Invoice number pattern' },
@@ -213,7 +217,7 @@ export function validateSettings(input: SettingsForm): Validated {
   const warnings: FieldIssue[] = [];
   for (const key of Object.keys(input) as (keyof SettingsForm)[]) {
     if ((CHOICE_FIELDS as readonly string[]).includes(key)) continue;
-    const { value, issue } = checkSettingField(key, input[key]);
+    const { value, issue } = checkSettingField(key, input[key] ?? '');
     (form as Record<string, string>)[key] = value;
     if (issue) (issue.severity === 'error' ? errors : warnings).push({ field: key, ...issue });
   }

@@ -24,6 +24,9 @@ export const ROUNDING_LABELS: Record<RoundingMethod, string> = {
 export const ACCOUNT_TYPES = ['普通', '当座'] as const;
 export const SEND_DIRECTLY_CHOICES = ['する', 'しない'] as const satisfies readonly SendDirectly[];
 
+/** The English names English documents carry, each optional. */
+export const ENGLISH_NAMES = ['companyNameEn', 'addressEn', 'bankNameEn', 'bankBranchEn'] as const;
+
 export const SETTING_ROWS: readonly SettingRow[] = [
   {
     key: 'companyName',
@@ -98,6 +101,17 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     ),
     initial: '',
   },
+  ...ENGLISH_NAMES.map(
+    (key): SettingRow => ({
+      key,
+      label: SETTING_NAMES[key].ja,
+      description: text(
+        '英語の請求書・メールに表示します(空欄なら日本語の表記)',
+        'Shown on English invoices and mails (empty: the Japanese one)',
+      ),
+      initial: '',
+    }),
+  ),
   {
     key: 'rounding',
     label: SETTING_NAMES.rounding.ja,

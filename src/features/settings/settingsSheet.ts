@@ -69,13 +69,14 @@ export function readSettingsSheet(tables: WorkbookTables): StoredSettings {
 /** Writes the given values into the value column: one batched write. */
 export function writeSettingsSheet(
   table: SettingsTable,
-  values: Readonly<Record<SettingKey, string>>,
+  values: Readonly<Partial<Record<SettingKey, string>>>,
 ): void {
   const updates = new Map<number, unknown>();
   for (const row of table.rows) {
     const key = cellText(row.values.key) as SettingKey;
-    if (key in values && cellText(row.values.value) !== values[key]) {
-      updates.set(row.rowNumber, textCell(values[key]));
+    const value = values[key];
+    if (value !== undefined && cellText(row.values.value) !== value) {
+      updates.set(row.rowNumber, textCell(value));
     }
   }
   writeColumn(table, 'value', updates);

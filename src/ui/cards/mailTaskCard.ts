@@ -1,7 +1,7 @@
 /** The Gmail card on an open mail: a suggested task, or the task already made from it. */
 
 import { cardText, clip, pickerValue, workbookUrl } from '../../core/mailTask';
-import { type FieldName, inLang, type Lang, sayIn, type Text } from '../../core/text';
+import { type FieldName, inLang, type Lang, quoted, sayIn, type Text } from '../../core/text';
 import type { MailCardData } from '../../features/mailTasks/mailTasks';
 import type { MailTaskRecord } from '../../features/mailTasks/records';
 import {
@@ -62,7 +62,7 @@ function newTaskCard(data: Extract<MailCardData, { kind: 'new' }>, lang: Lang): 
   if (s.due && s.matched) {
     task.addWidget(
       textOf(
-        `${t('メールの記載', 'From the mail')}: 「${s.matched}」${s.time ? ` (${s.time})` : ''}`,
+        `${t('メールの記載', 'From the mail')}: ${quoted(s.matched, lang)}${s.time ? ` (${s.time})` : ''}`,
       ),
     );
   } else if (!s.due) {

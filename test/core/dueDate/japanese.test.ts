@@ -1,4 +1,5 @@
 import { readDueDate } from '../../../src/core/dueDate';
+import { text } from '../../../src/core/text';
 import { check, moved, type Row, read } from './helpers';
 
 // Calendar used below: 2026-11-23 (Mon) 勤労感謝の日; 2026-11-24 Tue; 11/30 Mon; 12/4 Fri;
@@ -181,9 +182,9 @@ describe('readDueDate: Japanese', () => {
     });
   });
 
-  test('the weekday note is bilingual, Japanese first', () => {
+  test('the weekday note is in both languages', () => {
     expect(read('11/30(土)迄', 'tue')?.notes).toEqual([
-      '11/30は月曜日です。日付をご確認ください / 11/30 is a Monday; please check the date',
+      text('11/30は月曜日です。日付をご確認ください', '11/30 is a Monday; please check the date'),
     ]);
   });
 
@@ -197,7 +198,10 @@ describe('readDueDate: a day the mail meant, moved to a business day', () => {
     const r = read('今月末までにご対応ください', 'oct20');
     expect(r).toMatchObject({ date: '2026-10-30', writtenDate: '2026-10-31', flags: ['moved'] });
     expect(r?.notes).toEqual([
-      'メールの期限は10/31(土)です。前営業日にしています / The mail says 10/31 (Sat); moved to the business day before',
+      text(
+        'メールの期限は10/31(土)です。前営業日にしています',
+        'The mail says 10/31 (Sat); moved to the business day before',
+      ),
     ]);
   });
 
@@ -206,19 +210,26 @@ describe('readDueDate: a day the mail meant, moved to a business day', () => {
       date: '2027-01-29',
       writtenDate: '2027-01-31',
       notes: [
-        expect.stringMatching(
-          /^メールの期限は1\/31\(日\)です。前営業日にしています \/ The mail says 1\/31 \(Sun\)/,
-        ),
+        {
+          ja: 'メールの期限は1/31(日)です。前営業日にしています',
+          en: expect.stringMatching(/^The mail says 1\/31 \(Sun\)/),
+        },
       ],
     });
     expect(read('年内にお願いします', 'tue')?.notes).toEqual([
-      'メールの期限は12/31(木)です。前営業日にしています / The mail says 12/31 (Thu); moved to the business day before',
+      text(
+        'メールの期限は12/31(木)です。前営業日にしています',
+        'The mail says 12/31 (Thu); moved to the business day before',
+      ),
     ]);
   });
 
   test('週明け on a holiday Monday: the next business day, said so', () => {
     expect(read('週明けにご連絡します', 'friBeforeHoliday')?.notes).toEqual([
-      'メールの期限は11/23(月)です。翌営業日にしています / The mail says 11/23 (Mon); moved to the next business day',
+      text(
+        'メールの期限は11/23(月)です。翌営業日にしています',
+        'The mail says 11/23 (Mon); moved to the next business day',
+      ),
     ]);
   });
 

@@ -4,6 +4,7 @@ import {
   validateClientRow,
   validateClientRows,
 } from '../../../src/core/invoice';
+import { expectSeparateLanguages } from '../../fixtures/text';
 
 const defaults = { defaultTerms: '月末締め翌月末払い' };
 
@@ -68,15 +69,25 @@ describe('validateClientRow', () => {
     });
   });
 
-  test.each<[keyof ClientCells, unknown, RegExp]>([
-    ['name', '', /取引先名が入力されていません/],
-    ['honorific', '殿', /「御中」か「様」/],
-    ['holidayRule', '当日', /「翌営業日」か「前営業日」/],
-    ['language', 'fr', /「ja」\(日本語\)か「en」/],
-    ['withholding', 'たぶん', /「する」か「しない」/],
-    ['terms', '月末しめ来月', /^支払条件「月末しめ来月」: 支払条件を読み取れません/],
-    ['email', 'yamada@', /メールアドレスの形式/],
-  ])('%s %p → a bilingual problem', (field, value, pattern) => {
+  test.each<[keyof ClientCells, unknown, RegExp, RegExp]>([
+    ['name', '', /取引先名が入力されていません/, /^Client: No client name/],
+    ['honorific', '殿', /「御中」か「様」/, /^Honorific "殿": Choose 御中 \(a company\) or 様/],
+    [
+      'holidayRule',
+      '当日',
+      /「翌営業日」か「前営業日」/,
+      /Choose 翌営業日 \(next business day\) or 前営業日/,
+    ],
+    ['language', 'fr', /「ja」\(日本語\)か「en」/, /^Language "fr": Choose ja \(Japanese\) or en/],
+    ['withholding', 'たぶん', /「する」か「しない」/, /Choose する \(withholds\) or しない/],
+    [
+      'terms',
+      '月末しめ来月',
+      /^支払条件「月末しめ来月」: 支払条件を読み取れません/,
+      /^Payment terms "月末しめ来月": Could not read the payment terms/,
+    ],
+    ['email', 'yamada@', /メールアドレスの形式/, /^Email "yamada@": Not a valid mail address/],
+  ])('%s %p → a problem in each language', (field, value, ja, en) => {
     const result = validateClientRow(
       { name: '株式会社やまだ', email: 'a@example.jp', [field]: value },
       2,
@@ -85,8 +96,10 @@ describe('validateClientRow', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => p.field)).toEqual([field]);
-    expect(result.problems[0]!.message).toMatch(pattern);
-    expect(result.problems[0]!.message).toContain(' / ');
+    const message = result.problems[0]!.message;
+    expectSeparateLanguages(message);
+    expect(message.ja).toMatch(ja);
+    expect(message.en).toMatch(en);
   });
 
   test('unreadable terms are a problem, never replaced by the default terms', () => {
@@ -96,7 +109,10 @@ describe('validateClientRow', () => {
 
   test('blank terms with unreadable default terms is a problem', () => {
     const result = validateClientRow({ name: 'A' }, 2, { defaultTerms: '' });
-    expect(!result.ok && result.problems[0]!.message).toMatch(/既定の支払条件/);
+    expect(!result.ok && result.problems[0]!.message).toEqual({
+      ja: expect.stringMatching(/既定の支払条件/),
+      en: expect.stringMatching(/default terms in the settings/),
+    });
   });
 
   test('terms counted in days', () => {
@@ -153,7 +169,10 @@ describe('validateClientRows', () => {
       [5, 'C'],
     ]);
     expect(result.rejected.map((r) => r.row)).toEqual([3, 4]);
-    expect(result.rejected[0]!.problems[0]!.message).toMatch(/2行目/);
+    expect(result.rejected[0]!.problems[0]!.message).toEqual({
+      ja: expect.stringMatching(/2行目/),
+      en: expect.stringMatching(/on row 2\b/),
+    });
   });
 
   test('clientKey folds width, spaces and case', () => {

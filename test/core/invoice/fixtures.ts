@@ -33,7 +33,7 @@ export function client(cells: ClientCells, row = 2): Client {
     row,
     { defaultTerms: '月末締め翌月末払い' },
   );
-  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message.en).join('\n'));
   return result.client;
 }
 
@@ -50,7 +50,7 @@ export function lines(
       firstRow + i,
       { clients: map },
     );
-    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message.en).join('\n'));
     return result.line;
   });
 }

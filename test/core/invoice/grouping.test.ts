@@ -204,9 +204,12 @@ describe('grouping per client per closing period', () => {
     expect(draft!.lines).toHaveLength(2);
     expect(draft!.periodStart).toBe('2026-10-15');
     // The note agrees with the period shown, which starts at the carried line.
-    expect(draft!.warnings.join()).toMatch(
-      /前の期間の明細を含みます\(未請求のまま残っていた1件。対象期間はその日付からです\)/,
-    );
+    expect(draft!.warnings).toEqual([
+      {
+        ja: '前の期間の明細を含みます(未請求のまま残っていた1件。対象期間はその日付からです)',
+        en: expect.stringMatching(/^Includes 1 line\(s\) of an earlier period left unbilled/),
+      },
+    ]);
   });
 
   test('closing and period helpers', () => {
@@ -273,8 +276,11 @@ describe('the months an invoice is for follow its lines', () => {
     expect(draft!.linesClosing).toEqual({ first: '2026-11-30', last: '2026-12-31' });
     expect(billingMonth(draft!.linesClosing, 'ja')).toBe('2026年11月〜12月分');
     expect(billingMonth(draft!.linesClosing, 'en')).toBe('November–December 2026');
-    expect(draft!.warnings.join('\n')).toContain(
+    expect(draft!.warnings.map((w) => w.ja).join('\n')).toContain(
       '2026-11-30締めの請求書の発行済み期間に後から追加された明細です: 2026-11-30',
+    );
+    expect(draft!.warnings.map((w) => w.en).join('\n')).toContain(
+      'Added after the invoice closing 2026-11-30 was issued: 2026-11-30',
     );
   });
 

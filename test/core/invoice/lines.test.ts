@@ -8,6 +8,7 @@ import {
   validateSaleRow,
   validateSaleRows,
 } from '../../../src/core/invoice';
+import { expectSeparateLanguages } from '../../fixtures/text';
 import { client, d } from './fixtures';
 
 const clients = indexClients([client({ name: '株式会社やまだ' }), client({ name: 'Acme Ltd.' })]);
@@ -22,11 +23,6 @@ const good: SaleCells = {
   taxRate: '10%',
   taxMode: '税抜',
 };
-
-/** Every message is `日本語 / English`. */
-function expectBilingual(message: string) {
-  expect(message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff].* \/ [A-Za-z]/);
-}
 
 describe('validateSaleRow', () => {
   test('a good row becomes a typed line', () => {
@@ -65,52 +61,80 @@ describe('validateSaleRow', () => {
     expect(acme.ok && acme.line.client).toBe('Acme Ltd.');
   });
 
-  test.each<[string, SaleCells, string, RegExp]>([
-    ['missing client', { client: '' }, 'client', /取引先が入力されていません/],
+  test.each<[string, SaleCells, string, RegExp, RegExp]>([
+    [
+      'missing client',
+      { client: '' },
+      'client',
+      /取引先が入力されていません/,
+      /^Client: No client/,
+    ],
     [
       'unknown client',
       { client: '株式会社たなか' },
       'client',
-      /取引先シートにない.*株式会社たなか/,
+      /^取引先「株式会社たなか」: 取引先シートにない/,
+      /^Client "株式会社たなか": Not in the Clients sheet/,
     ],
-    ['unknown tax rate', { taxRate: '5%' }, 'taxRate', /^税率「5%」: /],
-    ['unreadable tax rate', { taxRate: 'ふつう' }, 'taxRate', /税率として読み取れません/],
-    ['missing tax rate', { taxRate: '' }, 'taxRate', /税率が入力されていません/],
+    ['unknown tax rate', { taxRate: '5%' }, 'taxRate', /^税率「5%」: /, /^Tax rate "5%": /],
+    [
+      'unreadable tax rate',
+      { taxRate: 'ふつう' },
+      'taxRate',
+      /税率として読み取れません/,
+      /Not a tax rate/,
+    ],
+    ['missing tax rate', { taxRate: '' }, 'taxRate', /税率が入力されていません/, /No tax rate/],
     [
       'text in the price',
       { unitPrice: '要見積' },
       'unitPrice',
       /^単価「要見積」: 金額として読み取れません/,
+      /^Unit price "要見積": Not an amount/,
     ],
-    ['a fraction of a yen', { unitPrice: 1234.5 }, 'unitPrice', /1円単位/],
-    ['missing price', { unitPrice: '' }, 'unitPrice', /金額が入力されていません/],
+    ['a fraction of a yen', { unitPrice: 1234.5 }, 'unitPrice', /1円単位/, /whole yen/],
+    ['missing price', { unitPrice: '' }, 'unitPrice', /金額が入力されていません/, /No amount/],
     [
       'negative quantity, no note',
       { quantity: -1 },
       'quantity',
       /摘要\(請求書に表示\)かメモに理由/,
+      /negative quantity needs a reason/,
     ],
-    ['text in the quantity', { quantity: '一式' }, 'quantity', /数量として読み取れません/],
-    ['missing date', { date: '' }, 'date', /日付が入力されていません/],
-    ['unreadable date', { date: '11月吉日' }, 'date', /日付として読み取れません/],
-    ['impossible date', { date: '2026/02/30' }, 'date', /日付として読み取れません/],
-    ['missing item', { item: '  ' }, 'item', /品目が入力されていません/],
-    ['unknown tax mode', { taxMode: '込み込み' }, 'taxMode', /「税抜」か「税込」/],
-  ])('%s → a bilingual problem on its field', (_name, change, field, pattern) => {
+    [
+      'text in the quantity',
+      { quantity: '一式' },
+      'quantity',
+      /数量として読み取れません/,
+      /Not a quantity/,
+    ],
+    ['missing date', { date: '' }, 'date', /日付が入力されていません/, /No date/],
+    ['unreadable date', { date: '11月吉日' }, 'date', /日付として読み取れません/, /Not a date/],
+    ['impossible date', { date: '2026/02/30' }, 'date', /日付として読み取れません/, /Not a date/],
+    ['missing item', { item: '  ' }, 'item', /品目が入力されていません/, /No item/],
+    [
+      'unknown tax mode',
+      { taxMode: '込み込み' },
+      'taxMode',
+      /「税抜」か「税込」/,
+      /Choose 税抜 \(tax excluded\) or 税込/,
+    ],
+  ])('%s → a problem on its field, in each language', (_name, change, field, ja, en) => {
     const result = validateSaleRow({ ...good, ...change }, 9, ctx);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.row).toBe(9);
     expect(result.problems.map((p) => p.field)).toEqual([field]);
     const message = result.problems[0]!.message;
-    expect(message).toMatch(pattern);
-    expectBilingual(message);
+    expectSeparateLanguages(message);
+    expect(message.ja).toMatch(ja);
+    expect(message.en).toMatch(en);
   });
 
-  test('the English half names the field too', () => {
+  test('the English message names the field too', () => {
     const result = validateSaleRow({ ...good, unitPrice: 'TBD' }, 2, ctx);
-    expect(!result.ok && result.problems[0]!.message).toMatch(
-      / \/ Unit price "TBD": Not an amount/,
+    expect(!result.ok && result.problems[0]!.message.en).toMatch(
+      /^Unit price "TBD": Not an amount/,
     );
   });
 
@@ -194,7 +218,10 @@ describe('line amounts: quantity × unit price, exact, rounded once', () => {
 
   test('an amount beyond exact arithmetic is a problem, not a wrong number', () => {
     const result = validateSaleRow({ ...good, quantity: 1e6, unitPrice: 9e12 }, 2, ctx);
-    expect(!result.ok && result.problems[0]!.message).toMatch(/大きすぎ/);
+    expect(!result.ok && result.problems[0]!.message).toEqual({
+      ja: expect.stringMatching(/大きすぎ/),
+      en: expect.stringMatching(/too large/),
+    });
   });
 
   test.each([
@@ -232,10 +259,10 @@ describe('validateSaleRows', () => {
     ]);
     expect(result.rejected).toHaveLength(1);
     expect(result.rejected[0]!.row).toBe(3);
-    expect(result.rejected[0]!.problems[0]!.message).toBe(
-      '単価「別途見積」: 金額として読み取れません（例: 12,000、¥12,000、12000円、△500） / ' +
-        'Unit price "別途見積": Not an amount (e.g. 12,000, ¥12,000, 12000円, △500)',
-    );
+    expect(result.rejected[0]!.problems[0]!.message).toEqual({
+      ja: '単価「別途見積」: 金額として読み取れません（例: 12,000、¥12,000、12000円、△500）',
+      en: 'Unit price "別途見積": Not an amount (e.g. 12,000, ¥12,000, 12000円, △500)',
+    });
     // Billed rows are left alone: never validated, never billed again.
     expect(result.billed).toEqual([5]);
   });

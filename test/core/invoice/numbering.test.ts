@@ -1,10 +1,11 @@
-import { UserError } from '../../../src/core/bilingual';
 import {
   DEFAULT_NUMBER_PATTERN,
   nextNumbers,
   numberPatternError,
   parseNumberPattern,
 } from '../../../src/core/invoice';
+import { UserError } from '../../../src/core/text';
+import { expectSeparateLanguages } from '../../fixtures/text';
 import { d } from './fixtures';
 
 describe('nextNumbers', () => {
@@ -56,31 +57,43 @@ describe('nextNumbers', () => {
     ]);
   });
 
-  test('count 0 gives nothing; a bad pattern throws a bilingual UserError', () => {
+  test('count 0 gives nothing; a bad pattern throws a UserError in both languages', () => {
     expect(nextNumbers(DEFAULT_NUMBER_PATTERN, d('2026-11-30'), [], 0)).toEqual([]);
-    expect(() => nextNumbers('{YYYY}', d('2026-11-30'), [], 1)).toThrow(UserError);
-    expect(() => nextNumbers('{YYYY}', d('2026-11-30'), [], 1)).toThrow(/連番.* \/ .*sequence/);
+    let thrown: unknown;
+    try {
+      nextNumbers('{YYYY}', d('2026-11-30'), [], 1);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(UserError);
+    expect((thrown as UserError).text).toEqual({
+      ja: expect.stringMatching(/^請求書番号の形式: 連番/),
+      en: expect.stringMatching(/^Invoice number pattern: include exactly one sequence/),
+    });
   });
 });
 
 describe('parseNumberPattern', () => {
   test.each([
-    ['', /入力されていません/],
-    ['{YYYY}-{MM}', /連番/],
-    ['{SEQ}-{SEQ}', /連番/],
-    ['{MM}-{SEQ4}', /\{YYYY\} か \{YY\}/],
-    ['{YYYY}-{DD}-{SEQ}', /\{MM\} も/],
-    ['{YYYY}-{FOO}-{SEQ}', /「\{FOO\}」は使えません/],
-    ['{YYYY-{SEQ}', /使えません|閉じていません/],
-    ['{YYYY}}{SEQ}', /「}」/],
-    ['請求{SEQ}', /「請」は使えません/],
-    ['A {SEQ}', /「 」は使えません/],
-    ['{SEQ0}', /「\{SEQ0\}」は使えません/],
-    [`${'A'.repeat(40)}{SEQ}`, /40文字以内/],
-  ])('%p is refused: %p', (pattern, message) => {
+    ['', /入力されていません/, /nothing entered/],
+    ['{YYYY}-{MM}', /連番/, /exactly one sequence/],
+    ['{SEQ}-{SEQ}', /連番/, /exactly one sequence/],
+    ['{MM}-{SEQ4}', /\{YYYY\} か \{YY\}/, /with \{MM\} include \{YYYY\} or \{YY\}/],
+    ['{YYYY}-{DD}-{SEQ}', /\{MM\} も/, /with \{DD\} include \{MM\}/],
+    ['{YYYY}-{FOO}-{SEQ}', /「\{FOO\}」は使えません/, /"\{FOO\}" is unknown/],
+    ['{YYYY-{SEQ}', /使えません|閉じていません/, /is unknown|not closed/],
+    ['{YYYY}}{SEQ}', /「}」/, /a "\}" has no "\{"/],
+    ['請求{SEQ}', /「請」は使えません/, /"請" is not allowed/],
+    ['A {SEQ}', /「 」は使えません/, /" " is not allowed/],
+    ['{SEQ0}', /「\{SEQ0\}」は使えません/, /"\{SEQ0\}" is unknown/],
+    [`${'A'.repeat(40)}{SEQ}`, /40文字以内/, /at most 40 characters/],
+  ])('%p is refused: %p', (pattern, ja, en) => {
     const error = numberPatternError(pattern);
-    expect(error).toMatch(message);
-    expect(error).toContain(' / Invoice number pattern: ');
+    expectSeparateLanguages(error);
+    expect(error.ja).toMatch(/^請求書番号の形式: /);
+    expect(error.ja).toMatch(ja);
+    expect(error.en).toMatch(/^Invoice number pattern: /);
+    expect(error.en).toMatch(en);
   });
 
   test.each(['{YYYY}-{MM}-{SEQ4}', 'INV{YY}{MM}{SEQ3}', '{seq}', '  {YYYY}_{SEQ9}  ', '#{SEQ}'])(

@@ -1,11 +1,10 @@
+import { REDUCED_RATE_LEGEND } from '../../../src/core/tax';
 import {
   type Client,
   draftInvoicesForClosing,
   type InvoiceDraft,
   type Issuer,
   indexClients,
-  REDUCED_RATE_LEGEND_EN,
-  REDUCED_RATE_LEGEND_JA,
   renderInvoiceHtml,
 } from '../../../src/core/invoice';
 import type { SaleCells } from '../../../src/core/invoice/lines';
@@ -60,7 +59,7 @@ describe('Japanese invoice (適格請求書)', () => {
     ['the amount billed', 'ご請求金額 ¥9,475'],
     ['the 10% group: base, tax once per rate (370, not 369), total', '10%対象 3,705 370 4,075'],
     ['the 8% group from a tax-inclusive line', '8%対象(軽減税率) ※ 5,000 400 5,400'],
-    ['the ※ legend', REDUCED_RATE_LEGEND_JA],
+    ['the ※ legend', REDUCED_RATE_LEGEND.ja],
     ['the bank account', 'みずほ銀行 渋谷支店 普通 1234567'],
     ['the account holder', '口座名義: カ)ポッケ'],
     ['the transfer-fee line', '振込手数料は貴社にてご負担'],
@@ -70,7 +69,7 @@ describe('Japanese invoice (適格請求書)', () => {
   });
 
   test('the legend reads 「※は軽減税率対象」', () => {
-    expect(REDUCED_RATE_LEGEND_JA).toBe('※は軽減税率対象');
+    expect(REDUCED_RATE_LEGEND.ja).toBe('※は軽減税率対象');
   });
 
   test('no withholding rows when the client does not withhold', () => {
@@ -157,7 +156,7 @@ describe('the ※ legend appears only with reduced-rate lines', () => {
       rates.map((taxRate) => ({ taxRate, unitPrice: 1000 })),
     );
     const page = renderInvoiceHtml({ draft, number: 'X-1', issuer: ISSUER });
-    const legend = language === 'ja' ? REDUCED_RATE_LEGEND_JA : REDUCED_RATE_LEGEND_EN;
+    const legend = language === 'ja' ? REDUCED_RATE_LEGEND.ja : REDUCED_RATE_LEGEND.en;
     expect(page.includes(legend)).toBe(shown);
     expect(page.includes('※')).toBe(shown);
   });
@@ -249,5 +248,69 @@ describe('escaping: a value from a cell renders as text', () => {
     expect(page).toContain('&quot;&gt;&lt;img src=x onerror=alert(2)&gt;');
     expect(page).toContain('A &amp; B &lt;Co&gt;');
     expect(page).toContain('line 1<br>&lt;script&gt;alert(3)&lt;/script&gt;');
+  });
+});
+
+describe('the issuer on an English invoice', () => {
+  const abroad = client({
+    name: 'Blue Harbor Ltd.',
+    language: 'en',
+    postalCode: 'SW1A 1AA',
+    address: '1 Harbour Street, London',
+  });
+  const draft = draftFor(abroad, [{ item: 'Illustration', unitPrice: 90000, date: '2026-11-05' }]);
+  const english = {
+    ...ISSUER,
+    postalCode: '150-0001',
+    address: '東京都渋谷区神宮前9-99-9',
+    companyNameEn: 'Pokke Shoten Co., Ltd.',
+    addressEn: '9-99-9 Jingumae, Shibuya-ku, Tokyo',
+    bankNameEn: 'Midori Bank',
+    bankBranchEn: 'Shibuya Branch',
+  };
+
+  test('carries the English names the owner gave, the address without 〒, and one date format', () => {
+    const visible = text(renderInvoiceHtml({ draft, number: 'N-1', issuer: english }));
+    expect(visible).toContain('Pokke Shoten Co., Ltd.');
+    expect(visible).toContain('9-99-9 Jingumae, Shibuya-ku, Tokyo 150-0001');
+    expect(visible).toContain('Midori Bank Shibuya Branch');
+    expect(visible).toContain('1 Harbour Street, London SW1A 1AA');
+    expect(visible).not.toContain(ISSUER.companyName);
+    expect(visible).not.toContain('〒');
+    // Line, issue, period and due dates are all written `Nov 5, 2026`: no ISO or slashed date.
+    expect(visible).toContain('Nov 5, 2026');
+    expect(visible).not.toMatch(/\d{4}[-/]\d{2}[-/]\d{2}/);
+  });
+
+  test('falls back on the Japanese names where no English one is given', () => {
+    const visible = text(
+      renderInvoiceHtml({
+        draft,
+        number: 'N-1',
+        issuer: { ...english, companyNameEn: '', bankNameEn: '  ' },
+      }),
+    );
+    expect(visible).toContain(ISSUER.companyName);
+    expect(visible).toContain(`${ISSUER.bankName} Shibuya Branch`);
+  });
+
+  test('a Japanese invoice keeps the Japanese names and 〒', () => {
+    const japanese = draftFor(yamada, [{ unitPrice: 1000 }]);
+    const visible = text(renderInvoiceHtml({ draft: japanese, number: 'N-2', issuer: english }));
+    expect(visible).toContain(ISSUER.companyName);
+    expect(visible).toContain('〒150-0001 東京都渋谷区神宮前9-99-9');
+    expect(visible).not.toContain('Pokke Shoten Co., Ltd.');
+  });
+});
+
+describe('a preview is marked in the language of whoever previews', () => {
+  const japanese = draftFor(yamada, [{ unitPrice: 1000 }]);
+  test.each([
+    ['ja', 'プレビュー', 'PREVIEW'],
+    ['en', 'PREVIEW', 'プレビュー'],
+  ] as const)('previewed in %s: %s, never %s', (lang, shown, hidden) => {
+    const page = renderInvoiceHtml({ draft: japanese, number: '', issuer: ISSUER, preview: lang });
+    expect(text(page)).toContain(shown);
+    expect(page).not.toContain(hidden);
   });
 });

@@ -3,6 +3,7 @@ import {
   reminderStepDue,
   type UnpaidInvoice,
 } from '../../../src/core/schedule';
+import { expectFragment, expectSeparateLanguages } from '../../fixtures/text';
 import { k } from './helpers';
 
 // Due Friday 2026-10-30. +1 = Sat 10/31, +14 = Fri 11/13, +30 = Sun 11/29.
@@ -122,7 +123,7 @@ describe('parseReminderOffsets', () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.reason).toBe(reason);
-    expect(parsed.message).toContain(fragment);
-    expect(parsed.message).toContain(' / ');
+    expectSeparateLanguages(parsed.message);
+    expectFragment(parsed.message, fragment);
   });
 });

@@ -5,7 +5,7 @@ export const k = (s: string) => s as DateKey;
 
 export function rule(text: string): ScheduleRule {
   const parsed = parseRule(text);
-  if (!parsed.ok) throw new Error(parsed.message);
+  if (!parsed.ok) throw new Error(parsed.message.en);
   return parsed.rule;
 }
 

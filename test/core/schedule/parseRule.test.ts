@@ -1,5 +1,6 @@
 import { parseRule } from '../../../src/core/schedule';
 import { ALL_MONTHS, occurrencesBetween } from '../../../src/core/schedule/rules';
+import { expectFragment, expectSeparateLanguages } from '../../fixtures/text';
 import { k, rule } from './helpers';
 
 const ALL = [...ALL_MONTHS];
@@ -114,9 +115,8 @@ describe('parseRule', () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.reason).toBe(reason);
-    expect(parsed.message).toContain(fragment);
-    // Japanese first, then English.
-    expect(parsed.message).toMatch(/^[^/]*[\u3040-\u9fff].* \/ [A-Z]/s);
+    expectSeparateLanguages(parsed.message);
+    expectFragment(parsed.message, fragment);
   });
 });
 

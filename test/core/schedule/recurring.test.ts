@@ -7,11 +7,12 @@ import {
   recurringPeriodsDue,
   recurringSchedule,
 } from '../../../src/core/schedule';
+import { expectFragment, expectSeparateLanguages } from '../../fixtures/text';
 import { k } from './helpers';
 
 function spec(input: { interval: string; start: string; end?: string; billingDay?: string }) {
   const parsed = parseRecurring(input);
-  if (!parsed.ok) throw new Error(parsed.message);
+  if (!parsed.ok) throw new Error(parsed.message.en);
   return parsed.value;
 }
 
@@ -131,8 +132,8 @@ describe('recurring invoices', () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.reason).toBe(reason);
-    expect(parsed.message).toContain(fragment);
-    expect(parsed.message).toContain(' / ');
+    expectSeparateLanguages(parsed.message);
+    expectFragment(parsed.message, fragment);
   });
 
   test('interval words and full-width digits', () => {

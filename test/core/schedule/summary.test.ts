@@ -1,4 +1,5 @@
 import { parseSummaryDay, summaryDayFor, summaryMonthDue } from '../../../src/core/schedule';
+import { expectSeparateLanguages } from '../../fixtures/text';
 import { k } from './helpers';
 
 describe('monthly summary', () => {
@@ -27,15 +28,18 @@ describe('monthly summary', () => {
     const parsed = parseSummaryDay('毎年3月15日');
     expect(parsed.ok).toBe(false);
     const yearly = parseSummaryDay('毎月第1営業日');
-    if (!yearly.ok) throw new Error(yearly.message);
+    if (!yearly.ok) throw new Error(yearly.message.en);
     expect(summaryDayFor(yearly.value, '2026-04')).toBe('2026-05-01');
     expect(summaryDayFor(yearly.value, '2026-12')).toBe('2027-01-04');
   });
 
-  test('unreadable settings give null and a bilingual message', () => {
+  test('unreadable settings give null and a message in each language', () => {
     expect(summaryMonthDue('ときどき', k('2026-05-01'))).toBeNull();
     const parsed = parseSummaryDay('ときどき');
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.message).toMatch(/^月次集計の日「ときどき」.* \/ Could not read/);
+    if (parsed.ok) return;
+    expectSeparateLanguages(parsed.message);
+    expect(parsed.message.ja).toMatch(/^月次集計の日「ときどき」を読み取れません/);
+    expect(parsed.message.en).toMatch(/^Could not read the summary day "ときどき"/);
   });
 });

@@ -1,4 +1,5 @@
 import { parseTimeRange } from '../../../src/core/schedule';
+import { expectSeparateLanguages } from '../../fixtures/text';
 
 describe('a routine calendar block time', () => {
   it.each([
@@ -11,11 +12,14 @@ describe('a routine calendar block time', () => {
     expect(parseTimeRange(text)).toEqual({ ok: true, value });
   });
   it.each(['11:00-10:00', '25:00-26:00', '10:75-11:00', '午後', '10:00'])(
-    'refuses %s with a bilingual message',
+    'refuses %s with a message in each language',
     (text) => {
       const r = parseTimeRange(text);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.message).toMatch(/^時間「.*」を読み取れません.* \/ Could not read/);
+      if (r.ok) return;
+      expectSeparateLanguages(r.message);
+      expect(r.message.ja).toMatch(new RegExp(`^時間「${text}」を読み取れません`));
+      expect(r.message.en).toMatch(new RegExp(`^Could not read the time "${text}"`));
     },
   );
 });

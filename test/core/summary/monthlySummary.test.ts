@@ -65,5 +65,12 @@ describe('monthly summary', () => {
       '■ 経費: 4,376円(3件)',
       '■ 売上上位: 山田デザイン事務所 110,000円、株式会社さくら食品 51,840円',
     ]);
+    expect(summaryHighlights('2026-11', rows, 'en')).toEqual([
+      'Your figures for 2026-11.',
+      '■ Invoiced: ¥161,840 (2)',
+      '■ Unpaid: ¥110,000 (1)',
+      '■ Expenses: ¥4,376 (3)',
+      '■ Top clients: 山田デザイン事務所 ¥110,000, 株式会社さくら食品 ¥51,840',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { type InvoiceDraft, yen } from '../../../core/invoice';
-import { joinWith, mapText, same, type Text, text } from '../../../core/text';
+import { joinWith, type Lang, mapText, same, span, type Text, text } from '../../../core/text';
 import {
   CLIENTS_SHEET,
   INVOICES_SHEET,
@@ -29,19 +29,19 @@ const slash = (date: string) => date.replace(/-/g, '/');
 
 function addAction(l: DueRecurringLine): Text {
   return text(
-    `${l.client}: 「${l.item}」${periodLabel(l.period.month)}を売上明細に追加(${l.period.lineDate})`,
-    `${l.client}: add "${l.item}" for ${l.period.month}`,
+    `${l.client}: 「${l.item}」${periodLabel(l.period.month, 'ja')}を売上明細に追加(${l.period.lineDate})`,
+    `${l.client}: add "${l.item}" for ${periodLabel(l.period.month, 'en')} (${l.period.lineDate})`,
   );
 }
 
 /** One invoice the run issues: its client, period and amount, then each line, then its notes. */
 function issueAction(draft: InvoiceDraft, plan: InvoicePlan): Text {
   const pending = new Set(plan.recurring.lines.map((l) => l.line.row));
-  const period = `${slash(draft.periodStart)}〜${slash(draft.periodEnd)}`;
+  const period = (lang: Lang) => span(slash(draft.periodStart), slash(draft.periodEnd), lang);
   const withheld = draft.withholding > 0 ? `(源泉徴収 ${yen(draft.withholding)} 控除後)` : '';
   const head = text(
-    `請求書を発行: ${draft.client.name}(${period}、${draft.lines.length}行)合計 ${yen(draft.total)}、請求額 ${yen(draft.billed)}${withheld}`,
-    `Issue an invoice to ${draft.client.name} (${period}, ${draft.lines.length} line(s)): total ${yen(draft.total)}, billed ${yen(draft.billed)}`,
+    `請求書を発行: ${draft.client.name}(${period('ja')}、${draft.lines.length}行)合計 ${yen(draft.total)}、請求額 ${yen(draft.billed)}${withheld}`,
+    `Issue an invoice to ${draft.client.name} (${period('en')}, ${draft.lines.length} line(s)): total ${yen(draft.total)}, billed ${yen(draft.billed)}${draft.withholding > 0 ? ` after withholding ${yen(draft.withholding)}` : ''}`,
   );
   const lines = draft.lines.map((l) => {
     const line = `・${slash(l.date)} ${l.item} ${yen(l.amount)}`;
