@@ -21,6 +21,7 @@ import { actionResponseTree, type CardJson, type ResponseJson } from '../emulato
 import type { Workspace } from '../emulator/workspace';
 import { CardStack } from './card-stack';
 import { messageOf } from './errors';
+import { say } from './language';
 import type { AddonCardView } from './protocol';
 
 /** Runs a call as one recorded execution of the bundle (the session's execution log). */
@@ -103,6 +104,11 @@ export class AddonCard {
     return this.trigger('homepage', event, execute, label);
   }
 
+  /** The homepage runs again when a card is shown (after the account's language changed). */
+  rerun(execute: Execute): Outcome {
+    return this.stack.depth > 0 ? this.home(execute) : { ok: true };
+  }
+
   /**
    * A homepage or contextual trigger: its card becomes the root of a new stack; several cards
    * become the list of their headers, from which the person opens one (none when the run fails).
@@ -133,7 +139,10 @@ export class AddonCard {
   back(): Outcome {
     this.clearMessages();
     if (!this.stack.pop())
-      return { ok: false, message: '戻るカードがありません / No card to go back to' };
+      return {
+        ok: false,
+        message: say(this.ws, '戻るカードがありません', 'No card to go back to'),
+      };
     return { ok: true };
   }
 
@@ -141,7 +150,7 @@ export class AddonCard {
   openListed(index: number): Outcome {
     this.clearMessages();
     if (!Number.isInteger(index) || !this.stack.open(index)) {
-      return { ok: false, message: 'そのカードはありません / No such card' };
+      return { ok: false, message: say(this.ws, 'そのカードはありません', 'No such card') };
     }
     return { ok: true };
   }
@@ -164,7 +173,12 @@ export class AddonCard {
     const card = this.stack.topCard;
     const allowed =
       card && JSON.stringify(card).includes(`"function":${JSON.stringify(functionName)}`);
-    if (!allowed) return { ok: false, message: 'この操作はカードにありません / Not on the card' };
+    if (!allowed) {
+      return {
+        ok: false,
+        message: say(this.ws, 'この操作はカードにありません', 'Not on the card'),
+      };
+    }
     const event = buildActionEvent({
       ...workspaceEventOptions(this.ws),
       host: this.host,

@@ -2,7 +2,7 @@
  * The playground's Calendar: the demo calendars (playground/demo/calendar.json) in the emulated
  * Calendar advanced service, and the week the Calendar pane shows (Mon–Sun of the virtual
  * clock's week, moved by whole weeks), in the workspace's zone (Asia/Tokyo), Japanese holidays
- * named. Reading the emulator's records never counts as a service call.
+ * named, in the account's language (language.ts). Reading the emulator's records never counts as a service call.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { fromWallClock, wallClock } from '../emulator/services/spreadsheet/time'
 import type { Workspace } from '../emulator/workspace';
 import { holidayName } from '../src/core/businessDays';
 import { dateKey } from '../src/core/dates';
+import { accountLang, holidayIn, type Lang } from './language';
 import type { CalendarDayView, CalendarEventView, CalendarWeekView } from './protocol';
 
 interface DemoCalendar {
@@ -18,7 +19,11 @@ interface DemoCalendar {
   events?: ({ calendarId: string } & Record<string, unknown>)[];
 }
 
-const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
+const WEEKDAYS: Record<Lang, readonly string[]> = {
+  ja: ['日', '月', '火', '水', '木', '金', '土'],
+  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+};
+const ALL_DAY: Record<Lang, string> = { ja: '終日', en: 'all day' };
 const DAY_MS = 86_400_000;
 
 export function calendarOf(ws: Workspace): CalendarAdvancedEmulator {
@@ -39,9 +44,15 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-function dayLabel(ms: number, tz: string): string {
+/** `11/23(月)`, or `Mon 11/23` in English. */
+function dateLabel(month: number, day: number, weekday: number, lang: Lang): string {
+  const name = WEEKDAYS[lang][weekday];
+  return lang === 'en' ? `${name} ${month}/${day}` : `${month}/${day}(${name})`;
+}
+
+function dayLabel(ms: number, tz: string, lang: Lang): string {
   const w = wallClock(ms, tz);
-  return `${w.month}/${w.day}(${WEEKDAYS[w.weekday]})`;
+  return dateLabel(w.month, w.day, w.weekday, lang);
 }
 
 function hhmm(ms: number, tz: string): string {
@@ -53,6 +64,8 @@ function hhmm(ms: number, tz: string): string {
 export function calendarEvents(ws: Workspace): CalendarEventView[] {
   const cal = calendarOf(ws);
   const tz = ws.timeZone;
+  const lang = accountLang(ws);
+  const day = (ms: number) => dayLabel(ms, tz, lang);
   return cal.allEvents().map((e) => {
     const range = cal.rangeOf(e.id) ?? { start: 0, end: 0 };
     const allDay = e.start.date !== undefined;
@@ -61,11 +74,11 @@ export function calendarEvents(ws: Workspace): CalendarEventView[] {
     if (allDay) {
       when =
         range.end - range.start > DAY_MS
-          ? `${dayLabel(range.start, tz)}–${dayLabel(lastDay, tz)} 終日`
-          : `${dayLabel(range.start, tz)} 終日`;
+          ? `${day(range.start)}–${day(lastDay)} ${ALL_DAY[lang]}`
+          : `${day(range.start)} ${ALL_DAY[lang]}`;
     } else {
-      const sameDay = dayLabel(range.start, tz) === dayLabel(range.end, tz);
-      when = `${dayLabel(range.start, tz)} ${hhmm(range.start, tz)}–${sameDay ? '' : `${dayLabel(range.end, tz)} `}${hhmm(range.end, tz)}`;
+      const sameDay = day(range.start) === day(range.end);
+      when = `${day(range.start)} ${hhmm(range.start, tz)}–${sameDay ? '' : `${day(range.end)} `}${hhmm(range.end, tz)}`;
     }
     return {
       id: e.id,
@@ -89,6 +102,7 @@ export function calendarEvents(ws: Workspace): CalendarEventView[] {
 /** The week (Mon–Sun) `offset` weeks from the one holding `now`, in `ws.timeZone`. */
 export function calendarWeek(ws: Workspace, offset = 0): CalendarWeekView {
   const tz = ws.timeZone;
+  const lang = accountLang(ws);
   const now = wallClock(ws.clock.now(), tz);
   const today = dateKey(now.year, now.month, now.day) as string;
   // Monday of this week, then whole weeks (calendar arithmetic on UTC dates: no zone involved).
@@ -111,14 +125,15 @@ export function calendarWeek(ws: Workspace, offset = 0): CalendarWeekView {
       .map((e) => ({
         ...e,
         time: e.allDay
-          ? '終日'
+          ? ALL_DAY[lang]
           : `${e.start < from ? '…' : hhmm(e.start, tz)}–${e.end > to ? '…' : hhmm(e.end, tz)}`,
       }));
+    const holiday = holidayName(key);
     days.push({
       date: key,
-      label: `${m}/${day}(${WEEKDAYS[d.getUTCDay()]})`,
+      label: dateLabel(m, day, d.getUTCDay(), lang),
       weekday: d.getUTCDay(),
-      holiday: holidayName(key),
+      holiday: holiday === null ? null : holidayIn(holiday, lang),
       today: key === today,
       events: onDay,
     });

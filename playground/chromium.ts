@@ -5,10 +5,12 @@
  * (`findChromium`); the browser tests drive pages with Debian's /usr/bin/chromium
  * (test/browser/support/chromium.ts), which `npm test` installs.
  */
+
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { posix, win32 } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
+import { type Text, text } from '../src/core/text';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -87,7 +89,7 @@ export function findChromium(where: ChromiumPlace = HERE): string | null {
 }
 
 /** What to tell the person when no browser was found (one line, Japanese first). */
-export function chromiumMissingHint(where: Pick<ChromiumPlace, 'env'> = HERE): string {
+export function chromiumMissingHint(where: Pick<ChromiumPlace, 'env'> = HERE): Text {
   const named = where.env[CHROMIUM_PATH_VARIABLE];
   const ja = named
     ? `CHROMIUM_PATH(${named})にブラウザーがありません。請求書は PDF の代わりに HTML で表示しています`
@@ -95,7 +97,7 @@ export function chromiumMissingHint(where: Pick<ChromiumPlace, 'env'> = HERE): s
   const en = named
     ? `No browser at CHROMIUM_PATH (${named}); invoices are shown as HTML instead of PDF`
     : 'No Chromium or Google Chrome found to make PDFs, so invoices are shown as HTML; install one or set CHROMIUM_PATH';
-  return `${ja} / ${en}`;
+  return text(ja, en);
 }
 
 /** Throws (never skips) with the install command when Debian's chromium is not there (tests). */

@@ -12,6 +12,7 @@ import type { TasksAdvancedEmulator } from '../emulator/services/advanced/tasks'
 import type { IncomingMail } from '../emulator/services/gmail';
 import type { Workspace } from '../emulator/workspace';
 import { AddonCard, type CardNavigation, type Execute, type Outcome } from './addon-card';
+import { say } from './language';
 import type { GmailView, TaskView } from './protocol';
 
 export const WORKBOOK_ID_PROPERTY = 'pokke.workbookId';
@@ -76,7 +77,8 @@ export class GmailPane {
   /** Gmail opens a mail: the contextual trigger runs with the message's event. */
   open(messageId: string, execute: Execute): Outcome {
     const message = this.ws.GmailApp.box.messages.get(messageId);
-    if (!message) return { ok: false, message: 'メールが見つかりません / No such mail' };
+    if (!message)
+      return { ok: false, message: say(this.ws, 'メールが見つかりません', 'No such mail') };
     message.labels.delete('UNREAD');
     this.openId = messageId;
     const event = buildGmailContextualEvent(this.ws, messageId);
@@ -87,6 +89,12 @@ export class GmailPane {
   home(execute: Execute): Outcome {
     this.openId = null;
     return this.addon.home(execute);
+  }
+
+  /** The card shown runs again (the open mail's contextual trigger, or the homepage), if any. */
+  rerun(execute: Execute): Outcome {
+    if (this.openId) return this.open(this.openId, execute);
+    return this.addon.rerun(execute);
   }
 
   /** The card stack's own controls: the back arrow, or one card of a list of several. */

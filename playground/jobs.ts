@@ -3,6 +3,8 @@
  * the same function a menu item, a sidebar or the daily trigger runs — against a workbook loaded
  * from an .xlsx file. A feature adds its job here in one line.
  */
+import { type Text, text } from '../src/core/text';
+
 export interface JobSpec {
   /** The bundle's top-level function the job calls. */
   entryPoint: string;
@@ -15,8 +17,8 @@ export interface JobSpec {
   triggered?: boolean;
   /** The workbook must already have every Pokke sheet and column (else: run setup first). */
   needsSetup: boolean;
-  /** Japanese / English, for --help. */
-  summary: string;
+  /** What it does, for --help. */
+  summary: Text;
 }
 
 /** The clock a job starts at. */
@@ -31,20 +33,25 @@ export const JOBS: Readonly<Record<string, JobSpec>> = {
   setup: {
     entryPoint: 'setupWorkbook',
     needsSetup: false,
-    summary: 'ワークブックを準備 / Set up the workbook',
+    summary: text('ワークブックを準備', 'Set up the workbook'),
   },
   invoices: {
     entryPoint: 'invoicesIssue',
     args: ({ today }) => [{ closingDate: today }],
     needsSetup: true,
-    summary: '今日締めの請求書を発行(PDF・下書き) / Issue invoices closing today (PDFs, drafts)',
+    summary: text(
+      '今日締めの請求書を発行(PDF・下書き)',
+      'Issue invoices closing today (PDFs, drafts)',
+    ),
   },
   'month-end': {
     entryPoint: 'dailyDispatch',
     triggered: true,
     needsSetup: true,
-    summary:
-      "その日の自動化(定期業務・定期請求・督促・月次集計)を実行 / Run the day's automations (routines, recurring invoices, reminders, summary)",
+    summary: text(
+      'その日の自動化(定期業務・定期請求・督促・月次集計)を実行',
+      "Run the day's automations (routines, recurring invoices, reminders, summary)",
+    ),
   },
 };
 

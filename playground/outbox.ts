@@ -6,6 +6,7 @@
  * as the invoice's HTML with a one-line hint on top (`realFile`). Everything here reads the
  * emulator's own records, so looking at the outbox never counts as a service call.
  */
+
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { escapeHtml } from '../emulator/core/html-escape';
@@ -13,6 +14,7 @@ import { toEml } from '../emulator/eml';
 import { emulatedPdfHtml } from '../emulator/services/blob';
 import { htmlToText } from '../emulator/services/gmail/message';
 import type { Workspace } from '../emulator/workspace';
+import { inLang, type Lang, langOfLocale } from '../src/core/text';
 import { type PdfRenderer, PdfUnavailable } from './pdf';
 import type { OutboxView } from './protocol';
 
@@ -25,7 +27,7 @@ const isPdf = (contentType: string) => contentType.toLowerCase().split(';')[0]?.
  * The outbox as the page lists it. A PDF's size is the size of the real PDF once `pdf` rendered
  * it (null before: `pdfsPending` counts them, and the page asks POST /api/outbox/render).
  */
-export function outboxView(ws: Workspace, pdf?: PdfRenderer): OutboxView {
+export function outboxView(ws: Workspace, lang: Lang, pdf?: PdfRenderer): OutboxView {
   let pending = 0;
   const sizeOf = (contentType: string, bytes: Uint8Array, sourceHtml?: string): number | null => {
     if (!isPdf(contentType)) return bytes.length;
@@ -67,7 +69,7 @@ export function outboxView(ws: Workspace, pdf?: PdfRenderer): OutboxView {
     ...(isPdf(f.mimeType) ? { href: `/api/files/${encodeURIComponent(f.id)}.pdf` } : {}),
   }));
   const view: OutboxView = { mails, files };
-  if (pdf?.unavailable) view.pdfHint = pdf.unavailable;
+  if (pdf?.unavailable) view.pdfHint = inLang(pdf.unavailable, lang);
   else if (pending > 0) view.pdfsPending = pending;
   return view;
 }
@@ -123,6 +125,7 @@ export async function mailEml(
         a.data,
         undefined,
         pdf,
+        langOfLocale(ws.user.locale),
       );
       return { ...a, name: real.name, contentType: real.contentType, data: real.bytes };
     }),
@@ -138,7 +141,14 @@ export async function fileDownload(
 ): Promise<Download | null> {
   const file = ws.DriveApp.allFiles().find((f) => f.id === fileId);
   if (!file) return null;
-  return realFile(file.name, file.mimeType, file.blob.raw(), file.sourceHtml, pdf);
+  return realFile(
+    file.name,
+    file.mimeType,
+    file.blob.raw(),
+    file.sourceHtml,
+    pdf,
+    langOfLocale(ws.user.locale),
+  );
 }
 
 /** The attachment `index` of a mail (a PDF rendered for real); null if there is none. */
@@ -151,7 +161,14 @@ export async function attachmentDownload(
   const mail = ws.GmailApp.outbox().find((m) => m.messageId === messageId);
   const a = mail?.attachments[index];
   if (!a) return null;
-  return realFile(a.name, a.contentType, a.blob.raw(), a.sourceHtml, pdf);
+  return realFile(
+    a.name,
+    a.contentType,
+    a.blob.raw(),
+    a.sourceHtml,
+    pdf,
+    langOfLocale(ws.user.locale),
+  );
 }
 
 /**
@@ -164,6 +181,7 @@ export async function realFile(
   raw: Uint8Array,
   sourceHtml: string | undefined,
   pdf: PdfRenderer,
+  lang: Lang,
 ): Promise<Download> {
   if (!isPdf(contentType)) return { name, contentType, bytes: Buffer.from(raw) };
   try {
@@ -174,7 +192,7 @@ export async function realFile(
     return {
       name: name.replace(/\.pdf$/i, '') + '.html',
       contentType: 'text/html; charset=utf-8',
-      bytes: Buffer.from(withHint(html, e.message), 'utf8'),
+      bytes: Buffer.from(withHint(html, inLang(e.hint, lang)), 'utf8'),
       htmlInsteadOfPdf: true,
     };
   }
@@ -219,7 +237,14 @@ export async function exportOutbox(
     const target = resolve(root, ...parts);
     // Drive paths are names, not file-system paths: nothing may land outside drive/.
     if (!target.startsWith(root + sep)) continue;
-    const real = await realFile(target, f.mimeType, f.blob.raw(), f.sourceHtml, pdf);
+    const real = await realFile(
+      target,
+      f.mimeType,
+      f.blob.raw(),
+      f.sourceHtml,
+      pdf,
+      langOfLocale(ws.user.locale),
+    );
     out.files.push(write(outDir, relative(resolve(outDir), real.name), real.bytes));
   }
   return out;

@@ -6,9 +6,11 @@
  * Without a Chromium or Chrome to launch, rendering throws `PdfUnavailable` with a one-line hint:
  * callers then show the invoice's HTML instead (outbox.ts).
  */
+
 import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { emulatedPdfHtml } from '../emulator/services/blob';
+import { type Text, text } from '../src/core/text';
 import { chromiumMissingHint, findChromium, launchHeadless } from './chromium';
 import { messageOf } from './errors';
 
@@ -17,8 +19,8 @@ const CACHE_ENTRIES = 64;
 
 /** No browser could be found or started; `message` is the hint to show (one line). */
 export class PdfUnavailable extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly hint: Text) {
+    super(hint.en);
     this.name = 'PdfUnavailable';
   }
 }
@@ -27,7 +29,7 @@ export interface PdfRendererOptions {
   /** Finds the browser (default: `findChromium()`); null when there is none. */
   findBrowser?: () => string | null;
   /** The hint when none is found (default: `chromiumMissingHint()`). */
-  missingHint?: () => string;
+  missingHint?: () => Text;
 }
 
 export class PdfRenderer {
@@ -36,7 +38,7 @@ export class PdfRenderer {
   /** The byte size of every PDF rendered so far, by the HTML's hash (never evicted). */
   private readonly sizes = new Map<string, number>();
   /** Set once no browser could be found or started: the hint shown instead of PDFs. */
-  unavailable: string | null = null;
+  unavailable: Text | null = null;
   /** Milliseconds each render took (not counting cache hits), for reports and tests. */
   readonly timings: number[] = [];
 
@@ -99,7 +101,8 @@ export class PdfRenderer {
       }
       const starting = launchHeadless(path).catch((e: unknown) => {
         // A browser that will not start: remembered, so every later render answers at once.
-        this.unavailable = `${path} を起動できません: ${messageOf(e).split('\n')[0]} / Cannot start ${path}`;
+        const why = messageOf(e).split('\n')[0];
+        this.unavailable = text(`${path} を起動できません: ${why}`, `Cannot start ${path}: ${why}`);
         throw new PdfUnavailable(this.unavailable);
       });
       this.browser = starting;

@@ -1,8 +1,10 @@
 /**
  * Checks a workbook from a file against Pokke's sheets (src/sheets/schema.ts) before a dry run:
- * every problem gets a message that names the sheet, the cell and what to do, Japanese first.
+ * every problem gets a message that names the sheet, the cell and what to do, in both languages;
+ * the report is printed in one.
  */
 import { columnLetter } from '../emulator/services/spreadsheet/a1';
+import { inLang, type Lang, sayIn, type Text, text } from '../src/core/text';
 import { type ColumnKind, normalizeHeader, type SheetSpec } from '../src/sheets/columns';
 import { WORKBOOK } from '../src/sheets/schema';
 import { getCell, lastColumnOf, lastRowOf, type SheetModel, type WorkbookModel } from './model';
@@ -12,8 +14,7 @@ export type IssueKind = 'missingSheet' | 'missingColumn' | 'renamedHeader' | 'ba
 export interface WorkbookIssue {
   kind: IssueKind;
   sheet: string;
-  /** Japanese first, then English. */
-  message: string;
+  message: Text;
 }
 
 /** Bad cells reported per sheet before "and N more". */
@@ -22,13 +23,13 @@ const MAX_CELL_ISSUES = 10;
 const NUMERIC: readonly ColumnKind[] = ['yen', 'int', 'number', 'percent'];
 const DATES: readonly ColumnKind[] = ['date', 'datetime'];
 
-const KIND_JA: Partial<Record<ColumnKind, string>> = {
-  yen: '金額',
-  int: '整数',
-  number: '数値',
-  percent: '割合',
-  date: '日付',
-  datetime: '日時',
+const KIND_NAMES: Partial<Record<ColumnKind, Text>> = {
+  yen: text('金額', 'an amount'),
+  int: text('整数', 'a whole number'),
+  number: text('数値', 'a number'),
+  percent: text('割合', 'a percentage'),
+  date: text('日付', 'a date'),
+  datetime: text('日時', 'a date and time'),
 };
 
 export function checkWorkbook(
@@ -42,7 +43,10 @@ export function checkWorkbook(
       issues.push({
         kind: 'missingSheet',
         sheet: spec.name,
-        message: `シート「${spec.name}」がありません / The sheet "${spec.name}" (${spec.aliases?.[0] ?? spec.name}) is missing`,
+        message: text(
+          `シート「${spec.name}」がありません`,
+          `The sheet "${spec.name}" (${spec.aliases?.[0] ?? spec.name}) is missing`,
+        ),
       });
       continue;
     }
@@ -90,19 +94,23 @@ function checkSheet(sheet: SheetModel, spec: SheetSpec): WorkbookIssue[] {
       issues.push({
         kind: 'renamedHeader',
         sheet: sheet.name,
-        message:
-          `シート「${sheet.name}」に列「${col.header}」が見つかりません。見出し${list}を「${col.header}」に戻してください` +
-          ` / Sheet "${sheet.name}" has no column "${col.header}" (${col.aliases?.[0] ?? col.key}); rename the header ${foreign.map((h) => `"${h}"`).join(', ')} back to "${col.header}"`,
+        message: text(
+          `シート「${sheet.name}」に列「${col.header}」が見つかりません。見出し${list}を「${col.header}」に戻してください`,
+          `Sheet "${sheet.name}" has no column "${col.header}" (${col.aliases?.[0] ?? col.key}); rename the header ${foreign.map((h) => `"${h}"`).join(', ')} back to "${col.header}"`,
+        ),
       });
     } else {
       issues.push({
         kind: 'missingColumn',
         sheet: sheet.name,
-        message: `シート「${sheet.name}」に列「${col.header}」がありません / Sheet "${sheet.name}" has no column "${col.header}"`,
+        message: text(
+          `シート「${sheet.name}」に列「${col.header}」がありません`,
+          `Sheet "${sheet.name}" has no column "${col.header}" (${col.aliases?.[0] ?? col.key})`,
+        ),
       });
     }
   }
-  const bad: string[] = [];
+  const bad: Text[] = [];
   let badCount = 0;
   const rows = lastRowOf(sheet);
   for (const [c, col] of columns) {
@@ -117,11 +125,13 @@ function checkSheet(sheet: SheetModel, spec: SheetSpec): WorkbookIssue[] {
       badCount++;
       if (bad.length < MAX_CELL_ISSUES) {
         const address = `${sheet.name}!${columnLetter(c + 1)}${r + 1}`;
-        const kindJa = KIND_JA[col.kind] ?? '値';
+        const kind = KIND_NAMES[col.kind] ?? text('値', 'a value');
         const shown = typeof v === 'string' ? v : String(v);
         bad.push(
-          `${address}: ${kindJa}の列「${col.header}」に「${shown}」があります。${kindJa}を入力してください` +
-            ` / ${address}: column "${col.header}" expects ${date ? 'a date' : 'a number'}, found "${shown}"`,
+          text(
+            `${address}: ${kind.ja}の列「${col.header}」に「${shown}」があります。${kind.ja}を入力してください`,
+            `${address}: column "${col.header}" expects ${kind.en}, found "${shown}"`,
+          ),
         );
       }
     }
@@ -132,7 +142,10 @@ function checkSheet(sheet: SheetModel, spec: SheetSpec): WorkbookIssue[] {
     issues.push({
       kind: 'badValue',
       sheet: sheet.name,
-      message: `シート「${sheet.name}」: ほかに ${more} 件 / Sheet "${sheet.name}": ${more} more`,
+      message: text(
+        `シート「${sheet.name}」: ほかに ${more} 件`,
+        `Sheet "${sheet.name}": ${more} more`,
+      ),
     });
   }
   return issues;
@@ -153,20 +166,26 @@ export function blockingIssues(
 }
 
 /**
- * What the CLI and the playground print for blocking problems, one line each (Japanese first):
- * a heading, the problems, and, when parts are missing, what to run first.
+ * What the CLI and the playground print for blocking problems, one line each, in `lang` (Japanese
+ * when the caller does not say): a heading, the problems, and, when parts are missing, what to run
+ * first.
  */
 export function preflightReport(
   blocking: readonly WorkbookIssue[],
-  setupHint?: { ja: string; en: string },
+  lang: Lang = 'ja',
+  setupHint?: Text,
 ): string[] {
   if (blocking.length === 0) return [];
+  const say = sayIn(lang);
   const lines = [
-    'ワークブックに問題があるため、何も実行しませんでした / The workbook has problems; nothing was run:',
-    ...blocking.map((i) => `  - ${i.message}`),
+    say(
+      'ワークブックに問題があるため、何も実行しませんでした:',
+      'The workbook has problems; nothing was run:',
+    ),
+    ...blocking.map((i) => `  - ${inLang(i.message, lang)}`),
   ];
   if (setupHint && blocking.some((i) => i.kind === 'missingSheet' || i.kind === 'missingColumn')) {
-    lines.push(`${setupHint.ja} / ${setupHint.en}`);
+    lines.push(inLang(setupHint, lang));
   }
   return lines;
 }

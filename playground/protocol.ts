@@ -113,6 +113,8 @@ export interface ClockView {
 export interface PlaygroundState {
   /** Increases with every change. */
   version: number;
+  /** The emulated Google account's language (its locale), which the page's own words follow. */
+  language: 'ja' | 'en';
   workbook: { name: string; sheets: SheetView[] } | null;
   menus: MenuView[];
   sidebar: SidebarView | null;

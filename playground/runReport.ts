@@ -5,10 +5,15 @@
  * after the run, so it says what happened, not what was planned.
  */
 import { holidayName, isBankBusinessDay } from '../src/core/businessDays';
-import { type DateKey, formatDateJa } from '../src/core/dates';
+import { WEEKDAY_NAMES_EN } from '../src/core/calendarNames';
+import { type DateKey, formatDateJa, weekday } from '../src/core/dates';
+import { formatDate } from '../src/core/invoice/issuer';
 import { formatYen } from '../src/core/money';
+import { type Lang, sayIn, type Text, text } from '../src/core/text';
+import { RESULT, type RunResult } from '../src/features/automations/runLog';
 import { normalizeHeader, type SheetSpec } from '../src/sheets/columns';
-import { INVOICES_SHEET, RUN_LOG_SHEET, TASKS_SHEET } from '../src/sheets/schema';
+import { INVOICE_STATUSES, INVOICES_SHEET, RUN_LOG_SHEET, TASKS_SHEET } from '../src/sheets/schema';
+import { holidayIn } from './language';
 import { type Cell, getCell, lastColumnOf, lastRowOf, type WorkbookModel } from './model';
 
 export interface RunOutputs {
@@ -19,50 +24,98 @@ export interface RunOutputs {
   events: number;
 }
 
-/** The lines to print, Japanese first then English on each. */
+/** The lines to print, in `lang`. */
 export function runReport(
   day: DateKey,
   before: WorkbookModel,
   after: WorkbookModel,
   outputs: RunOutputs,
+  lang: Lang,
 ): string[] {
+  const say = sayIn(lang);
   const log = newRows(before, after, RUN_LOG_SHEET);
   const invoices = newRows(before, after, INVOICES_SHEET);
   const sheetTasks = newRows(before, after, TASKS_SHEET).length;
+  const mails = outputs.mails.length;
   const drafts = outputs.mails.filter((m) => m.kind === 'draft').length;
-  const sent = outputs.mails.length - drafts;
+  const sent = mails - drafts;
   const tasks = sheetTasks + outputs.googleTasks;
+  const { events, googleTasks } = outputs;
   return [
-    dayLine(day),
+    dayLine(day, lang),
     ...(log.length === 0
-      ? ['実行ログに記録はありません / Nothing was written to 実行ログ']
+      ? [say('実行ログに記録はありません', 'Nothing was written to the run log (実行ログ)')]
       : [
-          '実行ログ / Run log:',
-          ...log.flatMap((r) => [
-            `  ${text(r.job)}: ${text(r.result)} ${countOf(r.count)}件`,
-            ...text(r.message)
-              .split('\n')
-              .filter((l) => l !== '')
-              .map((l) => `    ${l}`),
-          ]),
+          say('実行ログ:', 'Run log (実行ログ):'),
+          ...log.flatMap((r) => {
+            const result = resultIn(cellText(r.result), lang);
+            const count = countOf(r.count);
+            return [
+              `  ${cellText(r.job)}: ${say(`${result} ${count}件`, `${result} (${count})`)}`,
+              ...cellText(r.message)
+                .split('\n')
+                .filter((l) => l !== '')
+                .map((l) => `    ${l}`),
+            ];
+          }),
         ]),
-    `発行した請求書 ${invoices.length}件 / Invoices issued: ${invoices.length}`,
-    ...invoices.map(
-      (i) =>
-        `  ${text(i.number)} ${text(i.client)} ¥${yen(i.billed)}${i.status ? `(${text(i.status)})` : ''}`,
+    say(`発行した請求書 ${invoices.length}件`, `Invoices issued: ${invoices.length}`),
+    ...invoices.map((i) => {
+      const status = cellText(i.status);
+      const shown = status ? say(`(${status})`, ` (${statusIn(status, lang)})`) : '';
+      return `  ${cellText(i.number)} ${cellText(i.client)} ¥${yen(i.billed)}${shown}`;
+    }),
+    say(
+      `メール ${mails}通(下書き ${drafts}・送信 ${sent})`,
+      `Mails: ${mails} (${drafts} draft(s), ${sent} sent)`,
     ),
-    `メール ${outputs.mails.length}通(下書き ${drafts}・送信 ${sent}) / Mails: ${outputs.mails.length} (${drafts} draft(s), ${sent} sent)`,
-    `タスク ${tasks}件(タスクシート ${sheetTasks}・Google ToDo ${outputs.googleTasks})・カレンダーの予定 ${outputs.events}件 / ` +
-      `Tasks: ${tasks} (タスク sheet ${sheetTasks}, Google Tasks ${outputs.googleTasks}), calendar events: ${outputs.events}`,
+    say(
+      `タスク ${tasks}件(タスクシート ${sheetTasks}・Google ToDo ${googleTasks})・カレンダーの予定 ${events}件`,
+      `Tasks: ${tasks} (タスク sheet ${sheetTasks}, Google Tasks ${googleTasks}), calendar events: ${events}`,
+    ),
   ];
 }
 
-/** `2026年11月30日(月) 営業日`, or 休業日 with the holiday's name. */
-function dayLine(day: DateKey): string {
-  const date = formatDateJa(day, { weekday: true });
-  if (isBankBusinessDay(day)) return `${date} 営業日 / ${day}: a business day`;
+/** `2026年11月30日(月) 営業日` / `Mon, Nov 30, 2026: a business day`; a holiday with its name. */
+function dayLine(day: DateKey, lang: Lang): string {
+  const say = sayIn(lang);
+  const date = say(
+    formatDateJa(day, { weekday: true }),
+    `${WEEKDAY_NAMES_EN[weekday(day)].slice(0, 3)}, ${formatDate(day, 'en')}`,
+  );
+  if (isBankBusinessDay(day)) return say(`${date} 営業日`, `${date}: a business day`);
   const holiday = holidayName(day);
-  return `${date} 休業日${holiday ? `(${holiday})` : ''} / ${day}: not a business day`;
+  return say(
+    `${date} 休業日${holiday ? `(${holiday})` : ''}`,
+    `${date}: not a business day${holiday ? ` (${holidayIn(holiday, 'en')})` : ''}`,
+  );
+}
+
+/** 実行ログ's 結果 column holds Japanese words (成功…): the reader's word for each. */
+const RESULTS: Readonly<Record<RunResult, Text>> = {
+  ok: text(RESULT.ok, 'succeeded'),
+  partial: text(RESULT.partial, 'partly failed'),
+  error: text(RESULT.error, 'failed'),
+  paused: text(RESULT.paused, 'paused'),
+  skipped: text(RESULT.skipped, 'skipped'),
+};
+
+/** 請求書's 状態 column holds Japanese words (下書き…): the reader's word for each. */
+const STATUSES: Readonly<Record<(typeof INVOICE_STATUSES)[number], Text>> = {
+  下書き: text('下書き', 'draft'),
+  送付済: text('送付済', 'sent'),
+  入金済: text('入金済', 'paid'),
+  取消: text('取消', 'void'),
+};
+
+function resultIn(cell: string, lang: Lang): string {
+  const known = Object.values(RESULTS).find((r) => r.ja === cell);
+  return known ? known[lang] : cell;
+}
+
+function statusIn(cell: string, lang: Lang): string {
+  const known = INVOICE_STATUSES.find((s) => s === cell);
+  return known ? STATUSES[known][lang] : cell;
 }
 
 /** The rows `after` has below the ones `before` had, keyed by column key. */
@@ -103,8 +156,8 @@ function rowsOf<K extends string>(
   return rows;
 }
 
-const text = (v: Cell | undefined) =>
+const cellText = (v: Cell | undefined) =>
   v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
 const countOf = (v: Cell | undefined) => (typeof v === 'number' ? v : 0);
 const yen = (v: Cell | undefined) =>
-  typeof v === 'number' && Number.isSafeInteger(v) ? formatYen(v) : text(v);
+  typeof v === 'number' && Number.isSafeInteger(v) ? formatYen(v) : cellText(v);

@@ -22,7 +22,9 @@
  *                                | { action: 'lastBusinessDay' }
  *   POST /api/triggers/fire      runs the time-driven triggers due up to now (and the one-off
  *                                triggers those runs create), each recorded in the run log
- *   POST /api/reset              back to the starting workbook
+ *   POST /api/reset              back to the starting workbook (in the language chosen)
+ *   POST /api/language           { language: 'ja' | 'en' }   the emulated account's locale; the
+ *                                menus and the open cards are built again in that language
  *   POST /api/cell               { sheet, cell: 'A12', text }   the person types into a cell
  *   POST /api/outbox/render      renders the outbox's PDFs (their real sizes show in the state)
  *   POST /api/gmail/open         { messageId }   Gmail opens a mail: the add-on's card for it
@@ -34,11 +36,13 @@
  *   POST /api/calendar/week      { delta: -1 | 0 | 1 }   the Calendar pane's week
  *   POST /api/calendar/home      the Calendar add-on's homepage card
  */
+
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { inLang } from '../src/core/text';
 import { messageOf, PokkeInputError } from './errors';
 import {
   attachmentDownload,
@@ -197,6 +201,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       case '/api/reset':
         playground.reset();
         return reply({ ok: true });
+      case '/api/language':
+        return reply(playground.setLanguage(body['language']));
       case '/api/cell': {
         const { sheet, cell, text } = body;
         if (typeof sheet !== 'string' || typeof cell !== 'string' || typeof text !== 'string') {
@@ -206,7 +212,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       }
       case '/api/outbox/render':
         await renderOutboxPdfs(playground.workspace, pdf);
-        return reply(pdf.unavailable ? { ok: true, message: pdf.unavailable } : { ok: true });
+        return reply(
+          pdf.unavailable
+            ? { ok: true, message: inLang(pdf.unavailable, playground.language) }
+            : { ok: true },
+        );
       case '/api/gmail/open': {
         const id = body['messageId'];
         if (typeof id !== 'string')
@@ -489,7 +499,7 @@ export async function serverOptionsFromCli(
     }
     if (args.workbook) {
       const { workbook, notices } = await readXlsxFile(resolve(args.workbook), 'Asia/Tokyo');
-      for (const n of notices) io.out(n);
+      for (const n of notices) io.out(inLang(n, 'ja'));
       const report = preflightReport(blockingIssues(checkWorkbook(workbook), false));
       if (report.length > 0) {
         for (const line of report) io.err(line);

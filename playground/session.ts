@@ -21,6 +21,7 @@ import { calendarWeek, createdEvents, seedDemoCalendar } from './calendar';
 import { serviceCallTotal, splitCounts } from './calls';
 import { messageOf, PokkeInputError } from './errors';
 import { deliverDemoMails, GmailPane, tasksView, WORKBOOK_ID_PROPERTY } from './gmail';
+import { accountLang, isPlaygroundLanguage, type Lang, say } from './language';
 import type { WorkbookModel } from './model';
 import { outboxView } from './outbox';
 import type { PdfRenderer } from './pdf';
@@ -139,10 +140,13 @@ export class Playground {
   private readonly distDir: string;
   private readonly demo: DemoCompany;
   private readonly start: number;
+  /** The emulated Google account's locale: the demo's, until the person picks a language. */
+  private locale: string;
 
   constructor(private readonly options: SessionOptions = {}) {
     this.distDir = options.distDir ?? resolve('dist');
     this.demo = readDemoCompany(options.demoDir);
+    this.locale = this.demo.user.locale;
     const start = parseTime(options.now ?? this.demo.now, 'Asia/Tokyo');
     if (start === null) {
       throw new PokkeInputError(
@@ -158,6 +162,40 @@ export class Playground {
     return this.bundle.workspace;
   }
 
+  /** The language the emulated account speaks, and so the playground's own words. */
+  get language(): Lang {
+    return accountLang(this.workspace);
+  }
+
+  /** One of the two, in the playground's language. */
+  private say(ja: string, en: string): string {
+    return say(this.workspace, ja, en);
+  }
+
+  /**
+   * The person picks the language of the emulated Google account (its locale, which a reset
+   * keeps). What is open follows: Sheets builds its menus again (onOpen runs, as when the
+   * spreadsheet is reopened), the Gmail pane's card and the Calendar card run again; the page
+   * reloads an open sidebar when it sees the state's language change.
+   */
+  setLanguage(language: unknown): { ok: boolean; message?: string } {
+    if (!isPlaygroundLanguage(language)) {
+      return { ok: false, message: this.say('不明な言語です', 'Unknown language') };
+    }
+    this.locale = language;
+    this.workspace.user.locale = language;
+    this.version++;
+    this.workspace.ui.menus.length = 0;
+    this.open();
+    const execute = this.addonExecute();
+    const gmail = this.gmail.available ? this.gmail.rerun(execute) : { ok: true };
+    const calendar = this.calendarAddon.available
+      ? this.calendarAddon.rerun(execute)
+      : { ok: true };
+    const failed = [gmail, calendar].find((o) => !o.ok);
+    return failed ?? { ok: true };
+  }
+
   /** Back to the starting workbook, a fresh clock and empty logs. */
   reset(): void {
     this.epoch++;
@@ -165,7 +203,7 @@ export class Playground {
     this.sidebars.clear();
     this.bundle = loadBundleFromDist(this.distDir, {
       now: this.start,
-      user: this.demo.user,
+      user: { ...this.demo.user, locale: this.locale },
       timeZone: 'Asia/Tokyo',
     });
     this.tasks = this.bundle.workspace.advanced<TasksAdvancedEmulator>('tasks');
@@ -244,7 +282,10 @@ export class Playground {
     if (!known) {
       return {
         ok: false,
-        message: `メニューに「${functionName}」はありません / No menu item runs "${functionName}"`,
+        message: this.say(
+          `メニューに「${functionName}」はありません`,
+          `No menu item runs "${functionName}"`,
+        ),
       };
     }
     const result = this.execute(functionName, 'menu', () => this.bundle.run(functionName, []));
@@ -259,14 +300,20 @@ export class Playground {
       if (at === null) {
         return {
           ok: false,
-          message: `日時を読み取れません: ${action.at} / Cannot read the date and time`,
+          message: this.say(
+            `日時を読み取れません: ${action.at}`,
+            `Cannot read the date and time: ${action.at}`,
+          ),
         };
       }
       clock.set(at);
       if (at < this.triggersCheckedUpTo) this.triggersCheckedUpTo = at;
     } else if (action.action === 'advance') {
       if (!Number.isFinite(action.ms) || action.ms <= 0) {
-        return { ok: false, message: '進める時間が正しくありません / Invalid amount of time' };
+        return {
+          ok: false,
+          message: this.say('進める時間が正しくありません', 'Invalid amount of time'),
+        };
       }
       clock.advance(action.ms);
     } else if (action.action === 'monthEnd') {
@@ -274,7 +321,7 @@ export class Playground {
     } else if (action.action === 'lastBusinessDay') {
       clock.set(lastBusinessDay(clock.now(), tz));
     } else {
-      return { ok: false, message: '不明な操作です / Unknown clock action' };
+      return { ok: false, message: this.say('不明な操作です', 'Unknown clock action') };
     }
     this.version++;
     return { ok: true };
@@ -304,11 +351,16 @@ export class Playground {
     this.triggersCheckedUpTo = target + 1;
     this.version++;
     if (firings.length === 0) {
-      return { ok: true, message: '実行するトリガーはありませんでした / No trigger was due' };
+      return {
+        ok: true,
+        message: this.say('実行するトリガーはありませんでした', 'No trigger was due'),
+      };
     }
-    const ja = `トリガーを ${firings.length} 回実行しました${failed ? `(失敗 ${failed})` : ''}`;
-    const en = `Ran ${firings.length} trigger firing(s)${failed ? `, ${failed} failed` : ''}`;
-    return { ok: failed === 0, message: `${ja} / ${en}` };
+    const message = this.say(
+      `トリガーを ${firings.length} 回実行しました${failed ? `(失敗 ${failed})` : ''}`,
+      `Ran ${firings.length} trigger firing(s)${failed ? `, ${failed} failed` : ''}`,
+    );
+    return { ok: failed === 0, message };
   }
 
   /** Gmail: the person opens a mail (the add-on's contextual trigger runs). */
@@ -339,7 +391,7 @@ export class Playground {
   ): { ok: boolean; message?: string } {
     const execute = this.addonExecute();
     if (host === 'calendar') {
-      if (!this.calendarAddon.available) return noCalendarAddon();
+      if (!this.calendarAddon.available) return noCalendarAddon(this.workspace);
       return this.calendarAddon.action(functionName, parameters, formValues, execute);
     }
     return this.gmail.action(functionName, parameters, formValues, execute);
@@ -349,7 +401,7 @@ export class Playground {
   cardNavigate(host: CardHost, nav: CardNavigation): { ok: boolean; message?: string } {
     let outcome: { ok: boolean; message?: string };
     if (host === 'calendar') {
-      if (!this.calendarAddon.available) return noCalendarAddon();
+      if (!this.calendarAddon.available) return noCalendarAddon(this.workspace);
       outcome = this.calendarAddon.navigate(nav);
     } else {
       outcome = this.gmail.navigate(nav);
@@ -360,7 +412,7 @@ export class Playground {
 
   /** Calendar: the add-on's homepage (the manifest's calendar homepage trigger). */
   calendarHome(): { ok: boolean; message?: string } {
-    if (!this.calendarAddon.available) return noCalendarAddon();
+    if (!this.calendarAddon.available) return noCalendarAddon(this.workspace);
     return this.calendarAddon.home(this.addonExecute());
   }
 
@@ -371,7 +423,7 @@ export class Playground {
   /** Calendar: the previous (-1) or next (+1) week, or back to the clock's week (0). */
   calendarMove(delta: number): { ok: boolean; message?: string } {
     if (!Number.isInteger(delta) || Math.abs(delta) > 1) {
-      return { ok: false, message: '不明な操作です / Unknown calendar action' };
+      return { ok: false, message: this.say('不明な操作です', 'Unknown calendar action') };
     }
     this.calendarOffset = delta === 0 ? 0 : this.calendarOffset + delta;
     this.version++;
@@ -398,10 +450,16 @@ export class Playground {
     const ss = this.workspace.SpreadsheetApp.active;
     const sheet = ss?.getSheetByName(sheetName);
     if (!ss || !sheet) {
-      return { ok: false, message: `シート「${sheetName}」はありません / No sheet "${sheetName}"` };
+      return {
+        ok: false,
+        message: this.say(`シート「${sheetName}」はありません`, `No sheet "${sheetName}"`),
+      };
     }
     if (!/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(a1)) {
-      return { ok: false, message: `セルの指定が正しくありません: ${a1} / Not a cell: ${a1}` };
+      return {
+        ok: false,
+        message: this.say(`セルの指定が正しくありません: ${a1}`, `Not a cell: ${a1}`),
+      };
     }
     const pending = ss.pendingWrittenCells;
     try {
@@ -444,6 +502,7 @@ export class Playground {
     const sidebar = ws.ui.sidebar;
     return {
       version: this.version,
+      language: this.language,
       workbook: ss
         ? {
             name: ss.getName(),
@@ -466,7 +525,9 @@ export class Playground {
         timeZone: ws.timeZone,
         triggersCheckedUpTo: this.triggersCheckedUpTo,
       },
-      triggers: ws.ScriptApp.triggers.filter((t) => t.clock).map(describeTrigger),
+      triggers: ws.ScriptApp.triggers
+        .filter((t) => t.clock)
+        .map((t) => describeTrigger(t, this.language)),
       runs: this.log.runs,
       ...callCounts(ws),
       sinceReset: {
@@ -475,7 +536,7 @@ export class Playground {
         clockMoved: ws.clock.now() !== this.openedAt,
       },
       outbox: withEvents(
-        withTasks(outboxView(ws, this.options.pdf), tasksView(this.tasks)),
+        withTasks(outboxView(ws, this.language, this.options.pdf), tasksView(this.tasks)),
         createdEvents(ws),
       ),
       ...(this.gmail.available ? { gmail: this.gmail.view() } : {}),
@@ -526,11 +587,14 @@ function callCounts(ws: Workspace): {
   return { calls, localCalls: local };
 }
 
-function noCalendarAddon(): { ok: false; message: string } {
+function noCalendarAddon(ws: Workspace): { ok: false; message: string } {
   return {
     ok: false,
-    message:
-      'マニフェストにカレンダーのアドオンがありません / The manifest declares no Calendar add-on',
+    message: say(
+      ws,
+      'マニフェストにカレンダーのアドオンがありません',
+      'The manifest declares no Calendar add-on',
+    ),
   };
 }
 
@@ -642,34 +706,44 @@ export function lastBusinessDay(ms: number, timeZone: string): number {
 const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
 const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-export function describeTrigger(t: Trigger): TriggerView {
-  return { handler: t.getHandlerFunction(), description: describeClock(t.clock) };
+export function describeTrigger(t: Trigger, lang: Lang = 'ja'): TriggerView {
+  return { handler: t.getHandlerFunction(), description: describeClock(t.clock, lang) };
 }
 
-function describeClock(spec: ClockSpec | undefined): string {
+function describeClock(spec: ClockSpec | undefined, lang: Lang): string {
   if (!spec) return '';
   const s = spec.schedule;
   const h = spec.hour;
-  const ja = (text: string) => (h === undefined ? text : `${text} ${h}時台`);
-  const en = (text: string) => (h === undefined ? text : `${text} at ${h}:xx`);
+  if (lang === 'en') {
+    const at = (text: string) => (h === undefined ? text : `${text} at ${h}:xx`);
+    switch (s.kind) {
+      case 'minutes':
+        return `every ${s.every} min`;
+      case 'hours':
+        return `every ${s.every} h`;
+      case 'days':
+        return at(s.every === 1 ? 'daily' : `every ${s.every} days`);
+      case 'weeks':
+        return at(`weekly on ${WEEKDAYS_EN[spec.weekDay ?? 0]}`);
+      case 'monthDay':
+        return at(`monthly on day ${s.day}`);
+      default:
+        return 'once';
+    }
+  }
+  const at = (text: string) => (h === undefined ? text : `${text} ${h}時台`);
   switch (s.kind) {
     case 'minutes':
-      return `${s.every}分ごと / every ${s.every} min`;
+      return `${s.every}分ごと`;
     case 'hours':
-      return `${s.every}時間ごと / every ${s.every} h`;
+      return `${s.every}時間ごと`;
     case 'days':
-      return s.every === 1
-        ? `${ja('毎日')} / ${en('daily')}`
-        : `${ja(`${s.every}日ごと`)} / ${en(`every ${s.every} days`)}`;
-    case 'weeks': {
-      const d = spec.weekDay ?? 0;
-      return `${ja(`毎週${WEEKDAYS_JA[d]}曜`)} / ${en(`weekly on ${WEEKDAYS_EN[d]}`)}`;
-    }
+      return at(s.every === 1 ? '毎日' : `${s.every}日ごと`);
+    case 'weeks':
+      return at(`毎週${WEEKDAYS_JA[spec.weekDay ?? 0]}曜`);
     case 'monthDay':
-      return `${ja(`毎月${s.day}日`)} / ${en(`monthly on day ${s.day}`)}`;
-    case 'at':
-    case 'after':
-    case 'date':
-      return '1回だけ / once';
+      return at(`毎月${s.day}日`);
+    default:
+      return '1回だけ';
   }
 }

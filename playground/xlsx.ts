@@ -9,10 +9,12 @@
  * exceljs hands such cells over as a Date whose UTC fields are the wall clock, and writes them
  * back the same way; the conversion happens here, in both directions.
  */
+
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { columnLetter, columnNumber } from '../emulator/services/spreadsheet/a1';
 import { fromWallClock, offsetAt } from '../emulator/services/spreadsheet/time';
+import { type Text, text } from '../src/core/text';
 import { PokkeInputError } from './errors';
 import {
   type Cell,
@@ -47,7 +49,7 @@ interface WithValidations {
 export interface ReadResult {
   workbook: WorkbookModel;
   /** Things the reader changed on the way in, for the person to know (bilingual lines). */
-  notices: string[];
+  notices: Text[];
 }
 
 /** Reads an .xlsx file. Anything that is not a readable .xlsx gives a PokkeInputError. */
@@ -97,7 +99,7 @@ export async function readXlsx(
   } catch {
     throw notXlsx(name);
   }
-  const notices: string[] = [];
+  const notices: Text[] = [];
   const sheets: SheetModel[] = [];
   let formulas = 0;
   for (const ws of wb.worksheets) {
@@ -110,7 +112,10 @@ export async function readXlsx(
   }
   if (formulas > 0) {
     notices.push(
-      `数式 ${formulas} 個は計算済みの値として読み込みました / ${formulas} formula cell(s) were loaded as their computed values`,
+      text(
+        `数式 ${formulas} 個は計算済みの値として読み込みました`,
+        `${formulas} formula cell(s) were loaded as their computed values`,
+      ),
     );
   }
   return { workbook: { name, timeZone, sheets }, notices };

@@ -343,7 +343,7 @@ async function runJob(
   }
   const say = sayIn(args.lang);
   const { workbook, notices } = await readXlsxFile(resolve(args.workbook), TIME_ZONE);
-  for (const n of notices) io.out(n);
+  for (const n of notices) io.out(inLang(n, args.lang));
   const setup = `npm run simulate -- setup --workbook ${basename(args.workbook)}`;
   const report = preflightReport(
     blockingIssues(checkWorkbook(workbook), job.needsSetup),
@@ -396,7 +396,7 @@ async function runJob(
   } finally {
     await pdf.close();
   }
-  if (pdf.unavailable) io.out(pdf.unavailable);
+  if (pdf.unavailable) io.out(inLang(pdf.unavailable, args.lang));
   const { mails, files } = exported;
   const written = [
     'workbook.xlsx',

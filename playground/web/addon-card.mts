@@ -16,7 +16,11 @@ export interface Deps {
     attrs?: Record<string, string | number | boolean | undefined>,
     ...children: Child[]
   ) => HTMLElementTagNameMap[K];
+  /** Both languages, the page's shown (i18n.mts). */
   bi: (ja: string, en: string) => DocumentFragment;
+  /** The page's language's text, for attributes. */
+  t: (ja: string, en: string) => string;
+  lang: () => 'ja' | 'en';
   post: (path: string, body?: unknown) => Promise<ActionReply>;
   formatTime: (ms: number) => string;
 }
@@ -76,7 +80,7 @@ export function renderAddonPanel(view: AddonCardView, o: AddonPanelOptions, d: D
   home.addEventListener('click', () => void d.post(o.homePath));
   const panel = h(
     'aside',
-    { class: `addon-panel ${o.prefix}-addon`, 'aria-label': 'Pokke アドオン / add-on' },
+    { class: `addon-panel ${o.prefix}-addon`, 'aria-label': d.t('Pokke アドオン', 'Pokke add-on') },
     h('div', { class: `addon-bar ${o.prefix}-addon-bar` }, h('strong', {}, 'Pokke'), home),
   );
   if (view.notification) {

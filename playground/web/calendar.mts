@@ -25,7 +25,7 @@ const rendered = new WeakMap<HTMLElement, string>();
 
 export function renderCalendar(box: HTMLElement, view: CalendarWeekView, d: Deps): void {
   // Unchanged: keep the card as it is, with what the person has typed into it.
-  const signature = JSON.stringify(view);
+  const signature = JSON.stringify([view, d.lang()]);
   if (rendered.get(box) === signature) return;
   rendered.set(box, signature);
   const { h, bi } = d;
@@ -43,7 +43,7 @@ export function renderCalendar(box: HTMLElement, view: CalendarWeekView, d: Deps
     move(1, '次の週', 'Next week', 'cal-next'),
     h('strong', { class: 'cal-range' }, `${first?.label ?? ''} – ${last?.label ?? ''}`),
   );
-  const week = h('div', { class: 'cal-week', role: 'list', 'aria-label': '週 / Week' });
+  const week = h('div', { class: 'cal-week', role: 'list', 'aria-label': d.t('週', 'Week') });
   for (const day of view.days) {
     const cls = [
       'cal-day',
@@ -61,8 +61,13 @@ export function renderCalendar(box: HTMLElement, view: CalendarWeekView, d: Deps
     );
     const list = h('ul', { class: 'cal-events' });
     for (const e of day.events) {
-      const title = e.summary || '(タイトルなし / no title)';
-      const tip = [e.when, e.calendar, e.location, e.status === 'tentative' ? '仮 / tentative' : '']
+      const title = e.summary || d.t('(タイトルなし)', '(no title)');
+      const tip = [
+        e.when,
+        e.calendar,
+        e.location,
+        e.status === 'tentative' ? d.t('仮', 'tentative') : '',
+      ]
         .filter(Boolean)
         .join(' · ');
       list.append(
@@ -109,14 +114,14 @@ export function renderCreatedEvents(events: readonly CalendarEventView[], d: Dep
   const { h, bi } = d;
   const section = h(
     'section',
-    { class: 'outbox-section', 'aria-label': 'カレンダーの予定 / Calendar events' },
+    { class: 'outbox-section', 'aria-label': d.t('カレンダーの予定', 'Calendar events') },
     h('h3', {}, bi(`カレンダーの予定 ${events.length} 件`, `Calendar events: ${events.length}`)),
   );
   const rows = events.map((e) =>
     h(
       'tr',
       { class: e.status === 'cancelled' ? 'done' : undefined, 'data-event-id': e.id },
-      h('td', { class: 'task-title' }, e.summary || '(タイトルなし / no title)'),
+      h('td', { class: 'task-title' }, e.summary || bi('(タイトルなし)', '(no title)')),
       h('td', {}, e.when),
       h(
         'td',

@@ -11,11 +11,11 @@ const rendered = new WeakMap<HTMLElement, string>();
 
 export function renderGmail(box: HTMLElement, view: GmailView, d: Deps): void {
   // Unchanged: keep the card as it is, with what the person has typed into it.
-  const signature = JSON.stringify(view);
+  const signature = JSON.stringify([view, d.lang()]);
   if (rendered.get(box) === signature) return;
   rendered.set(box, signature);
   const { h, bi } = d;
-  const list = h('ul', { class: 'gmail-list', 'aria-label': '受信トレイ / Inbox' });
+  const list = h('ul', { class: 'gmail-list', 'aria-label': d.t('受信トレイ', 'Inbox') });
   for (const m of view.mails) {
     const item = h(
       'button',
@@ -25,7 +25,7 @@ export function renderGmail(box: HTMLElement, view: GmailView, d: Deps): void {
         'data-mail-id': m.id,
       },
       h('span', { class: 'gmail-from' }, m.from),
-      h('span', { class: 'gmail-subject' }, m.subject || '(件名なし / no subject)'),
+      h('span', { class: 'gmail-subject' }, m.subject || bi('(件名なし)', '(no subject)')),
       h('span', { class: 'gmail-date muted' }, d.formatTime(m.date)),
     );
     item.addEventListener('click', () => void d.post('/api/gmail/open', { messageId: m.id }));
@@ -35,8 +35,12 @@ export function renderGmail(box: HTMLElement, view: GmailView, d: Deps): void {
   const reader = open
     ? h(
         'article',
-        { class: 'gmail-reader', 'aria-label': 'メール / Mail' },
-        h('h3', { class: 'gmail-reader-subject' }, open.subject || '(件名なし / no subject)'),
+        { class: 'gmail-reader', 'aria-label': d.t('メール', 'Mail') },
+        h(
+          'h3',
+          { class: 'gmail-reader-subject' },
+          open.subject || bi('(件名なし)', '(no subject)'),
+        ),
         h('p', { class: 'muted' }, open.from),
         h('pre', { class: 'gmail-reader-body' }, open.preview),
       )
@@ -59,7 +63,7 @@ export function renderTasks(tasks: readonly TaskView[], d: Deps): HTMLElement {
   const { h, bi } = d;
   const section = h(
     'section',
-    { class: 'outbox-section', 'aria-label': 'Google ToDo リスト / Google Tasks' },
+    { class: 'outbox-section', 'aria-label': d.t('Google ToDo リスト', 'Google Tasks') },
     h('h3', {}, bi(`Google ToDo リスト ${tasks.length} 件`, `Google Tasks: ${tasks.length}`)),
   );
   if (tasks.length === 0) {

@@ -6,6 +6,7 @@
  */
 import { cellA1, columnNumber } from '../../emulator/services/spreadsheet/a1';
 import type { CellView, SheetView } from '../protocol';
+import { t } from './i18n.mjs';
 
 export interface GridEditDeps {
   /** The sheet the grid shows. */
@@ -105,7 +106,10 @@ export class GridEditor {
     const cell = this.cell(at);
     const input = document.createElement('input');
     input.className = 'cell-editor';
-    input.setAttribute('aria-label', `${cellA1(at.row, at.column)} を編集 / Edit`);
+    input.setAttribute(
+      'aria-label',
+      t(`${cellA1(at.row, at.column)} を編集`, `Edit ${cellA1(at.row, at.column)}`),
+    );
     if (cell?.l !== undefined) input.setAttribute('list', `dd-list-${cell.l}`);
     const before = editTextOf(cell);
     input.value = typed ?? before;

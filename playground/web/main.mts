@@ -21,6 +21,7 @@ import type {
 import { renderCalendar, renderCreatedEvents } from './calendar.mjs';
 import { type Deps as GmailDeps, renderGmail, renderTasks } from './gmail.mjs';
 import { dropdownLists, GridEditor } from './grid-edit.mjs';
+import { applyLang, bi, type Lang, lang, t } from './i18n.mjs';
 
 type App = 'sheets' | 'gmail' | 'calendar' | 'outbox';
 
@@ -70,13 +71,6 @@ function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-/** Japanese first, English second and smaller. */
-function bi(ja: string, en: string): DocumentFragment {
-  const f = document.createDocumentFragment();
-  f.append(ja, ' ', h('span', { class: 'en' }, en));
-  return f;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Server
 
@@ -96,10 +90,10 @@ async function post(path: string, body: unknown = {}): Promise<ActionReply> {
     });
     const reply = (await res.json()) as ActionReply;
     if (reply.state) render(reply.state);
-    if (!reply.ok && reply.message) toast('エラー / Error', reply.message, true);
+    if (!reply.ok && reply.message) toast(t('エラー', 'Error'), reply.message, true);
     return reply;
   } catch (e) {
-    toast('通信エラー / Connection error', e instanceof Error ? e.message : String(e), true);
+    toast(t('通信エラー', 'Connection error'), e instanceof Error ? e.message : String(e), true);
     throw e;
   } finally {
     ui.busy--;
@@ -115,7 +109,7 @@ async function refresh(): Promise<void> {
 // Time (shown in the workspace's zone, Asia/Tokyo)
 
 function zoneParts(ms: number, timeZone: string): Record<string, string> {
-  const parts = new Intl.DateTimeFormat('ja-JP', {
+  const parts = new Intl.DateTimeFormat(lang() === 'en' ? 'en-US' : 'ja-JP', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
@@ -133,7 +127,8 @@ function zoneParts(ms: number, timeZone: string): Record<string, string> {
 
 function formatNow(ms: number, tz: string): string {
   const p = zoneParts(ms, tz);
-  return `${p.year}/${p.month}/${p.day}(${p.weekday}) ${p.hour}:${p.minute}`;
+  const weekday = lang() === 'en' ? ` (${p.weekday})` : `(${p.weekday})`;
+  return `${p.year}/${p.month}/${p.day}${weekday} ${p.hour}:${p.minute}`;
 }
 
 function formatTime(ms: number, tz: string): string {
@@ -151,6 +146,7 @@ function toInputValue(ms: number, tz: string): string {
 
 function render(state: PlaygroundState): void {
   ui.state = state;
+  renderLanguage(state.language);
   renderApps();
   renderClock(state);
   renderMenus(state.menus);
@@ -160,6 +156,19 @@ function render(state: PlaygroundState): void {
   renderRuns(state);
   renderCalls(state.calls, state.localCalls);
   renderPanes(state);
+}
+
+/**
+ * The page follows the account's language; on a switch an open sidebar loads again (it asks the
+ * server for its language when it starts).
+ */
+function renderLanguage(next: Lang): void {
+  const select = $('language') as HTMLSelectElement;
+  if (select.value !== next) select.value = next;
+  if (!applyLang(next)) return;
+  const frame = $('sidebar-frame') as HTMLIFrameElement;
+  const src = frame.getAttribute('src');
+  if (src) frame.src = src;
 }
 
 function renderApps(): void {
@@ -201,26 +210,24 @@ function renderMenus(menus: MenuView[]): void {
   if (addon.length > 0) {
     bar.append(
       menuButton(
-        '拡張機能',
-        'Extensions',
+        bi('拡張機能', 'Extensions'),
         addon.map((m) => ({ title: m.title, items: m.items })),
       ),
     );
   }
-  for (const m of own) bar.append(menuButton(m.title, '', [{ title: '', items: m.items }]));
+  for (const m of own) bar.append(menuButton(m.title, [{ title: '', items: m.items }]));
   if (menus.length === 0) {
     bar.append(h('span', { class: 'muted' }, bi('メニューはまだありません', 'no menu yet')));
   }
 }
 
-function menuButton(ja: string, en: string, groups: { title: string; items: MenuView['items'] }[]) {
+function menuButton(label: Node | string, groups: { title: string; items: MenuView['items'] }[]) {
   const wrap = h('div', { class: 'menu' });
   const button = h(
     'button',
     { type: 'button', class: 'menu-top', 'aria-haspopup': 'true', 'aria-expanded': 'false' },
-    ja,
+    label,
   );
-  if (en) button.append(' ', h('span', { class: 'en' }, en));
   const list = h('div', { class: 'menu-list', role: 'menu', hidden: true });
   for (const g of groups) {
     if (g.title) list.append(h('div', { class: 'menu-group', role: 'presentation' }, g.title));
@@ -427,8 +434,8 @@ function renderDialogs(dialogs: DialogView[]): void {
       {
         type: 'button',
         class: 'icon-btn',
-        'aria-label': '閉じる / Close',
-        title: '閉じる / Close',
+        'aria-label': t('閉じる', 'Close'),
+        title: t('閉じる', 'Close'),
       },
       '×',
     );
@@ -640,7 +647,7 @@ async function renderPdfsForSizes(outbox: OutboxView): Promise<void> {
 }
 
 function gmailDeps(tz: string): GmailDeps {
-  return { h, bi, post, formatTime: (ms) => formatNow(ms, tz) };
+  return { h, bi, t, lang, post, formatTime: (ms) => formatNow(ms, tz) };
 }
 
 function formatSize(bytes: number | null): string {
@@ -654,7 +661,7 @@ function formatSize(bytes: number | null): string {
 function renderOutbox(outbox: OutboxView, tz: string): void {
   const mails = h(
     'section',
-    { class: 'outbox-section', 'aria-label': '下書き・送信メール / Mail' },
+    { class: 'outbox-section', 'aria-label': t('下書き・送信メール', 'Mail') },
     h(
       'h3',
       {},
@@ -671,7 +678,7 @@ function renderOutbox(outbox: OutboxView, tz: string): void {
 
   const files = h(
     'section',
-    { class: 'outbox-section', 'aria-label': 'ドライブ / Drive' },
+    { class: 'outbox-section', 'aria-label': t('ドライブ', 'Drive') },
     h(
       'h3',
       {},
@@ -739,7 +746,7 @@ function renderMail(m: OutboxMailView, tz: string): HTMLElement {
       h(
         'li',
         {},
-        h('span', { class: 'label' }, '添付'),
+        h('span', { class: 'label' }, bi('添付', 'Attached')),
         a.href
           ? h('a', { href: a.href, target: '_blank', rel: 'noopener', class: 'pdf-link' }, label)
           : label,
@@ -753,17 +760,17 @@ function renderMail(m: OutboxMailView, tz: string): HTMLElement {
       'header',
       { class: 'mail-head' },
       kind,
-      h('span', { class: 'mail-subject' }, m.subject || '(件名なし / no subject)'),
+      h('span', { class: 'mail-subject' }, m.subject || bi('(件名なし)', '(no subject)')),
       h('time', { class: 'mono muted' }, formatNow(m.date, tz)),
     ),
     h(
       'dl',
       { class: 'mail-meta' },
-      h('dt', {}, '宛先 To'),
+      h('dt', {}, bi('宛先', 'To')),
       h('dd', { class: 'mail-to' }, m.to || '—'),
       m.cc ? h('dt', {}, 'Cc') : null,
       m.cc ? h('dd', {}, m.cc) : null,
-      h('dt', {}, '差出人 From'),
+      h('dt', {}, bi('差出人', 'From')),
       h('dd', {}, m.from),
     ),
     h('pre', { class: 'mail-preview' }, m.preview),
@@ -884,9 +891,13 @@ function wire(): void {
   );
   $('fire-triggers').addEventListener('click', async () => {
     const reply = await post('/api/triggers/fire');
-    if (reply.ok && reply.message) toast('トリガー / Triggers', reply.message, false);
+    if (reply.ok && reply.message) toast(t('トリガー', 'Triggers'), reply.message, false);
     refreshSidebar();
     await refreshCalendarCard();
+  });
+  ($('language') as HTMLSelectElement).addEventListener('change', (e) => {
+    const language = (e.target as HTMLSelectElement).value;
+    void post('/api/language', { language });
   });
   gridEditor = new GridEditor(
     $('grid-scroll'),
@@ -925,16 +936,14 @@ function confirmReset(done: PlaygroundState['sinceReset'], reset: () => void): v
   const cancel = h(
     'button',
     { type: 'button', class: 'btn', 'data-action': 'cancel' },
-    'キャンセル',
+    bi('キャンセル', 'Cancel'),
   );
-  cancel.append(' ', h('span', { class: 'en' }, 'Cancel'));
   cancel.addEventListener('click', close);
   const ok = h(
     'button',
     { type: 'button', class: 'btn danger', 'data-action': 'reset' },
-    'デモに戻す',
+    bi('デモに戻す', 'Reset'),
   );
-  ok.append(' ', h('span', { class: 'en' }, 'Reset'));
   ok.addEventListener('click', () => {
     close();
     reset();
@@ -951,12 +960,10 @@ function confirmReset(done: PlaygroundState['sinceReset'], reset: () => void): v
     h(
       'p',
       {},
-      `ここで行ったこと(${parts.map((p) => p[0]).join('・')})はすべて消え、デモの最初の状態に戻ります。`,
-    ),
-    h(
-      'p',
-      { class: 'en' },
-      `Everything done here (${parts.map((p) => p[1]).join(', ')}) is thrown away and the demo starts again.`,
+      bi(
+        `ここで行ったこと(${parts.map((p) => p[0]).join('・')})はすべて消え、デモの最初の状態に戻ります。`,
+        `Everything done here (${parts.map((p) => p[1]).join(', ')}) is thrown away and the demo starts again.`,
+      ),
     ),
     h('div', { class: 'dialog-actions' }, cancel, ok),
   );

@@ -56,6 +56,27 @@ describe('the Calendar pane', () => {
     expect(state.outbox.events).toBeUndefined();
   });
 
+  it('speaks the account’s language: English day names, holidays and all-day events', () => {
+    const english = new Playground();
+    english.setLanguage('en');
+    const week = english.state().calendar!;
+    expect(week.days.map((d) => d.label)).toEqual([
+      'Mon 11/23',
+      'Tue 11/24',
+      'Wed 11/25',
+      'Thu 11/26',
+      'Fri 11/27',
+      'Sat 11/28',
+      'Sun 11/29',
+    ]);
+    expect(week.days[0]?.holiday).toBe('Labour Thanksgiving Day');
+    const friday = week.days.find((d) => d.date === '2026-11-27')!;
+    expect(friday.events.map((e) => [e.time, e.when])).toEqual([
+      ['all day', 'Thu 11/26–Fri 11/27 all day'],
+      ['all day', 'Fri 11/27 all day'],
+    ]);
+  });
+
   it('moves by weeks and back to the clock’s week', () => {
     expect(playground.calendarMove(1).ok).toBe(true);
     const next = playground.state().calendar!;
@@ -162,7 +183,7 @@ describe("the Calendar pane's add-on card", () => {
     const refused = await post('/api/gmail/action', { host: 'calendar', functionName: 'onOpen' });
     expect(refused).toMatchObject({
       ok: false,
-      message: expect.stringContaining('Not on the card'),
+      message: 'この操作はカードにありません',
     });
     const badHost = await fetch(new URL('/api/gmail/action', server.url), {
       method: 'POST',

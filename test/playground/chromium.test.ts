@@ -58,10 +58,11 @@ test('CHROMIUM_PATH comes first when it names a file, and is named in the hint w
   expect(findChromium(place('linux', ['/usr/bin/chromium'], { CHROMIUM_PATH: mine }))).toBe(
     '/usr/bin/chromium',
   );
-  expect(chromiumMissingHint({ env: { CHROMIUM_PATH: mine } })).toContain(mine);
+  const named = chromiumMissingHint({ env: { CHROMIUM_PATH: mine } });
+  expect(named.ja).toContain(mine);
+  expect(named.en).toContain(mine);
   const hint = chromiumMissingHint({ env: {} });
-  expect(hint).not.toContain('\n');
-  expect(hint).toMatch(
-    /^PDF を作る Chromium \/ Google Chrome が見つからない.* \/ No Chromium or Google Chrome found.*CHROMIUM_PATH$/,
-  );
+  expect(`${hint.ja}${hint.en}`).not.toContain('\n');
+  expect(hint.ja).toMatch(/^PDF を作る Chromium \/ Google Chrome が見つからない.*CHROMIUM_PATH/);
+  expect(hint.en).toMatch(/^No Chromium or Google Chrome found.*CHROMIUM_PATH$/);
 });

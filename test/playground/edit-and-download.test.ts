@@ -123,7 +123,7 @@ describe('typing into a cell', () => {
     const noSheet = await api.post('/api/cell', { sheet: 'なし', cell: 'A1', text: 'x' });
     expect(noSheet).toMatchObject({
       ok: false,
-      message: 'シート「なし」はありません / No sheet "なし"',
+      message: 'シート「なし」はありません',
     });
     const noCell = await api.post('/api/cell', { sheet: '売上明細', cell: 'A0', text: 'x' });
     expect(noCell.ok).toBe(false);
@@ -232,7 +232,7 @@ describe('the outbox', () => {
 });
 
 describe('without any Chromium or Chrome', () => {
-  const hint = 'Chromium が見つかりません(テスト) / No Chromium (test)';
+  const hint = { ja: 'Chromium が見つかりません(テスト)', en: 'No Chromium (test)' };
   let api: ReturnType<typeof client>;
   beforeAll(async () => {
     api = client(
@@ -251,14 +251,15 @@ describe('without any Chromium or Chrome', () => {
     expect(res.headers.get('content-disposition')).toMatch(/filename\*=UTF-8''.+\.html$/);
     const html = await res.text();
     expect(html).toContain(`<p data-pdf-hint`);
-    expect(html).toContain(hint);
+    expect(html).toContain(hint.ja);
+    expect(html).not.toContain(hint.en);
     expect(html).toContain('株式会社ぽっけ商店');
     expect(state.outbox.files).toHaveLength(4);
   });
 
   it('the outbox carries the hint instead of sizes, and the .eml attaches the HTML', async () => {
     const state = await api.state();
-    expect(state.outbox.pdfHint).toBe(hint);
+    expect(state.outbox.pdfHint).toBe(hint.ja);
     expect(state.outbox.pdfsPending).toBeUndefined();
     const mail = state.outbox.mails[0];
     const eml = await (await api.get(mail?.emlHref ?? '')).text();

@@ -57,7 +57,7 @@ describe('the invoices job', () => {
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.out[0]).toMatch(/^4件の請求書を作成しました/);
-    expect(r.out.at(-1)).toContain('mail/ (4 .eml), drive/ (4 files)');
+    expect(r.out.at(-1)).toContain('mail/ (.eml 4通)、drive/ (4ファイル)');
 
     const pdfs = filesUnder(join(out, 'drive'));
     expect(pdfs).toHaveLength(4);
@@ -68,11 +68,12 @@ describe('the invoices job', () => {
 
     const emls = filesUnder(join(out, 'mail'));
     expect(emls).toHaveLength(4);
+    const subjects: string[] = [];
     for (const name of emls) {
       expect(name).toMatch(/^0\d-draft-.+\.eml$/);
       const eml = readFileSync(join(out, 'mail', name), 'utf8');
       const subject = header(eml, 'Subject');
-      expect(subject).toMatch(JAPANESE);
+      subjects.push(subject);
       expect(subject).toMatch(/2026-11-000\d/);
       const pdfParts = leafParts(eml).filter((p) => p.contentType === 'application/pdf');
       expect(pdfParts).toHaveLength(1);
@@ -80,6 +81,12 @@ describe('the invoices job', () => {
       const text = leafParts(eml).find((p) => p.contentType === 'text/plain');
       expect(text).toBeDefined();
     }
+    // Each mail speaks its client's language: Blue Harbor Studio (English) gets the one English
+    // subject, the three Japanese clients Japanese ones.
+    expect(subjects.filter((s) => JAPANESE.test(s))).toHaveLength(3);
+    expect(subjects.filter((s) => !JAPANESE.test(s))).toEqual([
+      expect.stringMatching(/^Invoice 2026-11-000\d for November 2026 from /),
+    ]);
 
     for (const f of ['workbook.xlsx', 'run-log.json', 'calls.json'])
       expect(existsSync(join(out, f))).toBe(true);
@@ -115,7 +122,7 @@ describe('the invoices job', () => {
     expect(filesUnder(join(again, 'mail'))).toEqual([]);
     expect(filesUnder(join(again, 'drive'))).toEqual([]);
     expect(r.out.at(-1)).toMatch(
-      /\(workbook\.xlsx, run-log\.json, calls\.json, tasks\.json \(0\), events\.json \(0\)\)$/,
+      /\(workbook\.xlsx、run-log\.json、calls\.json、tasks\.json \(0件\)、events\.json \(0件\)\)$/,
     );
   }, 120000);
 });

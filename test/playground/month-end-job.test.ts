@@ -1,7 +1,8 @@
 /**
  * `npm run simulate -- month-end`: the daily dispatcher on the demo company's workbook on the
  * last business day of November 2026 — routine tasks, the recurring invoices with their PDFs and
- * drafts, the month's summary and the mail to the owner, written to the output folder.
+ * drafts, the month's summary and the mail to the owner, written to the output folder, and what
+ * it did printed in one language (Japanese, or English with `--lang en`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -79,21 +80,23 @@ describe('the month-end job', () => {
     // routine goes to Google Tasks and the calendar routine falls on Fridays: both files say so.
     expect(JSON.parse(readFileSync(join(out, 'tasks.json'), 'utf8'))).toEqual([]);
     expect(JSON.parse(readFileSync(join(out, 'events.json'), 'utf8'))).toEqual([]);
-    expect(r.out.at(-1)).toMatch(/tasks\.json \(0\), events\.json \(0\)/);
+    expect(r.out.at(-1)).toMatch(/tasks\.json \(0件\)、events\.json \(0件\)/);
 
     // It prints what it did: the day, each run-log line, the invoices, the mails and the tasks.
-    expect(r.out[0]).toBe('2026年11月30日(月) 営業日 / 2026-11-30: a business day');
+    expect(r.out[0]).toBe('2026年11月30日(月) 営業日');
     expect(r.out).toEqual(
       expect.arrayContaining([
-        '  定期業務 / Routines: 成功 1件',
-        '    タスクを1件作成しました: 請求書の下書きを確認して送信 / Created 1 task(s)',
-        '  定期請求 / Recurring invoices: 成功 4件',
-        '    2件の請求書を作成しました / Issued 2 invoice(s)',
-        '発行した請求書 2件 / Invoices issued: 2',
-        'メール 3通(下書き 2・送信 1) / Mails: 3 (2 draft(s), 1 sent)',
-        'タスク 1件(タスクシート 1・Google ToDo 0)・カレンダーの予定 0件 / Tasks: 1 (タスク sheet 1, Google Tasks 0), calendar events: 0',
+        '実行ログ:',
+        '  定期業務: 成功 1件',
+        '    タスクを1件作成しました: 請求書の下書きを確認して送信',
+        '  定期請求: 成功 4件',
+        '    2件の請求書を作成しました',
+        '発行した請求書 2件',
+        'メール 3通(下書き 2・送信 1)',
+        'タスク 1件(タスクシート 1・Google ToDo 0)・カレンダーの予定 0件',
       ]),
     );
+    expect(r.out.filter((l) => l.includes(' / '))).toEqual([]);
     const invoiceLines = r.out.filter((l) => /^ {2}2026-11-\d{4} /.test(l));
     expect(invoiceLines.map((l) => l.replace(/ ¥[\d,]+/, ''))).toEqual([
       '  2026-11-0001 Blue Harbor Studio(下書き)',
@@ -101,29 +104,104 @@ describe('the month-end job', () => {
     ]);
   }, 120000);
 
-  it('on a holiday says it is not a business day and what the run did', async () => {
-    const out = join(dir, 'holiday');
+  it('--lang en: the run speaks English, its 実行ログ lines and what it prints', async () => {
+    const out = join(dir, 'english');
     const r = await cli(
       'month-end',
       '--workbook',
       demoXlsx,
       '--now',
-      '2026-11-23T09:00+09:00',
+      '2026-11-30T09:00+09:00',
       '--out',
       out,
+      '--lang',
+      'en',
     );
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.out.slice(0, -1)).toEqual([
-      '2026年11月23日(月) 休業日(勤労感謝の日) / 2026-11-23: not a business day',
-      '実行ログ / Run log:',
-      '  自動化 / Automations: 成功 0件',
-      '    本日の処理はありませんでした / Nothing to do today',
-      '発行した請求書 0件 / Invoices issued: 0',
-      'メール 0通(下書き 0・送信 0) / Mails: 0 (0 draft(s), 0 sent)',
-      'タスク 0件(タスクシート 0・Google ToDo 0)・カレンダーの予定 0件 / Tasks: 0 (タスク sheet 0, Google Tasks 0), calendar events: 0',
+    expect(r.out[0]).toBe('Mon, Nov 30, 2026: a business day');
+    expect(r.out).toEqual(
+      expect.arrayContaining([
+        'Run log (実行ログ):',
+        '  Routines: succeeded (1)',
+        '    Created 1 task(s): 請求書の下書きを確認して送信',
+        '  Recurring invoices: succeeded (4)',
+        '    Issued 2 invoice(s)',
+        'Invoices issued: 2',
+        'Mails: 3 (2 draft(s), 1 sent)',
+        'Tasks: 1 (タスク sheet 1, Google Tasks 0), calendar events: 0',
+      ]),
+    );
+    const invoiceLines = r.out.filter((l) => /^ {2}2026-11-\d{4} /.test(l));
+    expect(invoiceLines.map((l) => l.replace(/ ¥[\d,]+/, ''))).toEqual([
+      '  2026-11-0001 Blue Harbor Studio (draft)',
+      '  2026-11-0002 合同会社みなと企画 (draft)',
     ]);
+    expect(r.out.at(-1)).toMatch(
+      /^Output: .+ \(workbook\.xlsx, run-log\.json, calls\.json, tasks\.json \(0\), events\.json \(0\), mail\/ \(3 \.eml\), drive\/ \(2 files\)\)$/,
+    );
+    // The workbook's 実行ログ is in English too (the account's language), one language a cell.
+    const jobs = await column(join(out, 'workbook.xlsx'), '実行ログ', '処理');
+    expect(jobs).toEqual(expect.arrayContaining(['Routines', 'Recurring invoices']));
+    const messages = (await column(join(out, 'workbook.xlsx'), '実行ログ', 'メッセージ')).map(
+      String,
+    );
+    expect(messages).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Issued 2 invoice\(s\)\n/)]),
+    );
+    expect(messages.filter((m) => m.includes(' / '))).toEqual([]);
   }, 120000);
+
+  it.each([
+    [
+      'ja',
+      [
+        '2026年11月23日(月) 休業日(勤労感謝の日)',
+        '実行ログ:',
+        '  定期業務: 成功 0件',
+        '  定期請求: 成功 0件',
+        '  自動化: 成功 0件',
+        '    本日の処理はありませんでした',
+        '発行した請求書 0件',
+        'メール 0通(下書き 0・送信 0)',
+        'タスク 0件(タスクシート 0・Google ToDo 0)・カレンダーの予定 0件',
+      ],
+    ],
+    [
+      'en',
+      [
+        'Mon, Nov 23, 2026: not a business day (Labour Thanksgiving Day)',
+        'Run log (実行ログ):',
+        '  Routines: succeeded (0)',
+        '  Recurring invoices: succeeded (0)',
+        '  Automations: succeeded (0)',
+        '    Nothing to do today',
+        'Invoices issued: 0',
+        'Mails: 0 (0 draft(s), 0 sent)',
+        'Tasks: 0 (タスク sheet 0, Google Tasks 0), calendar events: 0',
+      ],
+    ],
+  ])(
+    'on a holiday (--lang %s) says it is not a business day and what the run did',
+    async (lang, lines) => {
+      const out = join(dir, `holiday-${lang}`);
+      const r = await cli(
+        'month-end',
+        '--workbook',
+        demoXlsx,
+        '--now',
+        '2026-11-23T09:00+09:00',
+        '--out',
+        out,
+        '--lang',
+        lang,
+      );
+      expect(r.err).toEqual([]);
+      expect(r.code).toBe(0);
+      expect(r.out.slice(0, -1)).toEqual(lines);
+    },
+    120000,
+  );
 
   it('on a Friday writes the calendar routine’s block to events.json', async () => {
     const out = join(dir, 'friday');

@@ -80,13 +80,15 @@ describe('the demo workbook', () => {
         title: 'Pokke',
         addon: true,
         items: [
-          { caption: 'ワークブックを準備 / Set up workbook', functionName: 'menuSetupWorkbook' },
-          { caption: '請求書 / Invoices', functionName: 'showInvoicesSidebar' },
-          { caption: '自動化 / Automations', functionName: 'showAutomationsSidebar' },
-          { caption: '設定 / Settings', functionName: 'showSettingsSidebar' },
+          { caption: 'ワークブックを準備', functionName: 'menuSetupWorkbook' },
+          { caption: '請求書', functionName: 'showInvoicesSidebar' },
+          { caption: '自動化', functionName: 'showAutomationsSidebar' },
+          { caption: '設定', functionName: 'showSettingsSidebar' },
         ],
       },
     ]);
+    // The demo account speaks Japanese.
+    expect(state.language).toBe('ja');
     // The log starts when the spreadsheet opens.
     expect(state.runs.map((r) => [r.name, r.via, r.ok])).toEqual([['onOpen', 'open', true]]);
     expect(state.calls['SpreadsheetApp.Ui.createAddonMenu']).toBe(1);
@@ -103,7 +105,7 @@ describe('menus and sidebars', () => {
     const reply = await post('/api/menu', { functionName: 'showSettingsSidebar' });
     expect(reply.ok).toBe(true);
     const sidebar = reply.state.sidebar;
-    expect(sidebar).toMatchObject({ title: '設定 / Settings' });
+    expect(sidebar).toMatchObject({ title: '設定' });
     expect(reply.state.runs.at(-1)).toMatchObject({
       name: 'showSettingsSidebar',
       via: 'menu',
@@ -127,9 +129,7 @@ describe('menus and sidebars', () => {
   it('only items of the menu can be clicked', async () => {
     const reply = await post('/api/menu', { functionName: 'settingsSave' });
     expect(reply.ok).toBe(false);
-    expect(reply.message).toBe(
-      'メニューに「settingsSave」はありません / No menu item runs "settingsSave"',
-    );
+    expect(reply.message).toBe('メニューに「settingsSave」はありません');
   });
 
   it('a menu item whose function shows an alert: the alert is in the state', async () => {
@@ -137,8 +137,7 @@ describe('menus and sidebars', () => {
     expect(reply.state.dialogs.at(-1)).toMatchObject({
       kind: 'alert',
       title: 'Pokke',
-      message:
-        'ワークブックは準備済みです。変更はありません / The workbook is already set up; nothing changed',
+      message: 'ワークブックは準備済みです。変更はありません',
     });
   });
 });
@@ -245,6 +244,63 @@ describe('reset', () => {
   });
 });
 
+describe('the account language', () => {
+  afterAll(() => post('/api/language', { language: 'ja' }));
+
+  it('English: the menus are built again, the sidebar and the cards open in English', async () => {
+    await post('/api/reset');
+    await post('/api/menu', { functionName: 'showSettingsSidebar' });
+    const mail = (await get<PlaygroundState>('/api/state')).gmail?.mails[0]?.id;
+    await post('/api/gmail/open', { messageId: mail });
+    await post('/api/calendar/home');
+    const reply = await post('/api/language', { language: 'en' });
+    expect(reply.ok).toBe(true);
+    const state = reply.state;
+    expect(state.language).toBe('en');
+    expect(server.playground.workspace.user.locale).toBe('en');
+    expect(state.menus).toEqual([
+      {
+        title: 'Pokke',
+        addon: true,
+        items: [
+          { caption: 'Set up workbook', functionName: 'menuSetupWorkbook' },
+          { caption: 'Invoices', functionName: 'showInvoicesSidebar' },
+          { caption: 'Automations', functionName: 'showAutomationsSidebar' },
+          { caption: 'Settings', functionName: 'showSettingsSidebar' },
+        ],
+      },
+    ]);
+    // onOpen ran again; the open mail's card and the Calendar's homepage ran again, in English.
+    expect(state.runs.slice(-3).map((r) => [r.name, r.via])).toEqual([
+      ['onOpen', 'open'],
+      ['onGmailMessageOpen', 'addon'],
+      ['onCalendarHomepage', 'addon'],
+    ]);
+    expect(state.gmail?.openId).toBe(mail);
+    expect(state.gmail?.cardHtml).toContain('Create task');
+    expect(state.gmail?.cardHtml).not.toContain('タスクを作成');
+    // The open sidebar stays open (the page loads it again); the next one is titled in English.
+    expect(state.sidebar).not.toBeNull();
+    const settings = await post('/api/menu', { functionName: 'showSettingsSidebar' });
+    expect(settings.state.sidebar?.title).toBe('Settings');
+    const noItem = await post('/api/menu', { functionName: 'settingsSave' });
+    expect(noItem.message).toBe('No menu item runs "settingsSave"');
+  });
+
+  it('survives a reset; Japanese again on the way back; an unknown language is refused', async () => {
+    const reset = (await post('/api/reset')).state;
+    expect(reset.language).toBe('en');
+    expect(reset.menus[0]?.items.map((i) => i?.caption)).toContain('Settings');
+    const refused = await post('/api/language', { language: 'fr' });
+    expect(refused).toMatchObject({ ok: false, message: 'Unknown language' });
+    expect(refused.state.language).toBe('en');
+    const japanese = (await post('/api/language', { language: 'ja' })).state;
+    expect(japanese.language).toBe('ja');
+    expect(japanese.menus[0]?.items.map((i) => i?.caption)).toContain('設定');
+    expect(server.playground.workspace.user.locale).toBe('ja');
+  });
+});
+
 describe('time-driven triggers', () => {
   // A tiny script of its own: the bundle does not create triggers yet, the playground must still
   // fire them the way Apps Script does.
@@ -264,14 +320,12 @@ function daily(e) {
     const pg = new Playground({ distDir: dist, workbook, now: '2026-11-24T09:00+09:00' });
     expect(pg.state().menus[0]).toMatchObject({ title: 'Test', addon: false });
     expect(pg.clickMenu('schedule')).toEqual({ ok: true });
-    expect(pg.state().triggers).toEqual([
-      { handler: 'daily', description: '毎日 6時台 / daily at 6:xx' },
-    ]);
+    expect(pg.state().triggers).toEqual([{ handler: 'daily', description: '毎日 6時台' }]);
     pg.clock({ action: 'advance', ms: 3 * 86_400_000 });
     const fired = pg.fireDueTriggers();
     expect(fired).toEqual({
       ok: true,
-      message: 'トリガーを 3 回実行しました / Ran 3 trigger firing(s)',
+      message: 'トリガーを 3 回実行しました',
     });
     const runs = pg.state().runs.filter((r) => r.via === 'trigger');
     expect(runs.map((r) => r.logs.map((l) => l.message))).toEqual([
@@ -283,8 +337,14 @@ function daily(e) {
     expect(now - Date.parse('2026-11-27T09:00:00+09:00')).toBeLessThan(1000);
     expect(pg.fireDueTriggers()).toEqual({
       ok: true,
-      message: '実行するトリガーはありませんでした / No trigger was due',
+      message: '実行するトリガーはありませんでした',
     });
+    // In English, the same in English.
+    expect(pg.setLanguage('en')).toEqual({ ok: true });
+    expect(pg.state().triggers).toEqual([{ handler: 'daily', description: 'daily at 6:xx' }]);
+    pg.clock({ action: 'advance', ms: 86_400_000 });
+    expect(pg.fireDueTriggers()).toEqual({ ok: true, message: 'Ran 1 trigger firing(s)' });
+    expect(pg.fireDueTriggers()).toEqual({ ok: true, message: 'No trigger was due' });
   });
 
   it('starts from a workbook file when given one', () => {

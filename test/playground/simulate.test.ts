@@ -1,8 +1,8 @@
 /**
  * `npm run simulate`: init writes an empty Pokke workbook; setup runs the built bundle on a
  * workbook file and writes the workbook, the run log and the call counts. Malformed workbooks get
- * a clear message, Japanese first, and exit code 1 — or, where Pokke can handle them, a correct
- * result. Runs against dist/ (npm test builds it first).
+ * a clear message and exit code 1 — or, where Pokke can handle them, a correct result. It speaks
+ * one language, Japanese unless `--lang en`. Runs against dist/ (npm test builds it first).
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -61,6 +61,8 @@ function addSales(ws: ExcelJS.Worksheet, rows: number): void {
   }
 }
 
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
 const noStack = (lines: string[]) => lines.every((l) => !/^\s+at /.test(l) && !/\.ts:\d+/.test(l));
 
 beforeAll(async () => {
@@ -70,7 +72,7 @@ beforeAll(async () => {
   const made = await cli('init', '--out', template, '--now', NOW);
   expect(made).toEqual({
     code: 0,
-    out: [`空の Pokke ワークブックを書き出しました / Wrote an empty Pokke workbook: ${template}`],
+    out: [`空の Pokke ワークブックを書き出しました: ${template}`],
     err: [],
   });
 }, 60000);
@@ -100,9 +102,9 @@ describe('init', () => {
   it('needs an .xlsx file name', async () => {
     const r = await cli('init', '--out', join(dir, 'template'));
     expect(r.code).toBe(1);
-    expect(r.err[0]).toMatch(
-      /^init には --out で \.xlsx ファイル名を指定してください.* \/ init needs --out/,
-    );
+    expect(r.err).toEqual([
+      'init には --out で .xlsx ファイル名を指定してください(例: --out template.xlsx)',
+    ]);
   });
 });
 
@@ -112,9 +114,7 @@ describe('setup', () => {
     const r = await cli('setup', '--workbook', template, '--now', NOW, '--out', out);
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.out[0]).toBe(
-      'ワークブックは準備済みです。変更はありません / The workbook is already set up; nothing changed',
-    );
+    expect(r.out[0]).toBe('ワークブックは準備済みです。変更はありません');
     const log = JSON.parse(readFileSync(join(out, 'run-log.json'), 'utf8'));
     expect(log).toMatchObject({
       job: 'setup',
@@ -145,9 +145,8 @@ describe('setup', () => {
     const out = join(dir, 'setup-missing-sheet');
     const r = await cli('setup', '--workbook', input, '--now', NOW, '--out', out);
     expect(r.code).toBe(0);
-    expect(r.out[0]).toMatch(
-      /^ワークブックを準備しました\(作成: 請求書\) \/ Workbook set up: created 1 sheet/,
-    );
+    expect(r.out[0]).toMatch(/^ワークブックを準備しました\(作成: 請求書\)/);
+    expect(r.out[0]).not.toMatch(/Workbook set up/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'workbook.xlsx'));
     expect(wb.worksheets.map((w) => w.name).sort()).toEqual(WORKBOOK.map((s) => s.name).sort());
@@ -168,10 +167,15 @@ describe('setup', () => {
     const r = await cli('setup', '--workbook', input, '--out', out);
     expect(r.code).toBe(1);
     expect(r.err).toEqual([
-      'ワークブックに問題があるため、何も実行しませんでした / The workbook has problems; nothing was run:',
-      '  - シート「売上明細」に列「単価」が見つかりません。見出し「金額X」を「単価」に戻してください / Sheet "売上明細" has no column "単価" (Unit price); rename the header "金額X" back to "単価"',
+      'ワークブックに問題があるため、何も実行しませんでした:',
+      '  - シート「売上明細」に列「単価」が見つかりません。見出し「金額X」を「単価」に戻してください',
     ]);
     expect(existsSync(out)).toBe(false);
+    const en = await cli('setup', '--workbook', input, '--out', out, '--lang', 'en');
+    expect(en.err).toEqual([
+      'The workbook has problems; nothing was run:',
+      '  - Sheet "売上明細" has no column "単価" (Unit price); rename the header "金額X" back to "単価"',
+    ]);
   });
 
   it('text in a number column names the cell', async () => {
@@ -183,9 +187,11 @@ describe('setup', () => {
     const r = await cli('setup', '--workbook', input, '--out', join(dir, 'setup-text'));
     expect(r.code).toBe(1);
     expect(r.err[1]).toBe(
-      '  - 売上明細!F3: 金額の列「単価」に「1万2千」があります。金額を入力してください / 売上明細!F3: column "単価" expects a number, found "1万2千"',
+      '  - 売上明細!F3: 金額の列「単価」に「1万2千」があります。金額を入力してください',
     );
     expect(noStack(r.err)).toBe(true);
+    const en = await cli('setup', '--workbook', input, '--out', join(dir, 'x'), '--lang', 'en');
+    expect(en.err[1]).toBe('  - 売上明細!F3: column "単価" expects an amount, found "1万2千"');
   });
 
   it('a 5,000-row sheet is set up with the same service calls as an empty one', async () => {
@@ -215,12 +221,18 @@ describe('setup', () => {
       expect(r.code).toBe(1);
       expect(r.out).toEqual([]);
       expect(r.err).toEqual([
-        'ワークブックに問題があるため、何も実行しませんでした / The workbook has problems; nothing was run:',
-        '  - シート「請求書」がありません / The sheet "請求書" (Invoices) is missing',
-        `先に setup を実行してワークブックを準備してください: npm run simulate -- setup --workbook no-sheet-${job}.xlsx --out <フォルダー>(書き出された workbook.xlsx で ${job} を実行します) / Run setup first: npm run simulate -- setup --workbook no-sheet-${job}.xlsx --out <dir>, then run ${job} on the workbook.xlsx it writes`,
+        'ワークブックに問題があるため、何も実行しませんでした:',
+        '  - シート「請求書」がありません',
+        `先に setup を実行してワークブックを準備してください: npm run simulate -- setup --workbook no-sheet-${job}.xlsx --out <フォルダー>(書き出された workbook.xlsx で ${job} を実行します)`,
       ]);
       expect(noStack(r.err)).toBe(true);
       expect(existsSync(out)).toBe(false);
+      const en = await cli(job, '--workbook', input, '--now', NOW, '--out', out, '--lang', 'en');
+      expect(en.err).toEqual([
+        'The workbook has problems; nothing was run:',
+        '  - The sheet "請求書" (Invoices) is missing',
+        `Run setup first: npm run simulate -- setup --workbook no-sheet-${job}.xlsx --out <dir>, then run ${job} on the workbook.xlsx it writes`,
+      ]);
     },
   );
 
@@ -240,70 +252,163 @@ describe('setup', () => {
       'a file that is not a workbook',
       ['setup', '--workbook', 'NOTXLSX', '--out', 'OUT'],
       /^「notes\.txt」は Excel ブック\(\.xlsx\)として読めません。/,
+      /^"notes\.txt" is not a readable Excel workbook \(\.xlsx\)\. Use a file saved with/,
     ],
     [
       'no --workbook',
       ['setup', '--out', 'OUT'],
-      /^setup には --workbook で \.xlsx ファイルを指定してください \/ setup needs --workbook/,
+      /^setup には --workbook で \.xlsx ファイルを指定してください$/,
+      /^setup needs --workbook with an \.xlsx file$/,
     ],
     [
       'no --out',
       ['setup', '--workbook', 'TEMPLATE'],
-      /^--out で出力先のフォルダーを指定してください \/ Give the output folder/,
+      /^--out で出力先のフォルダーを指定してください$/,
+      /^Give the output folder with --out$/,
     ],
     [
       'an unknown job',
       ['payroll', '--workbook', 'TEMPLATE', '--out', 'OUT'],
-      /^ジョブ「payroll」はありません\(init, setup, invoices, month-end\) \/ Unknown job "payroll"/,
+      /^ジョブ「payroll」はありません\(init, setup, invoices, month-end\)$/,
+      /^Unknown job "payroll" \(jobs: init, setup, invoices, month-end\)$/,
     ],
     [
       'an unreadable --now',
       ['setup', '--workbook', 'TEMPLATE', '--now', 'tomorrow', '--out', 'OUT'],
-      /^--now の日時を読み取れません: tomorrow/,
+      /^--now の日時を読み取れません: tomorrow\(例: 2026-11-30T09:00\+09:00 または 2026-11-30T09:00\)$/,
+      /^Cannot read --now: tomorrow \(e\.g\. 2026-11-30T09:00\+09:00, or 2026-11-30T09:00 in Asia\/Tokyo\)$/,
     ],
     [
       'an unknown option',
       ['setup', '--workbok', 'x'],
-      /^不明なオプションです: --workbok \/ Unknown option/,
+      /^不明なオプションです: --workbok$/,
+      /^Unknown option: --workbok$/,
     ],
-  ])('%s: one bilingual line, exit code 1', async (_label, argv, message) => {
+  ])('%s: one line in the chosen language, exit code 1', async (_label, argv, ja, en) => {
     const notes = join(dir, 'notes.txt');
     writeFileSync(notes, '売上メモ\n');
     const args = argv.map((a) =>
       a === 'NOTXLSX' ? notes : a === 'TEMPLATE' ? template : a === 'OUT' ? join(dir, 'never') : a,
     );
-    const r = await cli(...args);
+    for (const [lang, message] of [
+      [[], ja],
+      [['--lang', 'en'], en],
+    ] as const) {
+      const r = await cli(...args, ...lang);
+      expect(r.code).toBe(1);
+      expect(r.err).toHaveLength(1);
+      expect(r.err[0]).toMatch(message);
+      expect(noStack(r.err)).toBe(true);
+    }
+  });
+});
+
+describe('--lang', () => {
+  it('--lang en: the account speaks English, so Pokke does, and so does every printed line', async () => {
+    const made = join(dir, 'english.xlsx');
+    expect(await cli('init', '--lang', 'en', '--out', made)).toEqual({
+      code: 0,
+      out: [`Wrote an empty Pokke workbook: ${made}`],
+      err: [],
+    });
+    // What the bundle wrote follows the account's language: the 設定 sheet's 説明 column.
+    const descriptions = async (path: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path);
+      const ws = wb.getWorksheet('設定') as ExcelJS.Worksheet;
+      const at = column(ws, '説明');
+      const cells: string[] = [];
+      ws.eachRow((row, n) => {
+        if (n > 1) cells.push(String(row.getCell(at).value ?? ''));
+      });
+      return cells.filter((c) => c !== '');
+    };
+    const english = await descriptions(made);
+    expect(english.length).toBeGreaterThan(5);
+    expect(english.filter((d) => !/\b[a-z]{3,}\b/i.test(d))).toEqual([]);
+    expect((await descriptions(template)).filter((d) => !JAPANESE.test(d))).toEqual([]);
+    const out = join(dir, 'setup-english');
+    const r = await cli('setup', '--workbook', template, '--lang=en', '--now', NOW, '--out', out);
+    expect(r).toEqual({
+      code: 0,
+      out: [
+        'The workbook is already set up; nothing changed',
+        `Output: ${out} (workbook.xlsx, run-log.json, calls.json, tasks.json (0), events.json (0))`,
+      ],
+      err: [],
+    });
+  });
+
+  it('Japanese by default, whatever the machine’s LANG', async () => {
+    const saved = process.env['LANG'];
+    process.env['LANG'] = 'en_US.UTF-8';
+    try {
+      const out = join(dir, 'setup-default');
+      const r = await cli('setup', '--workbook', template, '--now', NOW, '--out', out);
+      expect(r.out).toEqual([
+        'ワークブックは準備済みです。変更はありません',
+        `出力: ${out}(workbook.xlsx、run-log.json、calls.json、tasks.json (0件)、events.json (0件))`,
+      ]);
+    } finally {
+      if (saved === undefined) delete process.env['LANG'];
+      else process.env['LANG'] = saved;
+    }
+  });
+
+  it('--help in one language: English with no Japanese in it', async () => {
+    const en = await cli('--help', '--lang', 'en');
+    expect(en.code).toBe(0);
+    const usage = en.out.join('\n');
+    expect(usage).toMatch(
+      /^Usage:\n {2}npm run simulate -- init --out template\.xlsx \[--lang ja\|en\]/,
+    );
+    expect(usage).toMatch(
+      / {2}--lang {2}the language of Pokke and of the output: ja \(the default\) or en/,
+    );
+    expect(usage).toContain("  month-end  Run the day's automations");
+    expect(usage).not.toMatch(JAPANESE);
+    const ja = await cli('--help');
+    expect(ja.out.join('\n')).toMatch(/^使い方:\n/);
+    expect(ja.out.join('\n')).toContain('  invoices   今日締めの請求書を発行(PDF・下書き)');
+  });
+
+  it.each([
+    ['an unknown language', ['--lang', 'fr'], 'fr'],
+    ['no language', ['--lang'], ''],
+  ])('%s: refused with the usage in both languages, nothing run', async (_label, lang, given) => {
+    const out = join(dir, `refused-${given}`);
+    const r = await cli('setup', '--workbook', template, '--out', out, ...lang);
     expect(r.code).toBe(1);
-    expect(r.err).toHaveLength(1);
-    expect(r.err[0]).toMatch(message);
-    expect(noStack(r.err)).toBe(true);
+    expect(r.out).toEqual([]);
+    const [ja, en] = r.err.join('\n').split('\n\n--lang');
+    expect(ja).toMatch(/^--lang には ja か en を指定してください(: fr)?\n使い方:\n/);
+    expect(ja).toContain('ジョブ:');
+    expect(`--lang${en}`).toMatch(/^--lang (takes ja or en, not fr|needs ja or en)\nUsage:\n/);
+    expect(en).toContain('Jobs:');
+    expect(existsSync(out)).toBe(false);
   });
 });
 
 describe('the command itself', () => {
-  it('exits 1 with the message only, no stack trace', async () => {
+  it('exits 1 with the message only, no stack trace, in Japanese under an English LANG', async () => {
     const notes = join(dir, 'plain.txt');
     writeFileSync(notes, 'hello');
     const run = promisify(execFile);
     const tsx = resolve('node_modules/.bin/tsx');
-    const failure = await run(tsx, [
-      'scripts/simulate.ts',
-      'setup',
-      '--workbook',
-      notes,
-      '--out',
-      join(dir, 'x'),
-    ]).then(
+    const failure = await run(
+      tsx,
+      ['scripts/simulate.ts', 'setup', '--workbook', notes, '--out', join(dir, 'x')],
+      { env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' } },
+    ).then(
       () => null,
       (e: { code: number; stdout: string; stderr: string }) => e,
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stdout).toBe('');
     expect(failure?.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(
-        /^「plain.txt」は Excel ブック\(\.xlsx\)として読めません。.+ \/ "plain.txt" is not a readable Excel workbook/,
-      ),
+      expect.stringMatching(/^「plain.txt」は Excel ブック\(\.xlsx\)として読めません。/),
     ]);
+    expect(failure?.stderr).not.toMatch(/readable/);
   }, 60000);
 });
 
@@ -314,7 +419,7 @@ describe('init --demo', () => {
     const made = await cli('init', '--demo', '--out', demo);
     expect(made).toEqual({
       code: 0,
-      out: [`デモのワークブックを書き出しました / Wrote the demo workbook: ${demo}`],
+      out: [`デモのワークブックを書き出しました: ${demo}`],
       err: [],
     });
     const { workbook } = await readXlsxFile(demo, 'Asia/Tokyo');
@@ -342,7 +447,7 @@ describe('init --demo', () => {
     );
     expect(issued.err).toEqual([]);
     expect(issued.code).toBe(0);
-    expect(issued.out.at(-1)).toMatch(/mail\/ \(4 \.eml\)/);
+    expect(issued.out.at(-1)).toMatch(/mail\/ \(\.eml 4通\)/);
   }, 120000);
 
   it('goes with init only', async () => {

@@ -99,7 +99,7 @@ describe('npm start options', () => {
     expect(simulated.code).toBe(1);
     expect(started.err).toEqual(simulated.err);
     expect(started.err).toEqual([
-      'ワークブックに問題があるため、何も実行しませんでした / The workbook has problems; nothing was run:',
+      'ワークブックに問題があるため、何も実行しませんでした:',
       expect.stringMatching(
         /^ {2}- シート「売上明細」に列「単価」が見つかりません。見出し「金額X」/,
       ),
@@ -219,9 +219,7 @@ describe('npm start as a process', () => {
     expect(code).toBe(1);
     expect(io.out()).toBe('');
     const lines = io.err().trim().split('\n');
-    expect(lines[0]).toBe(
-      'ワークブックに問題があるため、何も実行しませんでした / The workbook has problems; nothing was run:',
-    );
+    expect(lines[0]).toBe('ワークブックに問題があるため、何も実行しませんでした:');
     expect(lines).toHaveLength(2);
     expect(lines.every((l) => !/^\s+at /.test(l) && !/\.ts:\d+/.test(l))).toBe(true);
   }, 60000);

@@ -127,7 +127,10 @@ describe('xlsx files', () => {
       TOKYO,
     );
     expect(workbook.sheets[0]?.values[0]?.[0]).toBe(84);
-    expect(notices[0]).toMatch(/^数式 1 個は計算済みの値として読み込みました \/ 1 formula cell/);
+    expect(notices[0]).toEqual({
+      ja: '数式 1 個は計算済みの値として読み込みました',
+      en: '1 formula cell(s) were loaded as their computed values',
+    });
   });
 
   it('resolves a dropdown whose list is a range of the workbook', async () => {

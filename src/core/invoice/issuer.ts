@@ -43,7 +43,9 @@ export interface Issuer {
 /** The issuer as a document in `lang` shows it: on English ones, the English names given. */
 export function issuerIn(issuer: Issuer, lang: Lang): Issuer {
   if (lang !== 'en') return issuer;
-  const english = (name: string | undefined, fallback: string) => name?.trim() || fallback;
+  // A translation of a name the owner gave: never a name the Japanese settings leave empty.
+  const english = (name: string | undefined, japanese: string) =>
+    japanese.trim() === '' ? japanese : name?.trim() || japanese;
   return {
     ...issuer,
     companyName: english(issuer.companyNameEn, issuer.companyName),

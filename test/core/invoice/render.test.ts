@@ -314,3 +314,20 @@ describe('a preview is marked in the language of whoever previews', () => {
     expect(page).not.toContain(hidden);
   });
 });
+
+test('an English name never stands in for a Japanese setting left empty', () => {
+  const abroad = client({ name: 'Blue Harbor Ltd.', language: 'en' });
+  const draft = draftFor(abroad, [{ unitPrice: 1000 }]);
+  const noBank = {
+    ...ISSUER,
+    bankName: '',
+    bankBranch: '',
+    accountNumber: '',
+    accountHolder: '',
+    bankNameEn: 'Midori Bank',
+    bankBranchEn: 'Shibuya Branch',
+  };
+  const visible = text(renderInvoiceHtml({ draft, number: 'N-1', issuer: noBank }));
+  expect(visible).not.toContain('Midori Bank');
+  expect(visible).not.toMatch(/transfer fee/i);
+});
