@@ -44,6 +44,13 @@ export const JOBS: Readonly<Record<string, JobSpec>> = {
       'Issue invoices closing today (PDFs, drafts)',
     ),
   },
+  'expenses-export': {
+    entryPoint: 'expensesExport',
+    args: ({ today }) => [{ month: today.slice(0, 7) }],
+    needsSetup: true,
+    summary:
+      "今月の経費を freee・マネーフォワード用 CSV に書き出し(drive/) / Export this month's expenses as freee and Money Forward CSV (drive/)",
+  },
   'month-end': {
     entryPoint: 'dailyDispatch',
     triggered: true,

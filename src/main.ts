@@ -4,6 +4,7 @@
  * by name. Keep each one a one-line call into src/ui.
  */
 
+import type { ExpenseExportReport } from './core/contracts/expenseExport';
 import {
   automationsDryRunRpc,
   automationsInstallRpc,
@@ -23,6 +24,7 @@ import type {
   SettingsView,
   SetupReport,
 } from './ui/contracts';
+import { expensesExportRpc } from './ui/expenseExportActions';
 import {
   invoicesContinueRpc,
   invoicesDefaultsRpc,
@@ -105,6 +107,11 @@ export function invoicesIssue(request: unknown): IssueReport {
 /** google.script.run: one previewed invoice as it will look, in a modal dialog (nothing is written). */
 export function invoicesShowPreview(request: unknown): { shown: true } {
   return invoicesShowPreviewRpc(request);
+}
+
+/** google.script.run and `simulate expenses-export`: a month's expenses as freee / MF CSV files in Drive. */
+export function expensesExport(request: unknown): ExpenseExportReport {
+  return expensesExportRpc(request);
 }
 
 /** Menu: 自動化 / Automations. */
