@@ -4,6 +4,11 @@
  * by name. Keep each one a one-line call into src/ui.
  */
 
+import type {
+  ExpensesCheckReport,
+  ExpensesMonthView,
+  ExpensesSearchResult,
+} from './core/contracts/expenses';
 import {
   automationsDryRunRpc,
   automationsInstallRpc,
@@ -23,6 +28,12 @@ import type {
   SettingsView,
   SetupReport,
 } from './ui/contracts';
+import {
+  expensesCheckRpc,
+  expensesMonthRpc,
+  expensesSearchRpc,
+  openExpenses,
+} from './ui/expenseActions';
 import {
   invoicesContinueRpc,
   invoicesDefaultsRpc,
@@ -105,6 +116,26 @@ export function invoicesIssue(request: unknown): IssueReport {
 /** google.script.run: one previewed invoice as it will look, in a modal dialog (nothing is written). */
 export function invoicesShowPreview(request: unknown): { shown: true } {
   return invoicesShowPreviewRpc(request);
+}
+
+/** Menu: 経費 / Expenses. */
+export function showExpensesSidebar(): void {
+  openExpenses();
+}
+
+/** google.script.run: a month of the expense log and the rows needing attention (reads only). */
+export function expensesMonth(request: unknown): ExpensesMonthView {
+  return expensesMonthRpc(request);
+}
+
+/** google.script.run: check every expense row where it stands and write what was found. */
+export function expensesCheck(request: unknown): ExpensesCheckReport {
+  return expensesCheckRpc(request);
+}
+
+/** google.script.run: the 電帳法 search of the expense log (dates, amounts, payee). */
+export function expensesSearch(request: unknown): ExpensesSearchResult {
+  return expensesSearchRpc(request);
 }
 
 /** Menu: 自動化 / Automations. */

@@ -3,6 +3,15 @@
  * result types. Only JSON values cross (src/ui/contracts.ts); the server validates every argument.
  */
 import type {
+  ExpensesCheckReport,
+  ExpensesExportReport,
+  ExpensesExportRequest,
+  ExpensesMonthRequest,
+  ExpensesMonthView,
+  ExpensesSearchRequest,
+  ExpensesSearchResult,
+} from '../../src/core/contracts/expenses';
+import type {
   AutomationStatus,
   DryRunReport,
   DryRunRequest,
@@ -66,4 +75,9 @@ export interface ServerApi {
   automationsDryRun(req: DryRunRequest): DryRunReport;
   automationsRunNow(): RunNowReport;
   invoicesShowPreview(req: InvoiceShowPreviewRequest): { shown: true };
+  expensesMonth(req: ExpensesMonthRequest): ExpensesMonthView;
+  expensesCheck(req: ExpensesMonthRequest): ExpensesCheckReport;
+  expensesSearch(req: ExpensesSearchRequest): ExpensesSearchResult;
+  /** Wired by the lead with the export formats (src/core/contracts/expenses.ts). */
+  expensesExport(req: ExpensesExportRequest): ExpensesExportReport;
 }
