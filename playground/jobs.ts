@@ -48,8 +48,10 @@ export const JOBS: Readonly<Record<string, JobSpec>> = {
     entryPoint: 'expensesExport',
     args: ({ today }) => [{ month: today.slice(0, 7) }],
     needsSetup: true,
-    summary:
-      "今月の経費を freee・マネーフォワード用 CSV に書き出し(drive/) / Export this month's expenses as freee and Money Forward CSV (drive/)",
+    summary: text(
+      '今月の経費を freee・マネーフォワード用 CSV に書き出し(drive/)',
+      "Export this month's expenses as freee and Money Forward CSV (drive/)",
+    ),
   },
   'month-end': {
     entryPoint: 'dailyDispatch',

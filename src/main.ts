@@ -5,6 +5,11 @@
  */
 
 import type { ExpenseExportReport } from './core/contracts/expenseExport';
+import type {
+  ExpensesCheckReport,
+  ExpensesMonthView,
+  ExpensesSearchResult,
+} from './core/contracts/expenses';
 import {
   automationsDryRunRpc,
   automationsInstallRpc,
@@ -24,6 +29,12 @@ import type {
   SettingsView,
   SetupReport,
 } from './ui/contracts';
+import {
+  expensesCheckRpc,
+  expensesMonthRpc,
+  expensesSearchRpc,
+  openExpenses,
+} from './ui/expenseActions';
 import { expensesExportRpc } from './ui/expenseExportActions';
 import {
   invoicesContinueRpc,
@@ -112,6 +123,26 @@ export function invoicesShowPreview(request: unknown): { shown: true } {
 /** google.script.run and `simulate expenses-export`: a month's expenses as freee / MF CSV files in Drive. */
 export function expensesExport(request: unknown): ExpenseExportReport {
   return expensesExportRpc(request);
+}
+
+/** Menu: 経費 / Expenses. */
+export function showExpensesSidebar(): void {
+  openExpenses();
+}
+
+/** google.script.run: a month of the expense log and the rows needing attention (reads only). */
+export function expensesMonth(request: unknown): ExpensesMonthView {
+  return expensesMonthRpc(request);
+}
+
+/** google.script.run: check every expense row where it stands and write what was found. */
+export function expensesCheck(request: unknown): ExpensesCheckReport {
+  return expensesCheckRpc(request);
+}
+
+/** google.script.run: the 電帳法 search of the expense log (dates, amounts, payee). */
+export function expensesSearch(request: unknown): ExpensesSearchResult {
+  return expensesSearchRpc(request);
 }
 
 /** Menu: 自動化 / Automations. */

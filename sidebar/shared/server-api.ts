@@ -2,6 +2,15 @@
  * The server functions a sidebar may call through google.script.run, with their argument and
  * result types. Only JSON values cross (src/ui/contracts.ts); the server validates every argument.
  */
+import type { ExpenseExportReport } from '../../src/core/contracts/expenseExport';
+import type {
+  ExpensesCheckReport,
+  ExpensesMonthRequest,
+  ExpensesMonthView,
+  ExpensesSearchRequest,
+  ExpensesSearchResult,
+} from '../../src/core/contracts/expenses';
+import type { ExportVendor } from '../../src/core/expenses/export';
 import type {
   AutomationStatus,
   DryRunReport,
@@ -66,4 +75,8 @@ export interface ServerApi {
   automationsDryRun(req: DryRunRequest): DryRunReport;
   automationsRunNow(): RunNowReport;
   invoicesShowPreview(req: InvoiceShowPreviewRequest): { shown: true };
+  expensesMonth(req: ExpensesMonthRequest): ExpensesMonthView;
+  expensesCheck(req: ExpensesMonthRequest): ExpensesCheckReport;
+  expensesSearch(req: ExpensesSearchRequest): ExpensesSearchResult;
+  expensesExport(req: { month: string; vendors?: ExportVendor[] }): ExpenseExportReport;
 }

@@ -1,3 +1,5 @@
+import { EXPENSE_ACCOUNTS, PAYMENT_METHODS } from '../core/expenses/accounts';
+import { EXPENSE_STATUSES } from '../core/expenses/logRow';
 import { text } from '../core/text';
 import type { ColumnSpec, SheetSpec } from './columns';
 
@@ -301,29 +303,33 @@ export const INVOICES_SHEET = {
   ],
 } as const satisfies SheetSpec;
 
-export const EXPENSE_ACCOUNTS = [
-  '旅費交通費',
-  '通信費',
-  '消耗品費',
-  '会議費',
-  '接待交際費',
-  '地代家賃',
-  '水道光熱費',
-  '支払手数料',
-  '外注費',
-  '広告宣伝費',
-  '新聞図書費',
-  '研修費',
-  '雑費',
-] as const;
-
 export const EXPENSES_SHEET = {
   name: '経費',
   aliases: ['Expenses'],
   color: '#fad2cf',
   columns: [
     { key: 'date', header: '日付', aliases: ['Date'], kind: 'date', width: 100 },
-    { key: 'payee', header: '支払先', aliases: ['Payee', 'Vendor'], kind: 'text', width: 180 },
+    {
+      key: 'payee',
+      header: '取引先',
+      // 支払先: the column's name before the log took the 電帳法 word for it.
+      aliases: ['支払先', 'Payee', 'Vendor'],
+      kind: 'text',
+      width: 180,
+    },
+    { key: 'amount', header: '金額(税込)', aliases: ['Amount'], kind: 'yen', width: 100 },
+    TAX_RATE_COLUMN,
+    {
+      key: 'tax',
+      header: '消費税',
+      aliases: ['消費税額', 'Tax', 'Consumption tax'],
+      kind: 'yen',
+      width: 90,
+      note: text(
+        '空欄ならPokkeが金額と税率から計算して記入します',
+        'Left blank, Pokke fills it in from the amount and the rate',
+      ),
+    },
     {
       key: 'account',
       header: '勘定科目',
@@ -331,10 +337,84 @@ export const EXPENSES_SHEET = {
       kind: 'choice',
       choices: EXPENSE_ACCOUNTS,
       width: 110,
+      note: text(
+        '空欄ならPokkeが科目を提案します(状態「科目提案」)',
+        'Left blank, Pokke suggests an account (状態 科目提案)',
+      ),
     },
-    { key: 'amount', header: '金額(税込)', aliases: ['Amount'], kind: 'yen', width: 100 },
-    TAX_RATE_COLUMN,
-    { key: 'note', header: '摘要', aliases: ['Note', 'Description'], kind: 'text', width: 220 },
+    {
+      key: 'paymentMethod',
+      header: '支払方法',
+      aliases: ['Payment method'],
+      kind: 'choice',
+      choices: PAYMENT_METHODS,
+      width: 100,
+    },
+    {
+      key: 'registrationNumber',
+      header: '登録番号',
+      aliases: ['Registration number'],
+      kind: 'text',
+      width: 140,
+      note: text(
+        '取引先の適格請求書発行事業者の登録番号(T+13桁)。ない場合は空欄か「なし」',
+        "The payee's registration number (T + 13 digits); blank or なし when there is none",
+      ),
+    },
+    {
+      key: 'creditRate',
+      header: '控除割合',
+      aliases: ['Credit rate'],
+      kind: 'text',
+      width: 110,
+      note: text(
+        '仕入税額控除の割合。日付と登録番号からPokkeが記入します',
+        'The input-tax credit rate, filled in by Pokke from the date and the registration number',
+      ),
+    },
+    {
+      key: 'memo',
+      header: 'メモ',
+      // 摘要: the column's name before.
+      aliases: ['摘要', 'Memo', 'Note', 'Description'],
+      kind: 'text',
+      width: 220,
+    },
+    { key: 'receipt', header: '領収書', aliases: ['Receipt'], kind: 'link', width: 160 },
+    {
+      key: 'source',
+      header: '取込元',
+      aliases: ['Source'],
+      kind: 'text',
+      width: 160,
+      note: text(
+        'メールやファイルから記録した行の印です。同じものを二度記録しないために使います。変更しないでください',
+        'Marks rows logged from a mail or a file, so the same one is never logged twice; do not change',
+      ),
+    },
+    {
+      key: 'status',
+      header: '状態',
+      aliases: ['Status'],
+      kind: 'choice',
+      choices: EXPENSE_STATUSES,
+      width: 80,
+      note: text(
+        '要確認: メッセージを見て直してください / 科目提案: Pokkeの提案。よければ確認済に',
+        '要確認: see the message / 科目提案: Pokke suggested the account; set 確認済 to accept it',
+      ),
+    },
+    {
+      key: 'suggested',
+      header: '提案科目',
+      aliases: ['Suggested account'],
+      kind: 'text',
+      width: 100,
+      note: text(
+        'Pokkeが提案した科目。勘定科目を選び直すか状態を確認済にすると確定します',
+        'The account Pokke suggested; choosing another account or setting 確認済 accepts the row',
+      ),
+    },
     MESSAGE_COLUMN,
   ],
 } as const satisfies SheetSpec;

@@ -95,13 +95,13 @@ export function checkExpenseRow(cells: ExpenseCells, ctx: ExpenseContext): Expen
 
   const payee = cellString(cells.payee);
   if (payee === '')
-    problems.push(expenseProblem('payee', text('支払先が入力されていません', 'No payee entered')));
+    problems.push(expenseProblem('payee', text('取引先が入力されていません', 'No payee entered')));
   else if (Array.from(payee).length > MAX_PAYEE_CHARS * 2)
     problems.push(
       expenseProblem(
         'payee',
         text(
-          `支払先は${MAX_PAYEE_CHARS * 2}文字以内で入力してください`,
+          `取引先は${MAX_PAYEE_CHARS * 2}文字以内で入力してください`,
           `A payee may have at most ${MAX_PAYEE_CHARS * 2} characters`,
         ),
       ),

@@ -23,14 +23,14 @@ export interface ExpenseProblem {
 
 export const EXPENSE_LABELS: Readonly<Record<ExpenseField, Text>> = {
   date: text('日付', 'Date'),
-  payee: text('支払先', 'Payee'),
+  payee: text('取引先', 'Payee'),
   amount: text('金額(税込)', 'Amount (incl. tax)'),
   taxRate: text('税率', 'Tax rate'),
   tax: text('消費税額', 'Consumption tax'),
   account: text('勘定科目', 'Account'),
   paymentMethod: text('支払方法', 'Payment method'),
   registrationNumber: text('登録番号', 'Registration number'),
-  memo: text('摘要', 'Memo'),
+  memo: text('メモ', 'Memo'),
   receipt: text('領収書', 'Receipt'),
 };
 

@@ -73,7 +73,7 @@ export function suggestAccount(
       if (r.payeeOnly && where === 'memo') continue;
       const m = r.pattern.exec(words);
       if (!m) continue;
-      const place = where === 'memo' ? text('摘要', 'the memo') : text('支払先', 'the payee');
+      const place = where === 'memo' ? text('メモ', 'the memo') : text('取引先', 'the payee');
       return {
         account: r.account,
         learned: false,
@@ -113,7 +113,7 @@ function mealAccount(input: SuggestionInput, memo: string): Omit<AccountSuggesti
     return {
       account: '接待交際費',
       reason: text(
-        '取引先との飲食です。人数を摘要に書くと、1人あたりの金額で会議費になるか判定します',
+        '取引先との飲食です。人数をメモに書くと、1人あたりの金額で会議費になるか判定します',
         'A meal with outside parties; write the number of people in the memo to check the per-person limit for 会議費',
       ),
     };

@@ -28,6 +28,8 @@ export interface SummaryExpense {
   /** Tax included. */
   readonly amount: number;
   readonly rate: ExpenseRate;
+  /** The consumption tax inside `amount` as the expense log holds it; computed when left out. */
+  readonly tax?: number;
 }
 
 export interface SummaryRow {
@@ -97,7 +99,13 @@ export function monthlySummary(
   const expenseAt = (rate: ExpenseRate) => spent.filter((e) => e.rate === rate);
   const e10 = expenseAt('10%');
   const e8 = expenseAt('8%');
-  const sumAmount = (list: readonly SummaryExpense[]) => list.reduce((n, e) => n + e.amount, 0);
+  // The tax the log's rows hold, plus the tax inside the rows that hold none (rounded once).
+  const expenseTax = (list: readonly SummaryExpense[], rate: number) =>
+    list.reduce((n, e) => n + (e.tax ?? 0), 0) +
+    taxIncluded(
+      list.reduce((n, e) => n + (e.tax === undefined ? e.amount : 0), 0),
+      rate,
+    );
   rows.push(
     {
       section: SECTIONS.tax,
@@ -114,13 +122,13 @@ export function monthlySummary(
     {
       section: SECTIONS.tax,
       item: '経費 10%',
-      amount: taxIncluded(sumAmount(e10), 10),
+      amount: expenseTax(e10, 10),
       count: e10.length,
     },
     {
       section: SECTIONS.tax,
       item: '経費 8%(軽減)',
-      amount: taxIncluded(sumAmount(e8), 8),
+      amount: expenseTax(e8, 8),
       count: e8.length,
     },
   );

@@ -115,7 +115,7 @@ describe('checkExpenseRow', () => {
     ['taxRate', { taxRate: '5%' }, '税率は 10%、8%(軽減)、0%、非課税 のいずれかです'],
     ['taxRate', { taxRate: '' }, '税率が入力されていません'],
     ['paymentMethod', { paymentMethod: 'ツケ' }, '支払方法「ツケ」'],
-    ['payee', { payee: '  ' }, '支払先が入力されていません'],
+    ['payee', { payee: '  ' }, '取引先が入力されていません'],
   ] as const)('%s: %p gives a message naming the field', (field, cells, ja) => {
     const problems = problemsOf({ ...good, ...cells });
     expect(problems.map((p) => p.field)).toEqual([field]);

@@ -81,7 +81,7 @@ describe('suggestAccount', () => {
   test('without the number of people the meal is 接待交際費, and the reason says what to add', () => {
     const s = suggestAccount({ payee: '寿司ポッケ', memo: '接待', date: on, amount: 8000 }, []);
     expect(s!.account).toBe('接待交際費');
-    expect(s!.reason.ja).toContain('人数を摘要に書くと');
+    expect(s!.reason.ja).toContain('人数をメモに書くと');
   });
 
   test('a learned meal account still follows this meal’s per-person amount', () => {

@@ -74,3 +74,19 @@ describe('monthly summary', () => {
     ]);
   });
 });
+
+describe('expense tax from the log', () => {
+  it('sums the tax each row holds, and computes it only for rows that hold none', () => {
+    const rows = monthlySummary(
+      '2026-11',
+      [],
+      [
+        { date: d('2026-11-04'), account: '旅費交通費', amount: 1980, rate: '10%', tax: 180 },
+        { date: d('2026-11-05'), account: '旅費交通費', amount: 1099, rate: '10%', tax: 100 },
+        { date: d('2026-11-06'), account: '消耗品費', amount: 1100, rate: '10%' },
+      ],
+    );
+    // Computed from the amounts alone it would be floor(4179 × 10 / 110) = 379.
+    expect(rows.find((r) => r.item === '経費 10%')).toMatchObject({ amount: 380, count: 3 });
+  });
+});

@@ -58,6 +58,7 @@ describe('automation settings from the 設定 sheet', () => {
     expect(settings.reminderOffsets).toEqual([1, 14, 30]);
     expect(settings.summaryDay).toBe('毎月最終営業日');
     expect(problems).toHaveLength(2);
-    expect(problems[1]).toMatch(/^月次集計の日「適当に」を読み取れません/);
+    expect(problems[1]?.ja).toMatch(/^月次集計の日「適当に」を読み取れません/);
+    expect(problems[1]?.en).toMatch(/^Could not read the summary day "適当に"/);
   });
 });

@@ -90,7 +90,7 @@ describe('syncTasks: completion flows both ways between the タスク sheet and 
       // Nothing changed since: no write at all.
       t.ws.clock.advance(24 * 3600_000);
       const again = syncTasks(workbookTables(t.ss), new Date(t.ws.clock.now()));
-      expect(again).toEqual({ completedInSheet: 0, completedInTasks: 0, message: '' });
+      expect(again).toEqual({ completedInSheet: 0, completedInTasks: 0, message: null });
 
       // Completed later in Google: found through completedMin.
       t.tasks.complete(t.ids.c);
@@ -138,9 +138,10 @@ describe('syncTasks reads the lists from the workbook (GoogleリストID), whoev
       const report = syncTasks(workbookTables(t.ss), new Date(t.ws.clock.now()));
       expect(report.completedInSheet).toBe(1);
       expect(report.unreadableLists).toBe(1);
-      expect(report.message).toContain('someone-elses-list');
-      expect(report.message).toContain('リストを読めませんでした');
-      expect(report.message).toContain('1 task(s) not synced');
+      expect(report.message?.ja).toContain('someone-elses-list');
+      expect(report.message?.ja).toContain('リストを読めませんでした');
+      expect(report.message?.en).toContain('someone-elses-list');
+      expect(report.message?.en).toContain('1 task(s) not synced');
       expect(t.sheet.getRange(3, 3).getValue()).toBe('未完了');
     } finally {
       t.restore();

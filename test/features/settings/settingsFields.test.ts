@@ -1,5 +1,6 @@
 import { dateKey } from '../../../src/core/dates';
 import { DEFAULT_NUMBER_PATTERN, nextNumbers } from '../../../src/core/invoice/numbering';
+import { text } from '../../../src/core/text';
 import {
   checkSettingField,
   MAX_INVOICE_NOTE,
@@ -9,6 +10,7 @@ import { SETTING_ROWS } from '../../../src/features/settings/settingsRows';
 import { settingsFormSchema } from '../../../src/features/settings/settingsSchema';
 import type { SettingsForm } from '../../../src/ui/contracts';
 import { BLANK_SETTINGS_FORM } from '../../fixtures/settings';
+import { expectSeparateLanguages } from '../../fixtures/text';
 
 /** A valid form: a fresh 設定 sheet with a company name. */
 const FORM: SettingsForm = { ...BLANK_SETTINGS_FORM, companyName: 'ぽっけ商店' };
@@ -31,22 +33,23 @@ describe('請求書番号の形式 (invoiceNumberPattern)', () => {
   });
 
   it.each([
-    ['{YYYY}-{MM}', /連番.*\/.*sequence/],
-    ['{YYYY}-{SEQ4}-{SEQ2}', /ちょうど1つ/],
-    ['{YYYY}-{MONTH}-{SEQ4}', /「\{MONTH\}」は使えません.* \/ .*unknown/],
-    ['{YYYY}/{MM}:{SEQ4}', /「:」は使えません/],
-    ['請求{SEQ4}', /「請」は使えません/],
-    ['{YYYY} {SEQ4}', /「 」は使えません/],
-    ['{YYYY}-{MM-{SEQ4}', /使えません|閉じていません/],
-    ['{MM}-{SEQ4}', /\{YYYY\} か \{YY\}/],
-  ])('refuses %s with a bilingual error', (pattern, want) => {
+    ['{YYYY}-{MM}', /連番/, /exactly one sequence/],
+    ['{YYYY}-{SEQ4}-{SEQ2}', /ちょうど1つ/, /exactly one sequence/],
+    ['{YYYY}-{MONTH}-{SEQ4}', /「\{MONTH\}」は使えません/, /"\{MONTH\}" is unknown/],
+    ['{YYYY}/{MM}:{SEQ4}', /「:」は使えません/, /":" is not allowed/],
+    ['請求{SEQ4}', /「請」は使えません/, /"請" is not allowed/],
+    ['{YYYY} {SEQ4}', /「 」は使えません/, /" " is not allowed/],
+    ['{YYYY}-{MM-{SEQ4}', /使えません|閉じていません/, /unknown|not allowed|not closed/],
+    ['{MM}-{SEQ4}', /\{YYYY\} か \{YY\}/, /\{YYYY\} or \{YY\}/],
+  ])('refuses %s with an error in each language', (pattern, ja, en) => {
     const { issue } = checkSettingField('invoiceNumberPattern', pattern);
     expect(issue?.severity).toBe('error');
-    expect(issue?.message).toMatch(want);
-    // The first " / " splits the languages (the sidebar's splitBilingual).
-    const message = issue?.message ?? '';
-    expect(message.slice(0, message.indexOf(' / '))).toMatch(/^請求書番号の形式: /);
-    expect(message.slice(message.indexOf(' / ') + 3)).toMatch(/^Invoice number pattern: /);
+    expectSeparateLanguages(issue?.message);
+    // Each language names the field in its own words.
+    expect(issue?.message.ja).toMatch(/^請求書番号の形式: /);
+    expect(issue?.message.ja).toMatch(ja);
+    expect(issue?.message.en).toMatch(/^Invoice number pattern: /);
+    expect(issue?.message.en).toMatch(en);
   });
 
   it('numbers follow the accepted pattern', () => {
@@ -72,8 +75,11 @@ describe('請求書の備考 (invoiceNote)', () => {
     expect(checkSettingField('invoiceNote', 'あ'.repeat(MAX_INVOICE_NOTE)).issue).toBeUndefined();
     const { issue } = checkSettingField('invoiceNote', 'あ'.repeat(MAX_INVOICE_NOTE + 1));
     expect(issue?.severity).toBe('error');
-    expect(issue?.message).toBe(
-      '請求書の備考は500文字以内で入力してください(現在501文字) / Note on invoices may have at most 500 characters (now 501)',
+    expect(issue?.message).toEqual(
+      text(
+        '請求書の備考は500文字以内で入力してください(現在501文字)',
+        'Note on invoices may have at most 500 characters (now 501)',
+      ),
     );
   });
 
@@ -87,13 +93,18 @@ describe('length', () => {
     expect(checkSettingField('companyName', 'あ'.repeat(200)).issue).toBeUndefined();
     expect(checkSettingField('companyName', 'あ'.repeat(201)).issue).toEqual({
       severity: 'error',
-      message:
-        '会社名・屋号は200文字以内で入力してください(現在201文字) / Company or trade name may have at most 200 characters (now 201)',
+      message: text(
+        '会社名・屋号は200文字以内で入力してください(現在201文字)',
+        'Company or trade name may have at most 200 characters (now 201)',
+      ),
     });
     // Fields with their own rule: the length is what is wrong, said once.
     const email = checkSettingField('email', `${'a'.repeat(200)}@example.com`).issue;
-    expect(email?.message).toMatch(
-      /^メールは200文字以内で入力してください\(現在212文字\) \/ Email/,
+    expect(email?.message).toEqual(
+      text(
+        'メールは200文字以内で入力してください(現在212文字)',
+        'Email may have at most 200 characters (now 212)',
+      ),
     );
   });
 
@@ -103,9 +114,13 @@ describe('length', () => {
       address: 'x'.repeat(300),
       accountHolder: 'カ'.repeat(201),
     });
-    expect(errors.map((e) => [e.field, e.message.split(' / ')[0]])).toEqual([
+    expect(errors.map((e) => [e.field, e.message.ja])).toEqual([
       ['address', '住所は200文字以内で入力してください(現在300文字)'],
       ['accountHolder', '口座名義(カナ)は200文字以内で入力してください(現在201文字)'],
+    ]);
+    expect(errors.map((e) => e.message.en)).toEqual([
+      expect.stringMatching(/ may have at most 200 characters \(now 300\)$/),
+      expect.stringMatching(/ may have at most 200 characters \(now 201\)$/),
     ]);
   });
 });

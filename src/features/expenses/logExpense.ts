@@ -1,0 +1,113 @@
+/**
+ * Logs one expense (from a receipt mail, a file, the CLI import) as a new row of the log, checked
+ * the way a typed row is. Idempotent by its source key (取込元): logging the same mail or file
+ * again finds its row and adds nothing. Crash-safe: the key goes in the same single write as the
+ * row, flushed before returning, so a run cut off either left the whole row or nothing.
+ * Call inside the workbook lock.
+ */
+import { cellString } from '../../core/cells';
+import { type DateKey, tokyoInstant } from '../../core/dates';
+import type { PaymentMethod } from '../../core/expenses/accounts';
+import { reviewLogRow } from '../../core/expenses/logRow';
+import { formatTaxRate, type TaxRate } from '../../core/tax';
+import { inLang, type Lang, same, type Text, UserError } from '../../core/text';
+import { flushWorkbook } from '../../services/workbook';
+import { textCell } from '../../sheets/cells';
+import { EXPENSES_SHEET } from '../../sheets/schema';
+import { appendRecords } from '../../sheets/table';
+import type { WorkbookTables } from '../../sheets/workbookTables';
+import { CHECK_COLUMNS } from './checkLog';
+import { expenseTable, historyOf, requireLogColumns } from './expenseLog';
+
+/** One expense to log, as read from a receipt (or typed in a card). */
+export interface ExpenseRecord {
+  readonly date: DateKey;
+  readonly payee: string;
+  /** Tax included, whole yen. */
+  readonly amount: number;
+  readonly taxRate: TaxRate;
+  /** The tax the receipt states; computed from amount and rate when left out. */
+  readonly tax?: number;
+  /** The owner's choice; suggested (状態 科目提案) when left out. */
+  readonly account?: string;
+  readonly paymentMethod?: PaymentMethod;
+  readonly registrationNumber?: string;
+  readonly memo?: string;
+  /** The receipt file's link in Drive. */
+  readonly receipt?: string;
+}
+
+export interface LoggedExpense {
+  /** 1-based sheet row of the expense. */
+  readonly row: number;
+  /** false: a row with this key was already there (nothing was written). */
+  readonly created: boolean;
+  /** The row's 勘定科目, 状態 and message after logging (the existing row's when not created). */
+  readonly account: string;
+  readonly status: string;
+  readonly message: Text;
+}
+
+/** The longest source key kept (a Gmail message id or a Drive file id fits many times over). */
+export const MAX_SOURCE_KEY = 200;
+
+export function logExpense(
+  tables: WorkbookTables,
+  record: ExpenseRecord,
+  key: string,
+  ctx: { readonly today: DateKey; readonly lang: Lang },
+): LoggedExpense {
+  const source = key.trim();
+  if (source === '' || source.length > MAX_SOURCE_KEY)
+    throw new UserError(
+      `取込元のキーは1〜${MAX_SOURCE_KEY}文字です`,
+      `The source key must have 1 to ${MAX_SOURCE_KEY} characters`,
+    );
+  const table = expenseTable(tables);
+  requireLogColumns(table, [...CHECK_COLUMNS, 'source']);
+  const existing = table.rows.find((r) => cellString(r.values.source) === source);
+  if (existing) {
+    const message = cellString(existing.values.message);
+    return {
+      row: existing.rowNumber,
+      created: false,
+      account: cellString(existing.values.account),
+      status: cellString(existing.values.status),
+      message: same(message),
+    };
+  }
+  const cells = {
+    date: tokyoInstant(record.date),
+    payee: record.payee,
+    amount: record.amount,
+    taxRate: formatTaxRate(record.taxRate),
+    tax: record.tax ?? '',
+    account: record.account ?? '',
+    paymentMethod: record.paymentMethod ?? '',
+    registrationNumber: record.registrationNumber ?? '',
+    memo: record.memo ?? '',
+    receipt: record.receipt ?? '',
+  };
+  const review = reviewLogRow(cells, { today: ctx.today }, historyOf(table.rows).of(record.payee));
+  const fill = review.fill;
+  const account = fill.account ?? cells.account;
+  const row = appendRecords(table, [
+    {
+      ...cells,
+      payee: textCell(cells.payee),
+      memo: textCell(cells.memo),
+      receipt: textCell(cells.receipt),
+      registrationNumber: textCell(cells.registrationNumber),
+      tax: fill.tax ?? cells.tax,
+      account,
+      suggested: fill.account ?? '',
+      creditRate: fill.creditRate ?? '',
+      status: fill.status,
+      message: textCell(inLang(fill.message, ctx.lang)),
+      source: textCell(source),
+    },
+  ]);
+  tables.forget(EXPENSES_SHEET);
+  flushWorkbook();
+  return { row, created: true, account, status: fill.status, message: fill.message };
+}
