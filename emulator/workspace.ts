@@ -21,6 +21,7 @@ import { ScriptAppEmulator } from './services/script';
 import { SessionEmulator } from './services/session';
 import { SpreadsheetAppEmulator } from './services/spreadsheet/app';
 import { UiEmulator } from './services/ui';
+import { UrlFetchAppEmulator } from './services/urlfetch';
 import { UtilitiesEmulator } from './services/utilities';
 
 export interface WorkspaceOptions {
@@ -87,6 +88,8 @@ export class Workspace {
   /** The user's mailbox; MailApp sends through it (construct GmailApp first). */
   readonly GmailApp: GmailAppEmulator;
   readonly MailApp: MailAppEmulator;
+  /** No network: answers only Drive's export of a Doc as text (see services/urlfetch.ts). */
+  readonly UrlFetchApp: UrlFetchAppEmulator;
 
   constructor(options: WorkspaceOptions = {}) {
     this.clock = new VirtualClock(options.now);
@@ -112,6 +115,7 @@ export class Workspace {
     this.DriveApp = new DriveAppEmulator(this);
     this.GmailApp = new GmailAppEmulator(this);
     this.MailApp = new MailAppEmulator(this);
+    this.UrlFetchApp = new UrlFetchAppEmulator(this);
   }
 
   /** Registers work to do when an execution ends (locks are released, for example). */
@@ -179,6 +183,7 @@ export class Workspace {
       DriveApp: this.DriveApp,
       GmailApp: this.GmailApp,
       MailApp: this.MailApp,
+      UrlFetchApp: this.UrlFetchApp,
     };
     const globals: Record<string, unknown> = {};
     for (const [name, service] of Object.entries(services)) {

@@ -17,18 +17,45 @@ import type { GmailView, TaskView } from './protocol';
 
 export const WORKBOOK_ID_PROPERTY = 'pokke.workbookId';
 
-interface DemoMail extends Omit<IncomingMail, 'date'> {
+/** An attachment of a demo mail: a file of the demo folder (`receipts/…`), read on delivery. */
+interface DemoAttachment {
+  name: string;
+  contentType: string;
+  file: string;
+}
+
+export interface DemoMail extends Omit<IncomingMail, 'date' | 'attachments'> {
   id: string;
   date: string;
+  attachments?: DemoAttachment[];
+}
+
+/** A demo mail as the mailbox takes it: its attachments' files read from `demoDir`. */
+export function incomingDemoMail(demo: DemoMail, demoDir: string): IncomingMail {
+  const { id: _id, attachments, ...mail } = demo;
+  if (!attachments) return mail;
+  return {
+    ...mail,
+    attachments: attachments.map((a) => ({
+      name: a.name,
+      contentType: a.contentType,
+      data: readFileSync(join(demoDir, a.file)),
+    })),
+  };
+}
+
+/** The demo mails of `demoDir`/mails.json (none when there is no such file). */
+export function readDemoMails(demoDir: string): DemoMail[] {
+  const file = join(demoDir, 'mails.json');
+  if (!existsSync(file)) return [];
+  return (JSON.parse(readFileSync(file, 'utf8')) as { mails: DemoMail[] }).mails;
 }
 
 /** Puts the demo mails in the inbox, oldest first. */
 export function deliverDemoMails(ws: Workspace, demoDir: string): void {
-  const file = join(demoDir, 'mails.json');
-  if (!existsSync(file)) return;
-  const { mails } = JSON.parse(readFileSync(file, 'utf8')) as { mails: DemoMail[] };
-  for (const { id: _id, ...mail } of [...mails].sort((a, b) => a.date.localeCompare(b.date))) {
-    ws.GmailApp.deliver(mail);
+  const mails = readDemoMails(demoDir);
+  for (const mail of [...mails].sort((a, b) => a.date.localeCompare(b.date))) {
+    ws.GmailApp.deliver(incomingDemoMail(mail, demoDir));
   }
 }
 

@@ -1,6 +1,6 @@
 // Makes sure every test can run: Debian's chromium and the Noto CJK fonts for the browser tests
-// (without the fonts Japanese renders as boxes), and faketime for the run with the clock a year
-// ahead. Installs them with apt-get when running as root; otherwise stops at once with the command
+// (without the fonts Japanese renders as boxes), faketime for the run with the clock a year
+// ahead, and tesseract with its Japanese data for the emulator's Drive OCR (photographed receipts). Installs them with apt-get when running as root; otherwise stops at once with the command
 // to run. No test is ever skipped silently.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -18,7 +18,7 @@ import { join } from 'node:path';
 
 const CHROMIUM = '/usr/bin/chromium';
 const NOTO_DIR = '/usr/share/fonts/opentype/noto';
-const PACKAGES = ['chromium', 'fonts-noto-cjk', 'faketime'];
+const PACKAGES = ['chromium', 'fonts-noto-cjk', 'faketime', 'tesseract-ocr', 'tesseract-ocr-jpn'];
 
 function hasChromium() {
   try {
@@ -38,11 +38,22 @@ function hasJapaneseFonts() {
   }
 }
 
+/** The languages tesseract has data for ('eng', 'jpn'…), none when it is not installed. */
+function tesseractLanguages() {
+  const out = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
+  if (out.status !== 0) return [];
+  // Older tesseract versions print the list on stderr.
+  return `${out.stdout}\n${out.stderr}`.split('\n').map((line) => line.trim());
+}
+
 function missing() {
   const list = [];
   if (!hasChromium()) list.push('chromium');
   if (!hasJapaneseFonts()) list.push('fonts-noto-cjk');
   if (!onPath('faketime')) list.push('faketime');
+  const languages = tesseractLanguages();
+  if (!languages.includes('eng')) list.push('tesseract-ocr');
+  if (!languages.includes('jpn')) list.push('tesseract-ocr-jpn');
   return list;
 }
 
@@ -73,7 +84,7 @@ const absent = missing();
 if (absent.length === 0) {
   const version = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout?.trim();
   console.log(
-    `ensure-test-tools: ${version || CHROMIUM}, Noto CJK fonts and faketime are installed`,
+    `ensure-test-tools: ${version || CHROMIUM}, Noto CJK fonts, faketime and tesseract (jpn) are installed`,
   );
   process.exit(0);
 }
@@ -83,7 +94,7 @@ const install = `apt-get install -y --no-install-recommends ${PACKAGES.join(' ')
 if (!isRoot || !onPath('apt-get')) {
   const sudo = isRoot ? '' : 'sudo ';
   console.error(
-    `ensure-test-tools: missing ${absent.join(', ')} (needed by the browser tests and the run a year ahead).`,
+    `ensure-test-tools: missing ${absent.join(', ')} (needed by the browser tests, the run a year ahead and the emulator's OCR).`,
   );
   console.error(`Run:\n  ${sudo}apt-get update && ${sudo}${install}`);
   process.exit(1);

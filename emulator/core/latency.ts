@@ -48,14 +48,16 @@ export interface LatencyRule {
 export const FLUSH_RULE = 'SpreadsheetApp.*.flush';
 /** The rule of a conversion to PDF: its per-unit cost is per page after the first. */
 export const PDF_CONVERSION_RULE = '*.Blob.getAs';
+/** The rule of an upload: converting to a Google Doc adds a per-unit cost per page read (OCR). */
+export const DOC_CONVERSION_RULE = 'Drive.Files.create';
 
 export const LATENCY_RULES: readonly LatencyRule[] = [
   // Builders and pure value objects run locally in the script runtime.
   { pattern: '*.*.new*', ms: 0, source: 'A' },
   // HTML → PDF conversion is a server round trip that renders the document: the call carries
   // the first page, each further page adds its rendering. HtmlOutput.getAs converts its blob the
-  // same way. (The Drive advanced service's conversions are not emulated; Pokke does not use
-  // them.) Blobs are otherwise local.
+  // same way. (The Drive advanced service's conversion to a Google Doc is DOC_CONVERSION_RULE
+  // below.) Blobs are otherwise local.
   {
     pattern: PDF_CONVERSION_RULE,
     ms: 1500,
@@ -105,7 +107,18 @@ export const LATENCY_RULES: readonly LatencyRule[] = [
   // (Files.create with a PDF) and a draft with its attachment carry the bytes, so they cost more.
   { pattern: 'Drive.Files.list', ms: 250, source: 'A' },
   { pattern: 'Drive.Files.get', ms: 150, source: 'A' },
-  { pattern: 'Drive.Files.create', ms: 400, source: 'A' },
+  // Converting an upload to a Google Doc (files.create with the Docs mime type) reads each page,
+  // with OCR for an image or a scan: 5 s a page, assumed. No published figure; Google's help
+  // says the converted Doc opens after "a few seconds (longer for bigger documents)", and a
+  // reported Apps Script pipeline spent 15–40 s per heavy multi-page PDF on OCR plus a model
+  // call (stuzhuk.page/blog/ocr-api-ai). Tesseract needs about 2–4 s for a receipt photo on a
+  // small machine. A one-page receipt thus costs ≈ 5.4 s, well inside a card's 30 s.
+  {
+    pattern: DOC_CONVERSION_RULE,
+    ms: 400,
+    source: 'A',
+    perUnit: { ms: 5000, unit: 'page converted to a Google Doc (OCR)', source: 'A' },
+  },
   { pattern: 'Drive.*.*', ms: 200, source: 'A' },
   { pattern: 'Gmail.Users.*.get', ms: 150, source: 'A' },
   { pattern: 'Gmail.Users.*.list', ms: 250, source: 'A' },
@@ -125,6 +138,10 @@ export const LATENCY_RULES: readonly LatencyRule[] = [
   { pattern: 'Sheets.*.*', ms: 200, source: 'A' },
   { pattern: 'Sheets.*.*.*', ms: 200, source: 'A' },
   { pattern: 'CardService.*.*', ms: 0, source: 'A' },
+  // UrlFetchApp: one HTTPS round trip from Google's servers (Pokke fetches only Drive's export of
+  // a small Doc); reading the response is local.
+  { pattern: 'UrlFetchApp.UrlFetchApp.fetch', ms: 300, source: 'A' },
+  { pattern: 'UrlFetchApp.*.*', ms: 0, source: 'A' },
   { pattern: '*.*.*', ms: 10, source: 'A' },
 ];
 

@@ -20,6 +20,7 @@ export const DAILY_QUOTAS = {
   calendarEventsCreated: { consumer: 5000, workspace: 10000 },
   documentsCreated: { consumer: 250, workspace: 1500 },
   conversions: { consumer: 2000, workspace: 4000 },
+  urlFetchCalls: { consumer: 20000, workspace: 100000 },
   properties: { consumer: 50000, workspace: 500000 },
   triggerRuntimeMs: { consumer: 90 * 60 * 1000, workspace: 6 * 60 * 60 * 1000 },
 } as const;
@@ -31,6 +32,7 @@ const QUOTA_ERROR_WORD: Record<QuotaName, string> = {
   calendarEventsCreated: 'calendar',
   documentsCreated: 'docs create',
   conversions: 'file conversion',
+  urlFetchCalls: 'urlfetch',
   properties: 'properties',
   triggerRuntimeMs: 'trigger runtime',
 };

@@ -29,6 +29,9 @@ const ALLOWED_SCOPES = [
   // `https://mail.google.com/`, and never `drive`: PDFs go through the Drive advanced service
   // with drive.file (files Pokke created).
   'https://www.googleapis.com/auth/gmail.compose',
+  // UrlFetchApp, only for Drive's export of the temporary Doc a receipt is read through
+  // (src/services/fileText.ts); the urlFetchWhitelist below keeps it to that API.
+  'https://www.googleapis.com/auth/script.external_request',
 ];
 
 const trigger = z.object({ runFunction: z.string() }).strict();
@@ -52,6 +55,7 @@ const manifestSchema = z
             name: z.string(),
             logoUrl: z.string().url(),
             homepageTrigger: trigger.optional(),
+            urlFetchWhitelist: z.array(z.string()).optional(),
           })
           .passthrough(),
         gmail: z.object({ homepageTrigger: trigger.optional() }).passthrough().optional(),
@@ -96,6 +100,12 @@ describe('the built manifest and bundle', () => {
         { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
       ]),
     );
+  });
+
+  it('lets UrlFetchApp reach only the Drive API files URLs (the export of a receipt read by Drive)', () => {
+    const common = (manifest as { addOns: { common: { urlFetchWhitelist?: string[] } } }).addOns
+      .common;
+    expect(common.urlFetchWhitelist).toEqual(['https://www.googleapis.com/drive/v3/files/']);
   });
 
   it('names only functions that exist at the top level of Code.js', () => {

@@ -1,6 +1,8 @@
 import { API_NAME, isEmulated, unwrap } from '../../core/instrument';
+import { DOC_CONVERSION_RULE } from '../../core/latency';
 import type { Workspace } from '../../workspace';
 import { Blob, blobOf, emulatedPdfHtml } from '../blob';
+import { convertToDocText, GOOGLE_DOC_MIME, UnreadablePdf } from '../drive/conversion';
 import { type DriveStore, File, Folder } from '../drive/items';
 import {
   apiError,
@@ -25,8 +27,13 @@ import {
  *   so a query this emulator cannot check never passes silently. Without `trashed = false` a
  *   query also lists trashed files, as Drive does. `pageSize` 1–1000, default 100.
  * - `Files.create(resource, mediaData?, optionalArgs?)`: folders (`mimeType` of a folder) and
- *   files with or without content; one parent at most (`root` when none is given).
+ *   files with or without content; one parent at most (`root` when none is given). With the
+ *   Google Docs mime type the media is converted to a Doc whose text is the file's text
+ *   (drive/conversion.ts: PDF.js for a PDF, tesseract OCR for an image, `ocrLanguage` 'ja' or
+ *   'en'); each page read costs the conversion's modelled time (core/latency.ts). The Doc's text
+ *   is read back through the API's export (UrlFetchApp, services/urlfetch.ts).
  * - `Files.get(fileId, {fields})`: metadata only.
+ * - `Files.remove(fileId)`: deletes for good (no trash), a folder with everything in it.
  * - Default fields: `kind,id,name,mimeType` for a file, `kind,incompleteSearch,files(...)` and
  *   `nextPageToken` for a list; `fields` selects others (`webViewLink`, `parents`, `*`…).
  * - Scopes: with `drive.file` only (no `drive`, `drive.readonly`…), files the app did not create
@@ -36,7 +43,9 @@ import {
  *
  * Chosen (unconfirmed): the list order without `orderBy` is creation order; `name contains` is a
  * case-insensitive substring test (Drive matches name prefixes of words); the error for more than
- * one parent is `Invalid Value`.
+ * one parent is `Invalid Value`; a PDF that cannot be read fails the upload with
+ * `The uploaded file could not be converted.` (Drive's own answer is undocumented); converting to
+ * a Doc uses none of Apps Script's daily quotas (it is a Drive API call, under the API's quotas).
  *
  * Emulator-only (on the raw object, uncounted): `core` (`store`, `appCreated`).
  */
@@ -49,6 +58,7 @@ export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 export const DRIVE_V3_ERRORS = {
   invalidValue: 'Invalid Value',
   notFound: (id: string) => `File not found: ${id}.`,
+  notConverted: 'The uploaded file could not be converted.',
 } as const;
 
 /** Scopes that see every file (drive.file sees only the app's own). */
@@ -339,6 +349,8 @@ export class DriveFilesCollection {
     if (mimeType === FOLDER_MIME) {
       if (media !== undefined) throw apiError(method, DRIVE_V3_ERRORS.invalidValue);
       item = store.add(new Folder(store, store.newId(), name, parent));
+    } else if (mimeType === GOOGLE_DOC_MIME) {
+      item = store.add(convertToDoc(this.drive, method, name, parent, media, options));
     } else {
       if (mimeType?.startsWith('application/vnd.google-apps.')) {
         throw new Error(`Drive.Files.create of ${mimeType} is not emulated`);
@@ -362,6 +374,25 @@ export class DriveFilesCollection {
     return applyFields(fileResource(store, item), tree) as DriveFile;
   }
 
+  remove(fileId: string, _optionalArgs?: Optional): void {
+    const method = 'drive.files.delete';
+    const { ws, store } = this.drive;
+    requireScope(ws, method, WRITE_SCOPES);
+    const item = store.items.get(this.drive.resolveId(String(fileId)));
+    if (!item || item === store.root || !this.drive.visible(item)) {
+      throw apiError(method, DRIVE_V3_ERRORS.notFound(String(fileId)));
+    }
+    const doomed = [item];
+    for (let i = 0; i < doomed.length; i++) {
+      const current = doomed[i] as Item;
+      if (current instanceof Folder) doomed.push(...store.childrenOf(current));
+    }
+    for (const gone of doomed) {
+      store.items.delete(gone.id);
+      this.drive.appCreated.delete(gone.id);
+    }
+  }
+
   get(fileId: string, optionalArgs?: Optional): DriveFile {
     const method = 'drive.files.get';
     const { ws, store } = this.drive;
@@ -381,6 +412,52 @@ export class DriveFilesCollection {
     }
     return applyFields(fileResource(store, item), tree) as DriveFile;
   }
+}
+
+/**
+ * A Google Doc made from the uploaded media (none: an empty Doc). Outside the collection, so a
+ * script cannot call it as `Drive.Files.convertToDoc`.
+ */
+function convertToDoc(
+  drive: DriveCore,
+  method: string,
+  name: string,
+  parent: Folder,
+  media: unknown,
+  options: Record<string, unknown>,
+): File {
+  const { ws, store } = drive;
+  let text = '';
+  if (media !== undefined) {
+    const source = blobOf(ws, unwrap(media) as GoogleAppsScript.Base.BlobSource);
+    const language =
+      options.ocrLanguage === undefined || options.ocrLanguage === null
+        ? undefined
+        : String(options.ocrLanguage);
+    let conversion: ReturnType<typeof convertToDocText>;
+    try {
+      conversion = convertToDocText(
+        source.raw(),
+        source.getContentType() ?? 'application/octet-stream',
+        language,
+      );
+    } catch (e) {
+      if (e instanceof UnreadablePdf) {
+        throw apiError(method, DRIVE_V3_ERRORS.notConverted);
+      }
+      throw e;
+    }
+    ws.meter.chargeUnits(DOC_CONVERSION_RULE, conversion.pages);
+    text = conversion.text;
+  }
+  return new File(
+    store,
+    store.newId(),
+    name,
+    parent,
+    GOOGLE_DOC_MIME,
+    new Blob(ws, text, 'text/plain', name),
+  );
 }
 
 function isBlobSource(v: unknown): boolean {
