@@ -161,8 +161,27 @@ export function blockingIssues(
   needsSetup: boolean,
 ): WorkbookIssue[] {
   return issues.filter(
-    (i) => needsSetup || (i.kind !== 'missingSheet' && i.kind !== 'missingColumn'),
+    (i) =>
+      i.kind !== 'badValue' &&
+      (needsSetup || (i.kind !== 'missingSheet' && i.kind !== 'missingColumn')),
   );
+}
+
+/**
+ * Cells that do not hold what their column expects do not stop a run: Pokke leaves such a row
+ * out and writes why in its メッセージ cell, as it does on Google. They are listed first, in
+ * `lang`, so the owner knows before reading the workbook.
+ */
+export function cellWarnings(issues: readonly WorkbookIssue[], lang: Lang = 'ja'): string[] {
+  const bad = issues.filter((i) => i.kind === 'badValue');
+  if (bad.length === 0) return [];
+  return [
+    sayIn(lang)(
+      '次のセルは列の種類と合いません(その行は実行時にメッセージ列で知らせます):',
+      'These cells do not match their column (their rows get a message when the job runs):',
+    ),
+    ...bad.map((i) => `  - ${inLang(i.message, lang)}`),
+  ];
 }
 
 /**

@@ -52,7 +52,7 @@ import {
   renderOutboxPdfs,
 } from './outbox';
 import { PdfRenderer, type PdfRendererOptions } from './pdf';
-import { blockingIssues, checkWorkbook, preflightReport } from './preflight';
+import { blockingIssues, cellWarnings, checkWorkbook, preflightReport } from './preflight';
 import type { ActionReply, ClockAction } from './protocol';
 import { Playground, parseTime, type SessionOptions } from './session';
 import { modelFromSpreadsheet } from './sheets';
@@ -500,7 +500,9 @@ export async function serverOptionsFromCli(
     if (args.workbook) {
       const { workbook, notices } = await readXlsxFile(resolve(args.workbook), 'Asia/Tokyo');
       for (const n of notices) io.out(inLang(n, 'ja'));
-      const report = preflightReport(blockingIssues(checkWorkbook(workbook), false));
+      const issues = checkWorkbook(workbook);
+      for (const line of cellWarnings(issues)) io.out(line);
+      const report = preflightReport(blockingIssues(issues, false));
       if (report.length > 0) {
         for (const line of report) io.err(line);
         return 1;

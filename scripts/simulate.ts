@@ -29,7 +29,12 @@ import { INIT, JOBS, type JobClock, type JobSpec } from '../playground/jobs';
 import { isPlaygroundLanguage } from '../playground/language';
 import { exportOutbox } from '../playground/outbox';
 import { PdfRenderer } from '../playground/pdf';
-import { blockingIssues, checkWorkbook, preflightReport } from '../playground/preflight';
+import {
+  blockingIssues,
+  cellWarnings,
+  checkWorkbook,
+  preflightReport,
+} from '../playground/preflight';
 import type { RunEntry } from '../playground/protocol';
 import { runReport } from '../playground/runReport';
 import { seedDemo } from '../playground/seed';
@@ -345,8 +350,10 @@ async function runJob(
   const { workbook, notices } = await readXlsxFile(resolve(args.workbook), TIME_ZONE);
   for (const n of notices) io.out(inLang(n, args.lang));
   const setup = `npm run simulate -- setup --workbook ${basename(args.workbook)}`;
+  const issues = checkWorkbook(workbook);
+  for (const line of cellWarnings(issues, args.lang)) io.out(line);
   const report = preflightReport(
-    blockingIssues(checkWorkbook(workbook), job.needsSetup),
+    blockingIssues(issues, job.needsSetup),
     args.lang,
     text(
       `先に setup を実行してワークブックを準備してください: ${setup} --out <フォルダー>(書き出された workbook.xlsx で ${args.job} を実行します)`,

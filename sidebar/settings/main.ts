@@ -536,7 +536,7 @@ async function save(event: Event): Promise<void> {
         if (f) f.server = serverIssue(issue);
       }
       for (const f of fields.values()) showIssue(f);
-      const unplaced = result.issues.filter((i) => !fields.has(i.field)).map((i) => i.message);
+      const unplaced = result.issues.filter((i) => !fields.has(i.field)).map((i) => tr(i.message));
       setSaving(false);
       setStatus('error', S.fixFields, unplaced.join('\n') || undefined);
       firstError()?.control.focus();

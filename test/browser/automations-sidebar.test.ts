@@ -6,6 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
+import { same, text } from '../../src/core/text';
 import type {
   AutomationStatus,
   DryRunReport,
@@ -13,43 +14,37 @@ import type {
   RunNowReport,
 } from '../../src/ui/automationContracts';
 import { DIST, type ServerHandler, type SidebarPage, tempFile } from './support/chromium';
+import { shownText } from './support/playground-page';
+import { englishWords, japaneseLines } from './support/reader-language';
 import { fakeHandler, sidebarSuite, waitFor } from './support/sidebar-suite';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const OWNER = 'owner@example.com';
 
+/** One row of the 実行ログ sheet, written in one language (Japanese here). */
 function run(over: Partial<RunLogEntry> = {}): RunLogEntry {
   return {
     startedAt: '2026-11-29T21:03:00.000Z',
     finishedAt: '2026-11-29T21:03:09.000Z',
     day: '2026-11-30',
-    job: '定期請求 / Recurring invoices',
+    job: '定期請求',
     result: '成功',
     count: 2,
-    message: '2件の請求書を作成しました / Created 2 invoices',
+    message: '2件の請求書を作成しました',
     ...over,
   };
 }
 
 const RUNS: RunLogEntry[] = [
+  run({ message: '売上明細に2行を追加しました\n2件の請求書を作成しました' }),
+  run({ job: '督促', result: '一部エラー', count: 1, message: '1件失敗' }),
+  run({ job: '月次集計', result: 'エラー', count: 0, message: 'シートがありません' }),
+  run({ job: '定期業務', result: '中断', count: 3 }),
   run({
-    message:
-      '売上明細に2行を追加しました / Added 2 sales lines\n2件の請求書を作成しました / Created 2 invoices',
-  }),
-  run({ job: '督促 / Payment reminders', result: '一部エラー', count: 1, message: '1件失敗' }),
-  run({
-    job: '月次集計 / Monthly summary',
-    result: 'エラー',
-    count: 0,
-    message: 'シートがありません',
-  }),
-  run({ job: '定期業務 / Routine tasks', result: '中断', count: 3 }),
-  run({
-    job: '自動化 / Automations',
+    job: '自動化',
     result: 'スキップ',
     count: 0,
-    message:
-      "本日分は実行済みのためスキップしました(重複した起動) / Skipped: today's jobs have already run (duplicate firing)",
+    message: '本日分は実行済みのためスキップしました(重複した起動)',
   }),
 ];
 
@@ -63,7 +58,7 @@ const OFF: AutomationStatus = {
   lastSuccessAt: null,
   nextRunAt: null,
   healthy: false,
-  health: '自動化はオフです / Automations are off',
+  health: text('自動化はオフです', 'Automations are off'),
   continuing: false,
   recentRuns: [],
 };
@@ -78,7 +73,7 @@ function on(hour: number, over: Partial<AutomationStatus> = {}): AutomationStatu
     lastSuccessAt: '2026-11-24T21:12:00.000Z',
     nextRunAt: new Date(Date.UTC(2026, 10, 26, hour - 9)).toISOString(),
     healthy: true,
-    health: '自動化は正常に動いています / Automations are running normally',
+    health: text('自動化は正常に動いています', 'Automations are running normally'),
     recentRuns: RUNS,
     ...over,
   };
@@ -91,25 +86,35 @@ const DRY_RUN: DryRunReport = {
   jobs: [
     {
       job: 'recurring',
-      label: '定期請求 / Recurring invoices',
+      label: text('定期請求', 'Recurring invoices'),
       actions: [
-        '合同会社みなと企画: SNS運用代行(月額) を売上明細に追加 / Add a recurring line',
-        '請求書を2件作成 / Issue 2 invoices',
+        text(
+          '合同会社みなと企画: SNS運用代行(月額) を売上明細に追加',
+          'Add a recurring line for 合同会社みなと企画',
+        ),
+        text('請求書を2件作成', 'Issue 2 invoices'),
       ],
       problems: [],
     },
-    { job: 'reminders', label: '督促 / Payment reminders', actions: [], problems: [] },
+    {
+      job: 'reminders',
+      label: text('督促', 'Payment reminders'),
+      actions: [],
+      problems: [],
+    },
     {
       job: 'summary',
-      label: '月次集計 / Monthly summary',
-      actions: ['2026-11 の月次集計を作成 / Summarise 2026-11'],
+      label: text('月次集計', 'Monthly summary'),
+      actions: [text('2026-11 の月次集計を作成', 'Summarise 2026-11')],
       problems: [],
     },
     {
       job: 'routines',
-      label: '定期業務 / Routine tasks',
-      actions: ['請求書の下書きを確認して送信'],
-      problems: ['定期業務 3行目: 繰り返しを読み取れません / Cannot read the rule'],
+      label: text('定期業務', 'Routine tasks'),
+      actions: [same('請求書の下書きを確認して送信')],
+      problems: [
+        text('定期業務 3行目: 繰り返しを読み取れません', '定期業務 row 3: cannot read the rule'),
+      ],
     },
   ],
 };
@@ -131,7 +136,10 @@ function fakeServer(initial: AutomationStatus = OFF) {
     runNow: (): RunNowReport | Promise<RunNowReport> => {
       const runs = [run({ day: '2026-11-24', count: 1 })];
       state.status = { ...state.status, recentRuns: [...runs, ...state.status.recentRuns] };
-      return { runs, message: '2026-11-24 の処理を実行しました / Ran the jobs for 2026-11-24' };
+      return {
+        runs,
+        message: text('2026-11-24 の処理を実行しました', 'Ran the jobs for 2026-11-24'),
+      };
     },
   };
   const handler = fakeHandler({
@@ -166,12 +174,14 @@ function held<T>(value: () => T) {
 }
 
 describe('automations sidebar against a fake server', () => {
-  test('off: Japanese first, 6時 preselected, today in Tokyo for the dry run', async () => {
+  test('off: in Japanese only, 6時 preselected, today in Tokyo for the dry run', async () => {
     const s = await open(fakeServer().handler);
     const { page } = s;
     expect(await page.evaluate('document.documentElement.lang')).toBe('ja');
-    expect(await page.locator('h1 .bi-main').textContent()).toBe('自動化');
-    expect(await page.locator('h1 .bi-sub').textContent()).toBe('Automations');
+    expect(await page.locator('h1').textContent()).toBe('自動化');
+    // No English twin anywhere: not in small print, not in a tooltip.
+    expect(englishWords(await shownText(page.locator('body')))).toEqual([]);
+    expect(await page.locator('[title]').count()).toBe(0);
     expect(await page.locator('[data-state]').textContent()).toBe('オフ');
     expect(await page.locator('[data-health]').textContent()).toContain('自動化はオフです');
     expect(await page.locator('[data-owner]').count()).toBe(0);
@@ -215,7 +225,7 @@ describe('automations sidebar against a fake server', () => {
     expect(await fact(page, 'hour').textContent()).toBe('毎日 7時台');
     expect(await fact(page, 'last-success').textContent()).toBe('2026/11/25(水) 06:12');
     expect(await fact(page, 'next-run').textContent()).toBe('2026/11/26(木) 7時台');
-    expect(await page.locator('[data-owner] .bi-main').textContent()).toBe(
+    expect(await page.locator('[data-owner]').textContent()).toBe(
       `このトリガーは ${OWNER} のアカウントで動きます`,
     );
     expect(await page.locator('[data-owner-only]').count()).toBe(0);
@@ -235,14 +245,19 @@ describe('automations sidebar against a fake server', () => {
     const other = on(6, {
       owner: 'keiri@example.com',
       currentUser: 'staff@example.com',
-      health:
-        '自動化は keiri@example.com さんのアカウントで動いています。変更はその方が行えます / Automations run under keiri@example.com’s account',
+      health: text(
+        '自動化は keiri@example.com さんのアカウントで動いています。変更はその方が行えます',
+        'Automations run under keiri@example.com’s account',
+      ),
     });
     const { page } = await open(fakeServer(other).handler);
-    expect(await page.locator('[data-owner] .bi-main').textContent()).toBe(
+    expect(await page.locator('[data-owner]').textContent()).toBe(
       'このトリガーは keiri@example.com のアカウントで動きます',
     );
-    expect(await page.locator('[data-owner-only] .bi-main').textContent()).toBe(
+    expect(await page.locator('[data-health]').textContent()).toBe(
+      '自動化は keiri@example.com さんのアカウントで動いています。変更はその方が行えます',
+    );
+    expect(await page.locator('[data-owner-only]').textContent()).toBe(
       '設定を変更できるのは keiri@example.com さんだけです',
     );
     for (const action of ['install', 'change-hour', 'uninstall']) {
@@ -293,7 +308,7 @@ describe('automations sidebar against a fake server', () => {
     expect(named(s, 'automationsDryRun').map((c) => c.args)).toEqual([[{ date: '2026-11-30' }]]);
     expect(await page.locator('.day-line').textContent()).toBe('2026/11/30(月)営業日');
     const jobs = page.locator('article.job');
-    expect(await jobs.locator('.job-label .bi-main').allTextContents()).toEqual([
+    expect(await jobs.locator('.job-label').allTextContents()).toEqual([
       '定期請求',
       '督促',
       '月次集計',
@@ -330,10 +345,7 @@ describe('automations sidebar against a fake server', () => {
     // A date that is not one is refused before any call.
     await page.locator('#dry-run-date').fill('');
     await button(page, 'dry-run').click();
-    expect(await page.locator('#dry-run-issue .bi-main').textContent()).toBe(
-      '日付を選んでください',
-    );
-    expect(await page.locator('#dry-run-issue').textContent()).not.toContain('YYYY');
+    expect(await page.locator('#dry-run-issue').textContent()).toBe('日付を選んでください');
     expect(named(s, 'automationsDryRun')).toHaveLength(2);
   });
 
@@ -343,7 +355,7 @@ describe('automations sidebar against a fake server', () => {
       state.status = { ...state.status, recentRuns: [run({ day: '2026-11-24' }), ...RUNS] };
       return {
         runs: [run({ day: '2026-11-24' }), run({ day: '2026-11-24', result: 'エラー', count: 0 })],
-        message: '2026-11-24 の処理を実行しました / Ran the jobs for 2026-11-24',
+        message: text('2026-11-24 の処理を実行しました', 'Ran the jobs for 2026-11-24'),
       };
     });
     state.runNow = () => answer.promise;
@@ -385,16 +397,12 @@ describe('automations sidebar against a fake server', () => {
     const rows = page.locator('[data-section="recent"] li.run');
     expect(await rows.count()).toBe(5);
     expect(await rows.nth(0).locator('.run-day').textContent()).toBe('2026/11/30(月)');
-    expect(await rows.nth(0).locator('.run-job .bi-main').textContent()).toBe('定期請求');
+    expect(await rows.nth(0).locator('.run-job').textContent()).toBe('定期請求');
     expect(await rows.nth(0).locator('.run-count').textContent()).toBe('2件');
-    // One bilingual line per line of the message.
-    expect(await rows.nth(0).locator('.run-message .bi-main').allTextContents()).toEqual([
+    // One line per line of the message.
+    expect(await rows.nth(0).locator('.run-message .lines > div').allTextContents()).toEqual([
       '売上明細に2行を追加しました',
       '2件の請求書を作成しました',
-    ]);
-    expect(await rows.nth(0).locator('.run-message .bi-sub').allTextContents()).toEqual([
-      'Added 2 sales lines',
-      'Created 2 invoices',
     ]);
     expect(await rows.locator('.badge.result').allTextContents()).toEqual([
       '成功',
@@ -404,7 +412,7 @@ describe('automations sidebar against a fake server', () => {
       'スキップ',
     ]);
     // A skip says why.
-    expect(await rows.nth(4).locator('.run-message .bi-main').textContent()).toBe(
+    expect(await rows.nth(4).locator('.run-message').textContent()).toBe(
       '本日分は実行済みのためスキップしました(重複した起動)',
     );
     const colours = await page.evaluate(
@@ -427,12 +435,12 @@ describe('automations sidebar against a fake server', () => {
   test('failures show the server message, never a stack; the buttons come back', async () => {
     const { state, handler } = fakeServer();
     state.load = () => {
-      throw new Error('スプレッドシートを開けませんでした / Could not open the spreadsheet');
+      throw new Error('スプレッドシートを開けませんでした');
     };
     const s = await open(handler);
     const { page } = s;
     const notice = page.locator('main .notice.error');
-    expect(await notice.locator('.bi-main').allTextContents()).toEqual([
+    expect(await notice.locator(':scope > div').allTextContents()).toEqual([
       '自動化の状態を読み込めませんでした',
       'スプレッドシートを開けませんでした',
     ]);
@@ -443,25 +451,23 @@ describe('automations sidebar against a fake server', () => {
     await page.locator('[data-section="status"]').waitFor();
 
     state.install = () => {
-      throw new Error('入力内容が正しくありません / The request is not valid');
+      throw new Error('入力内容が正しくありません');
     };
     await button(page, 'install').click();
     await page.locator('[data-notice="status"] .notice.error').waitFor();
-    expect(await page.locator('[data-notice="status"] .bi-main').allTextContents()).toEqual([
-      '自動化をオンにできませんでした',
-      '入力内容が正しくありません',
-    ]);
+    expect(
+      await page.locator('[data-notice="status"] .notice.error > div').allTextContents(),
+    ).toEqual(['自動化をオンにできませんでした', '入力内容が正しくありません']);
     expect(await button(page, 'install').isDisabled()).toBe(false);
 
     state.dryRun = () => {
-      throw new Error('他の処理が実行中です / Another run is in progress');
+      throw new Error('他の処理が実行中です');
     };
     await button(page, 'dry-run').click();
     await page.locator('[data-output="dry-run"] .notice.error').waitFor();
-    expect(await page.locator('[data-output="dry-run"] .bi-main').allTextContents()).toEqual([
-      '確認できませんでした',
-      '他の処理が実行中です',
-    ]);
+    expect(
+      await page.locator('[data-output="dry-run"] .notice.error > div').allTextContents(),
+    ).toEqual(['確認できませんでした', '他の処理が実行中です']);
     state.runNow = () => {
       throw new Error('Exceeded maximum execution time');
     };
@@ -479,7 +485,7 @@ describe('automations sidebar against a fake server', () => {
     const hostile = on(6, {
       owner: HOSTILE,
       currentUser: 'staff@example.com',
-      health: `${HOSTILE} / ${HOSTILE}`,
+      health: same(HOSTILE),
       recentRuns: [run({ job: HOSTILE, message: HOSTILE, result: HOSTILE, day: HOSTILE })],
     });
     const { state, handler } = fakeServer(hostile);
@@ -487,7 +493,14 @@ describe('automations sidebar against a fake server', () => {
       date,
       businessDay: false,
       holiday: HOSTILE,
-      jobs: [{ job: 'routines', label: HOSTILE, actions: [HOSTILE], problems: [HOSTILE] }],
+      jobs: [
+        {
+          job: 'routines',
+          label: same(HOSTILE),
+          actions: [same(HOSTILE)],
+          problems: [same(HOSTILE)],
+        },
+      ],
     });
     const s = await open(handler);
     const { page } = s;
@@ -504,21 +517,30 @@ describe('automations sidebar against a fake server', () => {
     expect(s.errors).toEqual([]);
   });
 
-  test('English first when the server says English', async () => {
-    const { page } = await open(fakeServer(on(6, { lang: 'en' })).handler);
+  test('in English only when the server says English', async () => {
+    // The 実行ログ written in English too; its 結果 column keeps the workbook's words.
+    const english = on(6, {
+      lang: 'en',
+      recentRuns: [run({ job: 'Recurring invoices', message: 'Created 2 invoices' })],
+    });
+    const { page } = await open(fakeServer(english).handler);
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
-    expect(await page.locator('h1 .bi-main').textContent()).toBe('Automations');
-    expect(await page.locator('h1 .bi-sub').textContent()).toBe('自動化');
+    expect(await page.locator('h1').textContent()).toBe('Automations');
     expect(await page.locator('[data-state]').textContent()).toBe('On');
     expect(await fact(page, 'hour').textContent()).toBe('Daily, 6:00–6:59');
-    expect(await page.locator('[data-owner] .bi-main').textContent()).toBe(
+    expect(await page.locator('[data-owner]').textContent()).toBe(
       `This trigger runs under ${OWNER}'s account`,
     );
+    expect(await page.locator('[data-health]').textContent()).toBe(
+      'Automations are running normally',
+    );
     expect(await button(page, 'uninstall').textContent()).toBe('Turn automations off');
-    expect(await button(page, 'uninstall').getAttribute('title')).toBe('自動化をオフにする');
     expect(await page.locator('[data-section="recent"] .badge.result').first().textContent()).toBe(
       'Success',
     );
+    // No Japanese twin anywhere, not even as a tooltip; the 設定 sheet keeps its name.
+    expect(japaneseLines(await shownText(page.locator('body')), ['設定'])).toEqual([]);
+    expect(await page.locator('[title]').count()).toBe(0);
   });
 
   test('English before the server answers when the browser prefers English', async () => {
@@ -530,9 +552,10 @@ describe('automations sidebar against a fake server', () => {
     // No google.script.run here: the loading failure is shown in English.
     await page.locator('.notice.error').waitFor();
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
-    expect(await page.locator('.notice.error .bi-main').first().textContent()).toBe(
+    expect(await page.locator('.notice.error > div').first().textContent()).toBe(
       'Could not load the automations',
     );
+    expect(japaneseLines(await shownText(page.locator('body')))).toEqual([]);
     await page.close();
   });
 

@@ -6,7 +6,13 @@
  */
 import type { Page } from 'playwright-core';
 import { tempFile } from './support/chromium';
-import { eventually, openPlayground, type PlaygroundPage } from './support/playground-page';
+import {
+  eventually,
+  openPlayground,
+  type PlaygroundPage,
+  shownText,
+} from './support/playground-page';
+import { englishWords } from './support/reader-language';
 
 let playground: PlaygroundPage;
 let page: Page;
@@ -60,7 +66,9 @@ test("the Calendar pane shows the add-on's homepage card beside the week, follow
   const text = (await card.textContent()) ?? '';
   expect(text).toContain('今日 2026/11/24');
   expect(text).toContain('期限切れの請求書');
-  expect(await card.getByText('ワークブックを開く').isVisible()).toBe(true);
+  expect(await card.getByText('ワークブックを開く', { exact: true }).isVisible()).toBe(true);
+  // In the account's language only: no English twin beside the Japanese.
+  expect(englishWords(await shownText(card), ['Pokke'])).toEqual([]);
   // Beside the week at a desktop width, not in the Gmail pane.
   const week = await page.locator('.cal-week').boundingBox();
   const box = await card.boundingBox();

@@ -6,7 +6,8 @@
  */
 import type { Page } from 'playwright-core';
 import { tempFile } from './support/chromium';
-import { openPlayground, type PlaygroundPage } from './support/playground-page';
+import { openPlayground, type PlaygroundPage, shownText } from './support/playground-page';
+import { englishWords } from './support/reader-language';
 
 let playground: PlaygroundPage;
 let page: Page;
@@ -30,14 +31,15 @@ test('a demo mail becomes a task: card, タスク sheet, Google Tasks, and no du
   expect(await card().locator('input[data-field="due"]').inputValue()).toBe('2026-11-30');
   expect(await card().textContent()).toContain('11/30(月)までに');
   expect(await card().locator('textarea[data-field="notes"]').inputValue()).toContain('山田 花子');
+  // The card speaks the account's language only (Pokke and Google ToDo, Tasks' Japanese name,
+  // are names).
+  expect(englishWords(await shownText(card()), ['Pokke', 'Google ToDo'])).toEqual([]);
 
   const shot = tempFile('pokke-gmail-card.png');
   await page.screenshot({ path: shot, fullPage: false });
   console.log(`screenshot: ${shot}`);
 
-  await card()
-    .getByRole('button', { name: /タスクを作成/ })
-    .click();
+  await card().getByRole('button', { name: 'タスクを作成', exact: true }).click();
   await page.locator('.gmail-notification', { hasText: 'タスクを作成しました' }).waitFor();
   expect(await card().textContent()).toContain('タスクを作成しました');
   await page.screenshot({ path: tempFile('pokke-gmail-created.png') });

@@ -32,7 +32,7 @@ const records = (sheet: string) => gridRecords(page, sheet);
 
 async function setClock(local: string, shown: string): Promise<void> {
   await page.locator('#clock-input').fill(local);
-  await page.getByRole('button', { name: /^設定 Set$/ }).click();
+  await page.getByRole('button', { name: '設定', exact: true }).click();
   expect(await eventually(() => page.locator('#clock-now').textContent(), shown)).toBe(shown);
 }
 
@@ -47,15 +47,16 @@ async function fireDueTriggers(): Promise<void> {
 }
 
 async function turnAutomationsOn(): Promise<void> {
-  const frame = await playground.openSidebar('自動化 / Automations');
+  const frame = await playground.openSidebar('自動化');
   await frame.locator('[data-state]').waitFor();
   await frame.locator('button[data-action="install"]').click();
   await frame.locator('[data-state="on"]').waitFor();
 }
 
+/** The month is named in the client's language: Blue Harbor Studio is billed in English. */
 const NOVEMBER_RECURRING = [
   'SNS運用代行(月額)(2026年11月分)',
-  'Localisation retainer (quarterly)(2026年11月分)',
+  'Localisation retainer (quarterly) (November 2026)',
 ];
 
 describe('the issue’s steps: the 11/30 closing by hand, then the triggers until 12/11', () => {
@@ -63,7 +64,7 @@ describe('the issue’s steps: the 11/30 closing by hand, then the triggers unti
   afterAll(stop);
 
   test('the 11/30 preview shows the recurring lines due by then, marked 定期請求', async () => {
-    const frame = await playground.openSidebar('請求書 / Invoices');
+    const frame = await playground.openSidebar('請求書');
     await frame.locator('#closing-date').fill('2026-11-30');
     await frame.locator('button[data-action="preview"]').click();
     await frame.locator('[data-section="to-issue"]').waitFor();
@@ -124,7 +125,7 @@ describe('the dry run of the month end, then the month end by trigger', () => {
   let planned = '';
 
   test('the dry run of 11/30 names each invoice, its lines and amount, and each line added', async () => {
-    const frame = await playground.openSidebar('自動化 / Automations');
+    const frame = await playground.openSidebar('自動化');
     await frame.locator('#dry-run-date').fill('2026-11-30');
     await frame.locator('button[data-action="dry-run"]').click();
     await frame.locator('.day-line[data-day="2026-11-30"]').waitFor();

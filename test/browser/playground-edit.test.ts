@@ -12,7 +12,12 @@ import type { Page } from 'playwright-core';
 import { readXlsxFile } from '../../playground/xlsx';
 import { cli } from '../playground/support/cli';
 import { tempFile } from './support/chromium';
-import { eventually, openPlayground, type PlaygroundPage } from './support/playground-page';
+import {
+  eventually,
+  openPlayground,
+  type PlaygroundPage,
+  shownText,
+} from './support/playground-page';
 
 jest.setTimeout(120_000);
 
@@ -118,11 +123,11 @@ test('a sales line typed into the grid: Sheets’ reading of typed input, the fo
 
 test('issued from the 請求書 sidebar, the typed line is billed on 山田デザイン事務所’s invoice', async () => {
   await page.locator('#clock-input').fill('2026-11-30T18:00');
-  await page.getByRole('button', { name: /^設定 Set$/ }).click();
+  await page.getByRole('button', { name: '設定', exact: true }).click();
   expect(await eventually(() => page.locator('#clock-now').textContent(), /11\/30/)).toMatch(
     /11\/30/,
   );
-  const frame = await playground.openSidebar('請求書 / Invoices');
+  const frame = await playground.openSidebar('請求書');
   await frame.locator('#closing-date').fill('2026-11-30');
   await frame.locator('button[data-action="preview"]').click();
   await frame.locator('[data-section="to-issue"]').waitFor();
@@ -133,7 +138,7 @@ test('issued from the 請求書 sidebar, the typed line is billed on 山田デ�
   await frame.locator('footer button[data-action="confirm"]').click();
   await frame.locator('[data-report]').waitFor({ timeout: 30_000 });
   expect(await frame.locator('[data-report]').textContent()).toMatch(/^4件の請求書を作成しました/);
-  await page.getByRole('button', { name: '閉じる / Close' }).click();
+  await page.getByRole('button', { name: '閉じる', exact: true }).click();
 
   await showSheet('売上明細');
   const line = await rowWhere('品目', 'バナー追加制作');
@@ -210,7 +215,10 @@ test('reset asks first, naming what would be lost; Cancel keeps it, Reset brings
   await page.getByRole('button', { name: /デモに戻す/ }).click();
   const dialog = page.locator('#confirm-layer [role="alertdialog"]');
   await dialog.waitFor();
-  expect(await dialog.textContent()).toMatch(/実行 \d+ 件・セルの編集 11 件・時計の変更/);
+  const question = await shownText(dialog);
+  expect(question).toMatch(/実行 \d+ 件・セルの編集 11 件・時計の変更/);
+  // In the account's language only.
+  expect(question).not.toMatch(/Reset the playground|thrown away/);
   await dialog.getByRole('button', { name: /キャンセル/ }).click();
   expect(await page.locator('#confirm-layer').isHidden()).toBe(true);
   await showSheet('売上明細');
@@ -231,7 +239,7 @@ test('reset asks first, naming what would be lost; Cancel keeps it, Reset brings
 });
 
 test('the automations sidebar shows the runs the triggers made, without pressing 更新', async () => {
-  const frame = await playground.openSidebar('自動化 / Automations');
+  const frame = await playground.openSidebar('自動化');
   await frame.locator('button[data-action="install"]').click();
   await frame.locator('[data-state="on"]').waitFor();
   expect(await frame.locator('[data-section="recent"]').textContent()).toContain(

@@ -8,9 +8,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import { MENU_ITEMS } from '../../src/ui/menu';
 import { header, isRealPdf, leafParts } from '../playground/support/mime';
 import { DIST, tempFile } from './support/chromium';
-import { eventually, openPlayground, type PlaygroundPage } from './support/playground-page';
+import {
+  eventually,
+  openPlayground,
+  type PlaygroundPage,
+  shownText,
+} from './support/playground-page';
 
 let playground: PlaygroundPage;
 let page: Page;
@@ -71,8 +77,14 @@ test('the demo workbook shows as Sheets would: tabs, bold frozen header, display
 });
 
 test('Pokke menu → Settings opens the real sidebar; saving changes the 設定 sheet', async () => {
-  await playground.openSidebar('設定 / Settings');
-  expect(await page.locator('#sidebar-title').textContent()).toBe('設定 / Settings');
+  await page.getByRole('button', { name: '拡張機能', exact: true }).click();
+  // The menu speaks the account's language only.
+  expect(await page.getByRole('menuitem').allInnerTexts()).toEqual(
+    MENU_ITEMS.map((item) => item.caption.ja),
+  );
+  await page.getByRole('button', { name: '拡張機能', exact: true }).click();
+  await playground.openSidebar('設定');
+  expect(await page.locator('#sidebar-title').textContent()).toBe('設定');
   const box = await page.locator('#sidebar-frame').boundingBox();
   expect(box?.width).toBe(300);
   const company = sidebarInput('companyName');
@@ -94,9 +106,9 @@ test('Pokke menu → Settings opens the real sidebar; saving changes the 設定 
   expect(await page.locator('#runs tr.run.failed').count()).toBe(0);
 
   // Closing it with its X, then opening it again from the menu.
-  await page.getByRole('button', { name: '閉じる / Close' }).click();
+  await page.getByRole('button', { name: '閉じる', exact: true }).click();
   expect(await page.locator('#sidebar').isHidden()).toBe(true);
-  await playground.openSidebar('設定 / Settings');
+  await playground.openSidebar('設定');
   await sidebarInput('companyName').waitFor();
   expect(await sidebarInput('companyName').inputValue()).toBe('株式会社ぽっけ商店 東京本店');
 });
@@ -114,7 +126,7 @@ test('the clock moves to month end in Tokyo time', async () => {
   await page.getByRole('button', { name: /トリガーを実行/ }).click();
   await page.locator('.toast').getByText('実行するトリガーはありませんでした').first().waitFor();
   await page.locator('#clock-input').fill('2026-12-25T18:30');
-  await page.getByRole('button', { name: /^設定 Set$/ }).click();
+  await page.getByRole('button', { name: '設定', exact: true }).click();
   expect(
     await eventually(() => page.locator('#clock-now').textContent(), '2026/12/25(金) 18:30'),
   ).toBe('2026/12/25(金) 18:30');
@@ -131,8 +143,9 @@ test('the outbox says honestly that there is nothing yet; Gmail and Calendar sho
     await page.locator(`.app-tab[data-app="${pane}"]`).click();
     const shown = page.locator(`[data-app-pane="${pane}"]`);
     expect(await shown.isVisible()).toBe(true);
-    expect(await shown.textContent()).toContain('まだありません');
-    expect(await shown.textContent()).toContain('Nothing yet');
+    // Japanese only, as the account speaks: no English twin beside it.
+    expect(await shownText(shown)).toContain('まだありません');
+    expect(await shownText(shown)).not.toContain('Nothing yet');
   }
   await page.locator('.app-tab[data-app="sheets"]').click();
 });
@@ -183,7 +196,7 @@ test('reset brings the demo back, once confirmed', async () => {
 
 /** 拡張機能 → 請求書, then a preview for `closingDate`; returns the sidebar once it shows. */
 async function previewInvoicesInSidebar(closingDate: string): Promise<FrameLocator> {
-  const frame = await playground.openSidebar('請求書 / Invoices');
+  const frame = await playground.openSidebar('請求書');
   await frame.locator('#closing-date').waitFor();
   await frame.locator('#closing-date').fill(closingDate);
   await frame.locator('button[data-action="preview"]').click();
@@ -201,12 +214,13 @@ test('請求書を表示 in the 請求書 sidebar opens the invoice in a dialog 
   const invoice = page.frameLocator('.dialog.html-dialog iframe');
   await invoice.locator('[data-preview]').waitFor();
   expect(await invoice.locator('.title').textContent()).toBe('請求書');
-  expect(await invoice.locator('.watermark').textContent()).toBe('プレビューPREVIEW');
+  // The preview speaks the owner's language only.
+  expect(await invoice.locator('.watermark').textContent()).toBe('プレビュー');
   expect(await invoice.locator('body').textContent()).toContain('(発行時に採番)');
   const shot = tempFile('playground-invoice-preview.png');
   await page.screenshot({ path: shot });
   console.log(`preview dialog screenshot: ${shot}`);
-  await dialog.getByRole('button', { name: '閉じる / Close' }).click();
+  await dialog.getByRole('button', { name: '閉じる', exact: true }).click();
   expect(await page.locator('#dialog-layer').isHidden()).toBe(true);
   // Nothing was issued: no PDF, no mail.
   await page.locator('.app-tab[data-app="outbox"]').click();
@@ -242,7 +256,7 @@ async function issueInvoicesFromSidebar(): Promise<void> {
 
 test('invoices issued from the 請求書 sidebar: the Outbox shows 4 drafts and 4 PDFs', async () => {
   await page.locator('#clock-input').fill('2026-11-30T18:00');
-  await page.getByRole('button', { name: /^設定 Set$/ }).click();
+  await page.getByRole('button', { name: '設定', exact: true }).click();
   expect(
     await eventually(() => page.locator('#clock-now').textContent(), '2026/11/30(月) 18:00'),
   ).toBe('2026/11/30(月) 18:00');

@@ -3,7 +3,7 @@
  * server on a free port, the page loaded with its grid shown, page and console errors collected,
  * and every request that would leave the machine aborted and noted.
  */
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../../../playground/server';
 import { type Browser, launchChromium } from './chromium';
 
@@ -16,7 +16,10 @@ export interface PlaygroundPage {
   readonly offMachine: string[];
   /** The sidebar panel's iframe. */
   sidebar(): FrameLocator;
-  /** 拡張機能 → `menuItem` (e.g. `請求書 / Invoices`); returns once the sidebar panel shows. */
+  /**
+   * 拡張機能 (Extensions, in English) → `menuItem` (e.g. `請求書`); returns once the sidebar
+   * panel shows.
+   */
   openSidebar(menuItem: string): Promise<FrameLocator>;
   close(): Promise<void>;
 }
@@ -68,8 +71,9 @@ async function load(
     offMachine,
     sidebar,
     async openSidebar(menuItem) {
-      await page.getByRole('button', { name: /拡張機能/ }).click();
-      await page.getByRole('menuitem', { name: menuItem }).click();
+      await page.getByRole('button', { name: /拡張機能|Extensions/ }).click();
+      // The whole caption, in one language: '請求書', never '請求書 / Invoices'.
+      await page.getByRole('menuitem', { name: menuItem, exact: true }).click();
       await page.locator('#sidebar').waitFor();
       return sidebar();
     },
@@ -78,6 +82,15 @@ async function load(
       await server.close();
     },
   };
+}
+
+/**
+ * The text a person sees (of the playground page or a sidebar): the playground holds both
+ * languages in its DOM and hides the other one with CSS, so `textContent` would read both.
+ */
+export async function shownText(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: what is visible is what is checked
+  return locator.innerText();
 }
 
 /** Reads until the value is `want` (or 10 s pass) and returns the last value read. */
