@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { UserError } from '../core/text';
 import { isInstalledTrigger } from '../services/triggers';
+import { guard } from './rpc';
 
 /**
  * The part of a time-driven event Pokke relies on: the unique ID of the installed trigger that
@@ -18,8 +19,11 @@ const timeDrivenEvent = z.looseObject({
 export function requireTriggerFiring(handler: string, event: unknown): void {
   const parsed = timeDrivenEvent.safeParse(event);
   if (parsed.success && isInstalledTrigger(handler, parsed.data.triggerUid)) return;
-  throw new UserError(
-    `「${handler}」は Pokke のトリガーだけが実行できます。今すぐ実行するにはサイドバーを使ってください`,
-    `${handler} runs only from Pokke's own trigger. Use the sidebar to run it now`,
-  );
+  // The caller is a page: it reads the refusal in the user's language (the one thing read).
+  guard(() => {
+    throw new UserError(
+      `「${handler}」は Pokke のトリガーだけが実行できます。今すぐ実行するにはサイドバーを使ってください`,
+      `${handler} runs only from Pokke's own trigger. Use the sidebar to run it now`,
+    );
+  });
 }

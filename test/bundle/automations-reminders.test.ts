@@ -184,7 +184,10 @@ describe('payment reminders (督促) through the dispatcher', () => {
     setSetting(bundle, 'reminderSendDirectly', 'する');
     const preview = bundle.runJson('automationsDryRun', [{ date: '2026-11-24' }]) as DryRunReport;
     expect(preview.jobs.find((j) => j.job === 'reminders')!.actions).toEqual([
-      expect.stringContaining('「お支払い状況のご確認」の送信'),
+      {
+        ja: expect.stringContaining('「お支払い状況のご確認」の送信'),
+        en: expect.stringContaining('send reminder 1 of 3 for invoice 2026-10-0001'),
+      },
     ]);
     atDay(bundle, '2026-11-24');
     atDay(bundle, '2026-11-24');
@@ -198,7 +201,7 @@ describe('payment reminders (督促) through the dispatcher', () => {
     expect(row['メッセージ']).toBe(
       '発行時の注意書き\n督促1(お支払い状況のご確認): 2026年11月24日(火) 送信しました',
     );
-    expect(records(bundle, '実行ログ').find((r) => r['処理']!.startsWith('督促'))).toMatchObject({
+    expect(records(bundle, '実行ログ').find((r) => r['処理'] === '督促')).toMatchObject({
       結果: '成功',
       件数: '1',
     });

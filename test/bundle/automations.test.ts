@@ -1,4 +1,5 @@
 import { advanceWithTriggers, fireNow } from '../../emulator/trigger-runner';
+import { text } from '../../src/core/text';
 import type { AutomationStatus, DryRunReport } from '../../src/ui/automationContracts';
 import { book, calendarEvents, demoAt, handlers, records, tokyo } from './automations-support';
 
@@ -73,11 +74,21 @@ describe('automations: the month-end of the demo company', () => {
     const before = book(bundle).snapshot();
     const report = bundle.runJson('automationsDryRun', [{ date: '2026-11-30' }]) as DryRunReport;
     expect(report).toMatchObject({ date: '2026-11-30', businessDay: true, holiday: null });
-    const actions = (job: string) => report.jobs.find((j) => j.job === job)!.actions.join('\n');
+    const actions = (job: string, lang: 'ja' | 'en' = 'ja') =>
+      report.jobs
+        .find((j) => j.job === job)!
+        .actions.map((a) => a[lang])
+        .join('\n');
     expect(actions('routines')).toContain('請求書の下書きを確認して送信');
     expect(actions('recurring')).toContain('SNS運用代行(月額)');
     expect(actions('recurring')).toContain('Localisation retainer (quarterly)');
-    expect(actions('summary')).toContain('2026-11');
+    expect(actions('summary')).toContain('2026-11 の月次集計を作成');
+    // Each action is said in each language, for the sidebar to show the user's.
+    expect(actions('recurring', 'en')).toContain(
+      'Blue Harbor Studio: add "Localisation retainer (quarterly)" for November 2026 (2026-11-30)',
+    );
+    expect(actions('summary', 'en')).toContain('Summarise 2026-11');
+    expect(report.jobs.map((j) => j.label)).toContainEqual(text('月次集計', 'Monthly summary'));
     // A later day: the daily runs until then do their own days, so Friday's 経費の入力 is not
     // listed on Monday.
     expect(actions('routines')).not.toContain('経費の入力');
@@ -88,8 +99,14 @@ describe('automations: the month-end of the demo company', () => {
     const bundle = demoAt('2026-11-24T09:00:00+09:00');
     const report = bundle.runJson('automationsDryRun', [{ date: '2026-11-27' }]) as DryRunReport;
     expect(report.jobs.find((j) => j.job === 'routines')!.actions).toEqual([
-      'タスク「経費の入力」(期限 2026-11-27)を作成 / Create task "経費の入力" due 2026-11-27',
-      'カレンダーに「経費の入力」の予定(2026-11-27 17:00〜17:30)を入れる / Add a calendar block "経費の入力" on 2026-11-27 17:00–17:30',
+      text(
+        'タスク「経費の入力」(期限 2026-11-27)を作成',
+        'Create task "経費の入力" due 2026-11-27',
+      ),
+      text(
+        'カレンダーに「経費の入力」の予定(2026-11-27 17:00〜17:30)を入れる',
+        'Add a calendar block "経費の入力" on 2026-11-27 17:00–17:30',
+      ),
     ]);
     expect(calendarEvents(bundle)).toEqual([]);
   });
@@ -101,10 +118,10 @@ describe('automations: the month-end of the demo company', () => {
     bundle.workspace.clock.set(tokyo('2026-11-30T10:00:00'));
     const report = bundle.runJson('automationsDryRun', [{ date: '2026-11-30' }]) as DryRunReport;
     const planned = report.jobs.find((j) => j.job === 'routines')!.actions;
-    expect(planned).toEqual([
-      'タスク「請求書の下書きを確認して送信」(期限 2026-11-30)を作成 / Create task "請求書の下書きを確認して送信" due 2026-11-30',
-      'タスク「経費の入力」(期限 2026-11-27)を作成 / Create task "経費の入力" due 2026-11-27',
-      'カレンダーに「経費の入力」の予定(2026-11-27 17:00〜17:30)を入れる / Add a calendar block "経費の入力" on 2026-11-27 17:00–17:30',
+    expect(planned.map((a) => a.ja)).toEqual([
+      'タスク「請求書の下書きを確認して送信」(期限 2026-11-30)を作成',
+      'タスク「経費の入力」(期限 2026-11-27)を作成',
+      'カレンダーに「経費の入力」の予定(2026-11-27 17:00〜17:30)を入れる',
     ]);
     const before = records(bundle, 'タスク').length;
     bundle.runJson('automationsRunNow', []);
@@ -146,7 +163,8 @@ describe('automations: the month-end of the demo company', () => {
     const recurring = records(bundle, '売上明細').filter((l) => l['定期キー'] !== '');
     expect(recurring.map((l) => [l['取引先'], l['日付'], l['品目']])).toEqual([
       ['合同会社みなと企画', '2026/11/30', 'SNS運用代行(月額)(2026年11月分)'],
-      ['Blue Harbor Studio', '2026/11/30', 'Localisation retainer (quarterly)(2026年11月分)'],
+      // The period in the client's language (Blue Harbor Studio is billed in English).
+      ['Blue Harbor Studio', '2026/11/30', 'Localisation retainer (quarterly) (November 2026)'],
     ]);
     const invoices = records(bundle, '請求書');
     expect(invoices.map((i) => i['取引先']).sort()).toEqual(
@@ -172,9 +190,14 @@ describe('automations: the month-end of the demo company', () => {
     expect(sent.map((m) => m.subject)).toEqual(['【Pokke】2026-11 月次集計']);
 
     const log = records(bundle, '実行ログ');
-    expect(log.filter((r) => r['対象日'] === '2026/11/30').map((r) => r['結果'])).toEqual(
-      Array(4).fill('成功'),
-    );
+    expect(
+      log.filter((r) => r['対象日'] === '2026/11/30').map((r) => [r['処理'], r['結果']]),
+    ).toEqual([
+      ['定期業務', '成功'],
+      ['定期請求', '成功'],
+      ['月次集計', '成功'],
+      ['自動化', '成功'],
+    ]);
   });
 
   it('the jobs after the recurring one read what it wrote: the summary counts its invoices', () => {
@@ -244,14 +267,28 @@ describe('automations: the month-end of the demo company', () => {
     const rows = records(bundle, '定期業務');
     expect(rows[0]!['メッセージ']).toMatch(/頻度.*読み取れません|読み取れません/);
     expect(rows[2]!['メッセージ']).toBe(
-      '頻度「毎年2月30日」: 2月30日は存在しない日付です。月末にするなら「末日」と書いてください(例: 毎年2月末日) / Schedule "毎年2月30日": February 30 does not exist; for the month\'s last day write 末日 (e.g. 毎年2月末日)',
+      '頻度「毎年2月30日」: 2月30日は存在しない日付です。月末にするなら「末日」と書いてください(例: 毎年2月末日)',
     );
     expect(records(bundle, 'タスク').map((t) => t['タイトル'])).toContain('経費の入力');
-    expect(
-      records(bundle, '実行ログ').find((r) => r['処理']!.startsWith('定期業務')),
-    ).toMatchObject({
+    expect(records(bundle, '実行ログ').find((r) => r['処理'] === '定期業務')).toMatchObject({
       結果: '一部エラー',
     });
+  });
+
+  it('the messages are in English for someone who chose English', () => {
+    const bundle = demoAt('2026-11-27T05:00:00+09:00');
+    bundle.runJson('settingsLanguage', [{ language: 'en' }]);
+    const routines = book(bundle).getSheetByName('定期業務')!;
+    routines.getRange(4, 2).setValue('毎年2月30日');
+    bundle.runJson('automationsRunNow', []);
+    expect(records(bundle, '定期業務')[2]!['メッセージ']).toBe(
+      'Schedule "毎年2月30日": February 30 does not exist; for the month\'s last day write 末日 (e.g. 毎年2月末日)',
+    );
+    expect(records(bundle, '実行ログ').map((r) => [r['処理'], r['結果']])).toEqual([
+      ['Routines', '一部エラー'],
+      ['Recurring invoices', '成功'],
+      ['Automations', '一部エラー'],
+    ]);
   });
 });
 
@@ -317,7 +354,7 @@ describe('automations: work longer than one execution', () => {
     expect(bundle.workspace.DriveApp.allFiles()).toHaveLength(n + 2);
     const log = records(bundle, '実行ログ');
     expect(log.map((r) => r['結果'])).toContain('中断');
-    expect(log.at(-1)).toMatchObject({ 処理: '自動化 / Automations', 結果: '成功' });
+    expect(log.at(-1)).toMatchObject({ 処理: '自動化', 結果: '成功' });
   });
 });
 
@@ -333,11 +370,19 @@ describe("automations: someone else's trigger", () => {
     for (const t of hidden) ws.ScriptApp.deleteTrigger(t);
     const status = bundle.runJson('automationsStatus', []) as AutomationStatus;
     expect(status).toMatchObject({ installed: true, owner: 'owner@example.com' });
-    expect(status.health).toMatch(/owner@example.com さんのアカウントで動いています/);
+    expect(status.health.ja).toMatch(/owner@example.com さんのアカウントで動いています/);
+    expect(status.health.en).toMatch(/under owner@example.com's account/);
     expect(() => bundle.runJson('automationsInstall', [{ hour: 7 }])).toThrow(
-      /owner@example.com さんが行ってください/,
+      new Error(
+        '自動化は owner@example.com さんのアカウントで動いています。変更は owner@example.com さんが行ってください',
+      ),
     );
     expect(() => bundle.runJson('automationsUninstall', [])).toThrow(/owner@example.com/);
+    // A colleague whose Google account is in English is told in English.
+    ws.user.locale = 'en';
+    expect(() => bundle.runJson('automationsInstall', [{ hour: 7 }])).toThrow(
+      new Error("Automations run under owner@example.com's account; only they can change them"),
+    );
     expect(handlers(bundle)).toEqual([]);
     Object.assign(ws.user, owner);
   });

@@ -17,8 +17,8 @@ import {
 } from './gmail-support';
 
 const text = (card: CardJson) => JSON.stringify(card);
-const OPEN_IN_TASKS = 'Google ToDo で開く / Open in Google Tasks';
-const OPEN_ROW = 'シートの行を開く / Open the sheet row';
+const OPEN_IN_TASKS = 'Google ToDo で開く';
+const OPEN_ROW = 'シートの行を開く';
 
 function tasksSheet(g: GmailBundle) {
   return g.ws.SpreadsheetApp.openById(g.workbookId).getSheetByName('タスク')!;
@@ -80,11 +80,22 @@ describe('Gmail: the Google Tasks list', () => {
     const mid = ioCalls(g);
     const done = openMail(g, id).cards[0]!;
     const reopenCalls = ioCalls(g) - mid;
-    expect(text(done)).toContain('✓ 完了 / ✓ Completed');
+    expect(text(done)).toContain('"✓ 完了"');
     expect(text(done)).not.toContain('mailTaskCreate');
-    // Properties (1) and one Tasks.get: the same as before completion.
+    // The user's choice of language (2), the user properties (2) and one Tasks.get: the same as
+    // before completion.
     expect(reopenCalls).toBe(mid - before);
-    expect(reopenCalls).toBeLessThanOrEqual(4);
+    expect(reopenCalls).toBeLessThanOrEqual(5);
+
+    // Someone whose Google account is in English sees the same card in English only.
+    g.ws.user.locale = 'en';
+    const english = openMail(g, id).cards[0]!;
+    expect(text(english)).toContain('"✓ Completed"');
+    expect(text(english)).not.toContain('完了');
+    expect(Object.keys(linkButtons(english))).toEqual([
+      'Open in Google Tasks',
+      'Open the sheet row',
+    ]);
   });
 
   it('with Google Tasks unreachable and no workbook, no create button: a clear message', () => {
@@ -94,10 +105,16 @@ describe('Gmail: the Google Tasks list', () => {
     };
     const id = deliver(g.ws, demoMail('estimate'));
     const card = openMail(g, id).cards[0]!;
-    expect(text(card)).toContain('作成できません');
-    expect(text(card)).toContain('Google Tasks could not be reached and no workbook is connected');
+    expect(text(card)).toContain(
+      '<b>作成できません</b>: Google ToDo リストに接続できず、ワークブックも接続されていません',
+    );
     expect(text(card)).not.toContain('mailTaskCreate');
     expect(selectionItems(card, 'targets')).toEqual([]);
+    g.ws.user.locale = 'en';
+    const english = text(openMail(g, id).cards[0]!);
+    expect(english).toContain('Google Tasks could not be reached and no workbook is connected');
+    expect(english).not.toContain('作成できません');
+    g.ws.user.locale = 'ja';
     // The way out is on the card: connect the workbook.
     const ok = responseOf(
       click(g, card, /接続/, {
@@ -176,7 +193,9 @@ describe('Gmail homepage: completion in Google Tasks', () => {
     // The same calls whatever was completed: one listing per list, never one per task.
     expect(after.listCalls).toBe(2);
     expect(after.calls).toBe(first.calls);
-    expect(after.calls).toBeLessThanOrEqual(14);
+    // The user's choice of language (2 calls), the workbook's id (2), the workbook and its two
+    // sheets, one listing per list.
+    expect(after.calls).toBeLessThanOrEqual(16);
     expect(after.ms).toBeLessThan(5_000);
     console.log(`homepage: ${after.calls} calls ${after.ms} ms (2 Tasks lists)`);
   });
@@ -255,7 +274,7 @@ describe('the daily dispatcher syncs tasks made from mails, whoever runs it', ()
       .getDataRange()
       .getDisplayValues()
       .map((r) => r.join(' | '))
-      .filter((l) => l.includes('| タスク同期 / Task sync |'));
+      .filter((l) => l.includes('| タスク同期 |'));
     expect(log).toHaveLength(1);
     expect(log[0]).toContain('シート 1件、Google ToDo 1件');
     expect(log[0]).toContain('other-list');

@@ -83,8 +83,11 @@ describe('a workbook with only 会社名: warned, not refused', () => {
     const preview = bundle.runJson('invoicesPreview', [CLOSING]) as InvoicePreview;
     expect(preview.invoices).toHaveLength(4);
     expect(preview.settingsWarnings).toEqual([
-      expect.stringMatching(new RegExp(`^${NO_NUMBER} / No registration number`)),
-      expect.stringMatching(new RegExp(`^${NO_BANK}.* / No bank account`)),
+      { ja: NO_NUMBER, en: expect.stringMatching(/^No registration number is set/) },
+      {
+        ja: expect.stringMatching(new RegExp(`^${NO_BANK}`)),
+        en: expect.stringMatching(/^No bank account is set/),
+      },
     ]);
     expect(bundle.workspace.SpreadsheetApp.active!.snapshot()).toEqual(before);
   });
@@ -94,8 +97,9 @@ describe('a workbook with only 会社名: warned, not refused', () => {
     const report = bundle.runJson('invoicesIssue', [CLOSING]) as IssueReport;
     expect(report.issued).toHaveLength(4);
     expect(report.settingsWarnings).toHaveLength(2);
-    expect(report.message).toContain(NO_NUMBER);
-    expect(report.message).toContain(NO_BANK);
+    expect(report.message.ja).toContain(NO_NUMBER);
+    expect(report.message.ja).toContain(NO_BANK);
+    expect(report.message.en).toMatch(/No registration number is set[\s\S]*No bank account is set/);
     const logged = runLogMessages(bundle);
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatch(/^4件の請求書を作成しました/);
@@ -111,27 +115,47 @@ describe('a workbook with only 会社名: warned, not refused', () => {
     expect(runLogMessages(bundle)).toHaveLength(1);
   });
 
-  it('the CLI prints both warnings and its workbook records them in 実行ログ', async () => {
-    const bundle = halfConfigured();
-    const dir = mkdtempSync(join(tmpdir(), 'pokke-half-configured-'));
-    const input = join(dir, 'books.xlsx');
-    await writeXlsxFile(modelFromSpreadsheet(bundle.workspace.SpreadsheetApp.active!), input);
-    const out = join(dir, 'out');
-    const r = await cli('invoices', '--workbook', input, '--now', NOW, '--out', out);
-    expect(r.err).toEqual([]);
-    expect(r.code).toBe(0);
-    const printed = r.out.join('\n');
-    expect(printed).toMatch(/^4件の請求書を作成しました/);
-    expect(printed).toContain(NO_NUMBER);
-    expect(printed).toContain(NO_BANK);
-    const { workbook } = await readXlsxFile(join(out, 'workbook.xlsx'));
-    const log = workbook.sheets.find((s) => s.name === '実行ログ')!;
-    const cells = log.values.flat().map((v) => String(v ?? ''));
-    expect(cells.some((v) => v.includes(NO_NUMBER) && v.includes(NO_BANK))).toBe(true);
-    expect(JSON.parse(readFileSync(join(out, 'run-log.json'), 'utf8')).result.issued).toHaveLength(
-      4,
-    );
-  }, 120000);
+  it.each([
+    ['ja', /^4件の請求書を作成しました/, NO_NUMBER, NO_BANK],
+    ['en', /^Issued 4 invoice\(s\)/, 'No registration number is set', 'No bank account is set'],
+  ])(
+    'the CLI (--lang %s) prints both warnings and its workbook records them in 実行ログ, in that language',
+    async (lang, issued, noNumber, noBank) => {
+      const bundle = halfConfigured();
+      const dir = mkdtempSync(join(tmpdir(), 'pokke-half-configured-'));
+      const input = join(dir, 'books.xlsx');
+      await writeXlsxFile(modelFromSpreadsheet(bundle.workspace.SpreadsheetApp.active!), input);
+      const out = join(dir, 'out');
+      const r = await cli(
+        'invoices',
+        '--workbook',
+        input,
+        '--now',
+        NOW,
+        '--out',
+        out,
+        '--lang',
+        lang,
+      );
+      expect(r.err).toEqual([]);
+      expect(r.code).toBe(0);
+      const printed = r.out.join('\n');
+      expect(printed).toMatch(issued);
+      expect(printed).toContain(noNumber);
+      expect(printed).toContain(noBank);
+      const other = lang === 'ja' ? 'No bank account' : NO_BANK;
+      expect(printed).not.toContain(other);
+      const { workbook } = await readXlsxFile(join(out, 'workbook.xlsx'));
+      const log = workbook.sheets.find((s) => s.name === '実行ログ')!;
+      const cells = log.values.flat().map((v) => String(v ?? ''));
+      expect(cells.some((v) => v.includes(noNumber) && v.includes(noBank))).toBe(true);
+      expect(cells.some((v) => v.includes(other))).toBe(false);
+      expect(
+        JSON.parse(readFileSync(join(out, 'run-log.json'), 'utf8')).result.issued,
+      ).toHaveLength(4);
+    },
+    120000,
+  );
 });
 
 describe('the transfer-fee sentence', () => {
@@ -156,7 +180,9 @@ describe('the transfer-fee sentence', () => {
     const company = readDemoCompany().settings as unknown as SettingsForm;
     save(bundle, { ...company, invoiceNote: '振込手数料はご負担ください' });
     const preview = bundle.runJson('invoicesPreview', [CLOSING]) as InvoicePreview;
-    expect(preview.settingsWarnings.join()).toMatch(/振込手数料の記載があり、2回表示されます/);
+    expect(preview.settingsWarnings.map((w) => w.ja).join()).toMatch(
+      /振込手数料の記載があり、2回表示されます/,
+    );
     save(bundle, { ...company, transferFeeNote: 'しない' });
     bundle.runJson('invoicesIssue', [CLOSING]);
     for (const f of bundle.workspace.DriveApp.allFiles())
@@ -226,6 +252,9 @@ describe('the default closing date is the script clock in Asia/Tokyo', () => {
     ['2027-02-10T12:00:00+09:00', '2027-02-28'],
   ])('at %s: %s', (now, closingDate) => {
     const bundle = demoBundle(now);
-    expect(bundle.runJson('invoicesDefaults') as InvoiceDefaults).toEqual({ closingDate });
+    expect(bundle.runJson('invoicesDefaults') as InvoiceDefaults).toEqual({
+      lang: 'ja',
+      closingDate,
+    });
   });
 });

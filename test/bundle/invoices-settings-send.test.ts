@@ -96,7 +96,7 @@ describe('settings used by issuing', () => {
       expect(f.name).toMatch(/_INV-2611-00\d\.pdf$/);
   });
 
-  it('a bad pattern typed into the sheet stops the run with a bilingual message, writing nothing', () => {
+  it('a bad pattern typed into the sheet stops the run with a message in the user language, writing nothing', () => {
     const bundle = demoBundle();
     const settings = sheet(bundle, '設定');
     const keys = settings
@@ -105,7 +105,17 @@ describe('settings used by issuing', () => {
       .map((r) => r[0]);
     settings.getRange(keys.indexOf('invoiceNumberPattern') + 1, 3).setValue('請求{MM}');
     const before = bundle.workspace.SpreadsheetApp.active!.snapshot();
-    expect(() => issue(bundle)).toThrow(/^設定の請求書番号の形式: .+ \/ .*Invoice number pattern/);
+    expect(() => issue(bundle)).toThrow(
+      new Error(
+        '設定の請求書番号の形式: 「請」は使えません。英数字と記号 -_./# が使えます(例: {YYYY}-{MM}-{SEQ4} → 2026-11-0001)。設定を直してから発行してください',
+      ),
+    );
+    bundle.runJson('settingsLanguage', [{ language: 'en' }]);
+    expect(() => issue(bundle)).toThrow(
+      new Error(
+        'Invoice number pattern: "請" is not allowed; use letters, digits and -_./# (e.g. {YYYY}-{MM}-{SEQ4} → 2026-11-0001) (in Settings); fix it before issuing',
+      ),
+    );
     expect(bundle.workspace.SpreadsheetApp.active!.snapshot()).toEqual(before);
     expect(bundle.workspace.DriveApp.allFiles()).toEqual([]);
   });
@@ -134,7 +144,8 @@ describe('sending directly (設定「請求書を直接送信」する)', () => 
     expect(preview.sendDirectly).toBe(true);
     bundle.workspace.meter.resetCounts();
     const report = issue(bundle);
-    expect(report.message).toMatch(/^4件の請求書を作成しました\(うち4件をメールで送信\)/);
+    expect(report.message.ja).toMatch(/^4件の請求書を作成しました\(うち4件をメールで送信\)/);
+    expect(report.message.en).toMatch(/^Issued 4 invoice\(s\), 4 sent by mail/);
     expect(report.issued.every((i) => i.sent && i.draftUrl === '')).toBe(true);
     expect(outbox(bundle, 'sent')).toHaveLength(4);
     expect(outbox(bundle, 'draft')).toHaveLength(0);
@@ -144,34 +155,59 @@ describe('sending directly (設定「請求書を直接送信」する)', () => 
       expect(r['状態']).toBe('送付済');
       expect(r['下書き']).toBe('');
       expect(r['PDF']).toMatch(/^https:\/\/drive\.google\.com\//);
-      expect(r['メッセージ']).toMatch(/2026\/11\/30 18:\d\d に送信しました \/ Sent on/);
+      // After the issuing warnings, if any (さくら食品's mixed 8% lines).
+      expect(r['メッセージ']).toMatch(/(^|\n)2026\/11\/30 18:\d\d に送信しました$/);
+      expect(r['メッセージ']).not.toMatch(/Sent/);
     }
     const again = issue(bundle);
     expect(again.issued).toEqual([]);
     expect(outbox(bundle, 'sent')).toHaveLength(4);
   });
 
-  it('falls back to drafts when the daily quota is used up, and says so in the cell and report', () => {
-    const bundle = demoBundle();
-    saveSettings(bundle, { sendDirectly: 'する' });
-    const meter = bundle.workspace.meter;
-    meter.consume('email', meter.remaining('email') - 2);
-    const report = issue(bundle);
-    expect(outbox(bundle, 'sent')).toHaveLength(2);
-    expect(outbox(bundle, 'draft')).toHaveLength(2);
-    expect(report.message).toContain('メール送信の1日の上限に達したため、2件は下書きにしました');
-    const records = invoiceRecords(bundle);
-    const drafted = records.filter((r) => r['状態'] === '下書き');
-    expect(drafted).toHaveLength(2);
-    for (const r of drafted) {
-      expect(r['下書き']).toMatch(/^https:\/\/mail\.google\.com\//);
-      expect(r['メッセージ']).toMatch(
-        /(^|\n)メール送信の1日の上限に達したため下書きにしました.* \/ The daily mail sending limit/,
+  it.each([
+    ['Japanese', 'ja'],
+    ['English', 'en'],
+  ] as const)(
+    'falls back to drafts when the daily quota is used up, and says so in the cell and report (%s)',
+    (_, locale) => {
+      const bundle = demoBundle();
+      bundle.workspace.user.locale = locale;
+      saveSettings(bundle, { sendDirectly: 'する' });
+      const meter = bundle.workspace.meter;
+      meter.consume('email', meter.remaining('email') - 2);
+      const report = issue(bundle);
+      expect(outbox(bundle, 'sent')).toHaveLength(2);
+      expect(outbox(bundle, 'draft')).toHaveLength(2);
+      expect(report.message.ja).toContain(
+        'メール送信の1日の上限に達したため、2件は下書きにしました',
       );
-    }
-    expect(records.filter((r) => r['状態'] === '送付済')).toHaveLength(2);
-    expect(report.issued.filter((i) => i.sent)).toHaveLength(2);
-  });
+      expect(report.message.en).toContain('The daily mail limit was reached: 2 left as draft(s)');
+      const records = invoiceRecords(bundle);
+      const drafted = records.filter((r) => r['状態'] === '下書き');
+      expect(drafted).toHaveLength(2);
+      // The cells are in the language of the person who issued, and only in it.
+      const [fellBack, other] =
+        locale === 'en'
+          ? [
+              /(^|\n)The daily mail sending limit was reached \(0 left\), so a draft was made/,
+              /下書き/,
+            ]
+          : [/(^|\n)メール送信の1日の上限に達したため下書きにしました\(残り0件\)/, /draft/i];
+      for (const r of drafted) {
+        expect(r['下書き']).toMatch(/^https:\/\/mail\.google\.com\//);
+        expect(r['メッセージ']).toMatch(fellBack);
+        expect(r['メッセージ']).not.toMatch(other);
+      }
+      const sent = records.filter((r) => r['状態'] === '送付済');
+      for (const r of sent)
+        expect(r['メッセージ']).toMatch(
+          locale === 'en'
+            ? /(^|\n)Sent on 2026\/11\/30 18:\d\d \(JST\)$/
+            : /(^|\n)2026\/11\/30 18:\d\d に送信しました$/,
+        );
+      expect(report.issued.filter((i) => i.sent)).toHaveLength(2);
+    },
+  );
 
   /** The index of the first send in a clean run's trace. */
   function firstSendCall(): number {
@@ -198,6 +234,8 @@ describe('sending directly (設定「請求書を直接送信」する)', () => 
       (r['メッセージ'] ?? '').startsWith('【送信処理中】'),
     )!;
     expect(first).toBeDefined();
+    // The mark is Pokke's own, the same in every language: nothing joined to it.
+    expect(first['メッセージ']).toBe('【送信処理中】');
     expect(first['下書き']).toMatch(/^https:\/\/mail\.google\.com\//);
 
     const retry = issue(bundle);
@@ -212,7 +250,9 @@ describe('sending directly (設定「請求書を直接送信」する)', () => 
     expect(records).toHaveLength(4);
     for (const r of records) {
       expect(r['状態']).toBe('送付済');
-      expect(r['メッセージ']).toMatch(/に送信しました \/ Sent on/);
+      // After the issuing warnings, if any (さくら食品's mixed 8% lines).
+      expect(r['メッセージ']).toMatch(/(^|\n)2026\/11\/30 18:\d\d に送信しました$/);
+      expect(r['メッセージ']).not.toMatch(/Sent/);
     }
 
     const third = issue(bundle);
@@ -261,8 +301,12 @@ describe('issuing selected lines', () => {
     const again = issue(bundle, { ...CLOSING, rows: [2, 3] });
     expect(again.issued).toEqual([]);
     expect(again.refused.map((p) => p.row)).toEqual([2, 3]);
-    expect(again.refused[1]!.message).toMatch(/^請求書 .+ で請求済みです \/ Already billed/);
-    expect(again.message).toMatch(/選択分は発行していません/);
+    expect(again.refused[1]!.message).toEqual({
+      ja: expect.stringMatching(/^請求書 .+ で請求済みです$/),
+      en: expect.stringMatching(/^Already billed on invoice /),
+    });
+    expect(again.message.ja).toMatch(/選択分は発行していません/);
+    expect(again.message.en).toMatch(/the selection was not issued/);
     expect(bundle.workspace.DriveApp.allFiles()).toHaveLength(2);
 
     // A mix of billed and unbilled rows issues nothing of the selection.
@@ -285,7 +329,11 @@ describe('issuing selected lines', () => {
     const report = issue(bundle, { ...CLOSING, rows: [3, 999] });
     expect(report.issued).toEqual([]);
     expect(report.refused).toEqual([
-      expect.objectContaining({ row: 999, message: expect.stringMatching(/^請求できる明細/) }),
+      {
+        sheet: '売上明細',
+        row: 999,
+        message: { ja: '請求できる明細がありません', en: 'No billable line in this row' },
+      },
     ]);
     expect(() => issue(bundle, { ...CLOSING, rows: [] })).toThrow(/^入力内容が正しくありません/);
     expect(() => issue(bundle, { ...CLOSING, rows: [1.5] })).toThrow(/入力内容/);
@@ -348,11 +396,12 @@ describe('the rendered preview of one invoice', () => {
     expect(dialogs).toHaveLength(1);
     const dialog = dialogs[0]!;
     expect(dialog.kind).toBe('modal');
-    expect(dialog.title).toMatch(/^プレビュー: .+ \/ Invoice preview$/);
+    expect(dialog.title).toBe(`プレビュー: ${HOSTILE}`);
     expect(dialog.width).toBeGreaterThan(700);
     const html = dialog.content;
-    expect(html).toContain('プレビュー');
-    expect(html).toContain('PREVIEW');
+    // The owner's language only: Japanese for the demo owner.
+    expect(html).toContain('プレビュー：まだ発行されていません。番号は発行時に採番します');
+    expect(html).not.toContain('PREVIEW');
     expect(html).toContain('(発行時に採番)');
     expect(html).toContain('振込手数料はご負担ください');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
@@ -361,10 +410,30 @@ describe('the rendered preview of one invoice', () => {
     expect(bundle.workspace.SpreadsheetApp.active!.snapshot()).toEqual(before);
     expect(bundle.workspace.DriveApp.allFiles()).toEqual([]);
     expect(bundle.workspace.GmailApp.outbox()).toEqual([]);
-    // Reads the sheets (SpreadsheetApp, and the Sheets API for the batched read) and shows the
-    // dialog: no Drive, no Gmail.
+    // Reads the user's language (their properties, their locale) and the sheets (SpreadsheetApp,
+    // and the Sheets API for the batched read) and shows the dialog: no Drive, no Gmail.
     const services = Object.keys(bundle.workspace.meter.counts()).map((k) => k.split('.')[0]);
-    expect([...new Set(services)].sort()).toEqual(['HtmlService', 'Sheets', 'SpreadsheetApp']);
+    expect([...new Set(services)].sort()).toEqual([
+      'HtmlService',
+      'PropertiesService',
+      'Session',
+      'Sheets',
+      'SpreadsheetApp',
+    ]);
+  });
+
+  it('is titled and marked in the language of the person looking, the invoice in its own', () => {
+    const bundle = demoBundle();
+    bundle.workspace.user.locale = 'en';
+    const preview = bundle.runJson('invoicesPreview', [CLOSING]) as InvoicePreview;
+    const yamada = preview.invoices.find((i) => i.client === '山田デザイン事務所')!;
+    bundle.runJson('invoicesShowPreview', [{ ...CLOSING, periodKey: yamada.periodKey }]);
+    const dialog = bundle.workspace.ui.dialogs[0]!;
+    expect(dialog.title).toBe('Invoice preview');
+    expect(dialog.content).toContain('PREVIEW: not issued yet; the number is assigned on issue');
+    expect(dialog.content).not.toContain('プレビュー');
+    // 山田デザイン事務所 is billed in Japanese.
+    expect(dialog.content).toContain('(発行時に採番)');
   });
 
   it('with a selection, shows only that client selected lines; a stale item is refused', () => {

@@ -54,7 +54,9 @@ describe('invoices through the bundle (demo company, month end 2026-11-30)', () 
       '2026-11-0003',
       '2026-11-0004',
     ]);
-    expect(report.message).toMatch(/^4件の請求書を作成しました/);
+    expect(report.message.ja).toMatch(/^4件の請求書を作成しました/);
+    expect(report.message.en).toMatch(/^Issued 4 invoice\(s\)/);
+    expect(report.issued.map((i) => i.message)).toEqual([null, null, null, null]);
 
     const files = bundle.workspace.DriveApp.allFiles();
     expect(files).toHaveLength(4);
@@ -159,6 +161,7 @@ describe('cost of an issuing run', () => {
     // finished without the owner) and deleted once every invoice is made.
     // Sheets: the five tables in one batched read (after the sheets' names), and 売上明細 read
     // again after the two 定期請求 lines due by 11/30 were added (one block, a flush, 最終計上).
+    // PropertiesService and Session: the user's language (their own choice, else their locale).
     expect(byService).toEqual({
       SpreadsheetApp: 17,
       Sheets: 3,
@@ -167,6 +170,17 @@ describe('cost of an issuing run', () => {
       Utilities: 32,
       Drive: 16,
       Gmail: 5,
+      PropertiesService: 2,
+      Session: 1,
+    });
+    expect(
+      Object.fromEntries(
+        Object.entries(counts).filter(([k]) => /^(PropertiesService|Session)\./.test(k)),
+      ),
+    ).toEqual({
+      'PropertiesService.getUserProperties': 1,
+      'PropertiesService.Properties.getProperty': 1,
+      'Session.getActiveUserLocale': 1,
     });
     // Folders Pokke/請求書/2026/11 (4 lookups, 4 creations), then per invoice one lookup by
     // name and one upload; the owner's address once (for the sender name), one call per draft.
@@ -178,13 +192,14 @@ describe('cost of an issuing run', () => {
       'Gmail.Users.getProfile': 1,
       'Gmail.Users.Drafts.create': 4,
     });
-    expect(bundle.workspace.meter.total()).toBe(82);
+    expect(bundle.workspace.meter.total()).toBe(85);
     expect(bundle.workspace.clock.now() - start).toBeLessThan(20_000);
     // No DriveApp or GmailApp: their scopes (drive, mail.google.com) are gone from the manifest.
     expect(Object.keys(counts).filter((k) => /^(DriveApp|GmailApp)\./.test(k))).toEqual([]);
     bundle.workspace.meter.resetCounts();
     bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }]);
-    expect(bundle.workspace.meter.total()).toBe(8);
+    // The language (3), the lock, the tables, a flush: nothing new to issue.
+    expect(bundle.workspace.meter.total()).toBe(11);
   });
 
   it('makes the same number of Sheets calls for 10, 100 and 1,000 lines', () => {

@@ -9,9 +9,10 @@ import type { DryRunReport } from '../../src/ui/automationContracts';
 import type { InvoicePreview, IssueReport } from '../../src/ui/contracts';
 import { book, demoAt, records, tokyo } from './automations-support';
 
+/** The period is written in the client's language: Blue Harbor Studio is billed in English. */
 const NOVEMBER_RECURRING = [
   ['合同会社みなと企画', '2026/11/30', 'SNS運用代行(月額)(2026年11月分)'],
-  ['Blue Harbor Studio', '2026/11/30', 'Localisation retainer (quarterly)(2026年11月分)'],
+  ['Blue Harbor Studio', '2026/11/30', 'Localisation retainer (quarterly) (November 2026)'],
 ];
 
 const recurringLines = (bundle: ReturnType<typeof demoAt>) =>
@@ -39,7 +40,7 @@ describe('the 11/30 closing issued by hand, then the automations (the issue’s 
     expect(minato.total).toBe(133_100);
     const harbor = preview.invoices.find((i) => i.client === 'Blue Harbor Studio')!;
     expect(harbor.lines.filter((l) => l.pending).map((l) => l.item)).toEqual([
-      'Localisation retainer (quarterly)(2026年11月分)',
+      NOVEMBER_RECURRING[1]![2],
     ]);
     expect(harbor.total).toBe(231_000);
     expect(book(bundle).snapshot()).toEqual(before);
@@ -112,7 +113,8 @@ describe('the dry run of the month end', () => {
     const bundle = demoAt('2026-11-24T09:00:00+09:00');
     const report = bundle.runJson('automationsDryRun', [{ date: '2026-11-30' }]) as DryRunReport;
     const planned = report.jobs.find((j) => j.job === 'recurring')!.actions;
-    const text = planned.join('\n');
+    const text = planned.map((a) => a.ja).join('\n');
+    const english = planned.map((a) => a.en).join('\n');
     expect(text).toContain('合同会社みなと企画: 「SNS運用代行(月額)」2026年11月分を売上明細に追加');
     expect(text).toContain('「Localisation retainer (quarterly)」2026年11月分を売上明細に追加');
     expect(text).toContain('請求書を発行: 合同会社みなと企画');
@@ -120,6 +122,13 @@ describe('the dry run of the month end', () => {
     expect(text).toContain('Illustration set (5 pieces) ¥90,000');
     expect(text).toContain('請求額 ¥133,100');
     expect(text).toContain('請求額 ¥231,000');
+    // The same plan in English, for an English-speaking owner's sidebar.
+    expect(english).toContain(
+      '合同会社みなと企画: add "SNS運用代行(月額)" for November 2026 (2026-11-30)',
+    );
+    expect(english).toContain('Issue an invoice to Blue Harbor Studio');
+    expect(english).toContain('billed ¥231,000');
+    expect(english).not.toMatch(/請求書を発行|を売上明細に追加/);
 
     // The real run issues exactly what the dry run named.
     bundle.workspace.clock.set(tokyo('2026-11-30T05:00:00'));
@@ -176,7 +185,12 @@ describe('a line that arrives after its period was issued', () => {
     ]) as InvoicePreview;
     const harbor = preview.invoices.find((i) => i.client === 'Blue Harbor Studio')!;
     expect(harbor.periodStart).toBe('2026-11-30');
-    expect(harbor.warnings.join('\n')).toContain('発行済み期間に後から追加された明細です');
+    expect(harbor.warnings.map((w) => w.ja).join('\n')).toContain(
+      '発行済み期間に後から追加された明細です',
+    );
+    expect(harbor.warnings.map((w) => w.en).join('\n')).toContain(
+      'Added after the invoice closing 2026-11-30 was issued: 2026-11-30 Localisation retainer',
+    );
     const report = bundle.runJson('invoicesIssue', [{ closingDate: '2026-12-31' }]) as IssueReport;
     const number = report.issued.find((i) => i.client === 'Blue Harbor Studio')!.number;
     expect(retainer()['請求書番号']).toBe(number);

@@ -52,7 +52,10 @@ describe('names, titles and headers carry no invisible characters', () => {
     expect(drafts).toHaveLength(4);
     for (const d of drafts) {
       expect(d.from).toBe('株式会社ぽっけ商店 <owner@example.com>');
-      expect(d.subject).toMatch(/株式会社ぽっけ商店/);
+      // The subject names the company in the client's language (Blue Harbor Studio's is English).
+      expect(d.subject).toMatch(
+        d.to.includes('blueharbor') ? / from Pokke Shoten Co\., Ltd\.$/ : /^【株式会社ぽっけ商店】/,
+      );
       expect(d.subject).not.toMatch(INVISIBLE);
       expect(d.attachments.map((a) => a.name)).toEqual([
         expect.stringMatching(/^20261130_[^\u202e\ufffd]+\.pdf$/),
@@ -124,12 +127,19 @@ describe('a field refused for its length says which field and the limit, once', 
     const sheet = bundle.workspace.SpreadsheetApp.active!.getSheetByName('設定')!;
     const before = sheet.snapshot();
     expect(saveError(bundle, { companyName: 'あ'.repeat(201) })).toBe(
-      '会社名・屋号は200文字以内で入力してください / Company or trade name may have at most 200 characters',
+      '会社名・屋号は200文字以内で入力してください',
     );
     const two = saveError(bundle, { address: 'x'.repeat(201), invoiceNote: 'y'.repeat(501) });
     expect(two).toBe(
-      '住所は200文字以内で入力してください。請求書の備考は500文字以内で入力してください / ' +
-        'Address may have at most 200 characters; Note on invoices may have at most 500 characters',
+      '住所は200文字以内で入力してください。請求書の備考は500文字以内で入力してください',
+    );
+    // Someone who chose English reads the same refusals in English only.
+    bundle.runJson('settingsLanguage', [{ language: 'en' }]);
+    expect(saveError(bundle, { companyName: 'あ'.repeat(201) })).toBe(
+      'Company or trade name may have at most 200 characters',
+    );
+    expect(saveError(bundle, { address: 'x'.repeat(201), invoiceNote: 'y'.repeat(501) })).toBe(
+      'Address may have at most 200 characters; Note on invoices may have at most 500 characters',
     );
     expect(sheet.snapshot()).toEqual(before);
     // At the limit it saves.
@@ -150,9 +160,15 @@ describe('a field refused for its length says which field and the limit, once', 
     const { notification } = responseOf(
       click(g, card, /タスクを作成/, { messageId, edits: { title: '長'.repeat(201) } }).value,
     );
-    expect(notification).toBe(
-      'タイトルは200文字以内で入力してください / Title may have at most 200 characters',
+    expect(notification).toBe('タイトルは200文字以内で入力してください');
+    expect(g.tasks.allTasks()).toHaveLength(0);
+    // A card opened by someone whose Google account is in English says it in English.
+    g.ws.user.locale = 'en';
+    const english = openMail(g, messageId).cards[0]!;
+    const refused = responseOf(
+      click(g, english, /^Create task/, { messageId, edits: { title: '長'.repeat(201) } }).value,
     );
+    expect(refused.notification).toBe('Title may have at most 200 characters');
     expect(g.tasks.allTasks()).toHaveLength(0);
     // 200 characters outside the BMP are 200 characters, not 400.
     click(g, card, /タスクを作成/, { messageId, edits: { title: '𠮷'.repeat(200) } });

@@ -1,6 +1,7 @@
 import { WORKBOOK } from '../../src/sheets/schema';
 import type { SaveResult, SettingsForm, SettingsView, SetupReport } from '../../src/ui/contracts';
 import { FILLED_SETTINGS_FORM } from '../fixtures/settings';
+import { expectSeparateLanguages } from '../fixtures/text';
 import { openBundle, sheetNames } from './support';
 
 // Full-width digits in the postal code: saved normalised.
@@ -10,20 +11,55 @@ function snapshotAll(bundle: ReturnType<typeof openBundle>) {
   return bundle.workspace.SpreadsheetApp.active!.getSheets().map((s) => s.snapshot());
 }
 
+/** The items of the one Pokke menu onOpen added: caption → the function it calls. */
+function menuItems(bundle: ReturnType<typeof openBundle>): Map<string, string> {
+  const menus = bundle.workspace.ui.menus;
+  expect(menus).toHaveLength(1);
+  return new Map(
+    menus[0]!.items.flatMap((i) => (i.kind === 'item' ? [[i.caption, i.functionName]] : [])),
+  );
+}
+
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
 describe('onOpen', () => {
   it('adds the Pokke menu whose items call top-level functions', () => {
     const bundle = openBundle();
     bundle.run('onOpen', [{ authMode: 'NONE' }]);
-    const menus = bundle.workspace.ui.menus;
-    expect(menus).toHaveLength(1);
-    const items = JSON.stringify(menus[0]);
-    expect(items).toContain('設定');
-    expect(items).toContain('showSettingsSidebar');
-    expect(items).toContain('menuSetupWorkbook');
-    expect(items).toContain('showInvoicesSidebar');
-    expect(bundle.entryPoints).toEqual(
-      expect.arrayContaining(['showSettingsSidebar', 'menuSetupWorkbook']),
+    const items = menuItems(bundle);
+    expect([...items]).toEqual(
+      expect.arrayContaining([
+        ['ワークブックを準備', 'menuSetupWorkbook'],
+        ['請求書', 'showInvoicesSidebar'],
+        ['自動化', 'showAutomationsSidebar'],
+        ['設定', 'showSettingsSidebar'],
+      ]),
     );
+    // Every item calls an entry point, and is captioned in Japanese only.
+    for (const [caption, fn] of items) {
+      expect(bundle.entryPoints).toContain(fn);
+      expect(caption).not.toMatch(/[A-Za-z]/);
+    }
+  });
+
+  it('speaks English to a user whose Google account is in English', () => {
+    const japanese = openBundle();
+    japanese.run('onOpen', [{ authMode: 'NONE' }]);
+    const bundle = openBundle();
+    bundle.workspace.user.locale = 'en_US';
+    bundle.run('onOpen', [{ authMode: 'NONE' }]);
+    const items = menuItems(bundle);
+    expect([...items]).toEqual(
+      expect.arrayContaining([
+        ['Set up workbook', 'menuSetupWorkbook'],
+        ['Invoices', 'showInvoicesSidebar'],
+        ['Automations', 'showAutomationsSidebar'],
+        ['Settings', 'showSettingsSidebar'],
+      ]),
+    );
+    // The same items, in English only.
+    expect([...items.values()]).toEqual([...menuItems(japanese).values()]);
+    for (const caption of items.keys()) expect(caption).not.toMatch(JAPANESE);
   });
 });
 
@@ -32,7 +68,9 @@ describe('set up workbook', () => {
     const bundle = openBundle();
     const report = bundle.runJson('setupWorkbook') as SetupReport;
     expect(report.created).toEqual(WORKBOOK.map((s) => s.name));
-    expect(report.message).toMatch(/^ワークブックを準備しました/);
+    expectSeparateLanguages(report.message);
+    expect(report.message.ja).toMatch(/^ワークブックを準備しました/);
+    expect(report.message.en).toBe(`Workbook set up: created ${WORKBOOK.length} sheet(s)`);
     expect(sheetNames(bundle)).toEqual(
       expect.arrayContaining([
         '設定',
@@ -86,7 +124,8 @@ describe('set up workbook', () => {
     const report = bundle.runJson('setupWorkbook') as SetupReport;
     expect(report.created).toEqual([]);
     expect(report.updated).toEqual([]);
-    expect(report.message).toMatch(/変更はありません/);
+    expect(report.message.ja).toMatch(/変更はありません/);
+    expect(report.message.en).toMatch(/nothing changed/);
     expect(snapshotAll(bundle)).toEqual(before);
     const counts = bundle.workspace.meter.counts();
     const writes = Object.keys(counts).filter((k) => /\.set|\.insert|\.append|\.delete/.test(k));
@@ -108,10 +147,19 @@ describe('set up workbook', () => {
     expect(values[1]!.slice(0, 3)).toEqual(['info@example.jp', '大事な顧客', '山田デザイン事務所']);
   });
 
-  it('works from the menu and tells the user what it did', () => {
+  it('works from the menu and tells the user what it did, in their language', () => {
+    const alerts = (bundle: ReturnType<typeof openBundle>) =>
+      bundle.workspace.ui.shown.flatMap((s) => (s.kind === 'alert' ? [s.prompt] : []));
     const bundle = openBundle();
     bundle.run('menuSetupWorkbook');
-    expect(JSON.stringify(bundle.workspace.ui.shown)).toContain('ワークブックを準備しました');
+    expect(alerts(bundle)).toEqual([
+      expect.stringMatching(/^ワークブックを準備しました\(作成: 設定、/),
+    ]);
+
+    const english = openBundle();
+    english.workspace.user.locale = 'en';
+    english.run('menuSetupWorkbook');
+    expect(alerts(english)).toEqual([`Workbook set up: created ${WORKBOOK.length} sheet(s)`]);
   });
 });
 
@@ -120,7 +168,7 @@ describe('settings sidebar server functions', () => {
     const bundle = openBundle();
     bundle.run('showSettingsSidebar');
     const sidebar = bundle.workspace.ui.sidebar;
-    expect(sidebar?.title).toContain('設定');
+    expect(sidebar?.title).toBe('設定');
     expect(sidebar?.content).toContain('<script>');
     expect(sidebar?.content).not.toMatch(/<script[^>]+src=/);
   });
@@ -132,7 +180,15 @@ describe('settings sidebar server functions', () => {
     expect(saved.ok).toBe(true);
     const view = bundle.runJson('settingsLoad') as SettingsView;
     expect(view.needsSetup).toBe(false);
-    expect(view.settings).toEqual({ ...form, postalCode: '100-0001' });
+    // The English names, left out of the form, are saved empty.
+    expect(view.settings).toEqual({
+      ...form,
+      postalCode: '100-0001',
+      companyNameEn: '',
+      addressEn: '',
+      bankNameEn: '',
+      bankBranchEn: '',
+    });
     const rows = bundle.workspace.SpreadsheetApp.active!.getSheetByName('設定')!
       .getDataRange()
       .getDisplayValues();
@@ -154,6 +210,9 @@ describe('settings sidebar server functions', () => {
       ok: false,
       issues: [expect.objectContaining({ field: 'registrationNumber', severity: 'error' })],
     });
+    const [issue] = saved.ok ? [] : saved.issues;
+    expectSeparateLanguages(issue?.message);
+    expect(issue?.message.ja).toMatch(/^登録番号は「T」と13桁の数字です/);
     expect(sheet.snapshot()).toEqual(before);
   });
 
@@ -176,6 +235,10 @@ describe('settings sidebar server functions', () => {
     expect(() => bundle.runJson('settingsSave', [{ ...form, extra: '<script>' }])).toThrow(
       /入力内容/,
     );
+    bundle.runJson('settingsLanguage', [{ language: 'en' }]);
+    expect(() => bundle.runJson('settingsSave', [{ companyName: 1 }])).toThrow(
+      /^The request was not valid \(Company or trade name, [^\u3040-\u30ff\u4e00-\u9fff]*\)$/,
+    );
   });
 
   it('stores hostile text as text, never as a formula', () => {
@@ -197,6 +260,48 @@ describe('settings sidebar server functions', () => {
     const view = bundle.runJson('settingsLoad') as SettingsView;
     expect(view.needsSetup).toBe(true);
     expect(view.settings.rounding).toBe('floor');
+  });
+});
+
+describe('the language a user chooses in the settings', () => {
+  const userLanguage = (bundle: ReturnType<typeof openBundle>) =>
+    bundle.workspace.PropertiesService.getUserProperties().getProperty('pokke.language');
+
+  it('follows the account locale until the user picks one, kept for them, not in the workbook', () => {
+    const bundle = openBundle();
+    bundle.runJson('setupWorkbook');
+    bundle.workspace.user.locale = 'en_GB';
+    expect(bundle.runJson('settingsLoad') as SettingsView).toMatchObject({
+      lang: 'en',
+      language: 'auto',
+    });
+    const workbook = snapshotAll(bundle);
+
+    const ja = bundle.runJson('settingsLanguage', [{ language: 'ja' }]) as SettingsView;
+    expect(ja).toMatchObject({ lang: 'ja', language: 'ja', needsSetup: false });
+    expect(userLanguage(bundle)).toBe('ja');
+    expect(bundle.runJson('settingsLoad') as SettingsView).toMatchObject({
+      lang: 'ja',
+      language: 'ja',
+    });
+    bundle.run('showSettingsSidebar');
+    expect(bundle.workspace.ui.sidebar?.title).toBe('設定');
+
+    const auto = bundle.runJson('settingsLanguage', [{ language: 'auto' }]) as SettingsView;
+    expect(auto).toMatchObject({ lang: 'en', language: 'auto' });
+    expect(userLanguage(bundle)).toBeNull();
+    bundle.run('showSettingsSidebar');
+    expect(bundle.workspace.ui.sidebar?.title).toBe('Settings');
+    expect(snapshotAll(bundle)).toEqual(workbook);
+  });
+
+  it('refuses a language Pokke does not speak', () => {
+    const bundle = openBundle();
+    bundle.runJson('setupWorkbook');
+    expect(() => bundle.runJson('settingsLanguage', [{ language: 'fr' }])).toThrow(
+      /^入力内容が正しくありません/,
+    );
+    expect(userLanguage(bundle)).toBeNull();
   });
 });
 

@@ -7,7 +7,9 @@ import type { Bundle } from '../../emulator/runtime';
 import { advanceWithTriggers } from '../../emulator/trigger-runner';
 import { book, demoAt, handlers, records, tokyo } from './automations-support';
 
-const REFUSED = /トリガーだけが実行できます.*runs only from Pokke's own trigger/;
+/** The refusal, whole and in Japanese only (the demo owner's locale): nothing else joined to it. */
+const REFUSED =
+  /^「(dailyDispatch|continueDispatch|continueInvoices)」は Pokke のトリガーだけが実行できます。今すぐ実行するにはサイドバーを使ってください$/;
 const TRIGGER_ONLY = ['dailyDispatch', 'continueDispatch', 'continueInvoices'] as const;
 
 /** Everything a run could change: the workbook, the properties, the triggers, the mail. */
@@ -69,9 +71,25 @@ describe('functions only a trigger may run', () => {
     }
     expect(() => bundle.run(handler, [{ triggerUid: 'x' }], { triggered: true })).toThrow(REFUSED);
     expect(state(bundle)).toEqual(before);
-    // No lock was taken and nothing was read from the workbook: only the trigger list.
-    expect(Object.keys(ws.meter.counts()).filter((k) => !k.startsWith('ScriptApp.'))).toEqual([]);
+    // No lock was taken and nothing was read from the workbook: only the trigger list, and the
+    // user's language for the refusal.
+    expect(
+      Object.keys(ws.meter.counts()).filter(
+        (k) =>
+          !k.startsWith('ScriptApp.') &&
+          !k.startsWith('PropertiesService.') &&
+          !k.startsWith('Session.'),
+      ),
+    ).toEqual([]);
     expect(ws.LockService.holder('script')).toBe('none');
+  });
+
+  it.each(TRIGGER_ONLY)('%s refuses an English user in English only', (handler) => {
+    const bundle = monthEnd();
+    bundle.workspace.user.locale = 'en';
+    expect(() => bundle.runJson(handler, [{}])).toThrow(
+      new RegExp(`^${handler} runs only from Pokke's own trigger\\. Use the sidebar to run it now$`),
+    );
   });
 
   it('a real firing of each still runs', () => {
@@ -91,7 +109,7 @@ describe('functions only a trigger may run', () => {
       '請求書の下書きを確認して送信',
     );
     expect(records(bundle, '実行ログ').map((r) => [r['処理'], r['結果']])).toContainEqual([
-      '自動化 / Automations',
+      '自動化',
       '成功',
     ]);
     expect(handlers(bundle)).toEqual(['dailyDispatch']);

@@ -49,7 +49,8 @@ describe('a month end cut off after writing the summary, before its mail', () =>
     expect(notice(bundle)).toEqual(['メール未送信']);
     const cut = status(bundle);
     expect(cut.healthy).toBe(false);
-    expect(cut.health).toContain('2026-11 の月次集計メールが未送信です');
+    expect(cut.health.ja).toContain('2026-11 の月次集計メールが未送信です');
+    expect(cut.health.en).toContain('The summary mail of 2026-11 is not sent yet');
 
     // Apps Script fires the trigger again (or the next day's run comes): the mail goes, once.
     bundle.workspace.clock.advance(20 * 60_000);
@@ -57,10 +58,11 @@ describe('a month end cut off after writing the summary, before its mail', () =>
     fireNow(bundle, 'dailyDispatch');
     expect(summaryMails(bundle)).toEqual(['sent']);
     expect(notice(bundle)).toEqual(['メール送信']);
-    const line = records(bundle, '実行ログ').find((r) => r['処理']?.startsWith('月次集計'));
+    const line = records(bundle, '実行ログ').find((r) => r['処理'] === '月次集計');
     expect(line?.['メッセージ']).toContain('へメール送信しました');
     const after = status(bundle);
-    expect(after.health).not.toContain('未送信');
+    expect(after.health.ja).not.toContain('未送信');
+    expect(after.health.en).not.toContain('not sent');
     expect(after.healthy).toBe(true);
   });
 
@@ -77,12 +79,13 @@ describe('a month end cut off after writing the summary, before its mail', () =>
     fireNow(bundle, 'dailyDispatch');
     expect(summaryMails(bundle)).toEqual(['draft']);
     expect(notice(bundle)).toEqual(['メール送信中']);
-    const line = records(bundle, '実行ログ').find((r) => r['処理']?.startsWith('月次集計'));
+    const line = records(bundle, '実行ログ').find((r) => r['処理'] === '月次集計');
     expect(line).toMatchObject({ 結果: 'エラー' });
     expect(line?.['メッセージ']).toContain('次回の実行で再送します');
     const failing = status(bundle);
     expect(failing.healthy).toBe(false);
-    expect(failing.health).toContain('2026-11 の月次集計メールが未送信です');
+    expect(failing.health.ja).toContain('2026-11 の月次集計メールが未送信です');
+    expect(failing.health.en).toContain('The summary mail of 2026-11 is not sent yet');
 
     advanceWithTriggers(bundle, tokyo('2026-12-01T12:00:00'));
     expect(summaryMails(bundle)).toEqual(['sent']);
@@ -102,13 +105,16 @@ describe('an issuing run cut off after recording its invoices', () => {
     bundle.runJson('automationsInstall', [{ hour: 6 }]);
     bundle.workspace.meter.killAfter(firstDrive + 3);
     expect(() => bundle.runJson('invoicesIssue', [{ closingDate: '2026-11-30' }])).toThrow();
-    expect(status(bundle).health).toContain('請求書4件はPDFとメールがまだです');
+    const cut = status(bundle).health;
+    expect(cut.ja).toContain('請求書4件はPDFとメールがまだです');
+    expect(cut.en).toContain('4 invoice(s) still lack their PDF and mail');
     const fired = advanceWithTriggers(bundle, tokyo('2026-11-30T19:00:00'));
     expect(fired.map((f) => [f.handler, f.ok])).toEqual([['continueInvoices', true]]);
     expect(bundle.workspace.DriveApp.allFiles()).toHaveLength(4);
-    expect(status(bundle).health).not.toContain('請求書');
+    expect(status(bundle).health.ja).not.toContain('請求書');
+    expect(status(bundle).health.en).not.toContain('invoice');
     expect(records(bundle, '実行ログ').at(-1)).toMatchObject({
-      処理: '請求書の発行(続き) / Invoices (continued)',
+      処理: '請求書の発行(続き)',
       件数: '4',
     });
   });

@@ -20,7 +20,11 @@ import {
 } from './gmail-support';
 import { openBundle } from './support';
 
-const BUSY = /別の処理.*ワークブックを更新中です.*Another Pokke task .*is updating the workbook/;
+/** The message of a writer that could not get the lock, in the user's one language. */
+const BUSY = {
+  ja: 'Pokke の別の処理(自動化・請求書の発行など)がワークブックを更新中です。少し待ってからもう一度お試しください',
+  en: 'Another Pokke task (automations, invoicing…) is updating the workbook. Please try again in a moment',
+};
 
 const mailRows = (g: GmailBundle, messageId: string) =>
   taskRecords(g).filter((r) => r['タスクキー'] === `mail:${messageId}`);
@@ -35,7 +39,7 @@ describe('the Gmail card and the dispatcher share the workbook lock', () => {
     // The daily dispatcher is mid-run (its task sync writes the タスク sheet).
     g.ws.LockService.holdByOtherExecution('script', Number.POSITIVE_INFINITY);
     const busy = responseOf(click(g, card, /タスクを作成/, { messageId }).value);
-    expect(busy.notification).toMatch(BUSY);
+    expect(busy.notification).toBe(BUSY.ja);
     expect(taskRecords(g)).toEqual([]);
     expect(g.tasks.allTasks()).toEqual([]);
     expect(g.ws.PropertiesService.getUserProperties().getProperties()).toEqual(userProps);
@@ -50,6 +54,18 @@ describe('the Gmail card and the dispatcher share the workbook lock', () => {
     expect(mailRows(g, messageId)).toHaveLength(1);
     expect(taskRecords(g)).toHaveLength(1);
     expect(g.tasks.allTasks()).toHaveLength(1);
+  });
+
+  it('an English-speaking user is told in English', () => {
+    const g = openGmailBundle();
+    g.ws.user.locale = 'en';
+    const messageId = deliver(g.ws, demoMail('estimate'));
+    const card = openMail(g, messageId).cards[0]!;
+    g.ws.LockService.holdByOtherExecution('script', Number.POSITIVE_INFINITY);
+    const busy = responseOf(click(g, card, /^Create task/, { messageId }).value);
+    expect(busy.notification).toBe(BUSY.en);
+    expect(taskRecords(g)).toEqual([]);
+    expect(g.tasks.allTasks()).toEqual([]);
   });
 
   it('while the dispatcher finishes within the wait, the card waits and then writes its row', () => {
@@ -79,7 +95,11 @@ describe('sidebars and triggers share the workbook lock', () => {
     const before = settings.snapshot();
 
     bundle.workspace.LockService.holdByOtherExecution('script', Number.POSITIVE_INFINITY);
-    expect(() => bundle.runJson('settingsSave', [form])).toThrow(BUSY);
+    expect(() => bundle.runJson('settingsSave', [form])).toThrow(new Error(BUSY.ja));
+    expect(settings.snapshot()).toEqual(before);
+    // Someone who chose English in the settings is refused in English.
+    bundle.runJson('settingsLanguage', [{ language: 'en' }]);
+    expect(() => bundle.runJson('settingsSave', [form])).toThrow(new Error(BUSY.en));
     expect(settings.snapshot()).toEqual(before);
 
     bundle.workspace.LockService.releaseOtherExecution('script');

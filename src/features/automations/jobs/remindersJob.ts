@@ -155,7 +155,7 @@ export const remindersJob: Job = {
       actions: reminders.map((r) =>
         text(
           `${r.invoice.client.name}: 請求書 ${r.invoice.number} に「${REMINDER_STEP_NAMES[r.step]}」の${ctx.settings.reminderSendDirectly ? '送信' : '下書き'}`,
-          `${r.invoice.client.name}: reminder step ${r.step} for invoice ${r.invoice.number}`,
+          `${r.invoice.client.name}: ${ctx.settings.reminderSendDirectly ? 'send' : 'draft'} reminder ${r.step} of 3 for invoice ${r.invoice.number}`,
         ),
       ),
       problems: [],
