@@ -12,7 +12,9 @@
  * Then: switching back to 日本語 shows Japanese again, and the 表示言語 chosen in the 設定 sidebar
  * (the person's own choice, over the account's locale) changes the next card and sidebar.
  */
+
 import type { Frame, Locator, Page } from 'playwright-core';
+import { MENU_ITEMS } from '../../src/ui/menu';
 import {
   type Allowed,
   allowedJapanese,
@@ -98,7 +100,7 @@ describe('the playground in English', () => {
     expect(await shownText(top)).toBe('Extensions');
     await top.click();
     const items = await page.locator('.menu-item').allInnerTexts();
-    expect(items).toHaveLength(4);
+    expect(items).toEqual(MENU_ITEMS.map((m) => m.caption.en));
     for (const item of items) expect(hasJapanese(item)).toBe(false);
     // The page's chrome; the grid shows what was set up in Japanese before the switch.
     const shown: Shown[] = [];
