@@ -26,12 +26,15 @@ const NOW = '2026-11-24T09:00:00+09:00';
 
 /** A demo mail with its attachments' bytes read from playground/demo (as the playground does). */
 function receiptMail(id: string): IncomingMail {
-  const mail = demoMail(id) as IncomingMail & {
-    attachments?: { name: string; contentType: string; file: string }[];
-  };
+  const mail = demoMail(id);
+  const files = (mail.attachments ?? []) as unknown as {
+    name: string;
+    contentType: string;
+    file: string;
+  }[];
   return {
     ...mail,
-    attachments: (mail.attachments ?? []).map((a) => ({
+    attachments: files.map((a) => ({
       name: a.name,
       contentType: a.contentType,
       data: new Uint8Array(readFileSync(join('playground/demo', a.file))),
