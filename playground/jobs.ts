@@ -15,6 +15,11 @@ export interface JobSpec {
    * trigger runtime); `args` are not used.
    */
   triggered?: boolean;
+  /**
+   * Logs the `--receipt` file through the Gmail receipt card (playground/receiptImport.ts)
+   * instead of calling `entryPoint` with `args`.
+   */
+  receipt?: boolean;
   /** The workbook must already have every Pokke sheet and column (else: run setup first). */
   needsSetup: boolean;
   /** What it does, for --help. */
@@ -51,6 +56,15 @@ export const JOBS: Readonly<Record<string, JobSpec>> = {
     summary: text(
       '今月の経費を freee・マネーフォワード用 CSV に書き出し(drive/)',
       "Export this month's expenses as freee and Money Forward CSV (drive/)",
+    ),
+  },
+  'expenses-import': {
+    entryPoint: 'expenseLogFromCard',
+    receipt: true,
+    needsSetup: true,
+    summary: text(
+      '--receipt の領収書(.pdf .png .jpg .eml)を Gmail のカードと同じ手順で経費に記録',
+      'Log the --receipt file (.pdf .png .jpg .eml) as the Gmail receipt card does',
     ),
   },
   'month-end': {

@@ -17,7 +17,7 @@
  * language, and the language of every line printed. Errors are one line and exit code 1.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type Bundle, loadBundleFromDist } from '../emulator/runtime';
 import type { CalendarAdvancedEmulator } from '../emulator/services/advanced/calendar';
@@ -36,6 +36,7 @@ import {
   preflightReport,
 } from '../playground/preflight';
 import type { RunEntry } from '../playground/protocol';
+import { importReceipt, receiptAsMail } from '../playground/receiptImport';
 import { runReport } from '../playground/runReport';
 import { seedDemo } from '../playground/seed';
 import {
@@ -74,6 +75,8 @@ interface Args {
   demo?: boolean;
   /** The language of the emulated account and of every line printed. */
   lang: Lang;
+  /** expenses-import: the receipt file. */
+  receipt?: string;
 }
 
 const LANG_OPTION = '--lang';
@@ -86,6 +89,7 @@ function usage(lang: Lang): string {
     `  npm run simulate -- init --out template.xlsx ${langOption}`,
     `  npm run simulate -- init --demo --out demo.xlsx ${langOption}`,
     `  npm run simulate -- <job> --workbook in.xlsx [--now 2026-11-30T09:00+09:00] --out <dir> ${langOption}`,
+    `  npm run simulate -- expenses-import --workbook in.xlsx --receipt file.(pdf|png|jpg|eml) --out <dir> ${langOption}`,
     '',
     say(
       `  ${LANG_OPTION}  Pokke と出力の言語: ja(省略時)または en`,
@@ -161,6 +165,7 @@ function parseArgs(argv: readonly string[], lang: Lang): Args | 'help' {
     if (name === '--workbook') args.workbook = value;
     else if (name === '--now') args.now = value;
     else if (name === '--out') args.out = value;
+    else if (name === '--receipt') args.receipt = value;
     else throw new PokkeInputError(`不明なオプションです: ${name}`, `Unknown option: ${name}`);
   }
   if (job === undefined) return 'help';
@@ -346,6 +351,14 @@ async function runJob(
       `--out must be a folder: ${outDir}`,
     );
   }
+  if (job.receipt && !args.receipt) {
+    throw new PokkeInputError(
+      `${args.job} には --receipt で領収書のファイル(.pdf .png .jpg .eml)を指定してください`,
+      `${args.job} needs --receipt with a receipt file (.pdf, .png, .jpg or .eml)`,
+    );
+  }
+  // Read before anything runs: a missing or unknown file stops here.
+  const receiptMail = job.receipt && args.receipt ? receiptAsMail(resolve(args.receipt)) : null;
   const say = sayIn(args.lang);
   const { workbook, notices } = await readXlsxFile(resolve(args.workbook), TIME_ZONE);
   for (const n of notices) io.out(inLang(n, args.lang));
@@ -374,9 +387,14 @@ async function runJob(
   });
   loadIntoSpreadsheet(workbook, ss, () => ws.SpreadsheetApp.newDataValidation());
   const jobArgs = typeof job.args === 'function' ? job.args(jobClock(now)) : (job.args ?? []);
-  const result = log.run(job.entryPoint, 'job', () =>
-    job.triggered ? fireNow(bundle, job.entryPoint) : bundle.run(job.entryPoint, jobArgs),
-  );
+  const result = log.run(job.entryPoint, 'job', () => {
+    if (receiptMail) {
+      const manifest = JSON.parse(readFileSync(join(distDir, 'appsscript.json'), 'utf8'));
+      const said = importReceipt(bundle, manifest, receiptMail);
+      return { message: { ja: said, en: said } };
+    }
+    return job.triggered ? fireNow(bundle, job.entryPoint) : bundle.run(job.entryPoint, jobArgs);
+  });
 
   mkdirSync(outDir, { recursive: true });
   const afterRun = modelFromSpreadsheet(ss);

@@ -20,7 +20,14 @@ import {
   runDispatcherTrigger,
 } from './ui/automationActions';
 import type { AutomationStatus, DryRunReport, RunNowReport } from './ui/automationContracts';
-import { connectFromCard, createFromCard, homepage, mailOpened } from './ui/cards/gmailActions';
+import {
+  connectFromCard,
+  createFromCard,
+  expenseLogAction,
+  expenseTaskAction,
+  homepage,
+  mailOpened,
+} from './ui/cards/gmailActions';
 import type {
   InvoiceDefaults,
   InvoicePreview,
@@ -216,6 +223,16 @@ export function mailTaskCreate(e: unknown): GoogleAppsScript.Card_Service.Action
 /** Calendar add-on homepage (addOns.calendar.homepageTrigger): the same day at a glance. */
 export function onCalendarHomepage(e: unknown): GoogleAppsScript.Card_Service.Card {
   return homepage(e);
+}
+
+/** Card action: log the open receipt mail as an expense (idempotent per mail). */
+export function expenseLogFromCard(e: unknown): GoogleAppsScript.Card_Service.ActionResponse {
+  return expenseLogAction(e);
+}
+
+/** Card action: the task card for a mail the add-on showed as a receipt. */
+export function expenseTaskFromCard(e: unknown): GoogleAppsScript.Card_Service.ActionResponse {
+  return expenseTaskAction(e);
 }
 
 /** Card action: remember the workbook whose address the owner pasted into the Gmail card. */

@@ -66,9 +66,13 @@ export function ensureFolderPath(parts: readonly string[]): DriveFolderRef {
   return { id };
 }
 
-/** A PDF of that name in the folder that is not in the trash, if any (for idempotent saves). */
-export function findFile(folder: DriveFolderRef, name: string): DriveFileRef | null {
-  const found = findChild(folder.id, name, 'application/pdf', 'id,webViewLink');
+/** A file of that name and type in the folder, not in the trash, if any (for idempotent saves). */
+export function findFile(
+  folder: DriveFolderRef,
+  name: string,
+  mimeType = 'application/pdf',
+): DriveFileRef | null {
+  const found = findChild(folder.id, name, mimeType, 'id,webViewLink');
   return found ? { id: String(found.id), url: String(found.webViewLink) } : null;
 }
 
@@ -99,4 +103,23 @@ export function savePdfOnce(
     { fields: 'id,webViewLink' },
   );
   return { id: String(created.id), url: String(created.webViewLink), blob, existed: false };
+}
+
+/**
+ * Saves a received file (a receipt's PDF, photo or mail) under `fileName` unless a file of that
+ * name and type is already in the folder; returns the file either way (a retried or repeated
+ * save makes no second file). The blob is asked for only when it is saved.
+ */
+export function saveFileOnce(
+  folder: DriveFolderRef,
+  fileName: string,
+  mimeType: string,
+  blob: () => GoogleAppsScript.Base.Blob,
+): DriveFileRef & { readonly existed: boolean } {
+  const existing = findFile(folder, fileName, mimeType);
+  if (existing) return { ...existing, existed: true };
+  const created = drive().Files.create({ name: fileName, parents: [folder.id], mimeType }, blob(), {
+    fields: 'id,webViewLink',
+  });
+  return { id: String(created.id), url: String(created.webViewLink), existed: false };
 }

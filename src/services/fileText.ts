@@ -55,8 +55,11 @@ function drive(): GoogleAppsScript.Drive {
   return Drive as GoogleAppsScript.Drive;
 }
 
-/** The file's type: its content type, or its name's extension for a generic type. */
-function readableType(contentType: string | null, name: string): string | null {
+/**
+ * The file's type when Drive can read it (PDF, PNG, JPEG): its content type, or its name's
+ * extension for a generic type; null otherwise.
+ */
+export function readableType(contentType: string | null, name: string): string | null {
   const type = (contentType ?? '').toLowerCase().split(';')[0]?.trim() ?? '';
   if (type in READABLE_FILE_TYPES) return type;
   if (type !== '' && type !== 'application/octet-stream') return null;

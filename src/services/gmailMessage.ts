@@ -32,3 +32,48 @@ export function readOpenMail(accessToken: string, messageId: string): OpenMail |
   const link = message.getThread().getPermalink();
   return { messageId, subject, from, date, body, html, link };
 }
+
+/** A file attached to the open mail, as Gmail describes it (its bytes are fetched on demand). */
+export interface MailFile {
+  readonly index: number;
+  readonly name: string;
+  readonly contentType: string;
+  readonly size: number;
+}
+
+/** Attachments looked at: a receipt is among the first ones. */
+export const MAX_MAIL_FILES = 10;
+
+/**
+ * The open mail's attachments (the first MAX_MAIL_FILES): the message and its attachments (two
+ * calls), then three local getters each. Call after readOpenMail in the same execution (the
+ * access token is set), or pass the token.
+ */
+export function openMailFiles(
+  messageId: string,
+  accessToken?: string,
+): {
+  files: MailFile[];
+  attachment(index: number): GoogleAppsScript.Gmail.GmailAttachment;
+  raw(): string;
+} | null {
+  if (accessToken !== undefined) GmailApp.setCurrentMessageAccessToken(accessToken);
+  const message = GmailApp.getMessageById(messageId);
+  if (!message) return null;
+  const attachments = message.getAttachments({ includeInlineImages: false });
+  const files = attachments.slice(0, MAX_MAIL_FILES).map((a, index) => ({
+    index,
+    name: a.getName() ?? '',
+    contentType: a.getContentType() ?? '',
+    size: a.getSize(),
+  }));
+  return {
+    files,
+    attachment: (index) => {
+      const a = attachments[index];
+      if (!a) throw new Error(`No attachment ${index}`);
+      return a;
+    },
+    raw: () => message.getRawContent(),
+  };
+}

@@ -57,12 +57,32 @@ export function logExpense(
   key: string,
   ctx: { readonly today: DateKey; readonly lang: Lang },
 ): LoggedExpense {
+  return logExpenseLines(tables, [record], key, ctx);
+}
+
+/** The source key of a receipt's further lines (its 8% part): `<key>#2`. */
+export function lineKey(key: string, index: number): string {
+  return index === 0 ? key : `${key}#${index + 1}`;
+}
+
+/**
+ * Logs one receipt as several rows (one per tax rate) in one write: the first row takes `key`,
+ * the next ones `<key>#2`…; when the first key is there already nothing is written, so the
+ * receipt's rows are all there or none is. The result describes the first row.
+ */
+export function logExpenseLines(
+  tables: WorkbookTables,
+  records: readonly ExpenseRecord[],
+  key: string,
+  ctx: { readonly today: DateKey; readonly lang: Lang },
+): LoggedExpense {
   const source = key.trim();
   if (source === '' || source.length > MAX_SOURCE_KEY)
     throw new UserError(
       `取込元のキーは1〜${MAX_SOURCE_KEY}文字です`,
       `The source key must have 1 to ${MAX_SOURCE_KEY} characters`,
     );
+  if (records.length === 0) throw new Error('logExpenseLines: no record');
   const table = expenseTable(tables);
   requireLogColumns(table, [...CHECK_COLUMNS, 'source']);
   const existing = table.rows.find((r) => cellString(r.values.source) === source);
@@ -76,38 +96,53 @@ export function logExpense(
       message: same(message),
     };
   }
-  const cells = {
-    date: tokyoInstant(record.date),
-    payee: record.payee,
-    amount: record.amount,
-    taxRate: formatTaxRate(record.taxRate),
-    tax: record.tax ?? '',
-    account: record.account ?? '',
-    paymentMethod: record.paymentMethod ?? '',
-    registrationNumber: record.registrationNumber ?? '',
-    memo: record.memo ?? '',
-    receipt: record.receipt ?? '',
-  };
-  const review = reviewLogRow(cells, { today: ctx.today }, historyOf(table.rows).of(record.payee));
-  const fill = review.fill;
-  const account = fill.account ?? cells.account;
-  const row = appendRecords(table, [
-    {
-      ...cells,
-      payee: textCell(cells.payee),
-      memo: textCell(cells.memo),
-      receipt: textCell(cells.receipt),
-      registrationNumber: textCell(cells.registrationNumber),
-      tax: fill.tax ?? cells.tax,
+  const history = historyOf(table.rows);
+  const lines = records.map((record, i) => {
+    const cells = {
+      date: tokyoInstant(record.date),
+      payee: record.payee,
+      amount: record.amount,
+      taxRate: formatTaxRate(record.taxRate),
+      tax: record.tax ?? '',
+      account: record.account ?? '',
+      paymentMethod: record.paymentMethod ?? '',
+      registrationNumber: record.registrationNumber ?? '',
+      memo: record.memo ?? '',
+      receipt: record.receipt ?? '',
+    };
+    const fill = reviewLogRow(cells, { today: ctx.today }, history.of(record.payee)).fill;
+    const account = fill.account ?? cells.account;
+    return {
+      fill,
       account,
-      suggested: fill.account ?? '',
-      creditRate: fill.creditRate ?? '',
-      status: fill.status,
-      message: textCell(inLang(fill.message, ctx.lang)),
-      source: textCell(source),
-    },
-  ]);
+      cells: {
+        ...cells,
+        payee: textCell(cells.payee),
+        memo: textCell(cells.memo),
+        receipt: textCell(cells.receipt),
+        registrationNumber: textCell(cells.registrationNumber),
+        tax: fill.tax ?? cells.tax,
+        account,
+        suggested: fill.account ?? '',
+        creditRate: fill.creditRate ?? '',
+        status: fill.status,
+        message: textCell(inLang(fill.message, ctx.lang)),
+        source: textCell(lineKey(source, i)),
+      },
+    };
+  });
+  const row = appendRecords(
+    table,
+    lines.map((l) => l.cells),
+  );
   tables.forget(EXPENSES_SHEET);
   flushWorkbook();
-  return { row, created: true, account, status: fill.status, message: fill.message };
+  const first = lines[0]!;
+  return {
+    row,
+    created: true,
+    account: first.account,
+    status: first.fill.status,
+    message: first.fill.message,
+  };
 }

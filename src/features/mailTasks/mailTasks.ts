@@ -3,7 +3,7 @@ import { clip, mailTaskKey, NOTES_LIMIT, TITLE_LIMIT, tasksDue } from '../../cor
 import { oneLine } from '../../core/normalize';
 import { type Lang, type Text, text, UserError } from '../../core/text';
 import { now } from '../../services/clock';
-import { readOpenMail } from '../../services/gmailMessage';
+import { type OpenMail, readOpenMail } from '../../services/gmailMessage';
 import { withWorkbookLock } from '../../services/lock';
 import {
   getTask,
@@ -48,6 +48,8 @@ export type MailCardData =
       readonly prefs: MailTaskPrefs;
       /** The remembered workbook, or null (the card then asks for it). */
       readonly workbookId: string | null;
+      /** The mail as read (the receipt card reads it too). */
+      readonly mail: OpenMail;
     }
   | { readonly kind: 'missing' };
 
@@ -70,6 +72,7 @@ export function openMailTask(accessToken: string, messageId: string, lang: Lang)
     lists,
     prefs: readPrefs(props),
     workbookId: props[WORKBOOK_ID_KEY] ?? null,
+    mail,
   };
 }
 

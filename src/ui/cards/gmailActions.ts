@@ -4,6 +4,7 @@
  * function Apps Script can call) and answers with a card or a notification, never a stack trace.
  */
 import * as z from 'zod/mini';
+import { tokyoDateKey } from '../../core/dates';
 import {
   MESSAGE_ID,
   NOTES_LIMIT,
@@ -12,12 +13,15 @@ import {
   TITLE_LIMIT,
 } from '../../core/mailTask';
 import { type Lang, sayIn, tooLongMessage, UserError } from '../../core/text';
+import { openReceipt } from '../../features/expenses/receiptMail';
 import { loadHomepage } from '../../features/mailTasks/homepage';
 import { connectWorkbook, createMailTask, openMailTask } from '../../features/mailTasks/mailTasks';
 import type { Target } from '../../features/mailTasks/records';
 import { now } from '../../services/clock';
 import { userLang } from '../../services/language';
 import { errorCard, errorMessage, notify, updateWith } from './cardKit';
+import { receiptCard } from './expenseCard';
+import { logFromCard, taskFromCard } from './expenseCardActions';
 import { connectCard, homepageCard } from './homepageCard';
 import { createdTaskCard, FIELD_NAMES, FIELDS, mailTaskCard } from './mailTaskCard';
 
@@ -96,7 +100,11 @@ export function mailOpened(e: unknown): Card {
     const parsed = gmailEvent.safeParse(e);
     if (!parsed.success) throw invalid();
     const { accessToken, messageId: id } = parsed.data.gmail;
-    return mailTaskCard(openMailTask(accessToken, id, lang), lang);
+    const data = openMailTask(accessToken, id, lang);
+    // A receipt or an invoice to pay opens as an expense (with a button to the task card).
+    const receipt =
+      data.kind === 'new' ? openReceipt(data.mail, data.workbookId, tokyoDateKey(now())) : null;
+    return receipt ? receiptCard(receipt, lang) : mailTaskCard(data, lang);
   } catch (err) {
     return errorCard(err, lang);
   }
@@ -179,6 +187,16 @@ export function createFromCard(e: unknown): ActionResponse {
   } catch (err) {
     return notify(errorMessage(err, lang));
   }
+}
+
+/** Card action: log the receipt card's expense. */
+export function expenseLogAction(e: unknown): ActionResponse {
+  return logFromCard(e, cardLang(e));
+}
+
+/** Card action: the task card for a mail shown as a receipt. */
+export function expenseTaskAction(e: unknown): ActionResponse {
+  return taskFromCard(e, cardLang(e));
 }
 
 /** Card action: the owner pasted the workbook's address. */

@@ -1,5 +1,12 @@
+/**
+ * The table of receipts (issue 13's Done-when): mail bodies, PDF text and OCR output, Japanese and
+ * English, inclusive and exclusive tax, mixed 8%/10%, 令和 dates, missing and competing totals,
+ * read through receiptPrefill — the path the Gmail card and the CLI import take: a mail body as
+ * the mail's body, a PDF's text or a photo's OCR as the attachment of a mail saying nothing.
+ */
 import type { DateKey } from '../../../src/core/dates';
-import { type ReceiptReading, readReceipt } from '../../../src/core/expenses';
+import type { ReceiptReading } from '../../../src/core/expenses';
+import { receiptPrefill } from '../../../src/features/expenses/receiptPrefill';
 
 const today = '2026-12-07' as DateKey;
 
@@ -424,6 +431,62 @@ Order total: ¥1,500`,
     { date: '2026-11-30', payee: '株式会社ポッケ会計', total: 110000, paymentMethod: '振込' },
   ],
   [
+    'R-style 令和 date on a takeout receipt at 8% only',
+    `ポッケベーカリー
+R8.11.15
+パン ¥864
+合計 ¥864
+(8%対象 ¥864 内消費税 ¥64)`,
+    {
+      date: '2026-11-15',
+      total: 864,
+      tax: 64,
+      byRate: [{ rate: 8, amount: 864, tax: 64 }],
+    },
+  ],
+  [
+    'English receipt: subtotal, tax and total compete with the amount paid',
+    `Pocket Books Ltd.
+Date: 2026-11-10
+Subtotal ¥2,000
+Tax (10%) ¥200
+Total ¥2,200
+Amount paid ¥2,200`,
+    {
+      date: '2026-11-10',
+      payee: 'Pocket Books Ltd.',
+      total: 2200,
+      tax: 200,
+      byRate: [{ rate: 10, amount: 2200, tax: 200 }],
+    },
+  ],
+  [
+    'English order mail with no total: nothing guessed',
+    `Thank you for your order
+Order date: 2026/11/09
+Pocket Goods Inc.`,
+    { date: '2026-11-09', payee: 'Pocket Goods Inc.' },
+  ],
+  [
+    'PDF invoice, tax exclusive at 10% and 8%, 令和 date in kanji',
+    `株式会社ポッケ食品
+請求日 令和8年11月5日
+10%対象 10,000円 消費税 1,000円
+8%対象 5,000円 消費税 400円
+ご請求金額 16,400円`,
+    {
+      date: '2026-11-05',
+      payee: '株式会社ポッケ食品',
+      total: 16400,
+      tax: 1400,
+      byRate: [
+        { rate: 10, amount: 11000, tax: 1000 },
+        { rate: 8, amount: 5400, tax: 400 },
+      ],
+    },
+    'pdf',
+  ],
+  [
     'unmarked number after 合計 on a Japanese receipt',
     `2026/11/29
 合計 1,650`,
@@ -431,20 +494,52 @@ Order total: ¥1,500`,
   ],
 ];
 
-describe('readReceipt: a table of receipts', () => {
+describe('a table of receipts, read the way the card reads them', () => {
+  it('holds at least 40 receipts', () => {
+    expect(RECEIPTS.length).toBeGreaterThanOrEqual(40);
+  });
   for (const [name, body, expected, source] of RECEIPTS) {
     test(name, () => {
-      const reading = readReceipt(body, { today, source, ownNames: ['株式会社ポッケ'] });
+      const attached = source === 'pdf' || source === 'ocr';
+      const prefill = receiptPrefill(
+        {
+          subject: '',
+          body: attached ? '' : body,
+          ...(attached
+            ? {
+                attachment: {
+                  name: 'receipt',
+                  kind: source === 'ocr' ? 'image' : 'pdf',
+                  text: body,
+                },
+              }
+            : {}),
+        } as const,
+        { today, ownNames: ['株式会社ポッケ'], history: () => [] },
+      );
       expect({
-        date: reading.date,
-        payee: reading.payee,
-        total: reading.total,
-        tax: reading.tax,
-        byRate: reading.byRate,
-        registrationNumber: reading.registrationNumber,
-        paymentMethod: reading.paymentMethod,
-        foreignCurrency: reading.foreignCurrency,
-      }).toEqual({ ...expected, byRate: expected.byRate ?? [] });
+        date: prefill.date,
+        payee: prefill.payee,
+        total: prefill.amount,
+        tax: prefill.byRate.length > 0 || prefill.tax !== undefined ? taxOf(prefill) : undefined,
+        byRate: prefill.byRate,
+        registrationNumber: prefill.registrationNumber,
+        paymentMethod: prefill.paymentMethod,
+        foreignCurrency: prefill.foreignCurrency,
+      }).toEqual(
+        Object.fromEntries(
+          Object.entries({ ...expected, byRate: expected.byRate ?? [] }).filter(
+            ([, v]) => v !== undefined,
+          ),
+        ),
+      );
     });
   }
 });
+
+/** The receipt's tax as the card logs it: the 10% part's plus the 8% part's. */
+function taxOf(p: ReturnType<typeof receiptPrefill>): number | undefined {
+  if (p.reduced)
+    return p.tax !== undefined && p.reduced.tax !== undefined ? p.tax + p.reduced.tax : undefined;
+  return p.tax;
+}
