@@ -4,12 +4,15 @@
  * by name. Keep each one a one-line call into src/ui.
  */
 
+import type { AutomationStatus, DryRunReport, RunNowReport } from './core/contracts/automations';
 import type { ExpenseExportReport } from './core/contracts/expenseExport';
 import type {
   ExpensesCheckReport,
   ExpensesMonthView,
   ExpensesSearchResult,
 } from './core/contracts/expenses';
+import type { InvoiceDefaults, InvoicePreview, IssueReport } from './core/contracts/invoices';
+import type { SaveResult, SettingsView, SetupReport } from './core/contracts/settings';
 import {
   automationsDryRunRpc,
   automationsInstallRpc,
@@ -19,7 +22,6 @@ import {
   openAutomations,
   runDispatcherTrigger,
 } from './ui/automationActions';
-import type { AutomationStatus, DryRunReport, RunNowReport } from './ui/automationContracts';
 import {
   connectFromCard,
   createFromCard,
@@ -28,14 +30,6 @@ import {
   homepage,
   mailOpened,
 } from './ui/cards/gmailActions';
-import type {
-  InvoiceDefaults,
-  InvoicePreview,
-  IssueReport,
-  SaveResult,
-  SettingsView,
-  SetupReport,
-} from './ui/contracts';
 import {
   expensesCheckRpc,
   expensesMonthRpc,

@@ -11,7 +11,7 @@ import { advanceWithTriggers, fireNow } from '../../emulator/trigger-runner';
 import { addBulkClients } from '../../playground/bulk';
 import { seedDemo } from '../../playground/seed';
 import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/session';
-import type { IssueReport } from '../../src/ui/contracts';
+import type { IssueReport } from '../../src/core/contracts/invoices';
 import { printLatencySensitivity } from './latency-sensitivity';
 
 const NAIVE_SCRIPT = readFileSync(join(__dirname, 'naive-invoices.js'), 'utf8');

@@ -9,7 +9,7 @@ import {
   ruleOf,
 } from '../../emulator/core/latency';
 import type { Bundle } from '../../emulator/runtime';
-import type { IssueReport } from '../../src/ui/contracts';
+import type { IssueReport } from '../../src/core/contracts/invoices';
 
 const CLOSING = { closingDate: '2026-11-30' };
 

@@ -9,7 +9,7 @@ import type {
   PlannedJob,
   RunLogEntry,
   RunNowReport,
-} from '../../src/ui/automationContracts';
+} from '../../src/core/contracts/automations';
 import {
   bi,
   button,

@@ -3,7 +3,7 @@
  * confirm, issue, and follow the links to each PDF and Gmail draft. Unticking lines recomputes an
  * invoice with core's own `invoiceAmounts`, the function issuing uses.
  */
-import { type InvoiceFigures, invoiceAmounts } from '../../src/core/invoice/amounts';
+
 import type {
   InvoicePreview,
   InvoicePreviewItem,
@@ -11,7 +11,8 @@ import type {
   IssuedInvoice,
   IssueReport,
   RowProblem,
-} from '../../src/ui/contracts';
+} from '../../src/core/contracts/invoices';
+import { type InvoiceFigures, invoiceAmounts } from '../../src/core/invoice/amounts';
 import {
   bi,
   button,

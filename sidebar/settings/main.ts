@@ -7,7 +7,7 @@ import type {
   LanguageChoice,
   SettingsForm,
   SettingsView,
-} from '../../src/ui/contracts';
+} from '../../src/core/contracts/settings';
 import {
   append,
   bi,

@@ -7,7 +7,7 @@ import { checkSettingField } from '../../src/features/settings/settingsFields';
 
 export { MAX_INVOICE_NOTE, MAX_SETTING_TEXT } from '../../src/features/settings/settingsFields';
 
-import type { SettingsForm } from '../../src/ui/contracts';
+import type { SettingsForm } from '../../src/core/contracts/settings';
 import type { Text } from '../shared/i18n';
 
 export type Severity = 'error' | 'warning';

@@ -1,16 +1,8 @@
 /**
  * The server functions a sidebar may call through google.script.run, with their argument and
- * result types. Only JSON values cross (src/ui/contracts.ts); the server validates every argument.
+ * result types. Only JSON values cross (src/core/contracts/); the server validates every argument.
  */
-import type { ExpenseExportReport } from '../../src/core/contracts/expenseExport';
-import type {
-  ExpensesCheckReport,
-  ExpensesMonthRequest,
-  ExpensesMonthView,
-  ExpensesSearchRequest,
-  ExpensesSearchResult,
-} from '../../src/core/contracts/expenses';
-import type { ExportVendor } from '../../src/core/expenses/export';
+
 import type {
   AutomationStatus,
   DryRunReport,
@@ -20,7 +12,15 @@ import type {
   PlannedJob,
   RunLogEntry,
   RunNowReport,
-} from '../../src/ui/automationContracts';
+} from '../../src/core/contracts/automations';
+import type { ExpenseExportReport } from '../../src/core/contracts/expenseExport';
+import type {
+  ExpensesCheckReport,
+  ExpensesMonthRequest,
+  ExpensesMonthView,
+  ExpensesSearchRequest,
+  ExpensesSearchResult,
+} from '../../src/core/contracts/expenses';
 import type {
   InvoiceDefaults,
   InvoicePreview,
@@ -29,13 +29,16 @@ import type {
   InvoiceShowPreviewRequest,
   IssuedInvoice,
   IssueReport,
-  LanguageChoice,
   RowProblem,
+} from '../../src/core/contracts/invoices';
+import type {
+  LanguageChoice,
   SaveResult,
   SettingsForm,
   SettingsView,
   SetupReport,
-} from '../../src/ui/contracts';
+} from '../../src/core/contracts/settings';
+import type { ExportVendor } from '../../src/core/expenses/export';
 
 export type {
   AutomationStatus,

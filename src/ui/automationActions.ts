@@ -1,4 +1,10 @@
 import * as z from 'zod/mini';
+import type {
+  AutomationStatus,
+  DryRunReport,
+  RunLogEntry,
+  RunNowReport,
+} from '../core/contracts/automations';
 import { parseDateKey, tokyoDateKey } from '../core/dates';
 import { inLang, type Lang, type Text, text, UserError } from '../core/text';
 import { CONTINUE_HANDLER, DISPATCH_HANDLER } from '../features/automations/automationState';
@@ -14,12 +20,6 @@ import { userLang } from '../services/language';
 import { WorkbookBusyError, withWorkbookLock } from '../services/lock';
 import { activeWorkbook } from '../services/workbook';
 import { workbookTables } from '../sheets/workbookTables';
-import type {
-  AutomationStatus,
-  DryRunReport,
-  RunLogEntry,
-  RunNowReport,
-} from './automationContracts';
 import { noRequest, rpc } from './rpc';
 import { openSidebar } from './sheetsActions';
 import { requireTriggerFiring } from './triggerFiring';

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { InvoiceDefaults, InvoicePreview, IssueReport } from '../core/contracts/invoices';
 import { endOfMonth, parseDateKey, tokyoDateKey } from '../core/dates';
 import { inLang, type Lang, type Text, text, UserError } from '../core/text';
 import { appendRunLog } from '../features/automations/runLog';
@@ -18,7 +19,6 @@ import { clearTriggers, scheduleContinuation } from '../services/triggers';
 import { showModalDialog } from '../services/ui';
 import { activeWorkbook } from '../services/workbook';
 import { workbookTables } from '../sheets/workbookTables';
-import type { InvoiceDefaults, InvoicePreview, IssueReport } from './contracts';
 import { noRequest, rpc } from './rpc';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { SaveResult, SettingsView, SetupReport } from '../core/contracts/settings';
 import { inLang, LANGUAGE_CHOICES, type Text, text } from '../core/text';
 import { loadSettings, saveSettings } from '../features/settings/settings';
 import { SETTING_NAMES } from '../features/settings/settingsFields';
@@ -10,7 +11,6 @@ import { alertUser, showSidebar } from '../services/ui';
 import { activeWorkbook } from '../services/workbook';
 import { rememberActiveWorkbook } from '../services/workbookLink';
 import { workbookTables } from '../sheets/workbookTables';
-import type { SaveResult, SettingsView, SetupReport } from './contracts';
 import { addPokkeMenu } from './menu';
 import { guard, noRequest, rpc } from './rpc';
 

@@ -6,13 +6,13 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { same, text } from '../../src/core/text';
 import type {
   AutomationStatus,
   DryRunReport,
   RunLogEntry,
   RunNowReport,
-} from '../../src/ui/automationContracts';
+} from '../../src/core/contracts/automations';
+import { same, text } from '../../src/core/text';
 import { DIST, type ServerHandler, type SidebarPage, tempFile } from './support/chromium';
 import { shownText } from './support/playground-page';
 import { englishWords, japaneseLines } from './support/reader-language';

@@ -7,7 +7,6 @@ import type { Page } from 'playwright-core';
 import { type Bundle, loadBundleFromDist } from '../../emulator/runtime';
 import { seedDemo } from '../../playground/seed';
 import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/session';
-import { text } from '../../src/core/text';
 import type {
   InvoicePreview,
   InvoicePreviewItem,
@@ -15,7 +14,8 @@ import type {
   InvoiceRunRequest,
   InvoiceShowPreviewRequest,
   IssueReport,
-} from '../../src/ui/contracts';
+} from '../../src/core/contracts/invoices';
+import { text } from '../../src/core/text';
 import {
   bundleHandler,
   DIST,

@@ -3,9 +3,14 @@
  * only), then against the built bundle running in the emulator.
  */
 import type { Page } from 'playwright-core';
+import type {
+  SaveResult,
+  SettingsForm,
+  SettingsView,
+  SetupReport,
+} from '../../src/core/contracts/settings';
 import { corporateNumberCheckDigit } from '../../src/core/registrationNumber';
 import { text } from '../../src/core/text';
-import type { SaveResult, SettingsForm, SettingsView, SetupReport } from '../../src/ui/contracts';
 import { openBundle } from '../bundle/support';
 import { BLANK_SETTINGS_FORM } from '../fixtures/settings';
 import { bundleHandler, type ServerHandler, type SidebarPage, tempFile } from './support/chromium';

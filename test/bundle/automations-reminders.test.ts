@@ -1,6 +1,6 @@
 import type { Bundle } from '../../emulator/runtime';
 import { advanceWithTriggers, fireNow } from '../../emulator/trigger-runner';
-import type { DryRunReport } from '../../src/ui/automationContracts';
+import type { DryRunReport } from '../../src/core/contracts/automations';
 import { book, demoAt, handlers, records, setSetting, tokyo } from './automations-support';
 
 /** Adds invoice rows as the owner would have them after sending: by header, dates as Dates. */

@@ -1,6 +1,6 @@
 import { advanceWithTriggers, fireNow } from '../../emulator/trigger-runner';
+import type { AutomationStatus, DryRunReport } from '../../src/core/contracts/automations';
 import { text } from '../../src/core/text';
-import type { AutomationStatus, DryRunReport } from '../../src/ui/automationContracts';
 import { book, calendarEvents, demoAt, handlers, records, tokyo } from './automations-support';
 
 describe('automations: installing the daily trigger', () => {

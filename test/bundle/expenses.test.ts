@@ -10,7 +10,7 @@ import type {
   ExpensesMonthView,
   ExpensesSearchResult,
 } from '../../src/core/contracts/expenses';
-import type { SetupReport } from '../../src/ui/contracts';
+import type { SetupReport } from '../../src/core/contracts/settings';
 import { book, demoAt, records, tokyo } from './automations-support';
 import { openBundle } from './support';
 

@@ -1,6 +1,6 @@
 import { advanceWithTriggers } from '../../emulator/trigger-runner';
 import { addBulkClients } from '../../playground/bulk';
-import type { IssueReport } from '../../src/ui/contracts';
+import type { IssueReport } from '../../src/core/contracts/invoices';
 import { book, demoAt, handlers, prng, records } from './automations-support';
 
 const CLOSING = '2026-11-30';

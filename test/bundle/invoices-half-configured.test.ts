@@ -16,14 +16,13 @@ import { seedDemo } from '../../playground/seed';
 import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/session';
 import { modelFromSpreadsheet } from '../../playground/sheets';
 import { readXlsxFile, writeXlsxFile } from '../../playground/xlsx';
-import { invoiceAmounts } from '../../src/core/invoice/amounts';
 import type {
   InvoiceDefaults,
   InvoicePreview,
   IssueReport,
-  SaveResult,
-  SettingsForm,
-} from '../../src/ui/contracts';
+} from '../../src/core/contracts/invoices';
+import type { SaveResult, SettingsForm } from '../../src/core/contracts/settings';
+import { invoiceAmounts } from '../../src/core/invoice/amounts';
 import { BLANK_SETTINGS_FORM } from '../fixtures/settings';
 import { cli } from '../playground/support/cli';
 

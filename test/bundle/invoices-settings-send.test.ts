@@ -7,13 +7,8 @@
 import { type Bundle, loadBundleFromDist } from '../../emulator/runtime';
 import { seedDemo } from '../../playground/seed';
 import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/session';
-import type {
-  InvoicePreview,
-  IssueReport,
-  SaveResult,
-  SettingsForm,
-  SettingsView,
-} from '../../src/ui/contracts';
+import type { InvoicePreview, IssueReport } from '../../src/core/contracts/invoices';
+import type { SaveResult, SettingsForm, SettingsView } from '../../src/core/contracts/settings';
 
 const CLOSING = { closingDate: '2026-11-30' };
 const HOSTILE = '<img src=x onerror=alert(1)>';

@@ -1,7 +1,7 @@
 import { type Bundle, loadBundleFromDist } from '../../emulator/runtime';
 import { seedDemo } from '../../playground/seed';
 import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/session';
-import type { InvoicePreview, IssueReport } from '../../src/ui/contracts';
+import type { InvoicePreview, IssueReport } from '../../src/core/contracts/invoices';
 
 function demoBundle(): Bundle {
   const bundle = loadBundleFromDist('dist', { now: '2026-11-30T18:00:00+09:00' });

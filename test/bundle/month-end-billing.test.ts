@@ -5,8 +5,8 @@
  * labelled by the lines it carries.
  */
 import { advanceWithTriggers, fireNow } from '../../emulator/trigger-runner';
-import type { DryRunReport } from '../../src/ui/automationContracts';
-import type { InvoicePreview, IssueReport } from '../../src/ui/contracts';
+import type { DryRunReport } from '../../src/core/contracts/automations';
+import type { InvoicePreview, IssueReport } from '../../src/core/contracts/invoices';
 import { book, demoAt, records, tokyo } from './automations-support';
 
 /** The period is written in the client's language: Blue Harbor Studio is billed in English. */

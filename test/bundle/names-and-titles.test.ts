@@ -9,7 +9,7 @@ import type { CardJson } from '../../emulator/services/card';
 import { advanceWithTriggers } from '../../emulator/trigger-runner';
 import { seedDemo } from '../../playground/seed';
 import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/session';
-import type { SaveResult, SettingsForm } from '../../src/ui/contracts';
+import type { SaveResult, SettingsForm } from '../../src/core/contracts/settings';
 import { BLANK_SETTINGS_FORM } from '../fixtures/settings';
 import { calendarEvents, demoAt, records, tokyo } from './automations-support';
 import { click, deliver, openGmailBundle, openMail, responseOf } from './gmail-support';

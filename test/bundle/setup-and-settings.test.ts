@@ -1,5 +1,10 @@
+import type {
+  SaveResult,
+  SettingsForm,
+  SettingsView,
+  SetupReport,
+} from '../../src/core/contracts/settings';
 import { WORKBOOK } from '../../src/sheets/schema';
-import type { SaveResult, SettingsForm, SettingsView, SetupReport } from '../../src/ui/contracts';
 import { FILLED_SETTINGS_FORM } from '../fixtures/settings';
 import { expectSeparateLanguages } from '../fixtures/text';
 import { openBundle, sheetNames } from './support';

@@ -88,7 +88,9 @@ describe('functions only a trigger may run', () => {
     const bundle = monthEnd();
     bundle.workspace.user.locale = 'en';
     expect(() => bundle.runJson(handler, [{}])).toThrow(
-      new RegExp(`^${handler} runs only from Pokke's own trigger\\. Use the sidebar to run it now$`),
+      new RegExp(
+        `^${handler} runs only from Pokke's own trigger\\. Use the sidebar to run it now$`,
+      ),
     );
   });
 

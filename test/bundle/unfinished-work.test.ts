@@ -1,6 +1,6 @@
 import type { Bundle } from '../../emulator/runtime';
 import { advanceWithTriggers, fireNow } from '../../emulator/trigger-runner';
-import type { AutomationStatus } from '../../src/ui/automationContracts';
+import type { AutomationStatus } from '../../src/core/contracts/automations';
 import { demoAt, records, tokyo } from './automations-support';
 
 /**

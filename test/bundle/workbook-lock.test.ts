@@ -5,7 +5,7 @@
  * other execution is simulated by the emulator's LockService (`holdByOtherExecution`).
  */
 import { advanceWithTriggers, fireNow } from '../../emulator/trigger-runner';
-import type { SaveResult, SettingsForm } from '../../src/ui/contracts';
+import type { SaveResult, SettingsForm } from '../../src/core/contracts/settings';
 import { FILLED_SETTINGS_FORM } from '../fixtures/settings';
 import { demoAt, records, tokyo } from './automations-support';
 import {

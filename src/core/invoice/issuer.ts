@@ -1,6 +1,6 @@
 /**
  * The owner as the issuer of an invoice, and the texts shared by the PDF and the mail.
- * `SettingsForm` (src/ui/contracts.ts) fits `Issuer` as it is; the optional fields are for
+ * `SettingsForm` (src/core/contracts/settings.ts) fits `Issuer` as it is; the optional fields are for
  * settings that may come later.
  */
 

@@ -1,10 +1,10 @@
+import type { JobId } from '../../core/contracts/automations';
 import type { DateKey } from '../../core/dates';
 import {
   deleteDocumentProperty,
   readDocumentJson,
   writeDocumentJson,
 } from '../../services/properties';
-import type { JobId } from '../../ui/automationContracts';
 
 /**
  * What the dispatcher remembers between executions, in the document's properties. It is only

@@ -1,4 +1,5 @@
 import { holidayName, isBankBusinessDay, nextBusinessDay } from '../../core/businessDays';
+import type { DryRunReport, JobId } from '../../core/contracts/automations';
 import { addDays, type DateKey, tokyoDateKey } from '../../core/dates';
 import { joinWith, type Lang, text } from '../../core/text';
 import { now, nowMs } from '../../services/clock';
@@ -7,7 +8,6 @@ import { clearTriggers, scheduleContinuation } from '../../services/triggers';
 import { flushWorkbook } from '../../services/workbook';
 import { RUN_LOG_SHEET, SETTINGS_SHEET } from '../../sheets/schema';
 import { type ReadPlan, type WorkbookTables, workbookTables } from '../../sheets/workbookTables';
-import type { DryRunReport, JobId } from '../../ui/automationContracts';
 import { readAutomationSettings } from './automationSettings';
 import {
   CONTINUE_HANDLER,

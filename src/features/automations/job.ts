@@ -1,9 +1,9 @@
+import type { JobId, PlannedJob } from '../../core/contracts/automations';
 import type { DateKey } from '../../core/dates';
 import { type Lang, type Text, text } from '../../core/text';
 import { nowMs } from '../../services/clock';
 import type { SheetSpec } from '../../sheets/columns';
 import type { WorkbookTables } from '../../sheets/workbookTables';
-import type { JobId, PlannedJob } from '../../ui/automationContracts';
 import type { AutomationSettings } from './automationSettings';
 import type { RunResult } from './runLog';
 

@@ -1,3 +1,4 @@
+import type { RunLogEntry } from '../../core/contracts/automations';
 import type { DateKey } from '../../core/dates';
 import { tokyoDateKey, tokyoInstant } from '../../core/dates';
 import { inLang, type Lang, type Text } from '../../core/text';
@@ -5,7 +6,6 @@ import { cellText, textCell } from '../../sheets/cells';
 import { RUN_LOG_SHEET } from '../../sheets/schema';
 import { findSheet, readTable, rowFor } from '../../sheets/table';
 import type { WorkbookTables } from '../../sheets/workbookTables';
-import type { RunLogEntry } from '../../ui/automationContracts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

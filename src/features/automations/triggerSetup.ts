@@ -1,9 +1,9 @@
+import type { AutomationStatus, JobId } from '../../core/contracts/automations';
 import { tokyoDateKey } from '../../core/dates';
 import { joinWith, type Lang, same, type Text, text, UserError } from '../../core/text';
 import { currentUserEmail } from '../../services/session';
 import { createDailyTrigger, deleteTriggers, triggersFor } from '../../services/triggers';
 import { workbookTables } from '../../sheets/workbookTables';
-import type { AutomationStatus, JobId } from '../../ui/automationContracts';
 import {
   CONTINUE_HANDLER,
   clearConfig,

@@ -1,3 +1,4 @@
+import type { SettingsForm } from '../../core/contracts/settings';
 import {
   type Client,
   type ClientsValidation,
@@ -18,7 +19,6 @@ import {
 } from '../../sheets/schema';
 import { type Table, writeColumn } from '../../sheets/table';
 import type { WorkbookTables } from '../../sheets/workbookTables';
-import type { SettingsForm } from '../../ui/contracts';
 import { readSettings } from '../settings/settings';
 
 /** 状態 of an invoice the owner cancelled. */

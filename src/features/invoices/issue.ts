@@ -1,3 +1,4 @@
+import type { IssuedInvoice, IssueReport, RowProblem } from '../../core/contracts/invoices';
 import { type DateKey, parseDateKey, tokyoDateKey, tokyoInstant } from '../../core/dates';
 import {
   DEFAULT_NUMBER_PATTERN,
@@ -33,7 +34,6 @@ import { cellText, textCell } from '../../sheets/cells';
 import { CLIENTS_SHEET, SALES_SHEET } from '../../sheets/schema';
 import { appendRecords, type Table, writeColumn, writeColumns } from '../../sheets/table';
 import { type WorkbookTables, workbookTables } from '../../sheets/workbookTables';
-import type { IssuedInvoice, IssueReport, RowProblem } from '../../ui/contracts';
 import {
   BILLING_SHEETS,
   type BillingBook,

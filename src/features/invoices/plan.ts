@@ -1,3 +1,5 @@
+import type { InvoicePreview, InvoicePreviewItem, RowProblem } from '../../core/contracts/invoices';
+import type { SettingsForm } from '../../core/contracts/settings';
 import type { DateKey } from '../../core/dates';
 import {
   closingOnOrBefore,
@@ -12,12 +14,6 @@ import {
 import { text } from '../../core/text';
 import { cellText } from '../../sheets/cells';
 import { CLIENTS_SHEET, SALES_SHEET } from '../../sheets/schema';
-import type {
-  InvoicePreview,
-  InvoicePreviewItem,
-  RowProblem,
-  SettingsForm,
-} from '../../ui/contracts';
 import { type BillingBook, VOIDED } from './billingBook';
 import { type DueRecurring, dueRecurringLines } from './recurringLines';
 

@@ -1,4 +1,5 @@
 import { MONTH_NAMES_EN } from '../../core/calendarNames';
+import type { RowProblem } from '../../core/contracts/invoices';
 import type { DateKey } from '../../core/dates';
 import { tokyoInstant } from '../../core/dates';
 import { clientKey, type SaleLine, validateSaleRow } from '../../core/invoice';
@@ -14,7 +15,6 @@ import { cellText, textCell } from '../../sheets/cells';
 import { RECURRING_SHEET, SALES_SHEET } from '../../sheets/schema';
 import { appendRecords, writeColumn } from '../../sheets/table';
 import type { WorkbookTables } from '../../sheets/workbookTables';
-import type { RowProblem } from '../../ui/contracts';
 import type { BillingBook, SalesKey } from './billingBook';
 
 /**

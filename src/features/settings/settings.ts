@@ -1,7 +1,12 @@
+import type {
+  RoundingMethod,
+  SaveResult,
+  SettingsForm,
+  SettingsView,
+} from '../../core/contracts/settings';
 import type { Lang, LanguageChoice } from '../../core/text';
 import { text, UserError } from '../../core/text';
 import { type WorkbookTables, workbookTables } from '../../sheets/workbookTables';
-import type { RoundingMethod, SaveResult, SettingsForm, SettingsView } from '../../ui/contracts';
 import { validateSettings } from './settingsFields';
 import { ACCOUNT_TYPES, ROUNDING_LABELS, SEND_DIRECTLY_CHOICES } from './settingsRows';
 import {

@@ -1,8 +1,8 @@
+import type { FieldIssue, SettingsForm } from '../../core/contracts/settings';
 import { DEFAULT_NUMBER_PATTERN, parseNumberPattern } from '../../core/invoice/numbering';
 import { parsePaymentTerms } from '../../core/paymentTerms';
 import { checkRegistrationNumber, registrationNumberMessage } from '../../core/registrationNumber';
 import { type FieldName, type Text, text, tooLongMessage } from '../../core/text';
-import type { FieldIssue, SettingsForm } from '../../ui/contracts';
 
 /**
  * The rules for each settings field, in one place: the server applies them before saving and the

@@ -1,7 +1,7 @@
+import type { RoundingMethod, SendDirectly, SettingsForm } from '../../core/contracts/settings';
 import { DEFAULT_NUMBER_PATTERN } from '../../core/invoice/numbering';
 import { type Text, text } from '../../core/text';
 import { YES_NO } from '../../sheets/schema';
-import type { RoundingMethod, SendDirectly, SettingsForm } from '../../ui/contracts';
 import { SETTING_NAMES } from './settingsFields';
 
 /** One row of the 設定 sheet: the key Pokke reads, the label and help the owner reads. */

@@ -1,10 +1,10 @@
+import type { SettingsForm } from '../../core/contracts/settings';
 import { inLang, type Lang } from '../../core/text';
 import { newDropdown } from '../../services/workbook';
 import { cellText, textCell } from '../../sheets/cells';
 import { SETTINGS_SHEET } from '../../sheets/schema';
 import { type Table, writeColumn } from '../../sheets/table';
 import type { WorkbookTables } from '../../sheets/workbookTables';
-import type { SettingsForm } from '../../ui/contracts';
 import { SETTING_ROWS, SETTINGS_SHEET_ROWS, type SheetSettingRow } from './settingsRows';
 
 export type SettingsTable = Table<(typeof SETTINGS_SHEET.columns)[number]['key']>;

@@ -1,9 +1,9 @@
+import type { SetupReport } from '../../core/contracts/settings';
 import { type Lang, same, type Text, text } from '../../core/text';
 import type { SheetSpec } from '../../sheets/columns';
 import { formatColumns } from '../../sheets/format';
 import { SETTINGS_SHEET, WORKBOOK } from '../../sheets/schema';
 import { findSheet, mapHeaders, readTable } from '../../sheets/table';
-import type { SetupReport } from '../../ui/contracts';
 import { ensureSettingRows } from '../settings/settingsSheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,4 +1,3 @@
-import { REDUCED_RATE_LEGEND } from '../../../src/core/tax';
 import {
   type Client,
   draftInvoicesForClosing,
@@ -8,6 +7,7 @@ import {
   renderInvoiceHtml,
 } from '../../../src/core/invoice';
 import type { SaleCells } from '../../../src/core/invoice/lines';
+import { REDUCED_RATE_LEGEND } from '../../../src/core/tax';
 import { client, d, ISSUER, lines } from './fixtures';
 
 function draftFor(c: Client, rows: SaleCells[]): InvoiceDraft {

@@ -1,3 +1,4 @@
+import type { SettingsForm } from '../../../src/core/contracts/settings';
 import { dateKey } from '../../../src/core/dates';
 import { DEFAULT_NUMBER_PATTERN, nextNumbers } from '../../../src/core/invoice/numbering';
 import { text } from '../../../src/core/text';
@@ -8,7 +9,6 @@ import {
 } from '../../../src/features/settings/settingsFields';
 import { SETTING_ROWS } from '../../../src/features/settings/settingsRows';
 import { settingsFormSchema } from '../../../src/features/settings/settingsSchema';
-import type { SettingsForm } from '../../../src/ui/contracts';
 import { BLANK_SETTINGS_FORM } from '../../fixtures/settings';
 import { expectSeparateLanguages } from '../../fixtures/text';
 

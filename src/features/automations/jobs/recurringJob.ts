@@ -1,3 +1,5 @@
+import type { PlannedJob } from '../../../core/contracts/automations';
+import type { RowProblem } from '../../../core/contracts/invoices';
 import { type InvoiceDraft, yen } from '../../../core/invoice';
 import { joinWith, type Lang, mapText, same, span, type Text, text } from '../../../core/text';
 import {
@@ -6,8 +8,6 @@ import {
   RECURRING_SHEET,
   SALES_SHEET,
 } from '../../../sheets/schema';
-import type { PlannedJob } from '../../../ui/automationContracts';
-import type { RowProblem } from '../../../ui/contracts';
 import { BILLING_SHEETS, readBillingBook } from '../../invoices/billingBook';
 import { issueInvoices } from '../../invoices/issue';
 import { type InvoicePlan, planInvoices } from '../../invoices/plan';

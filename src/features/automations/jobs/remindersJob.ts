@@ -1,3 +1,4 @@
+import type { PlannedJob } from '../../../core/contracts/automations';
 import { type DateKey, formatDateJa, tokyoInstant } from '../../../core/dates';
 import { clientKey } from '../../../core/invoice';
 import { recipientCount } from '../../../core/mime';
@@ -15,7 +16,6 @@ import { flushWorkbook } from '../../../services/workbook';
 import { cellDateKey, cellText, textCell } from '../../../sheets/cells';
 import { INVOICES_SHEET } from '../../../sheets/schema';
 import { writeColumn } from '../../../sheets/table';
-import type { PlannedJob } from '../../../ui/automationContracts';
 import { BILLING_SHEETS, type BillingBook, readBillingBook } from '../../invoices/billingBook';
 import { AUTOMATION_SETTING_ROWS } from '../../settings/settingsRows';
 import { type Job, type JobContext, type JobOutcome, pastDeadline, skipped } from '../job';

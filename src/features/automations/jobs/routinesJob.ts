@@ -1,3 +1,4 @@
+import type { PlannedJob } from '../../../core/contracts/automations';
 import { addDays, type DateKey, tokyoInstant } from '../../../core/dates';
 import { oneLine } from '../../../core/normalize';
 import {
@@ -14,7 +15,6 @@ import { flushWorkbook } from '../../../services/workbook';
 import { cellText, textCell } from '../../../sheets/cells';
 import { ROUTINE_METHODS, ROUTINES_SHEET, TASKS_SHEET } from '../../../sheets/schema';
 import { appendRecords, type Table, writeColumn } from '../../../sheets/table';
-import type { PlannedJob } from '../../../ui/automationContracts';
 import {
   type Job,
   type JobContext,

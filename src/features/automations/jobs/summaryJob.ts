@@ -1,3 +1,4 @@
+import type { PlannedJob } from '../../../core/contracts/automations';
 import type { DateKey } from '../../../core/dates';
 import { parseYen } from '../../../core/money';
 import { parseSummaryDay, summaryDayFor, summaryMonthDue } from '../../../core/schedule';
@@ -19,7 +20,6 @@ import { cellDateKey, cellText, textCell } from '../../../sheets/cells';
 import { EXPENSES_SHEET, INVOICES_SHEET, SUMMARY_SHEET } from '../../../sheets/schema';
 import { appendRecords, type Table } from '../../../sheets/table';
 import type { WorkbookTables } from '../../../sheets/workbookTables';
-import type { PlannedJob } from '../../../ui/automationContracts';
 import { loggedExpenses } from '../../expenses/expenseLog';
 import { type Job, type JobContext, type JobOutcome, skippedForMissingSheets } from '../job';
 

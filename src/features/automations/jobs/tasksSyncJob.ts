@@ -1,8 +1,8 @@
+import type { PlannedJob } from '../../../core/contracts/automations';
 import { text } from '../../../core/text';
 import { now } from '../../../services/clock';
 import { cellText } from '../../../sheets/cells';
 import { TASKS_SHEET } from '../../../sheets/schema';
-import type { PlannedJob } from '../../../ui/automationContracts';
 import { syncTasks } from '../../mailTasks/sync';
 import type { Job, JobOutcome } from '../job';
 

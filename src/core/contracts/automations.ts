@@ -2,7 +2,7 @@
  * The shapes that cross google.script.run between the 自動化 (Automations) sidebar and the
  * server. Dates are YYYY-MM-DD (Asia/Tokyo), instants ISO 8601 strings. JSON values only.
  */
-import type { Lang, Text } from '../core/text';
+import type { Lang, Text } from '../text';
 
 export type JobId = 'tasks' | 'recurring' | 'reminders' | 'summary' | 'routines';
 
