@@ -4,6 +4,12 @@
  * by name. Keep each one a one-line call into src/ui.
  */
 
+import type {
+  PaymentsConfirmReport,
+  PaymentsImportReport,
+  PaymentsReconcileReport,
+  PaymentsView,
+} from './core/contracts/payments';
 import {
   automationsDryRunRpc,
   automationsInstallRpc,
@@ -31,6 +37,13 @@ import {
   invoicesShowPreviewRpc,
   runInvoiceContinuationTrigger,
 } from './ui/invoiceActions';
+import {
+  openPayments,
+  paymentsConfirmRpc,
+  paymentsImportRpc,
+  paymentsLoadRpc,
+  paymentsReconcileRpc,
+} from './ui/paymentActions';
 import {
   openInvoices,
   openMenu,
@@ -105,6 +118,31 @@ export function invoicesIssue(request: unknown): IssueReport {
 /** google.script.run: one previewed invoice as it will look, in a modal dialog (nothing is written). */
 export function invoicesShowPreview(request: unknown): { shown: true } {
   return invoicesShowPreviewRpc(request);
+}
+
+/** Menu: 入金確認 / Payments in. */
+export function showPaymentsSidebar(): void {
+  openPayments();
+}
+
+/** google.script.run: the bank lines still to confirm, with their proposals (nothing is written). */
+export function paymentsLoad(): PaymentsView {
+  return paymentsLoadRpc(undefined);
+}
+
+/** google.script.run: a bank statement CSV the owner uploaded, into 入出金明細 (new lines only). */
+export function paymentsImport(request: unknown): PaymentsImportReport {
+  return paymentsImportRpc(request);
+}
+
+/** google.script.run: confirm or correct proposals, or mark lines 対象外. Idempotent. */
+export function paymentsConfirm(request: unknown): PaymentsConfirmReport {
+  return paymentsConfirmRpc(request);
+}
+
+/** `simulate reconcile`: import a statement and confirm the proposals at least this sure. */
+export function paymentsReconcile(request: unknown): PaymentsReconcileReport {
+  return paymentsReconcileRpc(request);
 }
 
 /** Menu: 自動化 / Automations. */

@@ -3,6 +3,13 @@
  * result types. Only JSON values cross (src/ui/contracts.ts); the server validates every argument.
  */
 import type {
+  PaymentsConfirmReport,
+  PaymentsConfirmRequest,
+  PaymentsImportReport,
+  PaymentsImportRequest,
+  PaymentsView,
+} from '../../src/core/contracts/payments';
+import type {
   AutomationStatus,
   DryRunReport,
   DryRunRequest,
@@ -66,4 +73,7 @@ export interface ServerApi {
   automationsDryRun(req: DryRunRequest): DryRunReport;
   automationsRunNow(): RunNowReport;
   invoicesShowPreview(req: InvoiceShowPreviewRequest): { shown: true };
+  paymentsLoad(): PaymentsView;
+  paymentsImport(req: PaymentsImportRequest): PaymentsImportReport;
+  paymentsConfirm(req: PaymentsConfirmRequest): PaymentsConfirmReport;
 }

@@ -25,7 +25,8 @@ export function parseSettled(cell: string): SettledAmount[] {
     const m = ENTRY.exec(part.trim());
     if (!m) continue;
     const settled = Number((m[2] ?? '').replace(/[,，]/g, ''));
-    if (Number.isSafeInteger(settled) && settled > 0) out.push({ id: (m[1] ?? '').trim(), settled });
+    if (Number.isSafeInteger(settled) && settled > 0)
+      out.push({ id: (m[1] ?? '').trim(), settled });
   }
   return out;
 }

@@ -224,9 +224,7 @@ export function readPaymentBook(tables: WorkbookTables): PaymentBook {
   const open = [...invoiceByNumber.values()]
     .filter((i) => i.balance > 0)
     .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
-  const lines = statement.rows
-    .map(statementRecord)
-    .filter((l): l is StatementRecord => l !== null);
+  const lines = statement.rows.map(statementRecord).filter((l): l is StatementRecord => l !== null);
   return {
     feeTolerance: value,
     notices,
