@@ -12,7 +12,13 @@ import { textCell } from '../../sheets/cells';
 import { CLIENTS_SHEET, STATEMENT_SHEET } from '../../sheets/schema';
 import { appendRecords, writeColumn } from '../../sheets/table';
 import type { WorkbookTables } from '../../sheets/workbookTables';
-import { IGNORED, type PaymentBook, readPaymentBook, UNMATCHED } from './paymentBook';
+import {
+  IGNORED,
+  type PaymentBook,
+  readPaymentBook,
+  type StatementKey,
+  UNMATCHED,
+} from './paymentBook';
 
 export interface ImportResult {
   readonly added: number;
@@ -27,7 +33,7 @@ export function importStatement(tables: WorkbookTables, decoded: string): Import
   const read = readStatement(decoded);
   if (!read.ok) throw UserError.of(read.problems);
   const fresh = newLinesOnly(book.lines, read.lines);
-  appendRecords(
+  appendGrown(
     book.statement,
     fresh.map((line) => ({
       date: tokyoInstant(line.date),
@@ -50,6 +56,20 @@ export function importStatement(tables: WorkbookTables, decoded: string): Import
     bank: read.bank,
     message: importMessage(read.bank, fresh.length, moneyIn, alreadyThere),
   };
+}
+
+/**
+ * Appends below the data after adding as many rows to the sheet, whether or not it had room:
+ * one call more than appending into room, but the same calls for 10 lines or 5,000.
+ */
+function appendGrown(
+  table: PaymentBook['statement'],
+  records: Parameters<typeof appendRecords<StatementKey>>[1],
+): void {
+  if (records.length === 0) return;
+  const maxRows = table.maxRows ?? table.sheet.getMaxRows();
+  table.sheet.insertRowsAfter(maxRows, records.length);
+  appendRecords({ ...table, maxRows: maxRows + records.length }, records);
 }
 
 /** 振込名義カナ for clients that have none and whose name gives one (one write). */
