@@ -12,16 +12,17 @@ import type {
 } from '../core/contracts/payments';
 import { formatYen } from '../core/money';
 import { assignBest } from '../core/payments';
-import { type Lang, type Text, text } from '../core/text';
+import { joinWith, type Lang, type Text, text } from '../core/text';
 import { confirmPayments } from '../features/payments/confirmPayments';
 import { importStatement } from '../features/payments/importStatement';
 import { PAYMENT_SHEETS, readPaymentBook } from '../features/payments/paymentBook';
-import { paymentsView, proposeMatches } from '../features/payments/proposals';
+import { noteProposals, paymentsView, proposeMatches } from '../features/payments/proposals';
 import { userLang } from '../services/language';
 import { withWorkbookLock } from '../services/lock';
 import { decodeStatementBytes } from '../services/statementFile';
 import { activeWorkbook } from '../services/workbook';
 import { rememberActiveWorkbook } from '../services/workbookLink';
+import { STATEMENT_SHEET } from '../sheets/schema';
 import { type WorkbookTables, workbookTables } from '../sheets/workbookTables';
 import { noRequest, rpc } from './rpc';
 import { openSidebar } from './sheetsActions';
@@ -75,6 +76,7 @@ export const paymentsLoadRpc = rpc(noRequest, (): PaymentsView => viewOf(tablesO
 function runImport(tables: WorkbookTables, base64Data: string, lang: Lang): PaymentsImportReport {
   const decoded = decodeStatementBytes(base64Data);
   const result = importStatement(tables, decoded);
+  if (noteProposals(readPaymentBook(tables), lang)) tables.forget(STATEMENT_SHEET);
   return {
     added: result.added,
     alreadyThere: result.alreadyThere,
@@ -124,9 +126,10 @@ export const paymentsReconcileRpc = rpc(
     return withWorkbookLock(() => {
       const tables = tablesOf();
       const imported = runImport(tables, req.base64, lang);
-      if (req.confirmAbove === undefined) return { imported, confirmed: null };
+      const only = { imported, confirmed: null, message: imported.message };
+      if (req.confirmAbove === undefined) return only;
       const best = assignBest(proposeMatches(readPaymentBook(tables)), req.confirmAbove);
-      if (best.length === 0) return { imported, confirmed: null };
+      if (best.length === 0) return only;
       const confirmed = runConfirm(
         tables,
         best.map((p) => ({
@@ -136,7 +139,11 @@ export const paymentsReconcileRpc = rpc(
         })),
         lang,
       );
-      return { imported, confirmed };
+      return {
+        imported,
+        confirmed,
+        message: joinWith([imported.message, confirmed.message], text('。', '. ')),
+      };
     });
   },
   FIELD_NAMES,

@@ -43,7 +43,11 @@ const utf8Bom = (text: string) => Buffer.concat([Buffer.of(0xef, 0xbb, 0xbf), Bu
 function acceptAll(view: PaymentsView): PaymentDecision[] {
   return view.lines.map((l) =>
     l.proposals[0]
-      ? { lineKey: l.lineKey, action: 'match', invoices: l.proposals[0].invoices.map((i) => i.number) }
+      ? {
+          lineKey: l.lineKey,
+          action: 'match',
+          invoices: l.proposals[0].invoices.map((i) => i.number),
+        }
       : { lineKey: l.lineKey, action: 'ignore' },
   );
 }
@@ -111,7 +115,11 @@ describe('payments in (入金確認) through the bundle', () => {
     expect(
       view.lines.map((l) => [
         l.amount,
-        l.proposals.map((p) => [p.invoices.map((i) => i.number).join('+'), p.confidence, p.reason.ja]),
+        l.proposals.map((p) => [
+          p.invoices.map((i) => i.number).join('+'),
+          p.confidence,
+          p.reason.ja,
+        ]),
       ]),
     ).toEqual([
       [169400, [['2026-11-0002+2027-01-0001', 96, '2件の請求書の合計・金額一致・名義一致']]],
@@ -167,16 +175,17 @@ describe('payments in (入金確認) through the bundle', () => {
     // February: 山田's January invoice paid under the learned name; Blue Harbor pays in two parts.
     const sheet = book(bundle).getSheetByName('請求書')!;
     const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
-    const row = header.map((h) =>
-      ({
-        請求書番号: '2027-01-0009',
-        取引先: '山田デザイン事務所',
-        発行日: new Date(tokyo('2027-01-31T00:00:00')),
-        支払期限: new Date(tokyo('2027-02-28T00:00:00')),
-        請求額: 44000,
-        '合計(税込)': 44000,
-        状態: '送付済',
-      })[h] ?? '',
+    const row = header.map(
+      (h) =>
+        ({
+          請求書番号: '2027-01-0009',
+          取引先: '山田デザイン事務所',
+          発行日: new Date(tokyo('2027-01-31T00:00:00')),
+          支払期限: new Date(tokyo('2027-02-28T00:00:00')),
+          請求額: 44000,
+          '合計(税込)': 44000,
+          状態: '送付済',
+        })[h] ?? '',
     );
     sheet.getRange(sheet.getLastRow() + 1, 1, 1, header.length).setValues([row]);
     at(bundle, '2027-02-26T18:00:00');
@@ -204,7 +213,10 @@ describe('payments in (入金確認) through the bundle', () => {
     expect(invoiceRow(bundle, '2027-01-0009')['状態']).toBe('入金済');
 
     at(bundle, '2027-03-01T18:00:00');
-    const rest = upload(bundle, sjis(`${HEADER}\r\n2027/3/1,,31000,ﾌﾘｺﾐ BLUE HARBOR STUDIO,1729040\r\n`));
+    const rest = upload(
+      bundle,
+      sjis(`${HEADER}\r\n2027/3/1,,31000,ﾌﾘｺﾐ BLUE HARBOR STUDIO,1729040\r\n`),
+    );
     expect(rest.view.lines[0]!.proposals[0]).toMatchObject({
       invoices: [{ number: '2026-11-0001', settled: 31000, remaining: 0 }],
     });
@@ -243,7 +255,9 @@ describe('payments in (入金確認) through the bundle', () => {
       bundle.workspace.meter.resetCounts();
       const report = upload(bundle, csv);
       expect(report.added).toBe(count);
-      return bundle.workspace.meter.total('SpreadsheetApp') + bundle.workspace.meter.total('Sheets');
+      return (
+        bundle.workspace.meter.total('SpreadsheetApp') + bundle.workspace.meter.total('Sheets')
+      );
     };
     const small = calls(10);
     expect(calls(5000)).toBe(small);

@@ -112,4 +112,5 @@ export interface PaymentsReconcileRequest extends PaymentsImportRequest {
 export interface PaymentsReconcileReport {
   readonly imported: PaymentsImportReport;
   readonly confirmed: PaymentsConfirmReport | null;
+  readonly message: Text;
 }

@@ -8,7 +8,9 @@ import type {
   PaymentsView,
 } from '../../core/contracts/payments';
 import { type LineMatch, matchPayments } from '../../core/payments';
-import type { Lang } from '../../core/text';
+import { type Lang, sayIn } from '../../core/text';
+import { textCell } from '../../sheets/cells';
+import { writeColumn } from '../../sheets/table';
 import { type PaymentBook, type StatementRecord, UNMATCHED } from './paymentBook';
 
 export function linesToConfirm(book: PaymentBook): StatementRecord[] {
@@ -68,4 +70,25 @@ export function paymentsView(book: PaymentBook, lang: Lang): PaymentsView {
     feeTolerance: book.feeTolerance,
     notices: book.notices,
   };
+}
+
+/**
+ * The best proposal of each line still to confirm, in its メッセージ cell (in `lang`), so the
+ * sheet shows it too: 「照合案: 2026-11-0004(確度 91%: 振込手数料 440円差・名義一致)」. One write.
+ */
+export function noteProposals(book: PaymentBook, lang: Lang): boolean {
+  const updates = new Map<number, unknown>();
+  const matches = new Map(proposeMatches(book).map((m) => [m.lineId, m]));
+  for (const line of linesToConfirm(book)) {
+    const best = matches.get(line.key)?.proposals[0];
+    const note = best
+      ? sayIn(lang)(
+          `照合案: ${best.invoices.map((i) => i.id).join(' + ')}(確度 ${best.confidence}%: ${best.reason.ja})`,
+          `Proposed: ${best.invoices.map((i) => i.id).join(' + ')} (${best.confidence}% sure: ${best.reason.en})`,
+        )
+      : sayIn(lang)('照合案なし', 'No invoice fits');
+    updates.set(line.row, textCell(note));
+  }
+  writeColumn(book.statement, 'message', updates);
+  return updates.size > 0;
 }
