@@ -54,6 +54,15 @@ export const JOBS: Readonly<Record<string, JobSpec>> = {
       'Issue invoices closing today (PDFs, drafts)',
     ),
   },
+  'month-end': {
+    entryPoint: 'dailyDispatch',
+    triggered: true,
+    needsSetup: true,
+    summary: text(
+      'その日の自動化(定期業務・定期請求・督促・月次集計)を実行',
+      "Run the day's automations (routines, recurring invoices, reminders, summary)",
+    ),
+  },
   reconcile: {
     entryPoint: 'paymentsReconcile',
     args: (_at, input) => [
@@ -68,15 +77,6 @@ export const JOBS: Readonly<Record<string, JobSpec>> = {
     summary: text(
       '銀行の明細CSVを取り込み、入金と請求書の照合案を作る(--csv 明細.csv [--confirm-above 90])',
       'Import a bank statement CSV and propose matches (--csv bank.csv [--confirm-above 90])',
-    ),
-  },
-  'month-end': {
-    entryPoint: 'dailyDispatch',
-    triggered: true,
-    needsSetup: true,
-    summary: text(
-      'その日の自動化(定期業務・定期請求・督促・月次集計)を実行',
-      "Run the day's automations (routines, recurring invoices, reminders, summary)",
     ),
   },
 };

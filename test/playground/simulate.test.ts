@@ -269,8 +269,8 @@ describe('setup', () => {
     [
       'an unknown job',
       ['payroll', '--workbook', 'TEMPLATE', '--out', 'OUT'],
-      /^ジョブ「payroll」はありません\(init, setup, invoices, month-end\)$/,
-      /^Unknown job "payroll" \(jobs: init, setup, invoices, month-end\)$/,
+      /^ジョブ「payroll」はありません\(init, setup, invoices, month-end, reconcile\)$/,
+      /^Unknown job "payroll" \(jobs: init, setup, invoices, month-end, reconcile\)$/,
     ],
     [
       'an unreadable --now',
