@@ -244,6 +244,16 @@ describe('payments in (入金確認) through the bundle', () => {
     expect(states.filter((s) => s === '未照合')).toHaveLength(2);
   });
 
+  it('keeps the fee in 入出金明細 when 経費 lacks the columns it needs', () => {
+    const bundle = demoMonth();
+    book(bundle).deleteSheet(book(bundle).getSheetByName('経費')!);
+    const report = confirm(bundle, acceptAll(upload(bundle, DEMO_CSV).view));
+    expect(report.feesIn).toBe('statement');
+    expect(report.message.ja).toContain('振込手数料 440円を入出金明細の振込手数料列に記録');
+    const sakura = records(bundle, '入出金明細').find((r) => r['金額'] === '83,920')!;
+    expect(sakura['振込手数料']).toBe('440');
+  });
+
   it('costs the same Sheets calls for 10 and 5,000 lines', () => {
     const calls = (count: number) => {
       const bundle = demoMonth();
