@@ -8,8 +8,10 @@ import { type Text, text } from '../src/core/text';
 export interface JobSpec {
   /** The bundle's top-level function the job calls. */
   entryPoint: string;
-  /** Its arguments (JSON values), or a function of the clock (`--now`) that gives them. */
-  args?: unknown[] | ((at: JobClock) => unknown[]);
+  /** Its arguments (JSON values), or a function of the clock (`--now`) and inputs that gives them. */
+  args?: unknown[] | ((at: JobClock, input?: JobInput) => unknown[]);
+  /** The job reads a bank statement: `--csv` is required (and `--confirm-above` allowed). */
+  needsCsv?: boolean;
   /**
    * Run as its time-driven trigger fires (with the trigger's event; the execution counts towards
    * trigger runtime); `args` are not used.
@@ -24,6 +26,14 @@ export interface JobSpec {
   needsSetup: boolean;
   /** What it does, for --help. */
   summary: Text;
+}
+
+/** Files and options a job reads besides the workbook. */
+export interface JobInput {
+  /** `--csv`: the file's name and its bytes as base64. */
+  csv?: { fileName: string; base64: string };
+  /** `--confirm-above N`: confirm the proposals at least N percent sure. */
+  confirmAbove?: number;
 }
 
 /** The clock a job starts at. */
@@ -74,6 +84,22 @@ export const JOBS: Readonly<Record<string, JobSpec>> = {
     summary: text(
       'その日の自動化(定期業務・定期請求・督促・月次集計)を実行',
       "Run the day's automations (routines, recurring invoices, reminders, summary)",
+    ),
+  },
+  reconcile: {
+    entryPoint: 'paymentsReconcile',
+    args: (_at, input) => [
+      {
+        fileName: input?.csv?.fileName ?? '',
+        base64: input?.csv?.base64 ?? '',
+        ...(input?.confirmAbove === undefined ? {} : { confirmAbove: input.confirmAbove }),
+      },
+    ],
+    needsCsv: true,
+    needsSetup: true,
+    summary: text(
+      '銀行の明細CSVを取り込み、入金と請求書の照合案を作る(--csv 明細.csv [--confirm-above 90])',
+      'Import a bank statement CSV and propose matches (--csv bank.csv [--confirm-above 90])',
     ),
   },
 };

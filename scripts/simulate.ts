@@ -25,7 +25,7 @@ import type { TasksAdvancedEmulator } from '../emulator/services/advanced/tasks'
 import { wallClock } from '../emulator/services/spreadsheet/time';
 import { fireNow } from '../emulator/trigger-runner';
 import { messageOf, PokkeInputError } from '../playground/errors';
-import { INIT, JOBS, type JobClock, type JobSpec } from '../playground/jobs';
+import { INIT, JOBS, type JobClock, type JobInput, type JobSpec } from '../playground/jobs';
 import { isPlaygroundLanguage } from '../playground/language';
 import { exportOutbox } from '../playground/outbox';
 import { PdfRenderer } from '../playground/pdf';
@@ -77,6 +77,10 @@ interface Args {
   lang: Lang;
   /** expenses-import: the receipt file. */
   receipt?: string;
+  /** reconcile: the bank statement CSV. */
+  csv?: string;
+  /** reconcile: confirm the proposals at least this sure (percent). */
+  confirmAbove?: number;
 }
 
 const LANG_OPTION = '--lang';
@@ -90,6 +94,7 @@ function usage(lang: Lang): string {
     `  npm run simulate -- init --demo --out demo.xlsx ${langOption}`,
     `  npm run simulate -- <job> --workbook in.xlsx [--now 2026-11-30T09:00+09:00] --out <dir> ${langOption}`,
     `  npm run simulate -- expenses-import --workbook in.xlsx --receipt file.(pdf|png|jpg|eml) --out <dir> ${langOption}`,
+    `  npm run simulate -- reconcile --workbook in.xlsx --csv bank.csv [--confirm-above 90] --out <dir> ${langOption}`,
     '',
     say(
       `  ${LANG_OPTION}  Pokke と出力の言語: ja(省略時)または en`,
@@ -166,7 +171,17 @@ function parseArgs(argv: readonly string[], lang: Lang): Args | 'help' {
     else if (name === '--now') args.now = value;
     else if (name === '--out') args.out = value;
     else if (name === '--receipt') args.receipt = value;
-    else throw new PokkeInputError(`不明なオプションです: ${name}`, `Unknown option: ${name}`);
+    else if (name === '--csv') args.csv = value;
+    else if (name === '--confirm-above') {
+      const n = Number(value);
+      if (!/^\d{1,3}$/.test(value) || n > 100) {
+        throw new PokkeInputError(
+          `--confirm-above には 0〜100 の整数(%)を指定してください: ${value}`,
+          `--confirm-above takes a whole percentage from 0 to 100, not ${value}`,
+        );
+      }
+      args.confirmAbove = n;
+    } else throw new PokkeInputError(`不明なオプションです: ${name}`, `Unknown option: ${name}`);
   }
   if (job === undefined) return 'help';
   return { ...args, job, lang };
@@ -344,6 +359,7 @@ async function runJob(
       'Give the output folder with --out',
     );
   }
+  const input = jobInput(args, job);
   const outDir = resolve(args.out);
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
     throw new PokkeInputError(
@@ -364,7 +380,8 @@ async function runJob(
   for (const n of notices) io.out(inLang(n, args.lang));
   const setup = `npm run simulate -- setup --workbook ${basename(args.workbook)}`;
   const issues = checkWorkbook(workbook);
-  for (const line of cellWarnings(issues, args.lang)) io.out(line);
+  // Listed after what the job did, before the output folder: the job's own lines come first.
+  const warnings = cellWarnings(issues, args.lang);
   const report = preflightReport(
     blockingIssues(issues, job.needsSetup),
     args.lang,
@@ -386,7 +403,8 @@ async function runJob(
     timeZone: TIME_ZONE,
   });
   loadIntoSpreadsheet(workbook, ss, () => ws.SpreadsheetApp.newDataValidation());
-  const jobArgs = typeof job.args === 'function' ? job.args(jobClock(now)) : (job.args ?? []);
+  const jobArgs =
+    typeof job.args === 'function' ? job.args(jobClock(now), input) : (job.args ?? []);
   const result = log.run(job.entryPoint, 'job', () => {
     if (receiptMail) {
       const manifest = JSON.parse(readFileSync(join(distDir, 'appsscript.json'), 'utf8'));
@@ -453,10 +471,38 @@ async function runJob(
     const day = tokyoDateKey(new Date(now));
     for (const line of runReport(day, workbook, afterRun, outputs, args.lang)) io.out(line);
   }
+  for (const line of warnings) io.out(line);
   io.out(
     say(`出力: ${outDir}(${written.join('、')})`, `Output: ${outDir} (${written.join(', ')})`),
   );
   return 0;
+}
+
+/** The job's inputs besides the workbook: `--csv` read whole (its bytes go to the bundle as base64). */
+function jobInput(args: Args, job: JobSpec): JobInput {
+  if (!job.needsCsv) {
+    if (args.csv !== undefined || args.confirmAbove !== undefined) {
+      throw new PokkeInputError(
+        `--csv と --confirm-above は reconcile でだけ使えます`,
+        `--csv and --confirm-above go with reconcile only`,
+      );
+    }
+    return {};
+  }
+  if (!args.csv) {
+    throw new PokkeInputError(
+      `${args.job} には --csv で銀行の明細CSVを指定してください`,
+      `${args.job} needs --csv with the bank statement CSV`,
+    );
+  }
+  const path = resolve(args.csv);
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    throw new PokkeInputError(`CSVファイルがありません: ${path}`, `No such CSV file: ${path}`);
+  }
+  return {
+    csv: { fileName: basename(path), base64: readFileSync(path).toString('base64') },
+    ...(args.confirmAbove === undefined ? {} : { confirmAbove: args.confirmAbove }),
+  };
 }
 
 function jobClock(now: number): JobClock {

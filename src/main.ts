@@ -12,6 +12,12 @@ import type {
   ExpensesSearchResult,
 } from './core/contracts/expenses';
 import type { InvoiceDefaults, InvoicePreview, IssueReport } from './core/contracts/invoices';
+import type {
+  PaymentsConfirmReport,
+  PaymentsImportReport,
+  PaymentsReconcileReport,
+  PaymentsView,
+} from './core/contracts/payments';
 import type { SaveResult, SettingsView, SetupReport } from './core/contracts/settings';
 import {
   automationsDryRunRpc,
@@ -45,6 +51,13 @@ import {
   invoicesShowPreviewRpc,
   runInvoiceContinuationTrigger,
 } from './ui/invoiceActions';
+import {
+  openPayments,
+  paymentsConfirmRpc,
+  paymentsImportRpc,
+  paymentsLoadRpc,
+  paymentsReconcileRpc,
+} from './ui/paymentActions';
 import {
   openInvoices,
   openMenu,
@@ -144,6 +157,31 @@ export function expensesCheck(request: unknown): ExpensesCheckReport {
 /** google.script.run: the 電帳法 search of the expense log (dates, amounts, payee). */
 export function expensesSearch(request: unknown): ExpensesSearchResult {
   return expensesSearchRpc(request);
+}
+
+/** Menu: 入金確認 / Payments in. */
+export function showPaymentsSidebar(): void {
+  openPayments();
+}
+
+/** google.script.run: the bank lines still to confirm, with their proposals (nothing is written). */
+export function paymentsLoad(): PaymentsView {
+  return paymentsLoadRpc(undefined);
+}
+
+/** google.script.run: a bank statement CSV the owner uploaded, into 入出金明細 (new lines only). */
+export function paymentsImport(request: unknown): PaymentsImportReport {
+  return paymentsImportRpc(request);
+}
+
+/** google.script.run: confirm or correct proposals, or mark lines 対象外. Idempotent. */
+export function paymentsConfirm(request: unknown): PaymentsConfirmReport {
+  return paymentsConfirmRpc(request);
+}
+
+/** `simulate reconcile`: import a statement and confirm the proposals at least this sure. */
+export function paymentsReconcile(request: unknown): PaymentsReconcileReport {
+  return paymentsReconcileRpc(request);
 }
 
 /** Menu: 自動化 / Automations. */

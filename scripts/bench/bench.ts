@@ -5,6 +5,7 @@
 // 3. The daily dispatcher as the sales sheet grows.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import type { LatencyOptions } from '../../emulator/core/latency';
 import { type Bundle, loadBundle, loadBundleFromDist } from '../../emulator/runtime';
 import { advanceWithTriggers, fireNow } from '../../emulator/trigger-runner';
@@ -13,6 +14,7 @@ import { seedDemo } from '../../playground/seed';
 import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/session';
 import type { IssueReport } from '../../src/core/contracts/invoices';
 import { printLatencySensitivity } from './latency-sensitivity';
+import { matchBenchLines, runMatchBench } from './match-bench';
 
 const NAIVE_SCRIPT = readFileSync(join(__dirname, 'naive-invoices.js'), 'utf8');
 
@@ -335,5 +337,35 @@ for (const day of ['2026-11-26', '2026-11-30']) {
 }
 if (days.some((r) => r.day === '2026-11-30' && r.sheetsCalls > MONTH_END_SHEETS_CALLS)) {
   console.error(`The month end made more than ${MONTH_END_SHEETS_CALLS} Sheets calls`);
+  process.exit(1);
+}
+
+// 5. Payments in (入金確認): the matcher on 10,000 lines × 10,000 open invoices, indexed and naive
+// in one run (wall time here), and a statement import's Sheets calls at 10 and 5,000 lines.
+console.log('\n5. Payments in: matching bank lines to open invoices (wall time here)');
+for (const line of matchBenchLines(runMatchBench())) console.log(line);
+
+const IMPORT_HEADER = '年月日,お引出し,お預入れ,お取り扱い内容,残高';
+function importCalls(lines: number): { sheetsCalls: number; allCalls: number } {
+  const b = loadBundleFromDist('dist', { now: '2027-03-01T10:00:00+09:00' });
+  seedDemo(b, new ExecutionLog(b), readDemoCompany(), DEMO_DIR);
+  const rows = Array.from(
+    { length: lines },
+    (_, i) => `2027/2/${1 + (i % 28)},,${1000 + i},ﾌﾘｺﾐ ﾃｽﾄ${i},${2_000_000 + i}`,
+  );
+  const csv = iconv.encode(`${IMPORT_HEADER}\r\n${rows.join('\r\n')}\r\n`, 'Shift_JIS');
+  b.workspace.meter.resetCounts();
+  b.runJson('paymentsImport', [{ fileName: 'bench.csv', base64: csv.toString('base64') }]);
+  const m = b.workspace.meter;
+  return {
+    sheetsCalls: m.total('SpreadsheetApp') + m.total('Sheets'),
+    allCalls: m.total(),
+  };
+}
+console.log('statement lines imported | Sheets calls | all calls');
+const imports = [10, 5000].map((n) => ({ n, ...importCalls(n) }));
+for (const r of imports) console.log(`${r.n} | ${r.sheetsCalls} | ${r.allCalls}`);
+if (new Set(imports.map((r) => r.sheetsCalls)).size !== 1) {
+  console.error('A statement import made more Sheets calls for more lines');
   process.exit(1);
 }

@@ -184,41 +184,55 @@ function time<T>(run: () => T): { ms: number; result: T } {
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
 }
 
-const data = build(20260601);
-const settings = { feeTolerance: FEE_TOLERANCE };
-const indexed = Array.from({ length: INDEXED_RUNS }, () =>
-  time(() => matchPayments(data.lines, data.invoices, data.clients, settings)),
-);
-const naive = Array.from({ length: NAIVE_RUNS }, () => time(() => naiveMatch(data)));
-
-const matches = indexed[0]?.result ?? [];
-let paying = 0;
-let right = 0;
-for (const m of matches) {
-  const truth = data.truth.get(m.lineId) ?? '';
-  if (truth === '') continue;
-  paying += 1;
-  const best = m.proposals[0];
-  if (
-    best &&
-    best.invoices
-      .map((i) => i.id)
-      .sort()
-      .join('+') === truth
-  )
-    right += 1;
+export interface MatchBench {
+  readonly indexedMs: number;
+  readonly naiveMs: number;
+  /** Paying lines whose best proposal is the invoice(s) really paid, of all paying lines. */
+  readonly right: number;
+  readonly paying: number;
 }
 
-const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
-console.log(
-  `${LINES.toLocaleString('en')} bank lines × ${INVOICES.toLocaleString('en')} open invoices (${CLIENTS.toLocaleString('en')} clients)`,
-);
-console.log(
-  `  indexed matcher   median ${fmt(median(indexed.map((r) => r.ms)))} over ${INDEXED_RUNS} runs`,
-);
-console.log(
-  `  naive pairwise    median ${fmt(median(naive.map((r) => r.ms)))} over ${NAIVE_RUNS} runs (single invoices only)`,
-);
-console.log(
-  `  best proposal is the invoice(s) really paid: ${right} of ${paying} paying lines (${((100 * right) / Math.max(paying, 1)).toFixed(1)}%)`,
-);
+/** Both matchers on the same data in one run: the medians, and how often the best is right. */
+export function runMatchBench(): MatchBench {
+  const data = build(20260601);
+  const settings = { feeTolerance: FEE_TOLERANCE };
+  const indexed = Array.from({ length: INDEXED_RUNS }, () =>
+    time(() => matchPayments(data.lines, data.invoices, data.clients, settings)),
+  );
+  const naive = Array.from({ length: NAIVE_RUNS }, () => time(() => naiveMatch(data)));
+  const matches = indexed[0]?.result ?? [];
+  let paying = 0;
+  let right = 0;
+  for (const m of matches) {
+    const truth = data.truth.get(m.lineId) ?? '';
+    if (truth === '') continue;
+    paying += 1;
+    const best = m.proposals[0];
+    const ids = best?.invoices
+      .map((i) => i.id)
+      .sort()
+      .join('+');
+    if (ids === truth) right += 1;
+  }
+  return {
+    indexedMs: median(indexed.map((r) => r.ms)),
+    naiveMs: median(naive.map((r) => r.ms)),
+    right,
+    paying,
+  };
+}
+
+/** The figures as printed by this script and by bench.ts. */
+export function matchBenchLines(r: MatchBench): string[] {
+  const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+  return [
+    `${LINES.toLocaleString('en')} bank lines × ${INVOICES.toLocaleString('en')} open invoices (${CLIENTS.toLocaleString('en')} clients)`,
+    `  indexed matcher   median ${fmt(r.indexedMs)} over ${INDEXED_RUNS} runs`,
+    `  naive pairwise    median ${fmt(r.naiveMs)} over ${NAIVE_RUNS} runs (single invoices only)`,
+    `  best proposal is the invoice(s) really paid: ${r.right} of ${r.paying} paying lines (${((100 * r.right) / Math.max(r.paying, 1)).toFixed(1)}%)`,
+  ];
+}
+
+if (require.main === module) {
+  for (const line of matchBenchLines(runMatchBench())) console.log(line);
+}

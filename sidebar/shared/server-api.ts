@@ -32,6 +32,13 @@ import type {
   RowProblem,
 } from '../../src/core/contracts/invoices';
 import type {
+  PaymentsConfirmReport,
+  PaymentsConfirmRequest,
+  PaymentsImportReport,
+  PaymentsImportRequest,
+  PaymentsView,
+} from '../../src/core/contracts/payments';
+import type {
   LanguageChoice,
   SaveResult,
   SettingsForm,
@@ -82,4 +89,7 @@ export interface ServerApi {
   expensesCheck(req: ExpensesMonthRequest): ExpensesCheckReport;
   expensesSearch(req: ExpensesSearchRequest): ExpensesSearchResult;
   expensesExport(req: { month: string; vendors?: ExportVendor[] }): ExpenseExportReport;
+  paymentsLoad(): PaymentsView;
+  paymentsImport(req: PaymentsImportRequest): PaymentsImportReport;
+  paymentsConfirm(req: PaymentsConfirmRequest): PaymentsConfirmReport;
 }

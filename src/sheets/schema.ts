@@ -106,6 +106,28 @@ export const CLIENTS_SHEET = {
       width: 140,
     },
     {
+      key: 'payerKana',
+      header: '振込名義カナ',
+      aliases: ['Payer name (kana)'],
+      kind: 'text',
+      width: 200,
+      note: text(
+        '銀行の明細に出る振込依頼人名。複数あれば「、」か改行で区切ります。入金確認で名義を直すとPokkeが追記します',
+        'The payer name as bank statements show it; several separated by 、 or line breaks. Pokke adds names you correct in 入金確認',
+      ),
+    },
+    {
+      key: 'usualFee',
+      header: 'いつもの振込手数料',
+      aliases: ['Usual transfer fee'],
+      kind: 'yen',
+      width: 110,
+      note: text(
+        '入金が振込手数料の分だけ少なかったとき、Pokkeが記録します',
+        'Recorded by Pokke when a payment came short by a transfer fee',
+      ),
+    },
+    {
       key: 'message',
       header: 'メッセージ',
       aliases: ['Message', 'Status'],
@@ -272,6 +294,28 @@ export const INVOICES_SHEET = {
       ),
     },
     {
+      key: 'paidAmount',
+      header: '入金額',
+      aliases: ['Amount paid'],
+      kind: 'yen',
+      width: 100,
+      note: text(
+        '入金確認で消し込んだ金額の合計(振込手数料・源泉徴収の差額を含む)',
+        'What payments have settled so far (fee and withholding shortfalls included)',
+      ),
+    },
+    {
+      key: 'balance',
+      header: '残高',
+      aliases: ['Balance due'],
+      kind: 'yen',
+      width: 100,
+      note: text(
+        '一部入金のあとの未入金額。空欄なら請求額の全額が未入金です',
+        'What is still due after a part payment; empty: the whole amount billed',
+      ),
+    },
+    {
       key: 'reminderStep',
       header: '督促段階',
       aliases: ['Reminder step'],
@@ -413,6 +457,82 @@ export const EXPENSES_SHEET = {
       note: text(
         'Pokkeが提案した科目。勘定科目を選び直すか状態を確認済にすると確定します',
         'The account Pokke suggested; choosing another account or setting 確認済 accepts the row',
+      ),
+    },
+    MESSAGE_COLUMN,
+  ],
+} as const satisfies SheetSpec;
+
+export const STATEMENT_STATUSES = ['未照合', '照合済', '対象外'] as const;
+
+export const STATEMENT_SHEET = {
+  name: '入出金明細',
+  aliases: ['Bank statement'],
+  color: '#c8e6c9',
+  columns: [
+    { key: 'date', header: '日付', aliases: ['Date'], kind: 'date', width: 100 },
+    {
+      key: 'amount',
+      header: '金額',
+      aliases: ['Amount'],
+      kind: 'yen',
+      width: 110,
+      note: text('入金はプラス、出金はマイナス', 'Money in is positive, money out negative'),
+    },
+    {
+      key: 'description',
+      header: '摘要',
+      aliases: ['Description'],
+      kind: 'text',
+      width: 240,
+    },
+    {
+      key: 'bankBalance',
+      header: '残高',
+      aliases: ['Balance'],
+      kind: 'yen',
+      width: 110,
+    },
+    {
+      key: 'status',
+      header: '状態',
+      aliases: ['Status'],
+      kind: 'choice',
+      choices: STATEMENT_STATUSES,
+      width: 80,
+      note: text(
+        '未照合: 入金確認で確認待ち / 照合済: 請求書に消し込み済み / 対象外: 請求書と関係のない入出金',
+        '未照合: to confirm in 入金確認; 照合済: settled against invoices; 対象外: not an invoice payment',
+      ),
+    },
+    {
+      key: 'invoices',
+      header: '消込先',
+      aliases: ['Invoices settled'],
+      kind: 'text',
+      width: 180,
+      note: text('この入金で消し込んだ請求書番号', 'The invoice numbers this payment settled'),
+    },
+    {
+      key: 'fee',
+      header: '振込手数料',
+      aliases: ['Transfer fee'],
+      kind: 'yen',
+      width: 100,
+      note: text(
+        '入金が請求額より振込手数料の分だけ少なかった額(支払手数料)',
+        'What the payment came short by a transfer fee (支払手数料)',
+      ),
+    },
+    {
+      key: 'lineKey',
+      header: '明細キー',
+      aliases: ['Line key'],
+      kind: 'text',
+      width: 220,
+      note: text(
+        '同じ明細を二度取り込まないためにPokkeが使います。変更しないでください',
+        'Pokke uses this to never import a line twice; do not change',
       ),
     },
     MESSAGE_COLUMN,
@@ -644,6 +764,7 @@ export const WORKBOOK: readonly SheetSpec[] = [
   SALES_SHEET,
   INVOICES_SHEET,
   EXPENSES_SHEET,
+  STATEMENT_SHEET,
   RECURRING_SHEET,
   ROUTINES_SHEET,
   TASKS_SHEET,

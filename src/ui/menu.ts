@@ -5,6 +5,7 @@ export const MENU_ITEMS = [
   { caption: text('ワークブックを準備', 'Set up workbook'), functionName: 'menuSetupWorkbook' },
   { caption: text('請求書', 'Invoices'), functionName: 'showInvoicesSidebar' },
   { caption: text('経費', 'Expenses'), functionName: 'showExpensesSidebar' },
+  { caption: text('入金確認', 'Payments in'), functionName: 'showPaymentsSidebar' },
   { caption: text('自動化', 'Automations'), functionName: 'showAutomationsSidebar' },
   { caption: text('設定', 'Settings'), functionName: 'showSettingsSidebar' },
 ] as const;

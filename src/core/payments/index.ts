@@ -9,4 +9,6 @@ export * from './ownerLayout';
 export * from './payerIndex';
 export * from './payerName';
 export * from './reasons';
+export * from './settle';
+export * from './settledCell';
 export * from './statement';

@@ -55,7 +55,15 @@ export interface BillingBook {
  * Columns a run does without: メッセージ is only written to, and 摘要 came later (a workbook set
  * up before it bills as before until the setup adds it).
  */
-const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set(['message', 'detail']);
+const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set([
+  'message',
+  'detail',
+  // Payments in (入金確認) came later still: billing does without them.
+  'payerKana',
+  'usualFee',
+  'paidAmount',
+  'balance',
+]);
 
 function requiredTable<K extends string>(tables: WorkbookTables, spec: SheetSpec<K>): Table<K> {
   const table = tables.table(spec);

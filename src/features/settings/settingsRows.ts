@@ -220,6 +220,19 @@ export const AUTOMATION_SETTING_ROWS = [
   },
 ] as const;
 
+/** The payments-in (入金確認) rows of the 設定 sheet, read by src/features/payments. */
+export const PAYMENT_SETTING_ROWS = [
+  {
+    key: 'feeTolerance',
+    label: '振込手数料の許容額',
+    description: text(
+      '入金が請求額よりこの金額まで少ないときは、振込手数料を差し引いた入金として照合します(円)',
+      'A payment short of the amount billed by up to this many yen is matched as net of a transfer fee',
+    ),
+    initial: '880',
+  },
+] as const;
+
 /** A row of the 設定 sheet, whichever feature reads it. */
 export interface SheetSettingRow {
   readonly key: string;
@@ -234,4 +247,5 @@ export interface SheetSettingRow {
 export const SETTINGS_SHEET_ROWS: readonly SheetSettingRow[] = [
   ...SETTING_ROWS,
   ...AUTOMATION_SETTING_ROWS,
+  ...PAYMENT_SETTING_ROWS,
 ];
