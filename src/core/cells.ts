@@ -1,4 +1,5 @@
-/** Reading raw cell values (as `Range.getValues()` returns them) into text. */
+/** Reading raw cell values (as `Range.getValues()` returns them) into text and dates. */
+import { type DateKey, parseDateKey } from './dates';
 
 /**
  * A cell as trimmed text. A leading apostrophe before `= + - @` (Sheets' "this is text" mark,
@@ -19,4 +20,27 @@ export function foldWord(text: string): string {
 /** Whether the cell holds nothing (blank, or only spaces). */
 export function isBlank(value: unknown): boolean {
   return cellString(value) === '';
+}
+
+/**
+ * A date cell: a Date as Sheets gives it (its day by `dateOf`), a whole number like 20261130, or
+ * text `parseText` reads (YYYY-MM-DD by default). 'empty' for a blank cell, null when unreadable.
+ */
+export function readDateCell(
+  cell: unknown,
+  dateOf: (d: Date) => DateKey,
+  parseText: (text: string) => DateKey | null = parseDateKey,
+): DateKey | 'empty' | null {
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return null;
+    try {
+      return dateOf(cell);
+    } catch {
+      return null;
+    }
+  }
+  if (typeof cell === 'number') return Number.isInteger(cell) ? parseDateKey(String(cell)) : null;
+  const text = cellString(cell);
+  if (text === '') return 'empty';
+  return typeof cell === 'string' ? parseText(text) : null;
 }

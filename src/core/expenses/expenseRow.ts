@@ -5,7 +5,7 @@
  *
  * Cells are as `Range.getValues()` gives them: strings, numbers, booleans, Date objects or ''.
  */
-import { cellString } from '../cells';
+import { cellString, readDateCell } from '../cells';
 import { type DateKey, parseDateKey, tokyoDateKey } from '../dates';
 import { divideRounded, parseYen } from '../money';
 import { checkRegistrationNumber } from '../registrationNumber';
@@ -67,7 +67,11 @@ export function checkExpenseRow(cells: ExpenseCells, ctx: ExpenseContext): Expen
   const problems: ExpenseProblem[] = [];
   const warnings: ExpenseProblem[] = [];
 
-  const date = readDate(cells.date, ctx.dateOf ?? tokyoDateKey);
+  const date = readDateCell(
+    cells.date,
+    ctx.dateOf ?? tokyoDateKey,
+    (t) => parseDateKey(t) ?? wholeDate(t),
+  );
   if (date === 'empty')
     problems.push(expenseProblem('date', text('日付が入力されていません', 'No date entered')));
   else if (date === null)
@@ -289,20 +293,4 @@ function amountProblem(field: 'amount' | 'tax', reason: string, value: unknown):
         value,
       );
   }
-}
-
-function readDate(cell: unknown, dateOf: (d: Date) => DateKey): DateKey | 'empty' | null {
-  if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return null;
-    try {
-      return dateOf(cell);
-    } catch {
-      return null;
-    }
-  }
-  if (typeof cell === 'number') return Number.isInteger(cell) ? parseDateKey(String(cell)) : null;
-  const s = cellString(cell);
-  if (s === '') return 'empty';
-  if (typeof cell !== 'string') return null;
-  return parseDateKey(s) ?? wholeDate(s);
 }

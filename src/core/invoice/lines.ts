@@ -11,7 +11,7 @@
  * With whole quantities, which is most lines, no rounding happens at all.
  */
 
-import { cellString, foldWord } from '../cells';
+import { cellString, foldWord, readDateCell } from '../cells';
 import type { DateKey } from '../dates';
 import { parseDateKey, tokyoDateKey } from '../dates';
 import { divideRounded, parseYen, type RoundingMethod } from '../money';
@@ -220,21 +220,6 @@ function readTaxMode(cell: unknown, fallback: TaxMode): TaxMode | null {
   return lookup(TAX_MODE_WORDS, word) ?? null;
 }
 
-function readDate(cell: unknown, dateOf: (d: Date) => DateKey): DateKey | 'empty' | null {
-  if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return null;
-    try {
-      return dateOf(cell);
-    } catch {
-      return null;
-    }
-  }
-  if (typeof cell === 'number') return Number.isInteger(cell) ? parseDateKey(String(cell)) : null;
-  const text = cellString(cell);
-  if (text === '') return 'empty';
-  return typeof cell === 'string' ? parseDateKey(text) : null;
-}
-
 /** Whether the row already carries an invoice number (billed: never billed again). */
 export function isBilledRow(cells: SaleCells): boolean {
   return cellString(cells.invoiceNumber) !== '';
@@ -251,7 +236,7 @@ export function validateSaleRow(cells: SaleCells, row: number, ctx: LineContext)
   const problems: Problem<SaleField>[] = [];
   const L = SALE_LABELS;
 
-  const date = readDate(cells.date, ctx.dateOf ?? tokyoDateKey);
+  const date = readDateCell(cells.date, ctx.dateOf ?? tokyoDateKey);
   if (date === 'empty')
     problems.push(problem('date', L.date, '日付が入力されていません', 'No date entered'));
   else if (date === null)

@@ -1,9 +1,3 @@
-/**
- * The receipt card's actions: log the expense from the card's fields, or turn the mail into a
- * task instead. Every field is checked before anything is written: a receipt with no amount, a
- * future date, a malformed T番号 are refused with a message naming the field, nothing logged.
- */
-import * as z from 'zod/mini';
 import { tokyoDateKey } from '../../core/dates';
 import {
   EXPENSE_ACCOUNTS,
@@ -22,6 +16,7 @@ import { openMailTask } from '../../features/mailTasks/mailTasks';
 import { now } from '../../services/clock';
 import { readUserProperty } from '../../services/userProperties';
 import { WORKBOOK_ID_KEY } from '../../services/workbookLink';
+import { type ActionEvent, formDate, formString, invalidRequest, parseAction } from './cardEvent';
 import { errorMessage, notify, updateWith } from './cardKit';
 import { EXPENSE_FIELDS, loggedReceiptCard } from './expenseCard';
 import { mailTaskCard } from './mailTaskCard';
@@ -30,38 +25,7 @@ type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
 
 export const PAYEE_LIMIT = 100;
 
-const formInput = z.looseObject({
-  stringInputs: z.optional(z.looseObject({ value: z.array(z.string()) })),
-  dateInput: z.optional(z.looseObject({ msSinceEpoch: z.union([z.string(), z.number()]) })),
-});
-
-const actionEvent = z.looseObject({
-  commonEventObject: z.looseObject({
-    parameters: z.optional(z.record(z.string(), z.string())),
-    formInputs: z.optional(z.record(z.string(), formInput)),
-  }),
-  gmail: z.optional(
-    z.looseObject({ messageId: z.optional(z.string()), accessToken: z.optional(z.string()) }),
-  ),
-});
-type ActionEvent = z.infer<typeof actionEvent>;
-
 const RATES: Readonly<Record<string, TaxRate>> = { '10': 10, '8': 8, '0': 0, exempt: 'exempt' };
-
-function invalid(): UserError {
-  return new UserError('操作を受け付けられませんでした', 'The request was not valid');
-}
-
-function field(e: ActionEvent, name: string): string {
-  return e.commonEventObject.formInputs?.[name]?.stringInputs?.value?.[0] ?? '';
-}
-
-function dateField(e: ActionEvent, name: string): number | null {
-  const raw = e.commonEventObject.formInputs?.[name]?.dateInput?.msSinceEpoch;
-  if (raw === undefined) return null;
-  const n = Number(raw);
-  return Number.isFinite(n) ? n : null;
-}
 
 const MAX_YEN = 10_000_000_000;
 
@@ -87,16 +51,16 @@ const REDUCED = text('8%対象の金額', 'The amount at 8%');
 export function readLogRequest(e: ActionEvent, messageId: string): ReceiptLogRequest {
   const problems: Text[] = [];
   const today = tokyoDateKey(now());
-  const ms = dateField(e, EXPENSE_FIELDS.date);
+  const ms = formDate(e, EXPENSE_FIELDS.date);
   const date = ms === null ? null : pickerDateKey(ms);
   if (date === null) problems.push(text('日付を選んでください', 'Choose the date'));
   else if (date > today)
     problems.push(text('日付が未来になっています', 'The date is in the future'));
-  const payee = oneLine(field(e, EXPENSE_FIELDS.payee)).trim();
+  const payee = oneLine(formString(e, EXPENSE_FIELDS.payee)).trim();
   if (payee === '') problems.push(text('取引先を入力してください', 'Enter the payee'));
   else if (Array.from(payee).length > PAYEE_LIMIT)
     problems.push(tooLongMessage(text('取引先', 'Payee'), PAYEE_LIMIT));
-  const amount = yenField(field(e, EXPENSE_FIELDS.amount), AMOUNT);
+  const amount = yenField(formString(e, EXPENSE_FIELDS.amount), AMOUNT);
   if (amount.problem) problems.push(amount.problem);
   else if (amount.yen === undefined)
     problems.push(
@@ -105,9 +69,9 @@ export function readLogRequest(e: ActionEvent, messageId: string): ReceiptLogReq
         'No amount: enter the receipt total (tax included)',
       ),
     );
-  const rate = RATES[field(e, EXPENSE_FIELDS.taxRate) || '10'];
-  if (rate === undefined) throw invalid();
-  const reduced = yenField(field(e, EXPENSE_FIELDS.reduced), REDUCED);
+  const rate = RATES[formString(e, EXPENSE_FIELDS.taxRate) || '10'];
+  if (rate === undefined) throw invalidRequest();
+  const reduced = yenField(formString(e, EXPENSE_FIELDS.reduced), REDUCED);
   if (reduced.problem) problems.push(reduced.problem);
   else if (reduced.yen !== undefined && amount.yen !== undefined) {
     if (rate !== 10)
@@ -125,11 +89,13 @@ export function readLogRequest(e: ActionEvent, messageId: string): ReceiptLogReq
         ),
       );
   }
-  const account = field(e, EXPENSE_FIELDS.account);
-  if (account !== '' && !(EXPENSE_ACCOUNTS as readonly string[]).includes(account)) throw invalid();
-  const method = field(e, EXPENSE_FIELDS.paymentMethod);
-  if (method !== '' && !(PAYMENT_METHODS as readonly string[]).includes(method)) throw invalid();
-  const regRaw = field(e, EXPENSE_FIELDS.registrationNumber).trim();
+  const account = formString(e, EXPENSE_FIELDS.account);
+  if (account !== '' && !(EXPENSE_ACCOUNTS as readonly string[]).includes(account))
+    throw invalidRequest();
+  const method = formString(e, EXPENSE_FIELDS.paymentMethod);
+  if (method !== '' && !(PAYMENT_METHODS as readonly string[]).includes(method))
+    throw invalidRequest();
+  const regRaw = formString(e, EXPENSE_FIELDS.registrationNumber).trim();
   let registrationNumber: string | undefined;
   if (regRaw !== '') {
     const check = checkRegistrationNumber(regRaw.slice(0, 40));
@@ -142,7 +108,7 @@ export function readLogRequest(e: ActionEvent, messageId: string): ReceiptLogReq
       );
     else registrationNumber = check.value;
   }
-  const memo = field(e, EXPENSE_FIELDS.memo).replace(/\r\n?/g, '\n').trim();
+  const memo = formString(e, EXPENSE_FIELDS.memo).replace(/\r\n?/g, '\n').trim();
   if (Array.from(memo).length > MEMO_LIMIT)
     problems.push(tooLongMessage(text('メモ', 'Memo'), MEMO_LIMIT));
   if (problems.length > 0) throw UserError.of(problems);
@@ -161,13 +127,12 @@ export function readLogRequest(e: ActionEvent, messageId: string): ReceiptLogReq
 }
 
 function parse(e: unknown): { ev: ActionEvent; messageId: string } {
-  const parsed = actionEvent.safeParse(e);
-  if (!parsed.success) throw invalid();
-  const messageId = parsed.data.commonEventObject.parameters?.messageId ?? '';
-  if (!MESSAGE_ID.test(messageId)) throw invalid();
-  const open = parsed.data.gmail?.messageId;
-  if (open && open !== messageId) throw invalid();
-  return { ev: parsed.data, messageId };
+  const ev = parseAction(e);
+  const messageId = ev.commonEventObject.parameters?.messageId ?? '';
+  if (!MESSAGE_ID.test(messageId)) throw invalidRequest();
+  const open = ev.gmail?.messageId;
+  if (open && open !== messageId) throw invalidRequest();
+  return { ev, messageId };
 }
 
 /** Card action: log the expense from the card's fields (once per mail). */
@@ -201,7 +166,7 @@ export function taskFromCard(e: unknown, lang: Lang): ActionResponse {
   try {
     const { ev, messageId } = parse(e);
     const token = ev.gmail?.accessToken;
-    if (!token) throw invalid();
+    if (!token) throw invalidRequest();
     const card = mailTaskCard(openMailTask(token, messageId, lang), lang);
     return CardService.newActionResponseBuilder()
       .setNavigation(CardService.newNavigation().pushCard(card))

@@ -12,13 +12,20 @@ import {
   pickerDateKey,
   TITLE_LIMIT,
 } from '../../core/mailTask';
-import { type Lang, sayIn, tooLongMessage, UserError } from '../../core/text';
+import { sayIn, tooLongMessage, UserError } from '../../core/text';
 import { openReceipt } from '../../features/expenses/receiptMail';
 import { loadHomepage } from '../../features/mailTasks/homepage';
 import { connectWorkbook, createMailTask, openMailTask } from '../../features/mailTasks/mailTasks';
 import type { Target } from '../../features/mailTasks/records';
 import { now } from '../../services/clock';
-import { userLang } from '../../services/language';
+import {
+  cardLang,
+  formDate,
+  formString,
+  formStrings,
+  invalidRequest,
+  parseAction,
+} from './cardEvent';
 import { errorCard, errorMessage, notify, updateWith } from './cardKit';
 import { receiptCard } from './expenseCard';
 import { logFromCard, taskFromCard } from './expenseCardActions';
@@ -37,68 +44,12 @@ const gmailEvent = z.looseObject({
   }),
 });
 
-const formInput = z.looseObject({
-  stringInputs: z.optional(z.looseObject({ value: z.array(z.string()) })),
-  dateInput: z.optional(z.looseObject({ msSinceEpoch: z.union([z.string(), z.number()]) })),
-});
-
-const actionEvent = z.looseObject({
-  commonEventObject: z.looseObject({
-    parameters: z.optional(z.record(z.string(), z.string())),
-    formInputs: z.optional(z.record(z.string(), formInput)),
-  }),
-  gmail: z.optional(
-    z.looseObject({ messageId: z.optional(z.string()), accessToken: z.optional(z.string()) }),
-  ),
-});
-
-type ActionEvent = z.infer<typeof actionEvent>;
-
-const localeOf = z.looseObject({
-  commonEventObject: z.optional(z.looseObject({ userLocale: z.optional(z.string()) })),
-  userLocale: z.optional(z.string()),
-});
-
-/** The card's language: the user's choice in 設定, else the event's locale (Japanese by default). */
-function cardLang(e: unknown): Lang {
-  const parsed = localeOf.safeParse(e);
-  const locale = parsed.success
-    ? (parsed.data.commonEventObject?.userLocale ?? parsed.data.userLocale)
-    : undefined;
-  return userLang(locale);
-}
-
-function invalid(): UserError {
-  return new UserError('操作を受け付けられませんでした', 'The request was not valid');
-}
-
-function parseAction(e: unknown): ActionEvent {
-  const parsed = actionEvent.safeParse(e);
-  if (!parsed.success) throw invalid();
-  return parsed.data;
-}
-
-function strings(e: ActionEvent, name: string): string[] {
-  return e.commonEventObject.formInputs?.[name]?.stringInputs?.value ?? [];
-}
-
-function firstString(e: ActionEvent, name: string): string {
-  return strings(e, name)[0] ?? '';
-}
-
-function dateInput(e: ActionEvent, name: string): number | null {
-  const raw = e.commonEventObject.formInputs?.[name]?.dateInput?.msSinceEpoch;
-  if (raw === undefined) return null;
-  const n = Number(raw);
-  return Number.isFinite(n) ? n : null;
-}
-
 /** Contextual trigger: a mail is open. */
 export function mailOpened(e: unknown): Card {
   const lang = cardLang(e);
   try {
     const parsed = gmailEvent.safeParse(e);
-    if (!parsed.success) throw invalid();
+    if (!parsed.success) throw invalidRequest();
     const { accessToken, messageId: id } = parsed.data.gmail;
     const data = openMailTask(accessToken, id, lang);
     // A receipt or an invoice to pay opens as an expense (with a button to the task card).
@@ -150,21 +101,21 @@ export function createFromCard(e: unknown): ActionResponse {
   try {
     const ev = parseAction(e);
     const params = ev.commonEventObject.parameters ?? {};
-    const listId = firstString(ev, FIELDS.listId);
-    const texts = { title: firstString(ev, FIELDS.title), notes: firstString(ev, FIELDS.notes) };
+    const listId = formString(ev, FIELDS.listId);
+    const texts = { title: formString(ev, FIELDS.title), notes: formString(ev, FIELDS.notes) };
     checkLengths(texts);
     const parsed = createRequest.safeParse({
       messageId: params.messageId,
       link: params.link,
       ...texts,
-      targets: [...new Set(strings(ev, FIELDS.targets))],
+      targets: [...new Set(formStrings(ev, FIELDS.targets))],
       ...(listId ? { listId } : {}),
-      due: dateInput(ev, FIELDS.due),
+      due: formDate(ev, FIELDS.due),
     });
-    if (!parsed.success) throw invalid();
+    if (!parsed.success) throw invalidRequest();
     const req = parsed.data;
     const open = ev.gmail?.messageId;
-    if (open && open !== req.messageId) throw invalid();
+    if (open && open !== req.messageId) throw invalidRequest();
     const due = req.due === null ? null : pickerDateKey(req.due);
     if (req.due !== null && due === null) {
       throw new UserError('期限の日付が正しくありません', 'The due date is not valid');
@@ -204,7 +155,7 @@ export function connectFromCard(e: unknown): ActionResponse {
   const lang = cardLang(e);
   try {
     const ev = parseAction(e);
-    const id = parseWorkbookRef(firstString(ev, FIELDS.workbookUrl).slice(0, 500));
+    const id = parseWorkbookRef(formString(ev, FIELDS.workbookUrl).slice(0, 500));
     if (!id) {
       throw new UserError(
         'スプレッドシートのURLを貼り付けてください(https://docs.google.com/spreadsheets/d/…)',
