@@ -4,6 +4,12 @@
  * by name. Keep each one a one-line call into src/ui.
  */
 
+import type {
+  TransferDefaults,
+  TransferPreview,
+  TransferReport,
+  TransferUndoReport,
+} from './core/contracts/transfers';
 import {
   automationsDryRunRpc,
   automationsInstallRpc,
@@ -41,6 +47,13 @@ import {
   settingsSaveRpc,
   setupFromSidebar,
 } from './ui/sheetsActions';
+import {
+  openTransfers,
+  transfersCreateRpc,
+  transfersDefaultsRpc,
+  transfersPreviewRpc,
+  transfersUndoRpc,
+} from './ui/transferActions';
 
 /** Simple trigger: the spreadsheet opened. Runs in AuthMode.NONE for add-ons, so it only adds the menu. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -105,6 +118,31 @@ export function invoicesIssue(request: unknown): IssueReport {
 /** google.script.run: one previewed invoice as it will look, in a modal dialog (nothing is written). */
 export function invoicesShowPreview(request: unknown): { shown: true } {
   return invoicesShowPreviewRpc(request);
+}
+
+/** Menu: 振込 / Transfers. */
+export function showTransfersSidebar(): void {
+  openTransfers();
+}
+
+/** google.script.run: the 振込 sidebar's language and proposed transfer date, by the script's clock. */
+export function transfersDefaults(): TransferDefaults {
+  return transfersDefaultsRpc(undefined);
+}
+
+/** google.script.run: the transfer file the 未払 payables would make on a date (nothing is written). */
+export function transfersPreview(request: unknown): TransferPreview {
+  return transfersPreviewRpc(request);
+}
+
+/** google.script.run: make the transfer file in Drive and mark its rows 振込データ作成済, once. */
+export function transfersCreate(request: unknown): TransferReport {
+  return transfersCreateRpc(request);
+}
+
+/** google.script.run: set the rows of a transfer file back to 未払. */
+export function transfersUndo(request: unknown): TransferUndoReport {
+  return transfersUndoRpc(request);
 }
 
 /** Menu: 自動化 / Automations. */

@@ -4,6 +4,7 @@ import { inLang, type Lang, text } from '../core/text';
 export const MENU_ITEMS = [
   { caption: text('ワークブックを準備', 'Set up workbook'), functionName: 'menuSetupWorkbook' },
   { caption: text('請求書', 'Invoices'), functionName: 'showInvoicesSidebar' },
+  { caption: text('振込', 'Transfers'), functionName: 'showTransfersSidebar' },
   { caption: text('自動化', 'Automations'), functionName: 'showAutomationsSidebar' },
   { caption: text('設定', 'Settings'), functionName: 'showSettingsSidebar' },
 ] as const;
