@@ -3,6 +3,15 @@
  * result types. Only JSON values cross (src/ui/contracts.ts); the server validates every argument.
  */
 import type {
+  TransferCreateRequest,
+  TransferDefaults,
+  TransferPreview,
+  TransferPreviewRequest,
+  TransferReport,
+  TransferUndoReport,
+  TransferUndoRequest,
+} from '../../src/core/contracts/transfers';
+import type {
   AutomationStatus,
   DryRunReport,
   DryRunRequest,
@@ -66,4 +75,8 @@ export interface ServerApi {
   automationsDryRun(req: DryRunRequest): DryRunReport;
   automationsRunNow(): RunNowReport;
   invoicesShowPreview(req: InvoiceShowPreviewRequest): { shown: true };
+  transfersDefaults(): TransferDefaults;
+  transfersPreview(req: TransferPreviewRequest): TransferPreview;
+  transfersCreate(req: TransferCreateRequest): TransferReport;
+  transfersUndo(req: TransferUndoRequest): TransferUndoReport;
 }
