@@ -3,6 +3,8 @@
  * the same function a menu item, a sidebar or the daily trigger runs — against a workbook loaded
  * from an .xlsx file. A feature adds its job here in one line.
  */
+import { nextBusinessDay } from '../src/core/businessDays';
+import { parseDateKey } from '../src/core/dates';
 import { type Text, text } from '../src/core/text';
 
 export interface JobSpec {
@@ -42,6 +44,15 @@ export const JOBS: Readonly<Record<string, JobSpec>> = {
     summary: text(
       '今日締めの請求書を発行(PDF・下書き)',
       'Issue invoices closing today (PDFs, drafts)',
+    ),
+  },
+  transfers: {
+    entryPoint: 'transfersCreate',
+    args: ({ today }) => [{ transferDate: nextBusinessDay(parseDateKey(today)!) }],
+    needsSetup: true,
+    summary: text(
+      '未払の支払予定から翌営業日の総合振込データ(drive/Pokke/振込/…/furikomi_YYYYMMDD.txt)を作成',
+      'Make the bulk transfer file of the 未払 payables for the next business day (drive/Pokke/振込/…/furikomi_YYYYMMDD.txt)',
     ),
   },
   'month-end': {

@@ -68,20 +68,26 @@ export const transfersPreviewRpc = rpc(
   FIELD_NAMES,
 );
 
-/** google.script.run: makes the file in Drive and marks its rows, once. */
+/**
+ * google.script.run: makes the file in Drive and marks its rows, once. The sidebar sends the rows
+ * it showed (refused when the 未払 rows changed since); without them (the CLI) the 未払 rows as
+ * they are go in.
+ */
 export const transfersCreateRpc = rpc(
   z.strictObject({
     transferDate,
-    rows: z
-      .array(z.int().check(z.gte(2), z.lte(10_000_000)))
-      .check(z.minLength(1), z.maxLength(MAX_ROWS)),
+    rows: z.optional(
+      z
+        .array(z.int().check(z.gte(2), z.lte(10_000_000)))
+        .check(z.minLength(1), z.maxLength(MAX_ROWS)),
+    ),
   }),
   (req): TransferReport => {
     const lang = userLang();
     return withWorkbookLock(() =>
       createTransfer(activeWorkbook(), {
         transferDate: parseDateKey(req.transferDate)!,
-        rows: req.rows,
+        ...(req.rows ? { rows: req.rows } : {}),
         today: today(),
         lang,
       }),

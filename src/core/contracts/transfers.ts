@@ -91,8 +91,11 @@ export interface TransferPreview {
 
 export interface TransferCreateRequest {
   transferDate: string;
-  /** The rows reviewed in the preview: the file is refused when the 未払 rows changed since. */
-  rows: number[];
+  /**
+   * The rows reviewed in the preview: the file is refused when the 未払 rows changed since.
+   * Without them (the CLI), the 未払 rows as they are.
+   */
+  rows?: number[];
 }
 
 export interface TransferReport {

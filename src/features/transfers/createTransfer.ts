@@ -69,8 +69,8 @@ const sameRows = (a: readonly number[], b: readonly number[]) =>
 
 export interface CreateRequest {
   readonly transferDate: DateKey;
-  /** The rows the owner reviewed. */
-  readonly rows: readonly number[];
+  /** The rows the owner reviewed; without them, the 未払 rows as they are. */
+  readonly rows?: readonly number[];
   readonly today: DateKey;
   readonly lang: Lang;
 }
@@ -84,7 +84,7 @@ export function createTransfer(ss: Spreadsheet, req: CreateRequest): TransferRep
   if (current.length === 0) {
     throw new UserError('振込する支払がありません', 'There is nothing to pay');
   }
-  if (!sameRows(current, req.rows)) {
+  if (req.rows && !sameRows(current, req.rows)) {
     throw new UserError(
       '確認した後に支払予定が変わりました。もう一度確認してください',
       'The payables changed since you reviewed them; review them again',
