@@ -8,8 +8,11 @@ import type {
 } from '../core/contracts/transfers';
 import { parseDateKey, tokyoDateKey } from '../core/dates';
 import { text } from '../core/text';
-import { createTransfer, undoTransferMark } from '../features/transfers/createTransfer';
-import { settleMarks } from '../features/transfers/marks';
+import {
+  createTransfer,
+  settledBook,
+  undoTransferMark,
+} from '../features/transfers/createTransfer';
 import { readPayablesBook, TRANSFER_SHEETS } from '../features/transfers/payablesBook';
 import { planTransfer, toPreview } from '../features/transfers/plan';
 import { readBankDirectory } from '../services/bankDirectory';
@@ -54,14 +57,21 @@ export const transfersDefaultsRpc = rpc(
 );
 
 /**
- * google.script.run: the file the 未払 rows would make on a date. Reads only: marks a cut-off run
- * left are shown as they will settle (marks.ts), without writing them.
+ * google.script.run: the file the 未払 rows would make on a date. Reads only, unless a run was
+ * cut off: its marks are then settled first, under the workbook lock (marks.ts), so the review
+ * shows the rows as they are and the sheet says so too.
  */
 export const transfersPreviewRpc = rpc(
   z.strictObject({ transferDate }),
   (req): TransferPreview => {
-    const read = readPayablesBook(workbookTables(activeWorkbook(), { tables: TRANSFER_SHEETS }));
-    const { book } = settleMarks(read, userLang());
+    const ss = activeWorkbook();
+    let book = readPayablesBook(workbookTables(ss, { tables: TRANSFER_SHEETS }));
+    if (book.provisional.size > 0) {
+      const lang = userLang();
+      book = withWorkbookLock(() =>
+        settledBook(workbookTables(ss, { tables: TRANSFER_SHEETS }), lang),
+      );
+    }
     const plan = planTransfer(book, readBankDirectory(), parseDateKey(req.transferDate)!, today());
     return toPreview(plan, book);
   },
