@@ -52,7 +52,7 @@ export const JOBS: Readonly<Record<string, JobSpec>> = {
     needsSetup: true,
     summary: text(
       '未払の支払予定から翌営業日の総合振込データ(drive/Pokke/振込/…/furikomi_YYYYMMDD.txt)を作成',
-      'Make the bulk transfer file of the 未払 payables for the next business day (drive/Pokke/振込/…/furikomi_YYYYMMDD.txt)',
+      'Make the bulk transfer file of the unpaid payables for the next business day (furikomi_YYYYMMDD.txt under drive/)',
     ),
   },
   'month-end': {
