@@ -3,6 +3,8 @@
  * the same function a menu item, a sidebar or the daily trigger runs — against a workbook loaded
  * from an .xlsx file. A feature adds its job here in one line.
  */
+import { nextBusinessDay } from '../src/core/businessDays';
+import { parseDateKey } from '../src/core/dates';
 import { type Text, text } from '../src/core/text';
 
 export interface JobSpec {
@@ -75,6 +77,15 @@ export const JOBS: Readonly<Record<string, JobSpec>> = {
     summary: text(
       '--receipt の領収書(.pdf .png .jpg .eml)を Gmail のカードと同じ手順で経費に記録',
       'Log the --receipt file (.pdf .png .jpg .eml) as the Gmail receipt card does',
+    ),
+  },
+  transfers: {
+    entryPoint: 'transfersCreate',
+    args: ({ today }) => [{ transferDate: nextBusinessDay(parseDateKey(today)!) }],
+    needsSetup: true,
+    summary: text(
+      '未払の支払予定から翌営業日の総合振込データ(drive/Pokke/振込/…/furikomi_YYYYMMDD.txt)を作成',
+      'Make the bulk transfer file of the unpaid payables for the next business day (furikomi_YYYYMMDD.txt under drive/)',
     ),
   },
   'month-end': {

@@ -22,6 +22,26 @@ const PREVIEW_CHARS = 400;
 const PDF = 'application/pdf';
 
 const isPdf = (contentType: string) => contentType.toLowerCase().split(';')[0]?.trim() === PDF;
+const isPlainText = (contentType: string) =>
+  contentType.toLowerCase().split(';')[0]?.trim() === 'text/plain';
+/** Lines shown of a text file: a transfer file of 9,999 payees is not read on screen. */
+const MAX_TEXT_LINES = 200;
+
+/**
+ * A text file's lines as a person reads them: UTF-8 when the bytes are UTF-8, else Shift_JIS (the
+ * encoding of a 全銀 総合振込 file, whose half-width kana are single bytes 0xA1–0xDF).
+ */
+export function textLines(bytes: Uint8Array): string[] {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('shift_jis').decode(bytes);
+  }
+  const lines = text.split(/\r?\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.slice(0, MAX_TEXT_LINES);
+}
 
 /**
  * The outbox as the page lists it. A PDF's size is the size of the real PDF once `pdf` rendered
@@ -67,6 +87,7 @@ export function outboxView(ws: Workspace, lang: Lang, pdf?: PdfRenderer): Outbox
     size: sizeOf(f.mimeType, f.blob.raw(), f.sourceHtml),
     trashed: f.trashed,
     ...(isPdf(f.mimeType) ? { href: `/api/files/${encodeURIComponent(f.id)}.pdf` } : {}),
+    ...(isPlainText(f.mimeType) ? { lines: textLines(f.blob.raw()) } : {}),
   }));
   const view: OutboxView = { mails, files };
   if (pdf?.unavailable) view.pdfHint = inLang(pdf.unavailable, lang);

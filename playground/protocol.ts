@@ -174,6 +174,11 @@ export interface DriveFileView {
   trashed: boolean;
   /** GET: the real PDF (PDFs only). */
   href?: string;
+  /**
+   * A plain-text file's lines, decoded for reading (UTF-8, else Shift_JIS as a 全銀 transfer file
+   * is written); the file itself keeps its bytes.
+   */
+  lines?: string[];
 }
 
 export interface OutboxView {

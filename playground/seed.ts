@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bundle } from '../emulator/runtime';
-import type { Sheet } from '../emulator/services/spreadsheet/app';
+import type { Sheet, Spreadsheet } from '../emulator/services/spreadsheet/app';
 import { fromWallClock } from '../emulator/services/spreadsheet/time';
 import { normalizeHeader } from '../src/sheets/columns';
 import { WORKBOOK } from '../src/sheets/schema';
@@ -36,6 +36,7 @@ export function seedDemo(
     const issues = (result.issues ?? []).map((i) => i.message).join('; ');
     throw new Error(`The demo settings in playground/demo/company.json are invalid: ${issues}`);
   }
+  setSheetSettings(ss, demo.sheetSettings ?? {});
   // The owner of the demo company removed the empty first sheet a new spreadsheet comes with.
   if (blank && ss.getNumSheets() > 1 && blank.getLastRow() === 0 && blank.getLastColumn() === 0)
     ss.deleteSheet(blank);
@@ -46,6 +47,23 @@ export function seedDemo(
     // Sheets that this version of Pokke does not create yet are left out of the demo.
     if (!sheet || records.length === 0) continue;
     appendRecords(sheet, sheetName, records, ws.timeZone);
+  }
+}
+
+/** Types the 値 of 設定 rows the sidebar does not edit, found by their キー. */
+function setSheetSettings(ss: Spreadsheet, values: Record<string, string>): void {
+  const entries = Object.entries(values).filter(([key]) => !key.startsWith('$'));
+  if (entries.length === 0) return;
+  const sheet = ss.getSheetByName('設定');
+  if (!sheet) throw new Error('The demo could not be set up: no 設定 sheet');
+  const grid = sheet.getDataRange().getValues();
+  const header = (grid[0] ?? []).map((h) => normalizeHeader(h));
+  const keyAt = header.indexOf(normalizeHeader('キー'));
+  const valueAt = header.indexOf(normalizeHeader('値'));
+  for (const [key, value] of entries) {
+    const row = grid.findIndex((r, i) => i > 0 && r[keyAt] === key);
+    if (row < 1) throw new Error(`playground/demo/company.json: 設定 has no row ${key}`);
+    sheet.getRange(row + 1, valueAt + 1).setValue(value);
   }
 }
 

@@ -50,6 +50,8 @@ export interface DemoCompany {
   now: string;
   user: { email: string; locale: string };
   settings: Record<string, string>;
+  /** 設定 rows the settings sidebar does not edit, by キー (keys starting with `$` are notes). */
+  sheetSettings?: Record<string, string>;
 }
 
 export const DEMO_DIR = resolve('playground/demo');

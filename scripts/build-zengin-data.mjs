@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** { banks: { code: { kana, name, branches: { code: { kana, name } } } }, updatedAt, rawBytes } */
-function readSource(source) {
+export function readSource(source) {
   const packageData = join(source, 'lib', 'zengin-data.js');
   if (existsSync(packageData)) {
     const banks = createRequire(import.meta.url)(resolve(packageData));

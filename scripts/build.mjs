@@ -3,6 +3,9 @@
 //                         `function` stub so Apps Script can find it; nothing else is global but `Pokke`.
 //   dist/appsscript.json  the manifest, copied.
 //   dist/<sidebar>.html   each sidebar/<name>/ (index.html + main.ts + style.css) as one self-contained file.
+//   dist/zengin-data.html the bank and branch directory (scripts/build-zengin-data.mjs) as a project
+//                         file the server reads only when it checks bank codes
+//                         (src/services/bankDirectory.ts): never part of Code.js.
 import {
   copyFileSync,
   existsSync,
@@ -16,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'acorn';
 import { build } from 'esbuild';
+import { compact, readSource } from './build-zengin-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -67,6 +71,22 @@ async function buildServer() {
   return { names, bytes: Buffer.byteLength(code) };
 }
 
+/** The file name src/services/bankDirectory.ts reads (without `.html`). */
+export const BANK_DIRECTORY_FILE = 'zengin-data';
+
+/**
+ * The compact bank directory as an HTML project file holding one JSON script element. Apps Script
+ * parses only .gs files on every execution; an HTML file is read when asked for.
+ */
+function buildBankDirectory() {
+  const data = compact(readSource(join(root, 'node_modules', 'zengin-code')));
+  // `<` never occurs in the data; escaped anyway so the element cannot end early.
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  const html = `<!-- zengin-code ${data.updatedAt}: bank and branch codes, read by the server only -->\n<script type="application/json" id="zengin-data">${json}</script>\n`;
+  writeFileSync(join(dist, `${BANK_DIRECTORY_FILE}.html`), html);
+  return { bytes: Buffer.byteLength(html), banks: Object.keys(data.banks).length };
+}
+
 async function buildSidebar(name) {
   const dir = join(root, 'sidebar', name);
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
@@ -116,14 +136,18 @@ export async function buildAll({ quiet = false } = {}) {
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
   const server = await buildServer();
   const sidebars = await Promise.all(sidebarNames().map(buildSidebar));
+  const bankDirectory = buildBankDirectory();
   if (!quiet) {
     console.log(
       `dist/Code.js  ${(server.bytes / 1024).toFixed(1)} KB, ${server.names.length} entry points`,
     );
     for (const s of sidebars)
       console.log(`dist/sidebar-${s.name}.html  ${(s.bytes / 1024).toFixed(1)} KB`);
+    console.log(
+      `dist/${BANK_DIRECTORY_FILE}.html  ${(bankDirectory.bytes / 1024).toFixed(1)} KB, ${bankDirectory.banks} banks`,
+    );
   }
-  return { server, sidebars };
+  return { server, sidebars, bankDirectory };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -453,6 +453,8 @@ async function runJob(
     ...(files.length
       ? [say(`drive/ (${files.length}ファイル)`, `drive/ (${files.length} files)`)]
       : []),
+    // A transfer file is what the owner came for: named in full.
+    ...files.filter((f) => f.endsWith('.txt')),
   ];
 
   if (!result.ok) {

@@ -19,6 +19,12 @@ import type {
   PaymentsView,
 } from './core/contracts/payments';
 import type { SaveResult, SettingsView, SetupReport } from './core/contracts/settings';
+import type {
+  TransferDefaults,
+  TransferPreview,
+  TransferReport,
+  TransferUndoReport,
+} from './core/contracts/transfers';
 import {
   automationsDryRunRpc,
   automationsInstallRpc,
@@ -68,6 +74,13 @@ import {
   settingsSaveRpc,
   setupFromSidebar,
 } from './ui/sheetsActions';
+import {
+  openTransfers,
+  transfersCreateRpc,
+  transfersDefaultsRpc,
+  transfersPreviewRpc,
+  transfersUndoRpc,
+} from './ui/transferActions';
 
 /** Simple trigger: the spreadsheet opened. Runs in AuthMode.NONE for add-ons, so it only adds the menu. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -182,6 +195,31 @@ export function paymentsConfirm(request: unknown): PaymentsConfirmReport {
 /** `simulate reconcile`: import a statement and confirm the proposals at least this sure. */
 export function paymentsReconcile(request: unknown): PaymentsReconcileReport {
   return paymentsReconcileRpc(request);
+}
+
+/** Menu: 振込 / Transfers. */
+export function showTransfersSidebar(): void {
+  openTransfers();
+}
+
+/** google.script.run: the 振込 sidebar's language and proposed transfer date, by the script's clock. */
+export function transfersDefaults(): TransferDefaults {
+  return transfersDefaultsRpc(undefined);
+}
+
+/** google.script.run: the transfer file the 未払 payables would make on a date (nothing is written). */
+export function transfersPreview(request: unknown): TransferPreview {
+  return transfersPreviewRpc(request);
+}
+
+/** google.script.run: make the transfer file in Drive and mark its rows 振込データ作成済, once. */
+export function transfersCreate(request: unknown): TransferReport {
+  return transfersCreateRpc(request);
+}
+
+/** google.script.run: set the rows of a transfer file back to 未払. */
+export function transfersUndo(request: unknown): TransferUndoReport {
+  return transfersUndoRpc(request);
 }
 
 /** Menu: 自動化 / Automations. */

@@ -704,6 +704,19 @@ function renderOutbox(outbox: OutboxView, tz: string): void {
         h('td', { class: 'mono num' }, formatSize(f.size)),
       ),
     );
+    // A text file (a 全銀 transfer file) shows its records below its row, decoded by the server.
+    const withLines = outbox.files.flatMap((f, i) =>
+      f.lines
+        ? [
+            rows[i]!,
+            h(
+              'tr',
+              { class: 'drive-file-lines', 'data-file-lines': f.id },
+              h('td', { colspan: '3' }, h('pre', { class: 'file-lines' }, f.lines.join('\n'))),
+            ),
+          ]
+        : [rows[i]!],
+    );
     files.append(
       h(
         'table',
@@ -719,7 +732,7 @@ function renderOutbox(outbox: OutboxView, tz: string): void {
             h('th', {}, bi('サイズ', 'Size')),
           ),
         ),
-        h('tbody', {}, ...rows),
+        h('tbody', {}, ...withLines),
       ),
     );
   }

@@ -45,6 +45,15 @@ import type {
   SettingsView,
   SetupReport,
 } from '../../src/core/contracts/settings';
+import type {
+  TransferCreateRequest,
+  TransferDefaults,
+  TransferPreview,
+  TransferPreviewRequest,
+  TransferReport,
+  TransferUndoReport,
+  TransferUndoRequest,
+} from '../../src/core/contracts/transfers';
 import type { ExportVendor } from '../../src/core/expenses/export';
 
 export type {
@@ -92,4 +101,8 @@ export interface ServerApi {
   paymentsLoad(): PaymentsView;
   paymentsImport(req: PaymentsImportRequest): PaymentsImportReport;
   paymentsConfirm(req: PaymentsConfirmRequest): PaymentsConfirmReport;
+  transfersDefaults(): TransferDefaults;
+  transfersPreview(req: TransferPreviewRequest): TransferPreview;
+  transfersCreate(req: TransferCreateRequest): TransferReport;
+  transfersUndo(req: TransferUndoRequest): TransferUndoReport;
 }

@@ -76,6 +76,45 @@ export function findFile(
   return found ? { id: String(found.id), url: String(found.webViewLink) } : null;
 }
 
+/** A file of that name and type in the folder that is not in the trash, if any. */
+export function findFileOfType(
+  folder: DriveFolderRef,
+  name: string,
+  mimeType: string,
+): DriveFileRef | null {
+  const found = findChild(folder.id, name, mimeType, 'id,webViewLink');
+  return found ? { id: String(found.id), url: String(found.webViewLink) } : null;
+}
+
+/** Names of the files in the folder (not in the trash) whose name contains `part`: one call. */
+export function fileNamesContaining(folder: DriveFolderRef, part: string): string[] {
+  const q = [
+    `name contains ${driveQueryString(part)}`,
+    `${driveQueryString(folder.id)} in parents`,
+    'trashed = false',
+  ].join(' and ');
+  const list = drive().Files.list({ q, fields: 'files(name)', pageSize: 1000 });
+  return (list.files ?? []).map((f) => String(f.name));
+}
+
+/**
+ * Creates a file from bytes (0–255 each), as they are: Utilities.newBlob takes Java's signed
+ * bytes, so each byte above 127 goes in as byte − 256.
+ */
+export function createFileFromBytes(
+  folder: DriveFolderRef,
+  name: string,
+  mimeType: string,
+  bytes: Uint8Array,
+): DriveFileRef {
+  const signed = Array.from(bytes, (b) => (b > 127 ? b - 256 : b));
+  const blob = Utilities.newBlob(signed, mimeType, name);
+  const created = drive().Files.create({ name, parents: [folder.id], mimeType }, blob, {
+    fields: 'id,webViewLink',
+  });
+  return { id: String(created.id), url: String(created.webViewLink) };
+}
+
 /** Converts an HTML document to a PDF blob (one file conversion from the daily quota). */
 export function htmlToPdf(html: string, fileName: string): GoogleAppsScript.Base.Blob {
   return Utilities.newBlob(html, 'text/html', fileName.replace(/\.pdf$/i, '.html'))

@@ -718,6 +718,123 @@ export const TASKS_SHEET = {
   ],
 } as const satisfies SheetSpec;
 
+export const PAYABLE_ACCOUNT_TYPES = ['普通', '当座', '貯蓄'] as const;
+/**
+ * 未払: to pay (a transfer file picks it up); 振込データ作成済: in a transfer file (never picked up
+ * again until the owner sets it back to 未払); 支払済: the owner saw the money leave.
+ */
+export const PAYABLE_STATUSES = ['未払', '振込データ作成済', '支払済'] as const;
+
+export const PAYABLES_SHEET = {
+  name: '支払予定',
+  aliases: ['Payables'],
+  color: '#fde7d9',
+  columns: [
+    { key: 'payee', header: '支払先', aliases: ['Payee'], kind: 'text', width: 180 },
+    {
+      key: 'bankCode',
+      header: '銀行コード',
+      aliases: ['Bank code'],
+      kind: 'text',
+      width: 80,
+      note: text('4桁の金融機関コード(例: 0001)', 'The 4-digit bank code (e.g. 0001)'),
+    },
+    {
+      key: 'branchCode',
+      header: '支店コード',
+      aliases: ['Branch code'],
+      kind: 'text',
+      width: 80,
+      note: text('3桁の支店コード(例: 001)', 'The 3-digit branch code (e.g. 001)'),
+    },
+    {
+      key: 'accountType',
+      header: '預金種目',
+      aliases: ['Account type'],
+      kind: 'choice',
+      choices: PAYABLE_ACCOUNT_TYPES,
+      width: 70,
+    },
+    {
+      key: 'accountNumber',
+      header: '口座番号',
+      aliases: ['Account number'],
+      kind: 'text',
+      width: 90,
+    },
+    {
+      key: 'holder',
+      header: '口座名義(カナ)',
+      aliases: ['Account holder'],
+      kind: 'text',
+      width: 180,
+      note: text('通帳どおりのカナで(例: ヤマダ ハナコ)', 'In kana as in the passbook'),
+    },
+    { key: 'amount', header: '支払額', aliases: ['Amount'], kind: 'yen', width: 100 },
+    {
+      key: 'withholding',
+      header: '源泉徴収',
+      aliases: ['Withholding'],
+      kind: 'choice',
+      choices: YES_NO,
+      width: 80,
+      note: text(
+        '個人への報酬・料金で源泉徴収する場合は「する」。支払額から差し引いて振り込みます',
+        '"する" for fees to individuals subject to withholding: it is deducted from the transfer',
+      ),
+    },
+    { key: 'dueDate', header: '支払期日', aliases: ['Due date'], kind: 'date', width: 100 },
+    {
+      key: 'status',
+      header: '状態',
+      aliases: ['Status'],
+      kind: 'choice',
+      choices: PAYABLE_STATUSES,
+      width: 120,
+      note: text(
+        '未払の行が振込データになります。作成済みの行を未払に戻すと、もう一度振込データに入ります',
+        'Rows 未払 go into the transfer file; set a row back to 未払 to pay it again',
+      ),
+    },
+    {
+      key: 'transferDate',
+      header: '振込日',
+      aliases: ['Transfer date'],
+      kind: 'date',
+      width: 100,
+      note: text('Pokkeが記録します', 'Recorded by Pokke'),
+    },
+    {
+      key: 'withheld',
+      header: '源泉徴収税額',
+      aliases: ['Withheld'],
+      kind: 'yen',
+      width: 100,
+      note: text('Pokkeが記録します', 'Recorded by Pokke'),
+    },
+    {
+      key: 'transferAmount',
+      header: '振込額',
+      aliases: ['Transferred'],
+      kind: 'yen',
+      width: 100,
+      note: text('Pokkeが記録します', 'Recorded by Pokke'),
+    },
+    {
+      key: 'file',
+      header: '振込ファイル',
+      aliases: ['Transfer file'],
+      kind: 'text',
+      width: 200,
+      note: text(
+        '同じ支払を二度振り込まないためにPokkeが使います。変更しないでください',
+        'Pokke uses this to never pay a row twice; do not change',
+      ),
+    },
+    MESSAGE_COLUMN,
+  ],
+} as const satisfies SheetSpec;
+
 export const SUMMARY_SHEET = {
   name: '月次集計',
   aliases: ['Monthly summary'],
@@ -766,6 +883,7 @@ export const WORKBOOK: readonly SheetSpec[] = [
   EXPENSES_SHEET,
   STATEMENT_SHEET,
   RECURRING_SHEET,
+  PAYABLES_SHEET,
   ROUTINES_SHEET,
   TASKS_SHEET,
   SUMMARY_SHEET,

@@ -6,6 +6,7 @@ export const MENU_ITEMS = [
   { caption: text('請求書', 'Invoices'), functionName: 'showInvoicesSidebar' },
   { caption: text('経費', 'Expenses'), functionName: 'showExpensesSidebar' },
   { caption: text('入金確認', 'Payments in'), functionName: 'showPaymentsSidebar' },
+  { caption: text('振込', 'Transfers'), functionName: 'showTransfersSidebar' },
   { caption: text('自動化', 'Automations'), functionName: 'showAutomationsSidebar' },
   { caption: text('設定', 'Settings'), functionName: 'showSettingsSidebar' },
 ] as const;

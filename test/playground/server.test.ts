@@ -54,6 +54,7 @@ describe('the demo workbook', () => {
       '請求書',
       '経費',
       '定期請求',
+      '支払予定',
       '定期業務',
       'タスク',
       '月次集計',
@@ -82,6 +83,7 @@ describe('the demo workbook', () => {
         items: [
           { caption: 'ワークブックを準備', functionName: 'menuSetupWorkbook' },
           { caption: '請求書', functionName: 'showInvoicesSidebar' },
+          { caption: '振込', functionName: 'showTransfersSidebar' },
           { caption: '自動化', functionName: 'showAutomationsSidebar' },
           { caption: '設定', functionName: 'showSettingsSidebar' },
         ],
@@ -265,6 +267,7 @@ describe('the account language', () => {
         items: [
           { caption: 'Set up workbook', functionName: 'menuSetupWorkbook' },
           { caption: 'Invoices', functionName: 'showInvoicesSidebar' },
+          { caption: 'Transfers', functionName: 'showTransfersSidebar' },
           { caption: 'Automations', functionName: 'showAutomationsSidebar' },
           { caption: 'Settings', functionName: 'showSettingsSidebar' },
         ],

@@ -452,6 +452,36 @@ describe('init --demo', () => {
     expect(issued.out.at(-1)).toMatch(/mail\/ \(\.eml 4通\)/);
   }, 120000);
 
+  it('transfers: writes the transfer file of the demo payables, named with the date', async () => {
+    // The demo workbook of the test above.
+    const out = join(dir, 'demo-transfers');
+    const args = ['--workbook', demo, '--now', '2026-11-24T09:00', '--out', out];
+    const ja = await cli('transfers', ...args);
+    expect(ja.err).toEqual([]);
+    expect(ja.code).toBe(0);
+    expect(ja.out[0]).toBe(
+      'furikomi_20261125.txt: 3件 496,569円、源泉所得税 11,231円(2026-11の合計 11,231円、納付期限 2026-12-10)',
+    );
+    const file = 'drive/Pokke/振込/2026/11/furikomi_20261125.txt';
+    expect(ja.out.at(-1)).toContain(file);
+    const bytes = readFileSync(join(out, file));
+    const records = new TextDecoder('shift_jis').decode(bytes).split('\r\n');
+    expect(records.map((r) => r.length)).toEqual([120, 120, 120, 120, 120, 120, 0]);
+    expect(records[4]).toMatch(/^8000003000000496569 +$/);
+
+    const en = await cli(
+      'transfers',
+      ...args.slice(0, -1),
+      join(dir, 'demo-transfers-en'),
+      '--lang',
+      'en',
+    );
+    expect(en.code).toBe(0);
+    expect(en.out[0]).toBe(
+      'furikomi_20261125.txt: 3 transfers, 496,569 yen; income tax withheld 11,231 yen (2026-11 in all: 11,231 yen, due 2026-12-10)',
+    );
+  }, 120000);
+
   it('goes with init only', async () => {
     const r = await cli('setup', '--demo', '--workbook', demo, '--out', join(dir, 'x'));
     expect(r.code).toBe(1);

@@ -13,7 +13,7 @@
 
 import { cellString, foldWord, readDateCell } from '../cells';
 import type { DateKey } from '../dates';
-import { parseDateKey, tokyoDateKey } from '../dates';
+import { tokyoDateKey } from '../dates';
 import { divideRounded, parseYen, type RoundingMethod } from '../money';
 import { HYPHEN_CLASS, stripSpaces, toHalfWidth } from '../normalize';
 import { parseTaxRate, type TaxMode, type TaxRate } from '../tax';

@@ -233,6 +233,56 @@ export const PAYMENT_SETTING_ROWS = [
   },
 ] as const;
 
+/**
+ * The owner's own account for 総合振込 files (依頼人) and the code the bank gave. Edited in the
+ * sheet; the transfers feature reads them (src/features/transfers/requester.ts).
+ */
+export const TRANSFER_SETTING_ROWS = [
+  {
+    key: 'transferRequesterCode',
+    label: '依頼人コード',
+    description: text(
+      '総合振込の契約で銀行から通知された10桁までのコード',
+      'The code (up to 10 digits) your bank gave for bulk transfers',
+    ),
+    initial: '',
+  },
+  {
+    key: 'transferRequesterName',
+    label: '依頼人名(カナ)',
+    description: text(
+      '振込元の口座名義をカナで(例: カ)ポッケシヨウテン)',
+      'Your account holder name in kana',
+    ),
+    initial: '',
+  },
+  {
+    key: 'transferBankCode',
+    label: '振込元の銀行コード',
+    description: text('4桁(例: 0001)', '4 digits (e.g. 0001)'),
+    initial: '',
+  },
+  {
+    key: 'transferBranchCode',
+    label: '振込元の支店コード',
+    description: text('3桁(例: 001)', '3 digits (e.g. 001)'),
+    initial: '',
+  },
+  {
+    key: 'transferAccountType',
+    label: '振込元の預金種目',
+    description: text('普通 または 当座', 'Ordinary or current'),
+    initial: '普通',
+    choices: ACCOUNT_TYPES,
+  },
+  {
+    key: 'transferAccountNumber',
+    label: '振込元の口座番号',
+    description: text('7桁', '7 digits'),
+    initial: '',
+  },
+] as const;
+
 /** A row of the 設定 sheet, whichever feature reads it. */
 export interface SheetSettingRow {
   readonly key: string;
@@ -248,4 +298,5 @@ export const SETTINGS_SHEET_ROWS: readonly SheetSettingRow[] = [
   ...SETTING_ROWS,
   ...AUTOMATION_SETTING_ROWS,
   ...PAYMENT_SETTING_ROWS,
+  ...TRANSFER_SETTING_ROWS,
 ];
