@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import { WORKBOOK } from '../../src/sheets/schema';
 import { MENU_ITEMS } from '../../src/ui/menu';
 import { header, isRealPdf, leafParts } from '../playground/support/mime';
 import { DIST, tempFile } from './support/chromium';
@@ -47,18 +48,9 @@ test('the demo workbook shows as Sheets would: tabs, bold frozen header, display
   expect(await page.locator('#doc-title').textContent()).toBe(
     'ぽっけ商店 業務ブック / Pokke demo workbook',
   );
-  expect(await page.locator('.sheet-tab').allTextContents()).toEqual([
-    '設定',
-    '取引先',
-    '売上明細',
-    '請求書',
-    '経費',
-    '定期請求',
-    '定期業務',
-    'タスク',
-    '月次集計',
-    '実行ログ',
-  ]);
+  expect(await page.locator('.sheet-tab').allTextContents()).toEqual(
+    WORKBOOK.map((spec) => spec.name),
+  );
   await page.getByRole('tab', { name: '売上明細' }).click();
   const grid = page.locator('table.grid[data-sheet="売上明細"]');
   await grid.waitFor();

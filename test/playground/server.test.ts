@@ -11,6 +11,8 @@ import { emptySheet, setCell } from '../../playground/model';
 import type { ActionReply, PlaygroundState, RunReply } from '../../playground/protocol';
 import { type RunningServer, startServer } from '../../playground/server';
 import { injectStandin, monthEnd, Playground, parseTime } from '../../playground/session';
+import { WORKBOOK } from '../../src/sheets/schema';
+import { MENU_ITEMS } from '../../src/ui/menu';
 import { header, isRealPdf, leafParts } from './support/mime';
 
 let server: RunningServer;
@@ -47,19 +49,7 @@ afterAll(() => server.close());
 describe('the demo workbook', () => {
   it('opens set up by the bundle, with the demo settings, clients and sales rows', async () => {
     const state = await get<PlaygroundState>('/api/state');
-    expect(state.workbook?.sheets.map((s) => s.name)).toEqual([
-      '設定',
-      '取引先',
-      '売上明細',
-      '請求書',
-      '経費',
-      '定期請求',
-      '支払予定',
-      '定期業務',
-      'タスク',
-      '月次集計',
-      '実行ログ',
-    ]);
+    expect(state.workbook?.sheets.map((s) => s.name)).toEqual(WORKBOOK.map((spec) => spec.name));
     const settings = sheet(state, '設定');
     expect(settings.frozenRows).toBe(1);
     expect(settings.rows[0]?.[0]).toMatchObject({ t: 'キー', b: 1 });
@@ -264,13 +254,7 @@ describe('the account language', () => {
       {
         title: 'Pokke',
         addon: true,
-        items: [
-          { caption: 'Set up workbook', functionName: 'menuSetupWorkbook' },
-          { caption: 'Invoices', functionName: 'showInvoicesSidebar' },
-          { caption: 'Transfers', functionName: 'showTransfersSidebar' },
-          { caption: 'Automations', functionName: 'showAutomationsSidebar' },
-          { caption: 'Settings', functionName: 'showSettingsSidebar' },
-        ],
+        items: MENU_ITEMS.map((m) => ({ caption: m.caption.en, functionName: m.functionName })),
       },
     ]);
     // onOpen ran again; the open mail's card and the Calendar's homepage ran again, in English.
