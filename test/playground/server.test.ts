@@ -70,13 +70,7 @@ describe('the demo workbook', () => {
       {
         title: 'Pokke',
         addon: true,
-        items: [
-          { caption: 'ワークブックを準備', functionName: 'menuSetupWorkbook' },
-          { caption: '請求書', functionName: 'showInvoicesSidebar' },
-          { caption: '振込', functionName: 'showTransfersSidebar' },
-          { caption: '自動化', functionName: 'showAutomationsSidebar' },
-          { caption: '設定', functionName: 'showSettingsSidebar' },
-        ],
+        items: MENU_ITEMS.map((m) => ({ caption: m.caption.ja, functionName: m.functionName })),
       },
     ]);
     // The demo account speaks Japanese.
