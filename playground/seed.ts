@@ -39,6 +39,7 @@ export function seedDemo(
   // The owner of the demo company removed the empty first sheet a new spreadsheet comes with.
   if (blank && ss.getNumSheets() > 1 && blank.getLastRow() === 0 && blank.getLastColumn() === 0)
     ss.deleteSheet(blank);
+  typeSettings(ss.getSheetByName('設定'), demo.sheetSettings ?? {});
   const rows = JSON.parse(readFileSync(join(demoDir, 'sheets.json'), 'utf8')) as DemoRows;
   for (const [sheetName, records] of Object.entries(rows)) {
     if (sheetName.startsWith('$')) continue;
@@ -46,6 +47,17 @@ export function seedDemo(
     // Sheets that this version of Pokke does not create yet are left out of the demo.
     if (!sheet || records.length === 0) continue;
     appendRecords(sheet, sheetName, records, ws.timeZone);
+  }
+}
+
+/** The owner types values into rows of 設定, found by their キー (the first column). */
+function typeSettings(sheet: Sheet | null, values: Record<string, string>): void {
+  if (!sheet) return;
+  const grid = sheet.getRange(1, 1, sheet.getLastRow(), 3).getValues();
+  for (const [key, value] of Object.entries(values)) {
+    const row = grid.findIndex((r) => r[0] === key);
+    if (row < 1) throw new Error(`playground/demo/company.json: 設定 has no row "${key}"`);
+    sheet.getRange(row + 1, 3).setValue(value);
   }
 }
 

@@ -50,6 +50,8 @@ export interface DemoCompany {
   now: string;
   user: { email: string; locale: string };
   settings: Record<string, string>;
+  /** Values typed into rows of the 設定 sheet the sidebar does not edit, by キー. */
+  sheetSettings?: Record<string, string>;
 }
 
 export const DEMO_DIR = resolve('playground/demo');

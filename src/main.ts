@@ -21,6 +21,15 @@ import {
 } from './ui/automationActions';
 import type { AutomationStatus, DryRunReport, RunNowReport } from './ui/automationContracts';
 import { connectFromCard, createFromCard, homepage, mailOpened } from './ui/cards/gmailActions';
+import {
+  calendarHomepage,
+  cancelSchedulingProposal,
+  composeSchedulingReply,
+  confirmSchedulingProposal,
+  openSchedulingForm,
+  openSchedulingProposal,
+  schedulingUniversal,
+} from './ui/cards/schedulingActions';
 import type {
   InvoiceDefaults,
   InvoicePreview,
@@ -213,9 +222,45 @@ export function mailTaskCreate(e: unknown): GoogleAppsScript.Card_Service.Action
   return createFromCard(e);
 }
 
-/** Calendar add-on homepage (addOns.calendar.homepageTrigger): the same day at a glance. */
+/** Calendar add-on homepage (addOns.calendar.homepageTrigger): open proposals, then the day at a glance. */
 export function onCalendarHomepage(e: unknown): GoogleAppsScript.Card_Service.Card {
-  return homepage(e);
+  return calendarHomepage(e);
+}
+
+/** Card action: the candidate times for the open mail (日程調整). */
+export function schedulingOpenForm(e: unknown): GoogleAppsScript.Card_Service.ActionResponse {
+  return openSchedulingForm(e);
+}
+
+/** Gmail universal action (addOns.common.universalActions): propose times from any open mail. */
+export function onSchedulingUniversal(
+  e: unknown,
+): GoogleAppsScript.Card_Service.UniversalActionResponse {
+  return schedulingUniversal(e);
+}
+
+/** Compose action: record the proposal and its holds, and return the reply draft. */
+export function schedulingCompose(
+  e: unknown,
+):
+  | GoogleAppsScript.Card_Service.ComposeActionResponse
+  | GoogleAppsScript.Card_Service.ActionResponse {
+  return composeSchedulingReply(e);
+}
+
+/** Card action: the proposal of this thread (from the card of the reply). */
+export function schedulingOpenProposal(e: unknown): GoogleAppsScript.Card_Service.ActionResponse {
+  return openSchedulingProposal(e);
+}
+
+/** Card action: confirm the time the other side picked (idempotent). */
+export function schedulingConfirm(e: unknown): GoogleAppsScript.Card_Service.ActionResponse {
+  return confirmSchedulingProposal(e);
+}
+
+/** Card action: cancel a proposal and delete its holds (idempotent). */
+export function schedulingCancel(e: unknown): GoogleAppsScript.Card_Service.ActionResponse {
+  return cancelSchedulingProposal(e);
 }
 
 /** Card action: remember the workbook whose address the owner pasted into the Gmail card. */

@@ -13,15 +13,22 @@ import {
 } from '../../core/mailTask';
 import { type Lang, sayIn, tooLongMessage, UserError } from '../../core/text';
 import { loadHomepage } from '../../features/mailTasks/homepage';
-import { connectWorkbook, createMailTask, openMailTask } from '../../features/mailTasks/mailTasks';
+import {
+  connectWorkbook,
+  createMailTask,
+  type MailCardData,
+  openMailTask,
+} from '../../features/mailTasks/mailTasks';
 import type { Target } from '../../features/mailTasks/records';
 import { now } from '../../services/clock';
 import { userLang } from '../../services/language';
-import { errorCard, errorMessage, notify, updateWith } from './cardKit';
+import { errorCard, errorMessage, notify, section, textOf, updateWith } from './cardKit';
 import { connectCard, homepageCard } from './homepageCard';
 import { createdTaskCard, FIELD_NAMES, FIELDS, mailTaskCard } from './mailTaskCard';
+import { meetingSection } from './schedulingCard';
 
 type Card = GoogleAppsScript.Card_Service.Card;
+type CardSection = GoogleAppsScript.Card_Service.CardSection;
 type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
 
 const messageId = z.string().check(z.regex(MESSAGE_ID));
@@ -30,6 +37,7 @@ const gmailEvent = z.looseObject({
   gmail: z.looseObject({
     messageId,
     accessToken: z.string().check(z.minLength(1), z.maxLength(4096)),
+    threadId: z.optional(z.string().check(z.regex(MESSAGE_ID))),
   }),
 });
 
@@ -48,7 +56,7 @@ const actionEvent = z.looseObject({
   ),
 });
 
-type ActionEvent = z.infer<typeof actionEvent>;
+export type ActionEvent = z.infer<typeof actionEvent>;
 
 const localeOf = z.looseObject({
   commonEventObject: z.optional(z.looseObject({ userLocale: z.optional(z.string()) })),
@@ -56,7 +64,7 @@ const localeOf = z.looseObject({
 });
 
 /** The card's language: the user's choice in 設定, else the event's locale (Japanese by default). */
-function cardLang(e: unknown): Lang {
+export function cardLang(e: unknown): Lang {
   const parsed = localeOf.safeParse(e);
   const locale = parsed.success
     ? (parsed.data.commonEventObject?.userLocale ?? parsed.data.userLocale)
@@ -64,29 +72,35 @@ function cardLang(e: unknown): Lang {
   return userLang(locale);
 }
 
-function invalid(): UserError {
+export function invalid(): UserError {
   return new UserError('操作を受け付けられませんでした', 'The request was not valid');
 }
 
-function parseAction(e: unknown): ActionEvent {
+export function parseAction(e: unknown): ActionEvent {
   const parsed = actionEvent.safeParse(e);
   if (!parsed.success) throw invalid();
   return parsed.data;
 }
 
-function strings(e: ActionEvent, name: string): string[] {
+export function strings(e: ActionEvent, name: string): string[] {
   return e.commonEventObject.formInputs?.[name]?.stringInputs?.value ?? [];
 }
 
-function firstString(e: ActionEvent, name: string): string {
+export function firstString(e: ActionEvent, name: string): string {
   return strings(e, name)[0] ?? '';
 }
 
-function dateInput(e: ActionEvent, name: string): number | null {
+export function dateInput(e: ActionEvent, name: string): number | null {
   const raw = e.commonEventObject.formInputs?.[name]?.dateInput?.msSinceEpoch;
   if (raw === undefined) return null;
   const n = Number(raw);
   return Number.isFinite(n) ? n : null;
+}
+
+/** The mail's task card, with the scheduling section when the mail asks to meet or answers a proposal. */
+function openMailCard(data: MailCardData, id: string, lang: Lang): Card {
+  const meeting = data.meeting ? meetingSection(data.meeting, id, lang) : null;
+  return mailTaskCard(data, lang, meeting ? [meeting] : []);
 }
 
 /** Contextual trigger: a mail is open. */
@@ -95,8 +109,8 @@ export function mailOpened(e: unknown): Card {
   try {
     const parsed = gmailEvent.safeParse(e);
     if (!parsed.success) throw invalid();
-    const { accessToken, messageId: id } = parsed.data.gmail;
-    return mailTaskCard(openMailTask(accessToken, id, lang), lang);
+    const { accessToken, messageId: id, threadId } = parsed.data.gmail;
+    return openMailCard(openMailTask(accessToken, id, lang, threadId), id, lang);
   } catch (err) {
     return errorCard(err, lang);
   }
@@ -104,10 +118,25 @@ export function mailOpened(e: unknown): Card {
 
 /** Homepage trigger (Gmail, and the common one). */
 export function homepage(e: unknown): Card {
+  return homepageWith(e, () => []);
+}
+
+/**
+ * The homepage with a host's own sections first (the Calendar card's proposals). A failure in
+ * those is said in their place; the rest of the homepage still shows.
+ */
+export function homepageWith(e: unknown, lead: () => CardSection[]): Card {
   const lang = cardLang(e);
   try {
     const data = loadHomepage(now());
-    return data ? homepageCard(data, lang) : connectCard(lang);
+    if (!data) return connectCard(lang);
+    let sections: CardSection[];
+    try {
+      sections = lead();
+    } catch (err) {
+      sections = [section().addWidget(textOf(`⚠ ${errorMessage(err, lang)}`))];
+    }
+    return homepageCard(data, lang, sections);
   } catch (err) {
     return connectCard(lang, errorMessage(err, lang));
   }
@@ -197,8 +226,9 @@ export function connectFromCard(e: unknown): ActionResponse {
     const done = sayIn(lang)(`「${name}」に接続しました`, `Connected to "${name}"`);
     const g = gmailEvent.safeParse(ev);
     if (g.success) {
+      const { accessToken, messageId: id, threadId } = g.data.gmail;
       return updateWith(
-        mailTaskCard(openMailTask(g.data.gmail.accessToken, g.data.gmail.messageId, lang), lang),
+        openMailCard(openMailTask(accessToken, id, lang, threadId), id, lang),
         done,
       );
     }
