@@ -19,6 +19,10 @@ export interface JobSpec {
   needsSetup: boolean;
   /** What it does, for --help. */
   summary: Text;
+  /** The demo colleagues' calendars are loaded first (playground/demo/calendar.json). */
+  demoCalendars?: boolean;
+  /** Its report is written as this file in the output folder, and printed line by line. */
+  reportFile?: string;
 }
 
 /** The clock a job starts at. */
@@ -51,6 +55,17 @@ export const JOBS: Readonly<Record<string, JobSpec>> = {
     summary: text(
       '今月の経費を freee・マネーフォワード用 CSV に書き出し(drive/)',
       "Export this month's expenses as freee and Money Forward CSV (drive/)",
+    ),
+  },
+  slots: {
+    entryPoint: 'schedulingSlots',
+    args: [{}],
+    needsSetup: true,
+    demoCalendars: true,
+    reportFile: 'slots.json',
+    summary: text(
+      '日程調整の候補日時(デモのカレンダー、設定の時間帯)を表示',
+      'Show the candidate meeting times for the demo calendars, with the hours in Settings',
     ),
   },
   'month-end': {

@@ -10,6 +10,7 @@ import type {
   ExpensesMonthView,
   ExpensesSearchResult,
 } from './core/contracts/expenses';
+import type { SlotsReport } from './core/contracts/scheduling';
 import {
   automationsDryRunRpc,
   automationsInstallRpc,
@@ -53,6 +54,7 @@ import {
   invoicesShowPreviewRpc,
   runInvoiceContinuationTrigger,
 } from './ui/invoiceActions';
+import { schedulingSlotsRpc } from './ui/schedulingSlotsActions';
 import {
   openInvoices,
   openMenu,
@@ -256,6 +258,11 @@ export function schedulingOpenProposal(e: unknown): GoogleAppsScript.Card_Servic
 /** Card action: confirm the time the other side picked (idempotent). */
 export function schedulingConfirm(e: unknown): GoogleAppsScript.Card_Service.ActionResponse {
   return confirmSchedulingProposal(e);
+}
+
+/** google.script.run and `simulate slots`: the candidate times the scheduling card would offer now. */
+export function schedulingSlots(request: unknown): SlotsReport {
+  return schedulingSlotsRpc(request);
 }
 
 /** Card action: cancel a proposal and delete its holds (idempotent). */

@@ -13,6 +13,7 @@ import { seedDemo } from '../../playground/seed';
 import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/session';
 import type { IssueReport } from '../../src/ui/contracts';
 import { printLatencySensitivity } from './latency-sensitivity';
+import { runSlotsBench } from './slots-bench';
 
 const NAIVE_SCRIPT = readFileSync(join(__dirname, 'naive-invoices.js'), 'utf8');
 
@@ -337,3 +338,6 @@ if (days.some((r) => r.day === '2026-11-30' && r.sheetsCalls > MONTH_END_SHEETS_
   console.error(`The month end made more than ${MONTH_END_SHEETS_CALLS} Sheets calls`);
   process.exit(1);
 }
+
+console.log('\n4. The scheduling slot finder (pure, in Node; the card adds one Freebusy call)');
+runSlotsBench();
