@@ -4,8 +4,10 @@
  * the card of the reply or the Calendar card, the daily run releasing expired holds, and runs
  * cut off at every call.
  */
+import { buildGmailContextualEvent } from '../../emulator/addon-events';
+import { runAddonTrigger } from '../../emulator/addon-manifest';
 import { records } from './automations-support';
-import { ioCalls, selectionItems } from './gmail-support';
+import { ioCalls, manifest, selectionItems } from './gmail-support';
 import {
   answer,
   calendarHome,
@@ -142,6 +144,23 @@ describe('日程調整 from a Gmail card', () => {
     expect(confirm.calls).toBeLessThanOrEqual(40);
     expect(compose.ms).toBeLessThan(15_000);
     expect(confirm.ms).toBeLessThan(15_000);
+  });
+
+  it('the universal action offers the times for any open mail, even one that does not ask', () => {
+    const g = openSchedulingBundle();
+    const ids = deliverDemo(g, 'estimate');
+    const result = runAddonTrigger(
+      g.bundle,
+      manifest,
+      { universalAction: '日程調整 / Propose times' },
+      buildGmailContextualEvent(g.ws, ids.estimate!),
+    );
+    const form = result.cards[0]!;
+    expect(form.header?.title).toBe('日程調整');
+    expect(selectionItems(form, 'meetSlots')[0]!.text).toBe('11月30日(月) 9:00〜10:00');
+    press(g, form, /返信の下書きを作成/, { messageId: ids.estimate });
+    expect(draftsOf(g)[0]!.subject).toBe('Re: お見積りのお願い(ロゴ制作)');
+    expect(liveEvents(g)).toHaveLength(3);
   });
 
   it('searches again with another length, and uses the working hours of 設定', () => {
