@@ -28,6 +28,10 @@ export interface JobSpec {
   needsSetup: boolean;
   /** What it does, for --help. */
   summary: Text;
+  /** The demo colleagues' calendars are loaded first (playground/demo/calendar.json). */
+  demoCalendars?: boolean;
+  /** Its report is written as this file in the output folder, and printed line by line. */
+  reportFile?: string;
 }
 
 /** Files and options a job reads besides the workbook. */
@@ -86,6 +90,17 @@ export const JOBS: Readonly<Record<string, JobSpec>> = {
     summary: text(
       '未払の支払予定から翌営業日の総合振込データ(drive/Pokke/振込/…/furikomi_YYYYMMDD.txt)を作成',
       'Make the bulk transfer file of the unpaid payables for the next business day (furikomi_YYYYMMDD.txt under drive/)',
+    ),
+  },
+  slots: {
+    entryPoint: 'schedulingSlots',
+    args: [{}],
+    needsSetup: true,
+    demoCalendars: true,
+    reportFile: 'slots.json',
+    summary: text(
+      '日程調整の候補日時(デモのカレンダー、設定の時間帯)を表示',
+      'Show the candidate meeting times for the demo calendars, with the hours in Settings',
     ),
   },
   'month-end': {

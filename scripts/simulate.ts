@@ -9,6 +9,7 @@
  *   drive/<Drive path>            every file the job saved in Drive (PDFs rendered for real)
  *   tasks.json      the Google Tasks tasks the job made (Tasks advanced service), [] when none
  *   events.json     the Google Calendar events the job made (Calendar advanced service), [] when none
+ *   slots.json      (slots) the candidate meeting times for the demo calendars
  *
  * `npm run simulate -- init --out template.xlsx` writes an empty Pokke workbook; with `--demo`, the
  * demo company's workbook the playground starts with (playground/demo/, seeded by seed.ts).
@@ -24,6 +25,7 @@ import type { CalendarAdvancedEmulator } from '../emulator/services/advanced/cal
 import type { TasksAdvancedEmulator } from '../emulator/services/advanced/tasks';
 import { wallClock } from '../emulator/services/spreadsheet/time';
 import { fireNow } from '../emulator/trigger-runner';
+import { seedDemoCalendar } from '../playground/calendar';
 import { messageOf, PokkeInputError } from '../playground/errors';
 import { INIT, JOBS, type JobClock, type JobInput, type JobSpec } from '../playground/jobs';
 import { isPlaygroundLanguage } from '../playground/language';
@@ -403,6 +405,7 @@ async function runJob(
     timeZone: TIME_ZONE,
   });
   loadIntoSpreadsheet(workbook, ss, () => ws.SpreadsheetApp.newDataValidation());
+  if (job.demoCalendars) seedDemoCalendar(ws, DEMO_DIR);
   const jobArgs =
     typeof job.args === 'function' ? job.args(jobClock(now), input) : (job.args ?? []);
   const result = log.run(job.entryPoint, 'job', () => {
@@ -464,6 +467,11 @@ async function runJob(
   }
   const message = summaryOf(result.value, args.lang);
   if (message) io.out(message);
+  if (job.reportFile) {
+    writeFileSync(join(outDir, job.reportFile), `${JSON.stringify(result.value, null, 2)}\n`);
+    for (const line of reportLines(result.value, args.lang)) io.out(line);
+    written.unshift(job.reportFile);
+  }
   if (job.triggered) {
     const outputs = {
       mails: ws.GmailApp.outbox(),
@@ -545,6 +553,15 @@ function summaryOf(value: unknown, lang: Lang): string {
     if (isText(m)) return inLang(m, lang);
   }
   return '';
+}
+
+/** A report's `slots` (each with a `label` Text) and `problems`, one line each. */
+function reportLines(value: unknown, lang: Lang): string[] {
+  const r = (value ?? {}) as { slots?: { label?: unknown }[]; problems?: unknown[] };
+  return [
+    ...(r.problems ?? []).filter(isText).map((p) => `⚠ ${inLang(p, lang)}`),
+    ...(r.slots ?? []).flatMap((s) => (isText(s.label) ? [`・${inLang(s.label, lang)}`] : [])),
+  ];
 }
 
 function isText(value: unknown): value is Text {

@@ -18,6 +18,7 @@ import type {
   PaymentsReconcileReport,
   PaymentsView,
 } from './core/contracts/payments';
+import type { SlotsReport } from './core/contracts/scheduling';
 import type { SaveResult, SettingsView, SetupReport } from './core/contracts/settings';
 import type {
   TransferDefaults,
@@ -43,6 +44,15 @@ import {
   mailOpened,
 } from './ui/cards/gmailActions';
 import {
+  calendarHomepage,
+  cancelSchedulingProposal,
+  composeSchedulingReply,
+  confirmSchedulingProposal,
+  openSchedulingForm,
+  openSchedulingProposal,
+  schedulingUniversal,
+} from './ui/cards/schedulingActions';
+import {
   expensesCheckRpc,
   expensesMonthRpc,
   expensesSearchRpc,
@@ -64,6 +74,7 @@ import {
   paymentsLoadRpc,
   paymentsReconcileRpc,
 } from './ui/paymentActions';
+import { schedulingSlotsRpc } from './ui/schedulingSlotsActions';
 import {
   openInvoices,
   openMenu,
@@ -290,9 +301,50 @@ export function mailTaskCreate(e: unknown): GoogleAppsScript.Card_Service.Action
   return createFromCard(e);
 }
 
-/** Calendar add-on homepage (addOns.calendar.homepageTrigger): the same day at a glance. */
+/** Calendar add-on homepage (addOns.calendar.homepageTrigger): open proposals, then the day at a glance. */
 export function onCalendarHomepage(e: unknown): GoogleAppsScript.Card_Service.Card {
-  return homepage(e);
+  return calendarHomepage(e);
+}
+
+/** Card action: the candidate times for the open mail (日程調整). */
+export function schedulingOpenForm(e: unknown): GoogleAppsScript.Card_Service.ActionResponse {
+  return openSchedulingForm(e);
+}
+
+/** Gmail universal action (addOns.common.universalActions): propose times from any open mail. */
+export function onSchedulingUniversal(
+  e: unknown,
+): GoogleAppsScript.Card_Service.UniversalActionResponse {
+  return schedulingUniversal(e);
+}
+
+/** Compose action: record the proposal and its holds, and return the reply draft. */
+export function schedulingCompose(
+  e: unknown,
+):
+  | GoogleAppsScript.Card_Service.ComposeActionResponse
+  | GoogleAppsScript.Card_Service.ActionResponse {
+  return composeSchedulingReply(e);
+}
+
+/** Card action: the proposal of this thread (from the card of the reply). */
+export function schedulingOpenProposal(e: unknown): GoogleAppsScript.Card_Service.ActionResponse {
+  return openSchedulingProposal(e);
+}
+
+/** Card action: confirm the time the other side picked (idempotent). */
+export function schedulingConfirm(e: unknown): GoogleAppsScript.Card_Service.ActionResponse {
+  return confirmSchedulingProposal(e);
+}
+
+/** google.script.run and `simulate slots`: the candidate times the scheduling card would offer now. */
+export function schedulingSlots(request: unknown): SlotsReport {
+  return schedulingSlotsRpc(request);
+}
+
+/** Card action: cancel a proposal and delete its holds (idempotent). */
+export function schedulingCancel(e: unknown): GoogleAppsScript.Card_Service.ActionResponse {
+  return cancelSchedulingProposal(e);
 }
 
 /** Card action: log the open receipt mail as an expense (idempotent per mail). */

@@ -15,6 +15,7 @@ import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/sessio
 import type { IssueReport } from '../../src/core/contracts/invoices';
 import { printLatencySensitivity } from './latency-sensitivity';
 import { matchBenchLines, runMatchBench } from './match-bench';
+import { runSlotsBench } from './slots-bench';
 
 const NAIVE_SCRIPT = readFileSync(join(__dirname, 'naive-invoices.js'), 'utf8');
 
@@ -369,3 +370,5 @@ if (new Set(imports.map((r) => r.sheetsCalls)).size !== 1) {
   console.error('A statement import made more Sheets calls for more lines');
   process.exit(1);
 }
+console.log('\n4. The scheduling slot finder (pure, in Node; the card adds one Freebusy call)');
+runSlotsBench();

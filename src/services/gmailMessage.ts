@@ -77,3 +77,19 @@ export function openMailFiles(
     raw: () => message.getRawContent(),
   };
 }
+
+/**
+ * A reply draft to the open mail, in its thread (two calls after the token): what a Gmail
+ * add-on's compose action returns. The current-message token and gmail.compose (or the narrower
+ * gmail.addons.current.action.compose) allow it.
+ */
+export function createReplyDraft(
+  accessToken: string,
+  messageId: string,
+  body: { readonly text: string; readonly html: string },
+): GoogleAppsScript.Gmail.GmailDraft {
+  GmailApp.setCurrentMessageAccessToken(accessToken);
+  const message = GmailApp.getMessageById(messageId);
+  if (!message) throw new Error(`Message ${messageId} not found`);
+  return message.createDraftReply(body.text, { htmlBody: body.html });
+}

@@ -1,5 +1,6 @@
 import { EXPENSE_ACCOUNTS, PAYMENT_METHODS } from '../core/expenses/accounts';
 import { EXPENSE_STATUSES } from '../core/expenses/logRow';
+import { PROPOSAL_STATUSES } from '../core/scheduling/proposal';
 import { text } from '../core/text';
 import type { ColumnSpec, SheetSpec } from './columns';
 
@@ -859,6 +860,88 @@ export const SUMMARY_SHEET = {
   ],
 } as const satisfies SheetSpec;
 
+export const MEETING_FORMATS = ['オンライン', '対面', '電話'] as const;
+
+/** One row per proposal of meeting times (日程調整), from the mail that asked. */
+export const SCHEDULING_SHEET = {
+  name: '日程調整',
+  aliases: ['Scheduling'],
+  color: '#e6f4ea',
+  columns: [
+    { key: 'counterpart', header: '相手', aliases: ['Counterpart'], kind: 'text', width: 160 },
+    { key: 'email', header: '相手メール', aliases: ['Email'], kind: 'text', width: 200 },
+    { key: 'mail', header: 'メール', aliases: ['Mail'], kind: 'link', width: 200 },
+    {
+      key: 'offered',
+      header: '候補日時',
+      aliases: ['Offered times'],
+      kind: 'text',
+      width: 200,
+      note: text(
+        '提案した候補(1行に1つ、日本時間)。例: 2026/11/30 14:00-15:00',
+        'The times offered, one per line (Japan time), e.g. 2026/11/30 14:00-15:00',
+      ),
+    },
+    {
+      key: 'status',
+      header: '状態',
+      aliases: ['Status'],
+      kind: 'choice',
+      choices: PROPOSAL_STATUSES,
+      width: 90,
+    },
+    { key: 'replyBy', header: '返信期限', aliases: ['Reply by'], kind: 'date', width: 100 },
+    { key: 'lengthMinutes', header: '所要時間(分)', aliases: ['Length'], kind: 'int', width: 90 },
+    {
+      key: 'format',
+      header: '形式',
+      aliases: ['Format'],
+      kind: 'choice',
+      choices: MEETING_FORMATS,
+      width: 90,
+    },
+    {
+      key: 'where',
+      header: '場所・URL',
+      aliases: ['Place or URL'],
+      kind: 'text',
+      width: 200,
+    },
+    { key: 'confirmed', header: '確定日時', aliases: ['Confirmed'], kind: 'text', width: 160 },
+    {
+      key: 'holds',
+      header: '仮押さえID',
+      aliases: ['Hold event IDs'],
+      kind: 'text',
+      width: 160,
+      note: text(
+        '仮押さえの予定(候補と同じ順)。Pokkeが使います',
+        'The hold events, in the order of the offered times; used by Pokke',
+      ),
+    },
+    {
+      key: 'meetingId',
+      header: '予定ID',
+      aliases: ['Meeting event ID'],
+      kind: 'text',
+      width: 140,
+    },
+    {
+      key: 'key',
+      header: '調整キー',
+      aliases: ['Proposal key'],
+      kind: 'text',
+      width: 200,
+      note: text(
+        '同じメールから二重に提案しないためにPokkeが使います',
+        'Pokke uses this to never propose twice from one mail',
+      ),
+    },
+    { key: 'createdAt', header: '作成日時', aliases: ['Created'], kind: 'datetime', width: 140 },
+    MESSAGE_COLUMN,
+  ],
+} as const satisfies SheetSpec;
+
 export const RUN_LOG_SHEET = {
   name: '実行ログ',
   aliases: ['Run log'],
@@ -886,6 +969,7 @@ export const WORKBOOK: readonly SheetSpec[] = [
   PAYABLES_SHEET,
   ROUTINES_SHEET,
   TASKS_SHEET,
+  SCHEDULING_SHEET,
   SUMMARY_SHEET,
   RUN_LOG_SHEET,
 ];

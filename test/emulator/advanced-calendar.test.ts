@@ -347,20 +347,29 @@ describe('Calendar advanced service (v3): errors', () => {
     }
   });
 
-  it('checks the manifest scopes: calendar.events writes and reads events, not the list', () => {
+  it('checks the manifest scopes: calendar.events writes and reads events, not the list nor free/busy', () => {
     const { Calendar } = setup({
       oauthScopes: ['https://www.googleapis.com/auth/calendar.events'],
     });
     const e = Calendar.Events.insert(timed('2026-11-25', '10:00', '11:00'), 'primary');
     expect(Calendar.Events.list('primary').items).toHaveLength(1);
     expect(Calendar.Events.get('primary', e.id).id).toBe(e.id);
-    expect(
-      Calendar.Freebusy.query({
-        timeMin: '2026-11-25T00:00:00+09:00',
-        timeMax: '2026-11-26T00:00:00+09:00',
-        items: [{ id: 'primary' }],
-      }).calendars.primary?.busy,
-    ).toHaveLength(1);
+    const query = {
+      timeMin: '2026-11-25T00:00:00+09:00',
+      timeMax: '2026-11-26T00:00:00+09:00',
+      items: [{ id: 'primary' }],
+    };
+    expect(() => Calendar.Freebusy.query(query)).toThrow(
+      fail('freebusy.query', INSUFFICIENT_SCOPES),
+    );
+    const withFreebusy = setup({
+      oauthScopes: [
+        'https://www.googleapis.com/auth/calendar.events',
+        'https://www.googleapis.com/auth/calendar.events.freebusy',
+      ],
+    }).Calendar;
+    withFreebusy.Events.insert(timed('2026-11-25', '10:00', '11:00'), 'primary');
+    expect(withFreebusy.Freebusy.query(query).calendars.primary?.busy).toHaveLength(1);
     expect(() => Calendar.CalendarList.list()).toThrow(
       fail('calendarList.list', INSUFFICIENT_SCOPES),
     );

@@ -185,7 +185,14 @@ const LIST_SCOPES = [
   'calendar.calendarlist',
   'calendar.calendarlist.readonly',
 ];
-const FREEBUSY_SCOPES = [...READ_SCOPES, 'calendar.freebusy', 'calendar.events.freebusy'];
+// developers.google.com/workspace/calendar/api/v3/reference/freebusy/query#auth lists exactly
+// these four: calendar.events (Pokke's routine blocks) does not reach free/busy.
+const FREEBUSY_SCOPES = [
+  'calendar',
+  'calendar.readonly',
+  'calendar.freebusy',
+  'calendar.events.freebusy',
+];
 
 /** RFC 3339 date-time with a mandatory offset (timeMin, timeMax, freebusy). */
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;

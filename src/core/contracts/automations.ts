@@ -4,7 +4,7 @@
  */
 import type { Lang, Text } from '../text';
 
-export type JobId = 'tasks' | 'recurring' | 'reminders' | 'summary' | 'routines';
+export type JobId = 'tasks' | 'recurring' | 'reminders' | 'summary' | 'routines' | 'scheduling';
 
 /** One row of the 実行ログ sheet. */
 export interface RunLogEntry {

@@ -40,11 +40,25 @@ export {
   slotsToHold,
 } from './proposal';
 export {
+  holdEventId,
+  meetingEventId,
+  parseSlotLine,
+  parseSlotsCell,
+  slotCellLine,
+  slotsCell,
+} from './proposalCells';
+export {
   type MeetingFormat,
   type ProposalReply,
   proposalReplyBody,
   replyByProblem,
 } from './replyMail';
+export {
+  type Parsed,
+  parseBuffersText,
+  parseMinutesText,
+  parseWorkingHoursText,
+} from './settingsText';
 export { MINUTE_MS, overlaps, type Slot, sameSlot } from './slot';
 export { durationText, shortDate, slotLabel, slotLabelIn, slotLine } from './slotText';
 export {

@@ -1,10 +1,12 @@
 import { type DateKey, tokyoInstant } from '../../core/dates';
 import { clip, mailTaskKey, NOTES_LIMIT, TITLE_LIMIT, tasksDue } from '../../core/mailTask';
 import { oneLine } from '../../core/normalize';
+import { meetingRequest } from '../../core/scheduling';
 import { type Lang, type Text, text, UserError } from '../../core/text';
 import { now } from '../../services/clock';
 import { type OpenMail, readOpenMail } from '../../services/gmailMessage';
 import { withWorkbookLock } from '../../services/lock';
+import { THREAD_PREFIX } from '../../services/meetingThreads';
 import {
   getTask,
   insertTask,
@@ -31,8 +33,16 @@ import {
 } from './records';
 import { type MailTaskSuggestion, suggestMailTask } from './suggest';
 
+/** What the Gmail card says about meeting times (日程調整) for an open mail. */
+export interface MeetingHint {
+  /** The mail asks to meet (only known when the mail was read). */
+  readonly asks: boolean;
+  /** The mail whose proposal this thread carries, if any (the card on the reply confirms it). */
+  readonly proposalOf: string | null;
+}
+
 /** What the Gmail card shows for an open mail. */
-export type MailCardData =
+export type MailCardData = (
   | {
       readonly kind: 'existing';
       readonly record: MailTaskRecord;
@@ -51,20 +61,36 @@ export type MailCardData =
       /** The mail as read (the receipt card reads it too). */
       readonly mail: OpenMail;
     }
-  | { readonly kind: 'missing' };
+  | { readonly kind: 'missing' }
+) & { readonly meeting?: MeetingHint };
 
 /**
  * The card's data for the open mail: its task when one was made from it already (with whether
  * it was completed in Google Tasks: one call), else a suggestion. Reads the user's properties
  * once, the mail (a fixed number of calls) and the task lists (one call); never a sheet.
  */
-export function openMailTask(accessToken: string, messageId: string, lang: Lang): MailCardData {
+export function openMailTask(
+  accessToken: string,
+  messageId: string,
+  lang: Lang,
+  threadId?: string,
+): MailCardData {
   const props = readUserProperties();
+  const proposalOf = (threadId && props[`${THREAD_PREFIX}${threadId}`]) || null;
   const record = readRecord(props, messageId);
-  if (record) return { kind: 'existing', record, messageId, completed: completedInTasks(record) };
+  if (record) {
+    return {
+      kind: 'existing',
+      record,
+      messageId,
+      completed: completedInTasks(record),
+      meeting: { asks: false, proposalOf },
+    };
+  }
   const mail = readOpenMail(accessToken, messageId);
   if (!mail) return { kind: 'missing' };
   const suggestion = suggestMailTask(mail, lang);
+  const asks = meetingRequest(mail.subject, mail.html ? '' : mail.body).asks;
   const lists = tasksAvailable() ? safeLists() : null;
   return {
     kind: 'new',
@@ -73,6 +99,7 @@ export function openMailTask(accessToken: string, messageId: string, lang: Lang)
     prefs: readPrefs(props),
     workbookId: props[WORKBOOK_ID_KEY] ?? null,
     mail,
+    meeting: { asks, proposalOf },
   };
 }
 

@@ -283,6 +283,46 @@ export const TRANSFER_SETTING_ROWS = [
   },
 ] as const;
 
+/**
+ * The scheduling (日程調整) rows of the 設定 sheet: the Gmail card reads them when it looks for
+ * candidate times (src/features/scheduling/schedulingSettings.ts).
+ */
+export const SCHEDULING_SETTING_ROWS = [
+  {
+    key: 'meetingHours',
+    label: '日程調整の時間帯',
+    description: text(
+      '候補にする曜日と時間帯。例: 平日 9:00-12:00, 13:00-18:00(土曜も: ; 土 10:00-12:00)',
+      'Days and hours to offer, e.g. 平日 9:00-12:00, 13:00-18:00 (weekdays); add ; 土 10:00-12:00 for Saturdays',
+    ),
+    initial: '平日 9:00-12:00, 13:00-18:00',
+  },
+  {
+    key: 'meetingLength',
+    label: '打ち合わせの長さ(分)',
+    description: text('候補の既定の長さ', 'The default meeting length, in minutes'),
+    initial: '60',
+  },
+  {
+    key: 'meetingBuffers',
+    label: '前後の空き時間(分)',
+    description: text(
+      '予定の前後に空ける時間。例: 15(前後とも)/ 10, 15(前, 後)',
+      'Free minutes kept before and after: 15 (both) or 10, 15 (before, after)',
+    ),
+    initial: '15',
+  },
+  {
+    key: 'meetingCalendars',
+    label: '空き時間を見るカレンダー',
+    description: text(
+      '自分のカレンダーのほかに予定を確認するカレンダーのID(メールアドレス)。カンマ区切り',
+      'Other calendars (ids, usually e-mail addresses) whose busy times count, comma separated',
+    ),
+    initial: '',
+  },
+] as const;
+
 /** A row of the 設定 sheet, whichever feature reads it. */
 export interface SheetSettingRow {
   readonly key: string;
@@ -299,4 +339,5 @@ export const SETTINGS_SHEET_ROWS: readonly SheetSettingRow[] = [
   ...AUTOMATION_SETTING_ROWS,
   ...PAYMENT_SETTING_ROWS,
   ...TRANSFER_SETTING_ROWS,
+  ...SCHEDULING_SETTING_ROWS,
 ];

@@ -12,10 +12,15 @@ import {
   pickerDateKey,
   TITLE_LIMIT,
 } from '../../core/mailTask';
-import { sayIn, tooLongMessage, UserError } from '../../core/text';
+import { type Lang, sayIn, tooLongMessage, UserError } from '../../core/text';
 import { openReceipt } from '../../features/expenses/receiptMail';
 import { loadHomepage } from '../../features/mailTasks/homepage';
-import { connectWorkbook, createMailTask, openMailTask } from '../../features/mailTasks/mailTasks';
+import {
+  connectWorkbook,
+  createMailTask,
+  type MailCardData,
+  openMailTask,
+} from '../../features/mailTasks/mailTasks';
 import type { Target } from '../../features/mailTasks/records';
 import { now } from '../../services/clock';
 import {
@@ -26,13 +31,15 @@ import {
   invalidRequest,
   parseAction,
 } from './cardEvent';
-import { errorCard, errorMessage, notify, updateWith } from './cardKit';
+import { errorCard, errorMessage, notify, section, textOf, updateWith } from './cardKit';
 import { receiptCard } from './expenseCard';
 import { logFromCard, taskFromCard } from './expenseCardActions';
 import { connectCard, homepageCard } from './homepageCard';
 import { createdTaskCard, FIELD_NAMES, FIELDS, mailTaskCard } from './mailTaskCard';
+import { meetingSection } from './schedulingCard';
 
 type Card = GoogleAppsScript.Card_Service.Card;
+type CardSection = GoogleAppsScript.Card_Service.CardSection;
 type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
 
 const messageId = z.string().check(z.regex(MESSAGE_ID));
@@ -41,8 +48,14 @@ const gmailEvent = z.looseObject({
   gmail: z.looseObject({
     messageId,
     accessToken: z.string().check(z.minLength(1), z.maxLength(4096)),
+    threadId: z.optional(z.string().check(z.regex(MESSAGE_ID))),
   }),
 });
+
+function openMailCard(data: MailCardData, id: string, lang: Lang): Card {
+  const meeting = data.meeting ? meetingSection(data.meeting, id, lang) : null;
+  return mailTaskCard(data, lang, meeting ? [meeting] : []);
+}
 
 /** Contextual trigger: a mail is open. */
 export function mailOpened(e: unknown): Card {
@@ -50,12 +63,12 @@ export function mailOpened(e: unknown): Card {
   try {
     const parsed = gmailEvent.safeParse(e);
     if (!parsed.success) throw invalidRequest();
-    const { accessToken, messageId: id } = parsed.data.gmail;
-    const data = openMailTask(accessToken, id, lang);
+    const { accessToken, messageId: id, threadId } = parsed.data.gmail;
+    const data = openMailTask(accessToken, id, lang, threadId);
     // A receipt or an invoice to pay opens as an expense (with a button to the task card).
     const receipt =
       data.kind === 'new' ? openReceipt(data.mail, data.workbookId, tokyoDateKey(now())) : null;
-    return receipt ? receiptCard(receipt, lang) : mailTaskCard(data, lang);
+    return receipt ? receiptCard(receipt, lang) : openMailCard(data, id, lang);
   } catch (err) {
     return errorCard(err, lang);
   }
@@ -63,10 +76,25 @@ export function mailOpened(e: unknown): Card {
 
 /** Homepage trigger (Gmail, and the common one). */
 export function homepage(e: unknown): Card {
+  return homepageWith(e, () => []);
+}
+
+/**
+ * The homepage with a host's own sections first (the Calendar card's proposals). A failure in
+ * those is said in their place; the rest of the homepage still shows.
+ */
+export function homepageWith(e: unknown, lead: () => CardSection[]): Card {
   const lang = cardLang(e);
   try {
     const data = loadHomepage(now());
-    return data ? homepageCard(data, lang) : connectCard(lang);
+    if (!data) return connectCard(lang);
+    let sections: CardSection[];
+    try {
+      sections = lead();
+    } catch (err) {
+      sections = [section().addWidget(textOf(`⚠ ${errorMessage(err, lang)}`))];
+    }
+    return homepageCard(data, lang, sections);
   } catch (err) {
     return connectCard(lang, errorMessage(err, lang));
   }
@@ -166,8 +194,9 @@ export function connectFromCard(e: unknown): ActionResponse {
     const done = sayIn(lang)(`「${name}」に接続しました`, `Connected to "${name}"`);
     const g = gmailEvent.safeParse(ev);
     if (g.success) {
+      const { accessToken, messageId: id, threadId } = g.data.gmail;
       return updateWith(
-        mailTaskCard(openMailTask(g.data.gmail.accessToken, g.data.gmail.messageId, lang), lang),
+        openMailCard(openMailTask(accessToken, id, lang, threadId), id, lang),
         done,
       );
     }

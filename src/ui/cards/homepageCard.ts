@@ -17,11 +17,17 @@ function yen(n: number | null): string {
   return n === null ? '' : `¥${Math.round(n).toLocaleString('en-US')}`;
 }
 
-export function homepageCard(data: HomepageData, lang: Lang): Card {
+/** `lead`: a host's own sections, shown first (the Calendar card's proposals). */
+export function homepageCard(
+  data: HomepageData,
+  lang: Lang,
+  lead: readonly GoogleAppsScript.Card_Service.CardSection[] = [],
+): Card {
   const t = sayIn(lang);
   const card = CardService.newCardBuilder()
     .setName('pokke-home')
     .setHeader(header(ADDON_NAME, t(`今日 ${slash(data.today)}`, `Today ${slash(data.today)}`)));
+  for (const s of lead) card.addSection(s);
 
   card.addSection(
     listSection(

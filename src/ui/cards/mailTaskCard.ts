@@ -16,6 +16,7 @@ import {
 } from './cardKit';
 
 type Card = GoogleAppsScript.Card_Service.Card;
+type CardSection = GoogleAppsScript.Card_Service.CardSection;
 
 export const FIELDS = {
   title: 'title',
@@ -37,7 +38,11 @@ export const ACTIONS = {
   connect: 'mailTaskConnectWorkbook',
 } as const;
 
-function newTaskCard(data: Extract<MailCardData, { kind: 'new' }>, lang: Lang): Card {
+function newTaskCard(
+  data: Extract<MailCardData, { kind: 'new' }>,
+  lang: Lang,
+  extra: readonly CardSection[],
+): Card {
   const t = sayIn(lang);
   const s = data.suggestion;
   const card = CardService.newCardBuilder()
@@ -102,6 +107,7 @@ function newTaskCard(data: Extract<MailCardData, { kind: 'new' }>, lang: Lang): 
       ),
     );
     card.addSection(where);
+    for (const x of extra) card.addSection(x);
     card.addSection(connectSection(lang, s.messageId));
     return card.build();
   }
@@ -155,6 +161,7 @@ function newTaskCard(data: Extract<MailCardData, { kind: 'new' }>, lang: Lang): 
     ),
   );
   card.addSection(where);
+  for (const x of extra) card.addSection(x);
   if (!data.workbookId) card.addSection(connectSection(lang, s.messageId));
   return card.build();
 }
@@ -194,6 +201,7 @@ export function createdTaskCard(
   lang: Lang,
   problems: readonly Text[] = [],
   completed = false,
+  extra: readonly CardSection[] = [],
 ): Card {
   const t = sayIn(lang);
   const s = section()
@@ -220,7 +228,7 @@ export function createdTaskCard(
         .setText(t('✓ 完了', '✓ Completed')),
     );
   }
-  return finishCreated(s, record, problems, lang);
+  return finishCreated(s, record, problems, lang, extra);
 }
 
 function finishCreated(
@@ -228,6 +236,7 @@ function finishCreated(
   record: MailTaskRecord,
   problems: readonly Text[],
   lang: Lang,
+  extra: readonly CardSection[],
 ): Card {
   const t = sayIn(lang);
   s.addWidget(
@@ -257,17 +266,23 @@ function finishCreated(
     any = true;
   }
   if (any) s.addWidget(buttons);
-  return CardService.newCardBuilder()
+  const card = CardService.newCardBuilder()
     .setName('pokke-mail-task-created')
     .setHeader(header(t('メールからタスク', 'Task from this mail'), ADDON_NAME))
-    .addSection(s)
-    .build();
+    .addSection(s);
+  for (const x of extra) card.addSection(x);
+  return card.build();
 }
 
-export function mailTaskCard(data: MailCardData, lang: Lang): Card {
+/** `extra`: sections of other features about the same mail (scheduling), after the task's. */
+export function mailTaskCard(
+  data: MailCardData,
+  lang: Lang,
+  extra: readonly CardSection[] = [],
+): Card {
   const t = sayIn(lang);
   if (data.kind === 'existing')
-    return createdTaskCard(data.record, false, lang, [], data.completed);
+    return createdTaskCard(data.record, false, lang, [], data.completed, extra);
   if (data.kind === 'missing') {
     return messageCard(
       t('メール', 'Mail'),
@@ -277,5 +292,5 @@ export function mailTaskCard(data: MailCardData, lang: Lang): Card {
       ),
     );
   }
-  return newTaskCard(data, lang);
+  return newTaskCard(data, lang, extra);
 }
