@@ -54,13 +54,14 @@ describe('automations: a failing job is retried by the next run', () => {
       結果: 'エラー',
       メッセージ: expect.stringContaining('次回の実行で再試行します'),
     });
-    expect(friday.at(-1)).toMatchObject({ 処理: '自動化 / Automations', 結果: 'エラー' });
+    expect(friday.at(-1)).toMatchObject({ 処理: '自動化', 結果: 'エラー' });
 
     const failing = status(bundle);
     // No run without a failure yet: no last success; the health names the failing job.
     expect(failing.lastSuccessAt).toBeNull();
     expect(failing.healthy).toBe(false);
-    expect(failing.health).toMatch(/2026-11-27 から「定期業務」が失敗しています/);
+    expect(failing.health.ja).toMatch(/2026-11-27 から「定期業務」が失敗しています/);
+    expect(failing.health.en).toMatch(/^Routines failing since 2026-11-27/);
     // Today's run happened (with the failure): the next is tomorrow's.
     expect(failing.nextRunAt).toBe(new Date(tokyo('2026-11-28T06:00:00')).toISOString());
 
@@ -95,7 +96,8 @@ describe('automations: a failing job is retried by the next run', () => {
     });
     const lastSuccess = status(bundle).lastSuccessAt;
     expect(Date.parse(lastSuccess!)).toBeLessThan(tokyo('2026-11-30T00:00:00'));
-    expect(status(bundle).health).toMatch(/「月次集計」が失敗しています/);
+    expect(status(bundle).health.ja).toMatch(/「月次集計」が失敗しています/);
+    expect(status(bundle).health.en).toMatch(/^Monthly summary failing since 2026-11-30/);
 
     advanceWithTriggers(bundle, tokyo('2026-12-02T12:00:00'));
     const rows = records(bundle, '月次集計');
@@ -125,7 +127,8 @@ describe('automations: health and the next run', () => {
     });
     const dead = status(bundle);
     expect(dead.healthy).toBe(false);
-    expect(dead.health).toMatch(/2026-11-27 の実行が正常に完了していません/);
+    expect(dead.health.ja).toMatch(/2026-11-27 の実行が正常に完了していません/);
+    expect(dead.health.en).toBe('The run of 2026-11-27 did not complete; please check the run log');
     // The day was not done: the next run is today's hour… which has passed, so tomorrow's.
     expect(dead.nextRunAt).toBe(new Date(tokyo('2026-11-28T06:00:00')).toISOString());
 

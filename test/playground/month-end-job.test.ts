@@ -165,6 +165,9 @@ describe('the month-end job', () => {
         '発行した請求書 0件',
         'メール 0通(下書き 0・送信 0)',
         'タスク 0件(タスクシート 0・Google ToDo 0)・カレンダーの予定 0件',
+        // The demo's expense log has a row typed wrong on purpose: named, and the run went on.
+        '次のセルは列の種類と合いません(その行は実行時にメッセージ列で知らせます):',
+        '  - 経費!C7: 金額の列「金額(税込)」に「千五百円」があります。金額を入力してください',
       ],
     ],
     [
@@ -179,6 +182,8 @@ describe('the month-end job', () => {
         'Invoices issued: 0',
         'Mails: 0 (0 draft(s), 0 sent)',
         'Tasks: 0 (タスク sheet 0, Google Tasks 0), calendar events: 0',
+        'These cells do not match their column (their rows get a message when the job runs):',
+        '  - 経費!C7: column "金額(税込)" expects an amount, found "千五百円"',
       ],
     ],
   ])(
