@@ -5,6 +5,7 @@
  * 「領収書 <file name>」), the contextual trigger opens its receipt card (read by Drive's emulated
  * OCR), and the card's 「経費に記録」 button is clicked with the fields as the card prefilled them.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
@@ -50,7 +51,10 @@ export function receiptAsMail(path: string): IncomingMail {
     );
   }
   const name = basename(path);
-  if (ext === '.eml') return emlAsMail(bytes);
+  if (ext === '.eml') {
+    const mail = emlAsMail(bytes);
+    return { ...mail, id: receiptMessageId(mail.headers?.['Message-ID'] ?? '', bytes) };
+  }
   const contentType = TYPES[ext];
   if (!contentType)
     throw new PokkeInputError(
@@ -58,11 +62,26 @@ export function receiptAsMail(path: string): IncomingMail {
       `--receipt takes a .pdf, .png, .jpg or .eml file: ${name}`,
     );
   return {
+    id: receiptMessageId('', bytes),
     from: 'receipt-import@pokke.invalid',
     subject: `領収書 ${name}`,
     plainBody: '',
     attachments: [{ name, contentType, data: new Uint8Array(bytes) }],
   };
+}
+
+/**
+ * The Gmail message id a receipt file arrives under, the same in every run: the card keys the log
+ * on the mail's message id (取込元), so importing the same file again finds its row and adds
+ * nothing. From the .eml's Message-ID header when it has one (the same mail saved twice is one
+ * receipt), else from the file's bytes. 16 hex digits, the shape of a Gmail message id.
+ */
+export function receiptMessageId(messageIdHeader: string, bytes: Uint8Array): string {
+  const header = messageIdHeader.trim();
+  const key = header
+    ? `message-id:${header}`
+    : `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
 function emlAsMail(bytes: Buffer): IncomingMail {
@@ -72,7 +91,9 @@ function emlAsMail(bytes: Buffer): IncomingMail {
   const text = parts.find((p) => !isAttachment(p) && p.contentType === 'text/plain');
   const html = parts.find((p) => !isAttachment(p) && p.contentType === 'text/html');
   const date = Date.parse(header('Date'));
+  const messageId = header('Message-ID');
   return {
+    ...(messageId ? { headers: { 'Message-ID': messageId } } : {}),
     from: header('From') || 'unknown@pokke.invalid',
     subject: header('Subject'),
     ...(Number.isFinite(date) ? { date } : {}),
@@ -85,6 +106,9 @@ function emlAsMail(bytes: Buffer): IncomingMail {
     })),
   };
 }
+
+/** The receipt card of a mail already in the log (src/ui/cards/expenseCard.ts). */
+const LOGGED_CARD = 'pokke-expense-logged';
 
 function logButton(
   card: CardJson,
@@ -107,7 +131,8 @@ function cardLines(card: CardJson): string {
 }
 
 /**
- * Delivers the receipt mail (receiptAsMail), opens its card and clicks 「経費に記録」; returns the notification.
+ * Delivers the receipt mail (receiptAsMail), opens its card and clicks 「経費に記録」; returns the
+ * notification, or the card's words when the receipt is in the log already (nothing written).
  * Throws with the card's words when it offers no logging or refuses the fields as prefilled.
  */
 export function importReceipt(bundle: Bundle, manifest: unknown, mail: IncomingMail): string {
@@ -117,6 +142,8 @@ export function importReceipt(bundle: Bundle, manifest: unknown, mail: IncomingM
   const id = ws.GmailApp.deliver(mail).getId();
   const opened = runAddonTrigger(bundle, manifest, 'contextual', buildGmailContextualEvent(ws, id));
   const card = opened.cards[0];
+  // Imported before (the same file or mail): the card shows its row; nothing is logged again.
+  if (card?.name === LOGGED_CARD) return cardLines(card);
   const button = card ? logButton(card) : null;
   // The card speaks the account's language: its own words say why nothing can be logged.
   if (!card || !button) throw new Error(card ? cardLines(card) : 'No card');
