@@ -29,6 +29,7 @@ import type { Bundle } from '../emulator/runtime';
 import { type CardJson, cardTree } from '../emulator/services/card';
 import type { IncomingMail } from '../emulator/services/gmail';
 import { PokkeInputError } from './errors';
+import { WORKBOOK_ID_PROPERTY } from './gmail';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.pdf': 'application/pdf',
@@ -130,23 +131,26 @@ function cardLines(card: CardJson): string {
   return out.join(' / ');
 }
 
-/**
- * Delivers the receipt mail (receiptAsMail), opens its card and clicks 「経費に記録」; returns the
- * notification, or the card's words when the receipt is in the log already (nothing written).
- * Throws with the card's words when it offers no logging or refuses the fields as prefilled.
- */
-export function importReceipt(bundle: Bundle, manifest: unknown, mail: IncomingMail): string {
+/** The receipt card Gmail shows for message `id` (the contextual trigger), as JSON. */
+export function openReceiptCard(
+  bundle: Bundle,
+  manifest: unknown,
+  id: string,
+): CardJson | undefined {
   const ws = bundle.workspace;
-  const ss = ws.SpreadsheetApp.active;
-  if (ss) ws.PropertiesService.getUserProperties().setProperty('pokke.workbookId', ss.getId());
-  const id = ws.GmailApp.deliver(mail).getId();
-  const opened = runAddonTrigger(bundle, manifest, 'contextual', buildGmailContextualEvent(ws, id));
-  const card = opened.cards[0];
-  // Imported before (the same file or mail): the card shows its row; nothing is logged again.
-  if (card?.name === LOGGED_CARD) return cardLines(card);
-  const button = card ? logButton(card) : null;
+  return runAddonTrigger(bundle, manifest, 'contextual', buildGmailContextualEvent(ws, id))
+    .cards[0];
+}
+
+/**
+ * Clicks the card's 「経費に記録」 with its fields as prefilled; returns the notification. Throws
+ * with the card's words when it offers no logging or refuses the fields.
+ */
+export function logFromCard(bundle: Bundle, card: CardJson, id: string): string {
+  const ws = bundle.workspace;
+  const button = logButton(card);
   // The card speaks the account's language: its own words say why nothing can be logged.
-  if (!card || !button) throw new Error(card ? cardLines(card) : 'No card');
+  if (!button) throw new Error(cardLines(card));
   const event = buildActionEvent({
     ...workspaceEventOptions(ws),
     host: 'gmail',
@@ -166,4 +170,26 @@ export function importReceipt(bundle: Bundle, manifest: unknown, mail: IncomingM
   // A refusal only notifies (the card stays as it was): nothing was logged.
   if (!response.navigations?.length) throw new Error(said);
   return said;
+}
+
+/** Links the add-on to the open spreadsheet, as the owner's setup does. */
+export function connectActiveWorkbook(bundle: Bundle): void {
+  const ws = bundle.workspace;
+  const ss = ws.SpreadsheetApp.active;
+  if (ss) ws.PropertiesService.getUserProperties().setProperty(WORKBOOK_ID_PROPERTY, ss.getId());
+}
+
+/**
+ * Delivers the receipt mail (receiptAsMail), opens its card and clicks 「経費に記録」; returns the
+ * notification, or the card's words when the receipt is in the log already (nothing written).
+ * Throws with the card's words when it offers no logging or refuses the fields as prefilled.
+ */
+export function importReceipt(bundle: Bundle, manifest: unknown, mail: IncomingMail): string {
+  connectActiveWorkbook(bundle);
+  const id = bundle.workspace.GmailApp.deliver(mail).getId();
+  const card = openReceiptCard(bundle, manifest, id);
+  if (!card) throw new Error('No card');
+  // Imported before (the same file or mail): the card shows its row; nothing is logged again.
+  if (card.name === LOGGED_CARD) return cardLines(card);
+  return logFromCard(bundle, card, id);
 }
