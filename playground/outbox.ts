@@ -86,7 +86,9 @@ export function outboxView(ws: Workspace, lang: Lang, pdf?: PdfRenderer): Outbox
     mimeType: f.mimeType,
     size: sizeOf(f.mimeType, f.blob.raw(), f.sourceHtml),
     trashed: f.trashed,
-    ...(isPdf(f.mimeType) ? { href: `/api/files/${encodeURIComponent(f.id)}.pdf` } : {}),
+    href: isPdf(f.mimeType)
+      ? `/api/files/${encodeURIComponent(f.id)}.pdf`
+      : `/api/files/${encodeURIComponent(f.id)}`,
     ...(isPlainText(f.mimeType) ? { lines: textLines(f.blob.raw()) } : {}),
   }));
   const view: OutboxView = { mails, files };

@@ -172,7 +172,7 @@ export interface DriveFileView {
   /** Bytes; for a PDF the real PDF's, null until the server rendered it (see `pdfsPending`). */
   size: number | null;
   trashed: boolean;
-  /** GET: the real PDF (PDFs only). */
+  /** GET: the real PDF for a PDF; any other file as stored (a download). */
   href?: string;
   /**
    * A plain-text file's lines, decoded for reading (UTF-8, else Shift_JIS as a 全銀 transfer file

@@ -5,6 +5,7 @@
  * 「領収書 <file name>」), the contextual trigger opens its receipt card (read by Drive's emulated
  * OCR), and the card's 「経費に記録」 button is clicked with the fields as the card prefilled them.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
@@ -28,6 +29,7 @@ import type { Bundle } from '../emulator/runtime';
 import { type CardJson, cardTree } from '../emulator/services/card';
 import type { IncomingMail } from '../emulator/services/gmail';
 import { PokkeInputError } from './errors';
+import { WORKBOOK_ID_PROPERTY } from './gmail';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.pdf': 'application/pdf',
@@ -50,7 +52,10 @@ export function receiptAsMail(path: string): IncomingMail {
     );
   }
   const name = basename(path);
-  if (ext === '.eml') return emlAsMail(bytes);
+  if (ext === '.eml') {
+    const mail = emlAsMail(bytes);
+    return { ...mail, id: receiptMessageId(mail.headers?.['Message-ID'] ?? '', bytes) };
+  }
   const contentType = TYPES[ext];
   if (!contentType)
     throw new PokkeInputError(
@@ -58,11 +63,26 @@ export function receiptAsMail(path: string): IncomingMail {
       `--receipt takes a .pdf, .png, .jpg or .eml file: ${name}`,
     );
   return {
+    id: receiptMessageId('', bytes),
     from: 'receipt-import@pokke.invalid',
     subject: `領収書 ${name}`,
     plainBody: '',
     attachments: [{ name, contentType, data: new Uint8Array(bytes) }],
   };
+}
+
+/**
+ * The Gmail message id a receipt file arrives under, the same in every run: the card keys the log
+ * on the mail's message id (取込元), so importing the same file again finds its row and adds
+ * nothing. From the .eml's Message-ID header when it has one (the same mail saved twice is one
+ * receipt), else from the file's bytes. 16 hex digits, the shape of a Gmail message id.
+ */
+export function receiptMessageId(messageIdHeader: string, bytes: Uint8Array): string {
+  const header = messageIdHeader.trim();
+  const key = header
+    ? `message-id:${header}`
+    : `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
 function emlAsMail(bytes: Buffer): IncomingMail {
@@ -72,7 +92,9 @@ function emlAsMail(bytes: Buffer): IncomingMail {
   const text = parts.find((p) => !isAttachment(p) && p.contentType === 'text/plain');
   const html = parts.find((p) => !isAttachment(p) && p.contentType === 'text/html');
   const date = Date.parse(header('Date'));
+  const messageId = header('Message-ID');
   return {
+    ...(messageId ? { headers: { 'Message-ID': messageId } } : {}),
     from: header('From') || 'unknown@pokke.invalid',
     subject: header('Subject'),
     ...(Number.isFinite(date) ? { date } : {}),
@@ -85,6 +107,9 @@ function emlAsMail(bytes: Buffer): IncomingMail {
     })),
   };
 }
+
+/** The receipt card of a mail already in the log (src/ui/cards/expenseCard.ts). */
+const LOGGED_CARD = 'pokke-expense-logged';
 
 function logButton(
   card: CardJson,
@@ -106,20 +131,26 @@ function cardLines(card: CardJson): string {
   return out.join(' / ');
 }
 
-/**
- * Delivers the receipt mail (receiptAsMail), opens its card and clicks 「経費に記録」; returns the notification.
- * Throws with the card's words when it offers no logging or refuses the fields as prefilled.
- */
-export function importReceipt(bundle: Bundle, manifest: unknown, mail: IncomingMail): string {
+/** The receipt card Gmail shows for message `id` (the contextual trigger), as JSON. */
+export function openReceiptCard(
+  bundle: Bundle,
+  manifest: unknown,
+  id: string,
+): CardJson | undefined {
   const ws = bundle.workspace;
-  const ss = ws.SpreadsheetApp.active;
-  if (ss) ws.PropertiesService.getUserProperties().setProperty('pokke.workbookId', ss.getId());
-  const id = ws.GmailApp.deliver(mail).getId();
-  const opened = runAddonTrigger(bundle, manifest, 'contextual', buildGmailContextualEvent(ws, id));
-  const card = opened.cards[0];
-  const button = card ? logButton(card) : null;
+  return runAddonTrigger(bundle, manifest, 'contextual', buildGmailContextualEvent(ws, id))
+    .cards[0];
+}
+
+/**
+ * Clicks the card's 「経費に記録」 with its fields as prefilled; returns the notification. Throws
+ * with the card's words when it offers no logging or refuses the fields.
+ */
+export function logFromCard(bundle: Bundle, card: CardJson, id: string): string {
+  const ws = bundle.workspace;
+  const button = logButton(card);
   // The card speaks the account's language: its own words say why nothing can be logged.
-  if (!card || !button) throw new Error(card ? cardLines(card) : 'No card');
+  if (!button) throw new Error(cardLines(card));
   const event = buildActionEvent({
     ...workspaceEventOptions(ws),
     host: 'gmail',
@@ -139,4 +170,26 @@ export function importReceipt(bundle: Bundle, manifest: unknown, mail: IncomingM
   // A refusal only notifies (the card stays as it was): nothing was logged.
   if (!response.navigations?.length) throw new Error(said);
   return said;
+}
+
+/** Links the add-on to the open spreadsheet, as the owner's setup does. */
+export function connectActiveWorkbook(bundle: Bundle): void {
+  const ws = bundle.workspace;
+  const ss = ws.SpreadsheetApp.active;
+  if (ss) ws.PropertiesService.getUserProperties().setProperty(WORKBOOK_ID_PROPERTY, ss.getId());
+}
+
+/**
+ * Delivers the receipt mail (receiptAsMail), opens its card and clicks 「経費に記録」; returns the
+ * notification, or the card's words when the receipt is in the log already (nothing written).
+ * Throws with the card's words when it offers no logging or refuses the fields as prefilled.
+ */
+export function importReceipt(bundle: Bundle, manifest: unknown, mail: IncomingMail): string {
+  connectActiveWorkbook(bundle);
+  const id = bundle.workspace.GmailApp.deliver(mail).getId();
+  const card = openReceiptCard(bundle, manifest, id);
+  if (!card) throw new Error('No card');
+  // Imported before (the same file or mail): the card shows its row; nothing is logged again.
+  if (card.name === LOGGED_CARD) return cardLines(card);
+  return logFromCard(bundle, card, id);
 }

@@ -12,6 +12,7 @@
  *   GET  /dialog/<epoch>/<n>     an HTML dialog the bundle showed (showModalDialog), likewise
  *   GET  /api/files/<id>.pdf     a Drive file as a real PDF (headless Chromium renders the HTML;
  *                                without a browser, the invoice's HTML with a one-line hint)
+ *   GET  /api/files/<id>         a Drive file's bytes as stored (a CSV, a photo, an .eml), to save
  *   GET  /api/mail/<id>.eml      a draft or sent mail as an .eml file (PDFs rendered for real)
  *   GET  /api/mail/<id>/attachments/<n>.pdf   a mail's PDF attachment, rendered for real
  *   GET  /api/workbook.xlsx      the workbook as it is now, as `simulate` writes it
@@ -131,6 +132,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       if (file) {
         const ws = playground.workspace;
         return sendDownload(res, pdfOnly(await fileDownload(ws, decode(file[1]), pdf)), 'inline');
+      }
+      const stored = /^\/api\/files\/([^/.]+)$/.exec(path);
+      if (stored) {
+        const ws = playground.workspace;
+        return sendDownload(res, await fileDownload(ws, decode(stored[1]), pdf), 'attachment');
       }
       if (path === '/api/workbook.xlsx') {
         const ss = playground.workspace.SpreadsheetApp.active;

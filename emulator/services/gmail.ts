@@ -53,6 +53,11 @@ export interface IncomingMail {
   readonly threadId?: string;
   /** Join the thread of the message with this Message-ID header (`<…>`), if the mailbox has it. */
   readonly inReplyTo?: string;
+  /**
+   * The Gmail message id to file it under (default: a new one). A fixed id makes the same mail
+   * delivered again in another run the same message; an id already in the mailbox is an error.
+   */
+  readonly id?: string;
   /** Raw headers (Message-ID, X-…); Content-* headers are the emulator's. */
   readonly headers?: Readonly<Record<string, string>>;
   /** Default true. */
@@ -560,7 +565,11 @@ export class GmailAppEmulator implements Emulates<GGmailApp, GmailAppMethods> {
     if (mail.inbox !== false) labels.push('INBOX');
     if (mail.unread !== false) labels.push('UNREAD');
     if (mail.starred) labels.push('STARRED');
-    const message = this.box.store(content, labels, 'delivered', { thread, date });
+    const message = this.box.store(content, labels, 'delivered', {
+      thread,
+      date,
+      ...(mail.id === undefined ? {} : { id: mail.id }),
+    });
     if (mail.important) message.thread.important = true;
     for (const name of mail.labels ?? []) message.thread.userLabels.add(this.createLabel(name));
     return message;

@@ -696,7 +696,16 @@ function renderOutbox(outbox: OutboxView, tz: string): void {
           'td',
           { class: 'path' },
           f.href
-            ? h('a', { href: f.href, target: '_blank', rel: 'noopener', class: 'pdf-link' }, f.path)
+            ? h(
+                'a',
+                {
+                  href: f.href,
+                  target: '_blank',
+                  rel: 'noopener',
+                  class: f.mimeType === 'application/pdf' ? 'pdf-link' : 'file-link',
+                },
+                f.path,
+              )
             : f.path,
           f.trashed ? h('span', { class: 'badge' }, bi('ゴミ箱', 'trashed')) : null,
         ),

@@ -3,6 +3,7 @@
 // 1. An issuing run as the sales sheet grows, next to a naive per-row script doing the same work.
 // 2. How many invoices one execution makes, and 1,000 invoices across executions.
 // 3. The daily dispatcher as the sales sheet grows.
+// 4. Expenses: checking and exporting the 経費 log as it grows, and the Gmail receipt card.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -10,6 +11,12 @@ import type { LatencyOptions } from '../../emulator/core/latency';
 import { type Bundle, loadBundle, loadBundleFromDist } from '../../emulator/runtime';
 import { advanceWithTriggers, fireNow } from '../../emulator/trigger-runner';
 import { addBulkClients } from '../../playground/bulk';
+import { incomingDemoMail, readDemoMails } from '../../playground/gmail';
+import {
+  connectActiveWorkbook,
+  logFromCard,
+  openReceiptCard,
+} from '../../playground/receiptImport';
 import { seedDemo } from '../../playground/seed';
 import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/session';
 import type { IssueReport } from '../../src/core/contracts/invoices';
@@ -372,3 +379,111 @@ if (new Set(imports.map((r) => r.sheetsCalls)).size !== 1) {
 }
 console.log('\n4. The scheduling slot finder (pure, in Node; the card adds one Freebusy call)');
 runSlotsBench();
+
+// 6. Expenses on the demo company with its 経費 log grown by rows: `typed` as an owner types them
+// (no tax, half without an account, one in ten with a text amount: the bundle test's mix) for
+// the check; `clean` (every row with its account and a number) for the export, so all of them
+// go into the CSVs. Then the receipt card on each demo receipt mail. Sheets calls must not grow
+// with the rows.
+console.log('\n6. Expenses');
+function demoWithExpenses(now: string, extra: number, rows: 'typed' | 'clean'): Bundle {
+  const bundle = demoAt(now);
+  const sheet = bundle.workspace.SpreadsheetApp.active!.getSheetByName('経費')!;
+  const width = sheet.getLastColumn();
+  const headers = sheet.getRange(1, 1, 1, width).getValues()[0]!.map(String);
+  const typed = rows === 'typed';
+  const block = Array.from({ length: extra }, (_, i) =>
+    headers.map((h) => {
+      if (h === '日付')
+        return new Date(`2026-11-${String((i % 20) + 1).padStart(2, '0')}T00:00:00+09:00`);
+      if (h === '取引先') return i % 2 ? '文具のまるや' : `取引先${i}`;
+      if (h === '金額(税込)') return typed && i % 10 === 0 ? '千円' : 1000 + i;
+      if (h === '税率') return i % 3 ? '10%' : '8%';
+      if (h === '勘定科目') return typed && i % 2 ? '' : '雑費';
+      return '';
+    }),
+  );
+  sheet.insertRowsAfter(sheet.getMaxRows(), extra + 100);
+  sheet.getRange(sheet.getLastRow() + 1, 1, extra, width).setValues(block);
+  return bundle;
+}
+
+const EXPENSE_SIZES = [10, 5000];
+const expenseRuns = [
+  { label: 'check the log (行を確認)', name: 'expensesCheck', args: [{}], rows: 'typed' },
+  {
+    label: 'export the month (freee + MF CSV)',
+    name: 'expensesExport',
+    args: [{ month: '2026-11' }],
+    rows: 'clean',
+  },
+] as const;
+console.log(
+  'expense job | log rows added | Sheets / all calls | modelled time | node time here | rows exported',
+);
+for (const job of expenseRuns) {
+  const measured = EXPENSE_SIZES.map((n) => {
+    const b = demoWithExpenses('2026-11-30T18:00:00+09:00', n, job.rows);
+    let result: { files?: { exported: number }[] } | undefined;
+    const m = measure(b, () => {
+      result = b.runJson(job.name, [...job.args]) as typeof result;
+    });
+    return { n, m, exported: result?.files?.map((f) => f.exported).join(' + ') ?? '' };
+  });
+  for (const { n, m, exported } of measured)
+    console.log(
+      `${job.label} | ${n} | ${m.sheetsCalls} / ${m.allCalls} | ${modelled(m)} | ${m.wallMs.toFixed(0)} ms | ${exported || '-'}`,
+    );
+  if (measured.some((r) => r.m.error) || new Set(measured.map((r) => r.m.sheetsCalls)).size !== 1) {
+    console.error(`${job.label}: failed, or its Sheets calls grew with the number of rows`);
+    process.exit(1);
+  }
+}
+
+/** The card's limit: an add-on's card action must answer within 30 seconds. */
+const CARD_LIMIT_SECONDS = 30;
+const RECEIPT_MAILS = ['receipt-taxi', 'receipt-invoice-pdf', 'receipt-photo'];
+const manifest = JSON.parse(readFileSync('dist/appsscript.json', 'utf8'));
+/** Service calls that do I/O: CardService builders run locally and cost nothing. */
+const ioCalls = (m: Measured, builders: number) => m.allCalls - builders;
+console.log(
+  '\nreceipt card | log rows | open: I/O calls (Sheets; OCR: Drive API + its text export), modelled | log it: I/O calls, modelled',
+);
+for (const mailId of RECEIPT_MAILS) {
+  const opens: number[] = [];
+  const logs: number[] = [];
+  for (const n of EXPENSE_SIZES) {
+    const b = demoWithExpenses('2026-11-24T09:00:00+09:00', n, 'typed');
+    const { meter } = b.workspace;
+    connectActiveWorkbook(b);
+    const demo = readDemoMails(DEMO_DIR).find((m) => m.id === mailId)!;
+    const id = b.workspace.GmailApp.deliver(incomingDemoMail(demo, DEMO_DIR)).getId();
+    let card: ReturnType<typeof openReceiptCard>;
+    let ocr = 0;
+    let builders = 0;
+    const open = measure(b, () => {
+      card = openReceiptCard(b, manifest, id);
+      ocr = meter.total('Drive') + meter.total('UrlFetchApp');
+      builders = meter.total('CardService');
+    });
+    const opened = ioCalls(open, builders);
+    const log = measure(b, () => {
+      logFromCard(b, card!, id);
+      builders = meter.total('CardService');
+    });
+    const logged = ioCalls(log, builders);
+    opens.push(opened);
+    logs.push(logged);
+    console.log(
+      `${mailId} | ${n} | ${opened} (${open.sheetsCalls} Sheets; OCR ${ocr}), ${modelled(open)} | ${logged} (${log.sheetsCalls} Sheets), ${modelled(log)}`,
+    );
+    if (open.error || log.error || open.modelledSeconds >= CARD_LIMIT_SECONDS) {
+      console.error(`${mailId}: the card failed or took ${modelled(open)}`);
+      process.exit(1);
+    }
+  }
+  if (new Set(opens).size !== 1 || new Set(logs).size !== 1) {
+    console.error(`${mailId}: the card made more calls with more log rows`);
+    process.exit(1);
+  }
+}

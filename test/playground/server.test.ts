@@ -408,6 +408,7 @@ describe('the outbox', () => {
   it('answers 404 for what does not exist', async () => {
     for (const path of [
       '/api/files/nope.pdf',
+      '/api/files/nope',
       '/api/mail/nope.eml',
       '/api/mail/nope/attachments/0.pdf',
       '/api/files/%E0%A4%A.pdf',

@@ -163,10 +163,12 @@ export class Mailbox {
     content: MailContent,
     labels: Iterable<SystemLabel>,
     via: Via,
-    options: { thread?: GmailThread; date?: number } = {},
+    options: { thread?: GmailThread; date?: number; id?: string } = {},
   ): GmailMessage {
     const date = options.date ?? this.now();
-    const id = this.newMessageId(date);
+    if (options.id !== undefined && (this.messages.has(options.id) || this.threads.has(options.id)))
+      throw new Error(`store: message id ${options.id} is taken`);
+    const id = options.id ?? this.newMessageId(date);
     let thread = options.thread;
     if (!thread) {
       thread = new GmailThread(this, id);
