@@ -26,7 +26,8 @@ const PRIMARY = 'primary';
 const MARK = 'pokke';
 const ZONE = 'Asia/Tokyo';
 
-function service(): GoogleAppsScript.Calendar {
+/** The Calendar advanced service, or a message saying it is not enabled. */
+export function calendarService(): GoogleAppsScript.Calendar {
   if (typeof Calendar === 'undefined' || !Calendar) {
     throw new UserError(
       'Google カレンダーが有効になっていません',
@@ -50,7 +51,7 @@ export function insertEvent(input: CalendarEventInput): CalendarEventRef {
         end: { dateTime: `${input.day}T${input.time.end}:00+09:00`, timeZone: ZONE },
       }
     : { start: { date: input.day }, end: { date: nextDay(input.day) } };
-  const event = service().Events!.insert(
+  const event = calendarService().Events!.insert(
     {
       summary: input.summary,
       description: input.description,
@@ -65,7 +66,7 @@ export function insertEvent(input: CalendarEventInput): CalendarEventRef {
 
 /** Pokke's events between two days (inclusive), by key: one call (a page of up to 250). */
 export function pokkeEventsBetween(from: string, to: string): Map<string, CalendarEventRef> {
-  const page = service().Events!.list(PRIMARY, {
+  const page = calendarService().Events!.list(PRIMARY, {
     timeMin: `${from}T00:00:00+09:00`,
     timeMax: `${nextDay(to)}T00:00:00+09:00`,
     singleEvents: true,

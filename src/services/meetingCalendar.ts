@@ -1,6 +1,3 @@
-import type { BusyEvent, Slot } from '../core/scheduling';
-import { UserError } from '../core/text';
-
 /**
  * The owner's calendars for scheduling (日程調整), through the Calendar advanced service: the
  * busy times of several calendars in one `Freebusy.query` call (scope calendar.events.freebusy
@@ -10,19 +7,11 @@ import { UserError } from '../core/text';
  * owner moved it. Ids are chosen by Pokke (core/scheduling/proposalCells.ts) so a retried run
  * never makes an event twice.
  */
+import type { BusyEvent, Slot } from '../core/scheduling';
+import { calendarService } from './calendar';
 
 const PRIMARY = 'primary';
 const ZONE = 'Asia/Tokyo';
-
-function service(): GoogleAppsScript.Calendar {
-  if (typeof Calendar === 'undefined' || !Calendar) {
-    throw new UserError(
-      'Google カレンダーが有効になっていません',
-      'The Google Calendar service is not enabled for Pokke',
-    );
-  }
-  return Calendar;
-}
 
 export interface FreeBusyResult {
   /** One list of busy spans per calendar that could be read. */
@@ -34,7 +23,7 @@ export interface FreeBusyResult {
 /** The busy spans of `calendarIds` (the owner's own first) between two instants: one call. */
 export function freeBusy(calendarIds: readonly string[], from: Date, to: Date): FreeBusyResult {
   const ids = [PRIMARY, ...calendarIds.filter((id) => id !== PRIMARY)];
-  const response = service().Freebusy!.query({
+  const response = calendarService().Freebusy!.query({
     timeMin: from.toISOString(),
     timeMax: to.toISOString(),
     timeZone: ZONE,
@@ -84,7 +73,7 @@ export function proposalEvents(messageId: string): Map<string, ProposalEvent> {
   const found = new Map<string, ProposalEvent>();
   let pageToken: string | undefined;
   do {
-    const page = service().Events!.list(PRIMARY, {
+    const page = calendarService().Events!.list(PRIMARY, {
       privateExtendedProperty: `pokkeMeet=${messageId}`,
       showDeleted: true,
       maxResults: 2500,
@@ -124,7 +113,7 @@ export function insertHold(
   details: Omit<MeetingDetails, 'guests'>,
 ): boolean {
   try {
-    service().Events!.insert(
+    calendarService().Events!.insert(
       {
         id,
         summary: details.summary,
@@ -156,7 +145,7 @@ function meetingFields(details: MeetingDetails) {
 
 /** Turns a hold into the meeting (title, place or URL, guests): one call; again is harmless. */
 export function convertHold(id: string, messageId: string, details: MeetingDetails): void {
-  service().Events!.patch(
+  calendarService().Events!.patch(
     {
       ...meetingFields(details),
       extendedProperties: { private: { pokke: '1', pokkeMeet: messageId, pokkeHold: '0' } },
@@ -175,7 +164,7 @@ export function insertMeeting(
   details: MeetingDetails,
 ): void {
   try {
-    service().Events!.insert(
+    calendarService().Events!.insert(
       {
         id,
         ...meetingFields(details),
@@ -194,7 +183,7 @@ export function insertMeeting(
 /** Deletes a hold (one call); one already deleted is not an error. */
 export function deleteHold(id: string): void {
   try {
-    service().Events!.remove(PRIMARY, id);
+    calendarService().Events!.remove(PRIMARY, id);
   } catch (e) {
     if (e instanceof Error && /deleted|Not Found/i.test(e.message)) return;
     throw e;
