@@ -14,6 +14,7 @@ import {
   bi,
   button,
   type Child,
+  form,
   h,
   label,
   message,
@@ -177,18 +178,8 @@ function renderShell(): void {
       section(
         'dry-run',
         S.dryRun,
-        h(
-          'form',
-          {
-            class: 'field',
-            attrs: { novalidate: true, 'aria-label': tr(S.dryRun) },
-            on: {
-              submit: (e) => {
-                e.preventDefault();
-                void runDryRun();
-              },
-            },
-          },
+        form(
+          { class: 'field', label: S.dryRun, onSubmit: () => void runDryRun() },
           h('label', { attrs: { for: 'dry-run-date' } }, bi(S.dryRunDate)),
           h('div', { class: 'date-row' }, dateInput, dryRunButton),
           hint(S.dryRunHint, 'dry-run-hint'),

@@ -13,6 +13,7 @@ import type { ExportVendor } from '../../src/core/expenses/export';
 import {
   button,
   type Child,
+  form,
   h,
   link,
   message,
@@ -67,18 +68,8 @@ function field(id: string, name: Text, input: HTMLElement): HTMLElement {
 // ---------------------------------------------------------------- shell and start
 
 function renderShell(): void {
-  const monthForm = h(
-    'form',
-    {
-      class: 'month',
-      attrs: { novalidate: true },
-      on: {
-        submit: (e) => {
-          e.preventDefault();
-          void load();
-        },
-      },
-    },
+  const monthForm = form(
+    { class: 'month', onSubmit: () => void load() },
     h(
       'div',
       { class: 'field' },
@@ -86,18 +77,8 @@ function renderShell(): void {
       h('div', { class: 'date-row' }, monthInput, showButton),
     ),
   );
-  const searchForm = h(
-    'form',
-    {
-      class: 'search',
-      attrs: { novalidate: true, 'aria-label': tr(S.search) },
-      on: {
-        submit: (e) => {
-          e.preventDefault();
-          void search();
-        },
-      },
-    },
+  const searchForm = form(
+    { class: 'search', label: S.search, onSubmit: () => void search() },
     h(
       'div',
       { class: 'pair' },

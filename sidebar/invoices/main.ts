@@ -17,6 +17,7 @@ import {
   bi,
   button,
   type Child,
+  form,
   h,
   label,
   link,
@@ -126,18 +127,8 @@ const confirmEl = h('div', { attrs: { 'data-confirm': '' } });
 const statusEl = h('div', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
 
 function renderShell(closingDate: string | null): void {
-  const form = h(
-    'form',
-    {
-      class: 'closing',
-      attrs: { novalidate: true, 'aria-label': tr(S.title) },
-      on: {
-        submit: (e) => {
-          e.preventDefault();
-          void runPreview();
-        },
-      },
-    },
+  const closingForm = form(
+    { class: 'closing', label: S.title, onSubmit: () => void runPreview() },
     h(
       'div',
       { class: 'field' },
@@ -153,7 +144,7 @@ function renderShell(closingDate: string | null): void {
   issueButton.addEventListener('click', askToIssue);
   replace(
     app,
-    h('main', {}, h('h1', {}, bi(S.title)), form, content),
+    h('main', {}, h('h1', {}, bi(S.title)), closingForm, content),
     h('footer', {}, confirmEl, h('div', { class: 'actions' }, issueButton), statusEl),
   );
   if (dateInput.value === '' && closingDate && DATE_KEY.test(closingDate))

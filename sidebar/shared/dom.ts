@@ -100,3 +100,27 @@ export function message(text: Text | string): HTMLElement {
   if (lines.length > 1) return h('div', { class: 'lines' }, ...lines.map((l) => h('span', {}, l)));
   return h('span', {}, shown);
 }
+
+/**
+ * A form that never navigates: submitting it (Enter or its submit button) calls `onSubmit`. The
+ * browser's own validation is off; each sidebar says what is wrong in the reader's language.
+ */
+export function form(
+  props: { class?: string; label?: Text; onSubmit: () => void },
+  ...children: Child[]
+): HTMLFormElement {
+  return h(
+    'form',
+    {
+      ...(props.class ? { class: props.class } : {}),
+      attrs: { novalidate: true, 'aria-label': props.label ? tr(props.label) : undefined },
+      on: {
+        submit: (e) => {
+          e.preventDefault();
+          props.onSubmit();
+        },
+      },
+    },
+    ...children,
+  );
+}

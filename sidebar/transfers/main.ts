@@ -14,6 +14,7 @@ import {
   bi,
   button,
   type Child,
+  form,
   h,
   link,
   message,
@@ -311,17 +312,8 @@ async function undo(b: HTMLButtonElement, fileName: string): Promise<void> {
 // ---------------------------------------------------------------- shell
 
 function renderShell(transferDate: string | null): void {
-  const form = h(
-    'form',
-    {
-      attrs: { novalidate: true, 'aria-label': tr(S.title) },
-      on: {
-        submit: (e) => {
-          e.preventDefault();
-          void runPreview();
-        },
-      },
-    },
+  const closingForm = form(
+    { label: S.title, onSubmit: () => void runPreview() },
     h(
       'div',
       { class: 'field' },
@@ -342,7 +334,7 @@ function renderShell(transferDate: string | null): void {
   createButton.addEventListener('click', () => void create());
   replace(
     app,
-    h('main', {}, h('h1', {}, bi(S.title)), form, content),
+    h('main', {}, h('h1', {}, bi(S.title)), closingForm, content),
     h('footer', {}, h('div', { class: 'actions' }, createButton), statusEl),
   );
   if (transferDate && DATE_KEY.test(transferDate)) dateInput.value = transferDate;
