@@ -79,18 +79,22 @@ export function outboxView(ws: Workspace, lang: Lang, pdf?: PdfRenderer): Outbox
       emlHref: `/api/mail/${id}.eml`,
     };
   });
-  const files = ws.DriveApp.allFiles().map((f) => ({
-    id: f.id,
-    name: f.name,
-    path: f.path,
-    mimeType: f.mimeType,
-    size: sizeOf(f.mimeType, f.blob.raw(), f.sourceHtml),
-    trashed: f.trashed,
-    href: isPdf(f.mimeType)
-      ? `/api/files/${encodeURIComponent(f.id)}.pdf`
-      : `/api/files/${encodeURIComponent(f.id)}`,
-    ...(isPlainText(f.mimeType) ? { lines: textLines(f.blob.raw()) } : {}),
-  }));
+  // The outbox is what Pokke made: the owner's own uploads (the demo bank CSV) stay out.
+  const uploads = ws.DriveApp.store.userUploads;
+  const files = ws.DriveApp.allFiles()
+    .filter((f) => !uploads.has(f.id))
+    .map((f) => ({
+      id: f.id,
+      name: f.name,
+      path: f.path,
+      mimeType: f.mimeType,
+      size: sizeOf(f.mimeType, f.blob.raw(), f.sourceHtml),
+      trashed: f.trashed,
+      href: isPdf(f.mimeType)
+        ? `/api/files/${encodeURIComponent(f.id)}.pdf`
+        : `/api/files/${encodeURIComponent(f.id)}`,
+      ...(isPlainText(f.mimeType) ? { lines: textLines(f.blob.raw()) } : {}),
+    }));
   const view: OutboxView = { mails, files };
   if (pdf?.unavailable) view.pdfHint = inLang(pdf.unavailable, lang);
   else if (pending > 0) view.pdfsPending = pending;

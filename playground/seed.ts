@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Bundle } from '../emulator/runtime';
 import type { Sheet, Spreadsheet } from '../emulator/services/spreadsheet/app';
 import { fromWallClock } from '../emulator/services/spreadsheet/time';
+import type { Workspace } from '../emulator/workspace';
 import { normalizeHeader } from '../src/sheets/columns';
 import { WORKBOOK } from '../src/sheets/schema';
 import type { DemoCompany, ExecutionLog } from './session';
@@ -115,4 +116,13 @@ function civilDate(text: string, timeZone: string): Date {
       Number(m[5] ?? 0),
     ),
   );
+}
+
+/** The demo bank statement, saved in My Drive by the owner (not by Pokke): for 「Driveから選ぶ」. */
+export const DEMO_BANK_CSV = 'bank-2026-12.csv';
+
+export function seedDemoDrive(ws: Workspace, demoDir: string): void {
+  const bytes = readFileSync(join(demoDir, DEMO_BANK_CSV));
+  const blob = ws.Utilities.newBlob([...bytes], 'text/csv', DEMO_BANK_CSV);
+  ws.DriveApp.store.upload(DEMO_BANK_CSV, 'text/csv', blob);
 }

@@ -17,6 +17,8 @@
  *   GET  /api/mail/<id>/attachments/<n>.pdf   a mail's PDF attachment, rendered for real
  *   GET  /api/workbook.xlsx      the workbook as it is now, as `simulate` writes it
  *   POST /api/run                { name, argsJson } → { ok: true, json } | { ok: false, message }
+ *   POST /api/picker             { action: 'list' | 'pick', value } → the Google Picker stand-in's
+ *                                Drive files, or the pick granted to the app (drive.file)
  *   POST /api/menu               { functionName }   a click on a menu item
  *   POST /api/sidebar/close      the person closed the sidebar
  *   POST /api/clock              { action: 'set', at } | { action: 'advance', ms } | { action: 'monthEnd' }
@@ -191,6 +193,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           return sendJson(res, 400, { ok: false, message: 'Expected { name, argsJson }' });
         }
         return sendJson(res, 200, playground.runFromSidebar(name, argsJson));
+      }
+      case '/api/picker': {
+        const action = body['action'];
+        if (typeof action !== 'string')
+          return sendJson(res, 400, { ok: false, message: 'Expected { action, value }' });
+        return sendJson(res, 200, playground.picker(action, body['value']));
       }
       case '/api/menu': {
         const fn = body['functionName'];

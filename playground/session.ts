@@ -25,6 +25,8 @@ import { accountLang, isPlaygroundLanguage, type Lang, say } from './language';
 import type { WorkbookModel } from './model';
 import { outboxView } from './outbox';
 import type { PdfRenderer } from './pdf';
+import { grantPicked, pickerFiles } from './pickerDrive';
+import { GOOGLE_PICKER_STANDIN } from './pickerStandin';
 import type {
   CalendarEventView,
   CardHost,
@@ -40,7 +42,7 @@ import type {
   TaskView,
   TriggerView,
 } from './protocol';
-import { seedDemo } from './seed';
+import { seedDemo, seedDemoDrive } from './seed';
 import { loadIntoSpreadsheet } from './sheets';
 import { GOOGLE_SCRIPT_RUN_STANDIN } from './standin';
 import { MAX_GRID_ROWS, sheetView } from './view';
@@ -226,6 +228,7 @@ export class Playground {
       ws.PropertiesService.getUserProperties().setProperty(WORKBOOK_ID_PROPERTY, active.getId());
     deliverDemoMails(ws, this.options.demoDir ?? DEMO_DIR);
     seedDemoCalendar(ws, this.options.demoDir ?? DEMO_DIR);
+    if (!this.options.workbook) seedDemoDrive(ws, this.options.demoDir ?? DEMO_DIR);
     this.calendarOffset = 0;
     ws.GmailApp.requireAccessToken = true;
     // The demo is a workbook that already exists: the log and the counts start when it opens.
@@ -490,6 +493,19 @@ export class Playground {
     return record ? injectStandin(record.content) : null;
   }
 
+  /** The Google Picker stand-in: the user's Drive files of these types, or a pick (granted). */
+  picker(action: string, value: unknown): unknown {
+    if (action === 'list') return pickerFiles(this.workspace, String(value ?? ''));
+    if (action === 'pick') {
+      grantPicked(this.workspace, String(value));
+      return { ok: true };
+    }
+    throw new PokkeInputError(
+      `Picker の操作 ${action} はありません`,
+      `Unknown picker action: ${action}`,
+    );
+  }
+
   menus(): MenuView[] {
     return this.workspace.ui.menus.map((m) => ({
       title: m.addon ? 'Pokke' : m.caption,
@@ -645,6 +661,14 @@ export function injectStandin(html: string): string {
   window.__pokkeHost = function (action, value) {
     parent.postMessage({ pokke: 'host', action: action, value: value }, '*');
   };
+  // The Google Picker stand-in's transport (the emulated Drive's files; picking grants one).
+  window.__pokkePicker = function (action, value) {
+    return new Promise(function (resolve) {
+      var id = ++seq;
+      pending[id] = resolve;
+      parent.postMessage({ pokke: 'picker', id: id, action: action, value: value }, '*');
+    });
+  };
   window.addEventListener('message', function (e) {
     var d = e.data;
     // The playground fired triggers: press the sidebar's own refresh (更新) button, if it has one.
@@ -659,7 +683,7 @@ export function injectStandin(html: string): string {
     resolve(d.result);
   });
 })();`;
-  const scripts = `<script>${bridge}</script><script>${GOOGLE_SCRIPT_RUN_STANDIN}</script>`;
+  const scripts = `<script>${bridge}</script><script>${GOOGLE_SCRIPT_RUN_STANDIN}</script><script>${GOOGLE_PICKER_STANDIN}</script>`;
   const head = /<head(\s[^>]*)?>/i.exec(html);
   if (head)
     return (

@@ -15,6 +15,7 @@ import type { InvoiceDefaults, InvoicePreview, IssueReport } from './core/contra
 import type {
   PaymentsConfirmReport,
   PaymentsImportReport,
+  PaymentsPickerSetup,
   PaymentsReconcileReport,
   PaymentsView,
 } from './core/contracts/payments';
@@ -70,9 +71,12 @@ import {
 import {
   openPayments,
   paymentsConfirmRpc,
+  paymentsImportDriveRpc,
   paymentsImportRpc,
   paymentsLoadRpc,
+  paymentsPickerRpc,
   paymentsReconcileRpc,
+  paymentsSaveLayoutRpc,
 } from './ui/paymentActions';
 import { schedulingSlotsRpc } from './ui/schedulingSlotsActions';
 import {
@@ -196,6 +200,21 @@ export function paymentsLoad(): PaymentsView {
 /** google.script.run: a bank statement CSV the owner uploaded, into 入出金明細 (new lines only). */
 export function paymentsImport(request: unknown): PaymentsImportReport {
   return paymentsImportRpc(request);
+}
+
+/** google.script.run: the OAuth token, API key and project number the Google Picker needs. */
+export function paymentsPicker(): PaymentsPickerSetup {
+  return paymentsPickerRpc(undefined);
+}
+
+/** google.script.run: a CSV the owner picked in Drive (granted by the Picker), imported. */
+export function paymentsImportDrive(request: unknown): PaymentsImportReport {
+  return paymentsImportDriveRpc(request);
+}
+
+/** google.script.run: the owner's column mapping for an unknown bank: saved in 設定, then imported. */
+export function paymentsSaveLayout(request: unknown): PaymentsImportReport {
+  return paymentsSaveLayoutRpc(request);
 }
 
 /** google.script.run: confirm or correct proposals, or mark lines 対象外. Idempotent. */

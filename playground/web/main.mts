@@ -820,8 +820,15 @@ interface FrameHost {
   action: string;
   value?: unknown;
 }
+/** The Google Picker stand-in in the sidebar: list the Drive's files, or pick one. */
+interface FramePicker {
+  pokke: 'picker';
+  id: number;
+  action: string;
+  value?: unknown;
+}
 
-window.addEventListener('message', (event: MessageEvent<FrameCall | FrameHost>) => {
+window.addEventListener('message', (event: MessageEvent<FrameCall | FrameHost | FramePicker>) => {
   const frame = $('sidebar-frame') as HTMLIFrameElement;
   if (event.source !== frame.contentWindow || !event.data || typeof event.data !== 'object') return;
   const msg = event.data;
@@ -829,6 +836,16 @@ window.addEventListener('message', (event: MessageEvent<FrameCall | FrameHost>) 
     void runFromSidebar(msg).then((result) => {
       frame.contentWindow?.postMessage({ pokke: 'result', id: msg.id, result }, '*');
     });
+  } else if (msg.pokke === 'picker') {
+    void fetch('/api/picker', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: msg.action, value: msg.value }),
+    })
+      .then((res) => res.json())
+      .then((result: unknown) => {
+        frame.contentWindow?.postMessage({ pokke: 'result', id: msg.id, result }, '*');
+      });
   } else if (msg.pokke === 'host' && msg.action === 'close') {
     closeSidebar();
   }

@@ -8,12 +8,16 @@ import {
   MAX_STATEMENT_BYTES,
   type PaymentDecision,
   type PaymentLineView,
+  type PaymentsImportReport,
+  type PaymentsStatementSource,
   type PaymentsView,
 } from '../../src/core/contracts/payments';
 import { bi, button, h, message, replace, section, setButtonText } from '../shared/dom';
 import { errorMessage, slashDate, yen } from '../shared/format';
 import { setLang, tr } from '../shared/i18n';
 import { call } from '../shared/rpc';
+import { layoutForm } from './layoutForm';
+import { pickCsvFile } from './picker';
 import { S } from './strings';
 
 const app = document.getElementById('app')!;
@@ -26,7 +30,10 @@ const fileInput = h('input', {
   attrs: { id: 'statement-file', type: 'file', accept: '.csv,text/csv', name: 'statement' },
 });
 const importButton = button(S.import, { action: 'import' });
+const driveButton = button(S.fromDrive, { action: 'pick-drive' });
 const importStatus = h('div', { attrs: { 'data-import-status': '', 'aria-live': 'polite' } });
+/** The mapping form for a bank Pokke does not know (empty otherwise). */
+const layoutEl = h('div', { attrs: { 'data-layout': '' } });
 const linesEl = h('div', { attrs: { id: 'lines', 'aria-live': 'polite' } });
 const confirmAllButton = button(S.confirmAll, { primary: true, action: 'confirm-all' });
 const statusEl = h('div', {
@@ -37,6 +44,8 @@ const statusEl = h('div', {
 function setBusy(on: boolean): void {
   busy = on;
   importButton.disabled = on;
+  driveButton.disabled = on;
+  for (const b of layoutEl.querySelectorAll('button')) (b as HTMLButtonElement).disabled = on;
   confirmAllButton.disabled = on || decisions().length === 0;
   for (const b of linesEl.querySelectorAll('button')) (b as HTMLButtonElement).disabled = on;
   document.body.classList.toggle('busy', on);
@@ -49,6 +58,7 @@ function setStatus(kind: '' | 'error' | 'success', text: string): void {
 
 function renderShell(): void {
   importButton.addEventListener('click', () => void runImport());
+  driveButton.addEventListener('click', () => void runDriveImport());
   confirmAllButton.addEventListener('click', () => void runConfirm(decisions()));
   replace(
     app,
@@ -66,8 +76,11 @@ function renderShell(): void {
           fileInput,
           h('div', { class: 'hint' }, tr(S.importHint)),
           h('div', { class: 'actions' }, importButton),
+          h('div', { class: 'hint' }, tr(S.fromDriveHint)),
+          h('div', { class: 'actions' }, driveButton),
           importStatus,
         ),
+        layoutEl,
       ),
       linesEl,
     ),
@@ -123,11 +136,73 @@ async function runImport(): Promise<void> {
   setBusy(true);
   setButtonText(importButton, S.importing);
   replace(importStatus);
+  replace(layoutEl);
   try {
-    const report = await call('paymentsImport', {
-      fileName: file.name,
-      base64: await fileBase64(file),
-    });
+    const source = { fileName: file.name, base64: await fileBase64(file) };
+    showImport(await call('paymentsImport', source), source);
+  } catch (error) {
+    showImportError(error);
+  } finally {
+    setButtonText(importButton, S.import);
+    setBusy(false);
+  }
+}
+
+/** A statement saved in Drive: the Google Picker, then the same import as an upload. */
+async function runDriveImport(): Promise<void> {
+  if (busy) return;
+  setBusy(true);
+  setButtonText(driveButton, S.openingPicker);
+  replace(importStatus);
+  replace(layoutEl);
+  try {
+    const setup = await call('paymentsPicker');
+    if (!setup.ok) {
+      replace(
+        importStatus,
+        h(
+          'div',
+          { class: 'notice warning', attrs: { 'data-picker-setup': '' } },
+          tr(setup.message),
+        ),
+      );
+      return;
+    }
+    let picked: Awaited<ReturnType<typeof pickCsvFile>>;
+    try {
+      picked = await pickCsvFile(setup, tr(S.pickerTitle));
+    } catch (error) {
+      replace(
+        importStatus,
+        h(
+          'div',
+          { class: 'notice error', attrs: { role: 'alert' } },
+          bi(S.pickerFailed, 'div'),
+          h('div', {}, message(errorMessage(error))),
+        ),
+      );
+      return;
+    }
+    if (!picked) return;
+    setButtonText(driveButton, S.importing);
+    const source = { fileId: picked.id };
+    showImport(await call('paymentsImportDrive', source), source);
+  } catch (error) {
+    showImportError(error);
+  } finally {
+    setButtonText(driveButton, S.fromDrive);
+    setBusy(false);
+  }
+}
+
+function showImport(report: PaymentsImportReport, source: PaymentsStatementSource): void {
+  if (report.layoutNeeded) {
+    replace(importStatus, h('div', { class: 'notice warning' }, tr(report.message)));
+    const form = layoutForm(report.layoutNeeded);
+    form.saveButton.addEventListener('click', () => void saveLayout(form, source));
+    replace(layoutEl, section('layout', S.layoutTitle, form.element));
+  } else {
+    replace(layoutEl);
     replace(
       importStatus,
       h(
@@ -136,19 +211,37 @@ async function runImport(): Promise<void> {
         tr(report.message),
       ),
     );
-    show(report.view);
+  }
+  show(report.view);
+}
+
+function showImportError(error: unknown): void {
+  replace(
+    importStatus,
+    h(
+      'div',
+      { class: 'notice error', attrs: { role: 'alert' } },
+      bi(S.importFailed, 'div'),
+      h('div', {}, message(errorMessage(error))),
+    ),
+  );
+}
+
+/** The owner's mapping: saved with the file it was made from, which is then imported. */
+async function saveLayout(
+  form: ReturnType<typeof layoutForm>,
+  source: PaymentsStatementSource,
+): Promise<void> {
+  if (busy) return;
+  setBusy(true);
+  setButtonText(form.saveButton, S.savingLayout);
+  replace(form.issue);
+  try {
+    showImport(await call('paymentsSaveLayout', { source, layout: form.layout() }), source);
   } catch (error) {
-    replace(
-      importStatus,
-      h(
-        'div',
-        { class: 'notice error', attrs: { role: 'alert' } },
-        bi(S.importFailed, 'div'),
-        h('div', {}, message(errorMessage(error))),
-      ),
-    );
+    replace(form.issue, message(errorMessage(error)));
   } finally {
-    setButtonText(importButton, S.import);
+    setButtonText(form.saveButton, S.saveLayout);
     setBusy(false);
   }
 }

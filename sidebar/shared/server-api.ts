@@ -34,8 +34,11 @@ import type {
 import type {
   PaymentsConfirmReport,
   PaymentsConfirmRequest,
+  PaymentsDriveImportRequest,
   PaymentsImportReport,
   PaymentsImportRequest,
+  PaymentsLayoutRequest,
+  PaymentsPickerSetup,
   PaymentsView,
 } from '../../src/core/contracts/payments';
 import type {
@@ -100,6 +103,9 @@ export interface ServerApi {
   expensesExport(req: { month: string; vendors?: ExportVendor[] }): ExpenseExportReport;
   paymentsLoad(): PaymentsView;
   paymentsImport(req: PaymentsImportRequest): PaymentsImportReport;
+  paymentsPicker(): PaymentsPickerSetup;
+  paymentsImportDrive(req: PaymentsDriveImportRequest): PaymentsImportReport;
+  paymentsSaveLayout(req: PaymentsLayoutRequest): PaymentsImportReport;
   paymentsConfirm(req: PaymentsConfirmRequest): PaymentsConfirmReport;
   transfersDefaults(): TransferDefaults;
   transfersPreview(req: TransferPreviewRequest): TransferPreview;

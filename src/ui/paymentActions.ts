@@ -7,22 +7,29 @@ import * as z from 'zod/mini';
 import type {
   PaymentsConfirmReport,
   PaymentsImportReport,
+  PaymentsPickerSetup,
   PaymentsReconcileReport,
   PaymentsView,
 } from '../core/contracts/payments';
 import { formatYen } from '../core/money';
-import { assignBest } from '../core/payments';
-import { joinWith, type Lang, type Text, text } from '../core/text';
+import { assignBest, DATE_FORMATS, type DateFormat, type OwnerLayout } from '../core/payments';
+import { joinWith, type Lang, type Text, text, UserError } from '../core/text';
+import { saveBankLayout } from '../features/payments/bankLayouts';
 import { confirmPayments } from '../features/payments/confirmPayments';
 import { importStatement } from '../features/payments/importStatement';
 import { PAYMENT_SHEETS, readPaymentBook } from '../features/payments/paymentBook';
 import { noteProposals, paymentsView, proposeMatches } from '../features/payments/proposals';
 import { userLang } from '../services/language';
 import { withWorkbookLock } from '../services/lock';
-import { decodeStatementBytes } from '../services/statementFile';
+import { pickerSetup } from '../services/picker';
+import {
+  decodeStatementByteArray,
+  decodeStatementBytes,
+  readPickedStatement,
+} from '../services/statementFile';
 import { activeWorkbook } from '../services/workbook';
 import { rememberActiveWorkbook } from '../services/workbookLink';
-import { STATEMENT_SHEET } from '../sheets/schema';
+import { SETTINGS_SHEET, STATEMENT_SHEET } from '../sheets/schema';
 import { type WorkbookTables, workbookTables } from '../sheets/workbookTables';
 import { noRequest, rpc } from './rpc';
 import { openSidebar } from './sheetsActions';
@@ -32,6 +39,31 @@ const base64 = z.string().check(z.minLength(1), z.maxLength(14_000_000));
 const importRequest = z.strictObject({
   fileName: z.string().check(z.maxLength(500)),
   base64,
+});
+/** A Drive file id (letters, digits, `-` and `_`). */
+const fileId = z.string().check(z.minLength(10), z.maxLength(200), z.regex(/^[A-Za-z0-9_-]+$/));
+const driveImportRequest = z.strictObject({ fileId });
+const column = z.string().check(z.maxLength(200));
+const source = z.union([
+  z.strictObject({ fileName: z.string().check(z.maxLength(500)), base64 }),
+  z.strictObject({ fileId }),
+]);
+const layoutRequest = z.strictObject({
+  source,
+  layout: z.strictObject({
+    name: z.string().check(z.maxLength(60)),
+    date: z.strictObject({
+      kind: z.literal('column'),
+      column,
+      format: z.enum(DATE_FORMATS as [DateFormat, ...DateFormat[]]),
+    }),
+    amount: z.union([
+      z.strictObject({ kind: z.literal('signed'), column }),
+      z.strictObject({ kind: z.literal('inOut'), in: column, out: column }),
+    ]),
+    description: z.array(column).check(z.minLength(1), z.maxLength(3)),
+    balance: z.optional(column),
+  }),
 });
 const lineKey = z.string().check(z.minLength(1), z.maxLength(2000));
 const decision = z.union([
@@ -58,6 +90,9 @@ const FIELD_NAMES = {
   base64: text('ファイル', 'File'),
   decisions: text('確認する明細', 'Lines to confirm'),
   confirmAbove: text('自動で確定する確度', 'Confidence to confirm at'),
+  fileId: text('Driveのファイル', 'Drive file'),
+  source: text('ファイル', 'File'),
+  layout: text('列の対応', 'Columns'),
 };
 
 export function openPayments(): void {
@@ -73,9 +108,19 @@ const viewOf = (tables: WorkbookTables, lang: Lang): PaymentsView =>
 /** google.script.run: the lines still to confirm and their proposals. Reads only. */
 export const paymentsLoadRpc = rpc(noRequest, (): PaymentsView => viewOf(tablesOf(), userLang()));
 
-function runImport(tables: WorkbookTables, base64Data: string, lang: Lang): PaymentsImportReport {
-  const decoded = decodeStatementBytes(base64Data);
+function runImport(tables: WorkbookTables, decoded: string, lang: Lang): PaymentsImportReport {
   const result = importStatement(tables, decoded);
+  if ('layoutNeeded' in result) {
+    const { header, samples, message } = result;
+    return {
+      layoutNeeded: { header, samples, dateFormats: DATE_FORMATS },
+      added: 0,
+      alreadyThere: 0,
+      bank: text('', ''),
+      message,
+      view: viewOf(tables, lang),
+    };
+  }
   if (noteProposals(readPaymentBook(tables), lang)) tables.forget(STATEMENT_SHEET);
   return {
     added: result.added,
@@ -91,7 +136,52 @@ export const paymentsImportRpc = rpc(
   importRequest,
   (req): PaymentsImportReport => {
     const lang = userLang();
-    return withWorkbookLock(() => runImport(tablesOf(), req.base64, lang));
+    const decoded = decodeStatementBytes(req.base64);
+    return withWorkbookLock(() => runImport(tablesOf(), decoded, lang));
+  },
+  FIELD_NAMES,
+);
+
+/** google.script.run: what the sidebar needs to open the Google Picker (reads script properties). */
+export const paymentsPickerRpc = rpc(noRequest, (): PaymentsPickerSetup => pickerSetup());
+
+const pickedText = (id: string): string => decodeStatementByteArray(readPickedStatement(id).bytes);
+
+/** google.script.run: a statement the owner picked in Drive, imported exactly like an upload. */
+export const paymentsImportDriveRpc = rpc(
+  driveImportRequest,
+  (req): PaymentsImportReport => {
+    const lang = userLang();
+    const decoded = pickedText(req.fileId);
+    return withWorkbookLock(() => runImport(tablesOf(), decoded, lang));
+  },
+  FIELD_NAMES,
+);
+
+/**
+ * google.script.run: the owner's mapping for a bank Pokke does not know, with the file it was made
+ * from: checked, kept in 設定, and the file imported with it.
+ */
+export const paymentsSaveLayoutRpc = rpc(
+  layoutRequest,
+  (req): PaymentsImportReport => {
+    const lang = userLang();
+    const decoded =
+      'fileId' in req.source
+        ? pickedText(req.source.fileId)
+        : decodeStatementBytes(req.source.base64);
+    const { balance, ...rest } = req.layout;
+    const layout: OwnerLayout = {
+      ...rest,
+      name: rest.name.trim(),
+      ...(balance?.trim() ? { balance } : {}),
+    };
+    return withWorkbookLock(() => {
+      const tables = tablesOf();
+      saveBankLayout(tables, layout, decoded, lang);
+      tables.forget(SETTINGS_SHEET);
+      return runImport(tables, decoded, lang);
+    });
   },
   FIELD_NAMES,
 );
@@ -125,7 +215,8 @@ export const paymentsReconcileRpc = rpc(
     const lang = userLang();
     return withWorkbookLock(() => {
       const tables = tablesOf();
-      const imported = runImport(tables, req.base64, lang);
+      const imported = runImport(tables, decodeStatementBytes(req.base64), lang);
+      if (imported.layoutNeeded) throw UserError.of([imported.message]);
       const only = { imported, confirmed: null, message: imported.message };
       if (req.confirmAbove === undefined) return only;
       const best = assignBest(proposeMatches(readPaymentBook(tables)), req.confirmAbove);

@@ -5,9 +5,11 @@
  * 入金済 and the fee recorded, the next business day's dispatcher remind none of them; upload the
  * same CSV again and see nothing added.
  */
+import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { type Bundle, loadBundleFromDist } from '../../emulator/runtime';
-import { seedDemo } from '../../playground/seed';
+import { grantPicked, pickerFiles } from '../../playground/pickerDrive';
+import { DEMO_BANK_CSV, seedDemo, seedDemoDrive } from '../../playground/seed';
 import { DEMO_DIR, ExecutionLog, readDemoCompany } from '../../playground/session';
 import { records, tokyo } from '../bundle/automations-support';
 import { bundleHandler, ROOT, tempFile } from './support/chromium';
@@ -118,5 +120,82 @@ describe('payments-in sidebar against the built bundle (demo month)', () => {
     await page.locator('[data-report].success').waitFor();
     expect(await lines(page).count()).toBe(3);
     expect(records(bundle, '取引先')[0]!['振込名義カナ']).toBe('ヤマダデザインジムシヨ');
+  });
+});
+
+describe('payments-in sidebar: from Drive, and a bank Pokke does not know', () => {
+  test('from Drive: the Picker (stand-in) offers the Drive CSV, the picked file is imported once', async () => {
+    const bundle = demoMonth();
+    seedDemoDrive(bundle.workspace, `${ROOT}/playground/demo`);
+    const ws = bundle.workspace;
+    const { page } = await open('payments', bundleHandler(bundle), {
+      picker: (action, value) =>
+        action === 'list' ? pickerFiles(ws, String(value)) : grantPicked(ws, String(value)),
+    });
+    await page.locator('section[data-section="lines"]').waitFor();
+    // Without the deployment's key and project number, the button says what to set.
+    await page.locator('button[data-action="pick-drive"]').click();
+    expect(await page.locator('[data-picker-setup]').textContent()).toContain(
+      'POKKE_PICKER_API_KEY',
+    );
+    const props = ws.PropertiesService.getScriptProperties();
+    props.setProperty('POKKE_PICKER_API_KEY', 'AIza-demo-key');
+    props.setProperty('POKKE_PICKER_APP_ID', '123456789012');
+    const fromDrive = async () => {
+      await page.locator('button[data-action="pick-drive"]').click();
+      await page.locator(`[data-picker-file="${DEMO_BANK_CSV}"]`).click();
+      await page.locator('[data-import-status] .notice.success').waitFor();
+      return page.locator('[data-import-status] .notice').textContent();
+    };
+    expect(await fromDrive()).toBe('三井住友銀行の明細を6行取り込みました(うち入金4件)');
+    expect(await lines(page).count()).toBe(4);
+    expect(await fromDrive()).toBe(
+      '三井住友銀行の明細はすべて取り込み済みです(6行)。追加はありません',
+    );
+    expect(records(bundle, '入出金明細')).toHaveLength(6);
+  });
+
+  test('an unknown bank: map its columns once from the header, import; its next file goes in by itself', async () => {
+    const bundle = demoMonth();
+    const { page } = await open('payments', bundleHandler(bundle));
+    await page.locator('section[data-section="lines"]').waitFor();
+    const header = 'お取引日,お受取金額,お支払金額,ご依頼人・摘要,差引残高';
+    const file = (name: string, ...rows: string[]) => ({
+      name,
+      mimeType: 'text/csv',
+      buffer: iconv.encode([header, ...rows, ''].join('\r\n'), 'Shift_JIS'),
+    });
+    await page
+      .locator('#statement-file')
+      .setInputFiles(file('dec.csv', '2026年12月10日,"83,920",,ﾌﾘｺﾐ ｶ)ｻｸﾗｼﾖｸﾋﾝ,"1,328,640"'));
+    await page.locator('button[data-action="import"]').click();
+    const form = page.locator('[data-layout-form]');
+    await form.waitFor();
+    expect(await form.locator('.header-row').textContent()).toBe(header.split(',').join(' | '));
+    await form.locator('#layout-name').fill('しんきん銀行');
+    await form.locator('#layout-date').selectOption('お取引日');
+    await form.locator('#layout-dateFormat').selectOption('y年m月d日');
+    await form.locator('#layout-in').selectOption('お受取金額');
+    await form.locator('#layout-out').selectOption('お支払金額');
+    await form.locator('#layout-description').selectOption('ご依頼人・摘要');
+    await form.locator('#layout-balance').selectOption('差引残高');
+    await form.locator('button[data-action="save-layout"]').click();
+    await page.locator('[data-import-status] .notice.success').waitFor();
+    expect(await page.locator('[data-import-status] .notice').textContent()).toBe(
+      'しんきん銀行の明細を1行取り込みました(うち入金1件)',
+    );
+    expect(await page.locator('[data-layout-form]').count()).toBe(0);
+    expect(await lines(page).count()).toBe(1);
+
+    await page
+      .locator('#statement-file')
+      .setInputFiles(file('jan.csv', '2027年1月8日,"169,400",,ﾌﾘｺﾐ ﾄﾞ)ﾐﾅﾄｷｶｸ,"1,498,040"'));
+    await page.locator('button[data-action="import"]').click();
+    await page.locator('[data-import-status] .notice.success').waitFor();
+    expect(await page.locator('[data-import-status] .notice').textContent()).toBe(
+      'しんきん銀行の明細を1行取り込みました(うち入金1件)',
+    );
+    expect(await page.locator('[data-layout-form]').count()).toBe(0);
+    expect(records(bundle, '入出金明細')).toHaveLength(2);
   });
 });

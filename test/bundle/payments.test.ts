@@ -101,9 +101,10 @@ describe('payments in (入金確認) through the bundle', () => {
     const bundle = demoMonth();
     const utf16 = Buffer.from(`\ufeff${HEADER}\r\n2026/12/10,,1000,ﾌﾘｺﾐ ｱ,1000\r\n`, 'utf16le');
     expect(() => upload(bundle, utf16)).toThrow(/文字コード|見出し行/);
-    expect(() => upload(bundle, sjis('日付,金額,メモ\r\n2026/12/10,1000,x\r\n'))).toThrow(
-      /見出し行から銀行を判別できません/,
-    );
+    // An unknown header imports nothing and asks for the owner's mapping (payments-drive.test).
+    const unknown = upload(bundle, sjis('日付,金額,メモ\r\n2026/12/10,1000,x\r\n'));
+    expect(unknown.message.ja).toMatch(/見出し行から銀行を判別できません/);
+    expect(unknown.layoutNeeded?.header).toEqual(['日付', '金額', 'メモ']);
     const cut = sjis(`${HEADER}\r\n2026/12/10,,83920,ﾌﾘｺﾐ ｶ)ｻｸﾗｼﾖｸﾋﾝ,1328640\r\n2026/12/15,,5500`);
     expect(() => upload(bundle, cut)).toThrow(/3行目/);
     expect(records(bundle, '入出金明細')).toEqual([]);

@@ -1,6 +1,10 @@
 import { latencyOf } from '../../emulator/core/latency';
 import { loadBundle } from '../../emulator/runtime';
-import { compileDriveQuery, FOLDER_MIME } from '../../emulator/services/advanced/drive';
+import {
+  compileDriveQuery,
+  type DriveAdvancedEmulator,
+  FOLDER_MIME,
+} from '../../emulator/services/advanced/drive';
 import { Workspace, type WorkspaceOptions } from '../../emulator/workspace';
 
 type GDrive = GoogleAppsScript.Drive;
@@ -174,6 +178,27 @@ describe('Drive advanced service (v3): scopes', () => {
     const open = setup();
     open.ws.DriveApp.createFolder('Pokke');
     expect(open.Drive.Files.list().files).toHaveLength(1);
+  });
+
+  it('with drive.file reads a file the user picked for the app, content included (alt=media)', () => {
+    const { ws, Drive } = setup({ oauthScopes: SCOPES });
+    const bytes = Buffer.from([0x94, 0x4e, 0x2c, 0x31, 0x0d, 0x0a]); // Shift_JIS 年,1
+    const theirs = ws.DriveApp.createFile(ws.Utilities.newBlob([...bytes], 'text/csv', 'a.csv'));
+    const id = theirs.getId();
+    expect(() => Drive.Files.get(id, { alt: 'media' })).toThrow(`File not found: ${id}.`);
+    expect(Drive.Files.list().files).toEqual([]);
+    ws.advanced<DriveAdvancedEmulator>('drive').core.grantPicked(id);
+    expect(Drive.Files.get(id, { fields: 'name,size' })).toEqual({ name: 'a.csv', size: '6' });
+    const media = Drive.Files.get(id, { alt: 'media' }) as unknown as number[];
+    expect(Buffer.from(media.map((b) => b & 0xff))).toEqual(bytes);
+    // Google Docs have no content to download: they are exported.
+    const doc = Drive.Files.create({
+      name: 'memo',
+      mimeType: 'application/vnd.google-apps.document',
+    }).id as string;
+    expect(() => Drive.Files.get(doc, { alt: 'media' })).toThrow(
+      'Only files with binary content can be downloaded',
+    );
   });
 
   it('fails a call whose scopes the manifest lacks', () => {

@@ -32,22 +32,30 @@ import {
  *   (drive/conversion.ts: PDF.js for a PDF, tesseract OCR for an image, `ocrLanguage` 'ja' or
  *   'en'); each page read costs the conversion's modelled time (core/latency.ts). The Doc's text
  *   is read back through the API's export (UrlFetchApp, services/urlfetch.ts).
- * - `Files.get(fileId, {fields})`: metadata only.
+ * - `Files.get(fileId, {fields})`: the metadata; `Files.get(fileId, {alt: 'media'})`: the file's
+ *   content (developers.google.com/drive/api/reference/rest/v3/files/get: "If you provide the URL
+ *   parameter alt=media, then the response includes the file contents in the response body"),
+ *   for a file stored in Drive (a Google Doc answers with the API's error; export it instead).
  * - `Files.remove(fileId)`: deletes for good (no trash), a folder with everything in it.
  * - Default fields: `kind,id,name,mimeType` for a file, `kind,incompleteSearch,files(...)` and
  *   `nextPageToken` for a list; `fields` selects others (`webViewLink`, `parents`, `*`…).
  * - Scopes: with `drive.file` only (no `drive`, `drive.readonly`…), files the app did not create
- *   through this service are invisible (lists skip them, `get` and parents answer
- *   `File not found: <id>.`), as Google documents for drive.file. A call whose scopes the
- *   manifest lacks fails with `Request had insufficient authentication scopes.`
+ *   through this service, and the user did not pick for it in the Google Picker, are invisible
+ *   (lists skip them, `get` and parents answer `File not found: <id>.`), as Google documents for
+ *   drive.file ("files that the user has opened or created with the app"; a file picked in a
+ *   Picker built with `setAppId` is opened with the app). A call whose scopes the manifest lacks
+ *   fails with `Request had insufficient authentication scopes.`
  *
  * Chosen (unconfirmed): the list order without `orderBy` is creation order; `name contains` is a
  * case-insensitive substring test (Drive matches name prefixes of words); the error for more than
- * one parent is `Invalid Value`; a PDF that cannot be read fails the upload with
+ * one parent is `Invalid Value`; `alt: 'media'` returns the bytes as Apps Script's `Byte[]` (Java's
+ * signed bytes; Apps Script documents no return type for it: Pokke's adapter takes a Blob, bytes
+ * or a string alike); a PDF that cannot be read fails the upload with
  * `The uploaded file could not be converted.` (Drive's own answer is undocumented); converting to
  * a Doc uses none of Apps Script's daily quotas (it is a Drive API call, under the API's quotas).
  *
- * Emulator-only (on the raw object, uncounted): `core` (`store`, `appCreated`).
+ * Emulator-only (on the raw object, uncounted): `core` (`store`, `appCreated`, `picked`,
+ * `grantPicked(id)`: what the Google Picker does when the user picks a file for the app).
  */
 
 type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
@@ -59,6 +67,9 @@ export const DRIVE_V3_ERRORS = {
   invalidValue: 'Invalid Value',
   notFound: (id: string) => `File not found: ${id}.`,
   notConverted: 'The uploaded file could not be converted.',
+  /** The Drive API's answer to alt=media on a Google Docs file (files.get reference). */
+  notDownloadable:
+    'Only files with binary content can be downloaded. Use Export with Docs Editors files.',
 } as const;
 
 /** Scopes that see every file (drive.file sees only the app's own). */
@@ -390,6 +401,7 @@ export class DriveFilesCollection {
     for (const gone of doomed) {
       store.items.delete(gone.id);
       this.drive.appCreated.delete(gone.id);
+      this.drive.picked.delete(gone.id);
     }
   }
 
@@ -398,20 +410,28 @@ export class DriveFilesCollection {
     const { ws, store } = this.drive;
     requireScope(ws, method, READ_SCOPES);
     const options = optionalArgs ?? {};
-    if (options.alt === 'media') {
-      // What Apps Script returns for alt=media (a string, bytes, a Blob) is unconfirmed.
-      throw new Error('Drive.Files.get with alt=media is not emulated');
-    }
-    const tree = parseFields(
-      method,
-      options.fields === undefined ? DEFAULT_FILE_FIELDS : String(options.fields),
-    );
+    const media = options.alt === 'media';
+    const tree = media
+      ? null
+      : parseFields(
+          method,
+          options.fields === undefined ? DEFAULT_FILE_FIELDS : String(options.fields),
+        );
     const item = store.items.get(this.drive.resolveId(String(fileId)));
     if (!item || !this.drive.visible(item)) {
       throw apiError(method, DRIVE_V3_ERRORS.notFound(String(fileId)));
     }
+    if (tree === null) return mediaOf(method, item) as unknown as DriveFile;
     return applyFields(fileResource(store, item), tree) as DriveFile;
   }
+}
+
+/** alt=media: a stored file's bytes as Apps Script's Byte[] (signed). */
+function mediaOf(method: string, item: Item): GoogleAppsScript.Byte[] {
+  if (item instanceof Folder || item.mimeType.startsWith('application/vnd.google-apps.')) {
+    throw apiError(method, DRIVE_V3_ERRORS.notDownloadable);
+  }
+  return Array.from(item.data.raw(), (b) => (b > 127 ? b - 256 : b));
 }
 
 /**
@@ -517,6 +537,8 @@ export class DriveAdvancedEmulator {
 export class DriveCore {
   /** Ids of the files and folders made through this service. */
   readonly appCreated = new Set<string>();
+  /** Ids of the files the user picked for the app in the Google Picker (drive.file grants them). */
+  readonly picked = new Set<string>();
 
   constructor(readonly ws: Workspace) {}
 
@@ -533,6 +555,14 @@ export class DriveCore {
   /** Can the app see this item with the scopes it holds? */
   visible(item: Item): boolean {
     if (item === this.store.root) return true;
-    return hasScope(this.ws, WIDE_SCOPES) || this.appCreated.has(item.id);
+    return (
+      hasScope(this.ws, WIDE_SCOPES) || this.appCreated.has(item.id) || this.picked.has(item.id)
+    );
+  }
+
+  /** The user picked this file in a Picker built with the app's id: the app may now open it. */
+  grantPicked(id: string): void {
+    if (!(this.store.items.get(id) instanceof File)) throw new Error(`No Drive file ${id}`);
+    this.picked.add(id);
   }
 }

@@ -39,6 +39,8 @@ export const STORAGE_LIMIT_BYTES = 15 * 1024 * 1024 * 1024;
 /** State shared by DriveApp and every file and folder of one workspace. */
 export class DriveStore {
   readonly items = new Map<string, File | Folder>();
+  /** Emulator-only: files the user put in Drive themselves (demo data), not made by the script. */
+  readonly userUploads = new Set<string>();
   readonly root: Folder;
   private seq = 0;
 
@@ -61,6 +63,14 @@ export class DriveStore {
   add<T extends File | Folder>(item: T): T {
     this.items.set(item.id, item);
     return item;
+  }
+
+  /** A file the user uploaded to My Drive (outside any script), with an id stable by name. */
+  upload(name: string, mimeType: string, blob: Blob): File {
+    const id = `1${createHash('sha256').update(`pokke-drive:upload:${name}`).digest('base64url').slice(0, 32)}`;
+    const file = this.add(new File(this, id, name, this.root, mimeType, blob));
+    this.userUploads.add(id);
+    return file;
   }
 
   files(): File[] {

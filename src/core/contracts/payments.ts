@@ -3,7 +3,9 @@
  * with their proposals, the open invoices to choose from instead, and the reports of an import and
  * a confirmation. Messages are `Text`; the sidebar shows one language.
  */
+import type { DateFormat } from '../payments/layouts';
 import type { ProposalKind } from '../payments/match';
+import type { OwnerLayout } from '../payments/ownerLayout';
 import type { Lang, Text } from '../text';
 
 /** The largest file the sidebar sends (a month of a busy account is far below it). */
@@ -64,7 +66,44 @@ export interface PaymentsImportRequest {
   readonly base64: string;
 }
 
+/** A file whose header matches no known bank: its header row, for the owner to map. */
+export interface PaymentsLayoutNeeded {
+  readonly header: readonly string[];
+  /** The first rows below the header, cut to the header's width. */
+  readonly samples: readonly (readonly string[])[];
+  readonly dateFormats: readonly DateFormat[];
+}
+
+/** Where a statement comes from: bytes the owner uploaded, or a file they picked in Drive. */
+export type PaymentsStatementSource =
+  | { readonly fileName: string; readonly base64: string }
+  | { readonly fileId: string };
+
+/** A file picked in the Google Picker (granted to Pokke under drive.file). */
+export interface PaymentsDriveImportRequest {
+  readonly fileId: string;
+}
+
+/** The owner's mapping for an unknown bank, and the file it was made from (imported once saved). */
+export interface PaymentsLayoutRequest {
+  readonly source: PaymentsStatementSource;
+  readonly layout: OwnerLayout;
+}
+
+/** What the sidebar needs to open the Google Picker, or why it cannot yet. */
+export type PaymentsPickerSetup =
+  | {
+      readonly ok: true;
+      readonly oauthToken: string;
+      readonly developerKey: string;
+      /** The Cloud project number (PickerBuilder.setAppId). */
+      readonly appId: string;
+    }
+  | { readonly ok: false; readonly message: Text };
+
 export interface PaymentsImportReport {
+  /** Set when nothing was imported because the owner has to say which column is which. */
+  readonly layoutNeeded?: PaymentsLayoutNeeded;
   /** Lines added to 入出金明細 (money in and out). */
   readonly added: number;
   /** Lines of the file already in 入出金明細. */

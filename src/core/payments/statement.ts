@@ -32,7 +32,18 @@ export type StatementRead =
       /** Lines in file order; rows without an amount (both columns blank) are left out. */
       readonly lines: StatementLine[];
     }
-  | { readonly ok: false; readonly problems: Text[] };
+  | {
+      readonly ok: false;
+      readonly problems: Text[];
+      /** The header matches no layout: the row that looks like the header, for the owner to map. */
+      readonly unknownHeader?: CsvHeader;
+    };
+
+/** A CSV's header row and the first rows below it (what the owner maps a new bank from). */
+export interface CsvHeader {
+  readonly header: readonly string[];
+  readonly samples: readonly (readonly string[])[];
+}
 
 /** Beyond these a statement is refused (a month of a busy account is a few thousand lines). */
 export const MAX_STATEMENT_CHARS = 5_000_000;
@@ -43,8 +54,8 @@ const HEADER_SEARCH_ROWS = 10;
 const LISTED_PROBLEMS = 5;
 
 export interface ReadStatementOptions {
-  /** The owner's mapping, tried before the built-in layouts. */
-  readonly ownerLayout?: OwnerLayout;
+  /** The owner's mappings (one per bank), tried before the built-in layouts. */
+  readonly ownerLayouts?: readonly OwnerLayout[];
 }
 
 export function readStatement(decoded: string, options: ReadStatementOptions = {}): StatementRead {
@@ -75,8 +86,15 @@ export function readStatement(decoded: string, options: ReadStatementOptions = {
       ),
     );
   }
-  const found = findLayout(rows, options.ownerLayout);
-  if (!found) return refuse(unknownHeaderMessage(rows[0]));
+  const found = findLayout(rows, options.ownerLayouts);
+  if (!found) {
+    const unknownHeader = headerCandidate(rows);
+    return {
+      ok: false,
+      problems: [unknownHeaderMessage(rows[0])],
+      ...(unknownHeader ? { unknownHeader } : {}),
+    };
+  }
   const { layout, headerIndex, layoutId, bank } = found;
   const columns = columnIndexes(layout, rows[headerIndex] ?? []);
   const lines: StatementLine[] = [];
@@ -119,20 +137,16 @@ interface FoundLayout {
  */
 export function findLayout(
   rows: readonly (readonly string[])[],
-  ownerLayout?: OwnerLayout,
+  ownerLayouts: readonly OwnerLayout[] = [],
 ): FoundLayout | null {
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
     const present = new Set((rows[r] ?? []).map(foldWord));
     const fits = (layout: CsvLayout) =>
       layoutColumns(layout).every((c) => present.has(foldWord(c)));
-    if (ownerLayout && fits(ownerLayout)) {
-      return {
-        layout: ownerLayout,
-        headerIndex: r,
-        layoutId: 'owner',
-        bank: text(ownerLayout.name, ownerLayout.name),
-      };
+    const own = ownerLayouts.find(fits);
+    if (own) {
+      return { layout: own, headerIndex: r, layoutId: 'owner', bank: text(own.name, own.name) };
     }
     let best: (typeof BANK_LAYOUTS)[number] | null = null;
     for (const layout of BANK_LAYOUTS) {
@@ -140,6 +154,32 @@ export function findLayout(
       if (!best || layoutColumns(layout).length > layoutColumns(best).length) best = layout;
     }
     if (best) return { layout: best, headerIndex: r, layoutId: best.id, bank: best.bank };
+  }
+  return null;
+}
+
+/** Rows of sample data shown under the header when the owner maps a new bank. */
+const SAMPLE_ROWS = 3;
+
+/**
+ * The row that looks like the header of an unknown bank's file: the first of the first few with at
+ * least three cells, none of them a number (lines above the header, such as the account, hold one
+ * or two cells; data rows hold amounts).
+ */
+export function headerCandidate(rows: readonly (readonly string[])[]): CsvHeader | null {
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const cells = (rows[r] ?? []).map((c) => c.trim());
+    const named = cells.filter((c) => c !== '');
+    if (named.length < 3 || named.some((c) => /^[-+]?[\d,.]+$/.test(c.normalize('NFKC')))) {
+      continue;
+    }
+    const samples = rows
+      .slice(r + 1)
+      .filter((row) => row.some((c) => c.trim() !== ''))
+      .slice(0, SAMPLE_ROWS)
+      .map((row) => cells.map((_, i) => (row[i] ?? '').trim()));
+    return { header: cells, samples };
   }
   return null;
 }

@@ -6,8 +6,8 @@
  */
 import { tokyoInstant } from '../../core/dates';
 import { formatYen } from '../../core/money';
-import { newLinesOnly, readStatement, suggestPayerKana } from '../../core/payments';
-import { type Text, text, UserError } from '../../core/text';
+import { type CsvHeader, newLinesOnly, readStatement, suggestPayerKana } from '../../core/payments';
+import { joinTexts, type Text, text, UserError } from '../../core/text';
 import { textCell } from '../../sheets/cells';
 import { CLIENTS_SHEET, STATEMENT_SHEET } from '../../sheets/schema';
 import { appendRecords, writeColumn } from '../../sheets/table';
@@ -28,9 +28,25 @@ export interface ImportResult {
   readonly message: Text;
 }
 
-export function importStatement(tables: WorkbookTables, decoded: string): ImportResult {
+/** The file's header matches no bank Pokke knows nor any the owner mapped: nothing imported. */
+export interface LayoutNeeded extends CsvHeader {
+  readonly layoutNeeded: true;
+  readonly message: Text;
+}
+
+/**
+ * Imports the statement; a file whose header no layout fits comes back as `LayoutNeeded` (with
+ * its header row) for the owner to map, every other unreadable file throws a UserError.
+ */
+export function importStatement(
+  tables: WorkbookTables,
+  decoded: string,
+): ImportResult | LayoutNeeded {
   const book = readPaymentBook(tables);
-  const read = readStatement(decoded);
+  const read = readStatement(decoded, { ownerLayouts: book.ownerLayouts });
+  if (!read.ok && read.unknownHeader) {
+    return { layoutNeeded: true, ...read.unknownHeader, message: joinTexts(read.problems) };
+  }
   if (!read.ok) throw UserError.of(read.problems);
   const fresh = newLinesOnly(book.lines, read.lines);
   appendGrown(

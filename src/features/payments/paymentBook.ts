@@ -9,6 +9,8 @@ import {
   type ClientPayers,
   clientPayerNames,
   type OpenInvoice,
+  type OwnerLayout,
+  parseOwnerLayouts,
   splitPayerNames,
 } from '../../core/payments';
 import { type Text, text, UserError } from '../../core/text';
@@ -45,6 +47,8 @@ export const MATCHED = '照合済';
 export const IGNORED = '対象外';
 
 const FEE_TOLERANCE_ROW = PAYMENT_SETTING_ROWS[0];
+export const BANK_LAYOUTS_ROW = PAYMENT_SETTING_ROWS[1];
+export type SettingKey = (typeof SETTINGS_SHEET.columns)[number]['key'];
 
 export interface InvoiceRecord extends OpenInvoice {
   readonly row: number;
@@ -74,6 +78,8 @@ export interface StatementRecord {
 
 export interface PaymentBook {
   readonly feeTolerance: number;
+  /** The owner's mappings for banks Pokke does not know (設定「銀行CSVの列の対応」). */
+  readonly ownerLayouts: readonly OwnerLayout[];
   readonly notices: Text[];
   readonly clientTable: Table<ClientKey>;
   readonly clients: readonly ClientRecord[];
@@ -131,6 +137,15 @@ function feeTolerance(tables: WorkbookTables): { value: number; notices: Text[] 
   };
 }
 
+/** The 設定 row of the owner's bank mappings (none is fine: nothing mapped yet). */
+function ownerLayouts(tables: WorkbookTables): { layouts: OwnerLayout[]; notices: Text[] } {
+  const row = tables
+    .table(SETTINGS_SHEET)
+    ?.rows.find((r) => cellText(r.values.key) === BANK_LAYOUTS_ROW.key);
+  const stored = parseOwnerLayouts(row ? cellText(row.values.value) : '');
+  return { layouts: stored.layouts, notices: stored.problem ? [stored.problem] : [] };
+}
+
 function invoiceRecord(row: TableRow<InvoiceKey>, row0: number): InvoiceRecord | null {
   const v = row.values;
   const number = cellText(v.number);
@@ -180,7 +195,8 @@ function statementRecord(row: TableRow<StatementKey>): StatementRecord | null {
 }
 
 export function readPaymentBook(tables: WorkbookTables): PaymentBook {
-  const { value, notices } = feeTolerance(tables);
+  const fee = feeTolerance(tables);
+  const mapped = ownerLayouts(tables);
   const clientTable = required(tables, CLIENTS_SHEET, ['name', 'payerKana']);
   const invoices = required(tables, INVOICES_SHEET, [
     'number',
@@ -226,8 +242,9 @@ export function readPaymentBook(tables: WorkbookTables): PaymentBook {
     .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
   const lines = statement.rows.map(statementRecord).filter((l): l is StatementRecord => l !== null);
   return {
-    feeTolerance: value,
-    notices,
+    feeTolerance: fee.value,
+    ownerLayouts: mapped.layouts,
+    notices: [...fee.notices, ...mapped.notices],
     clientTable,
     clients,
     payers,

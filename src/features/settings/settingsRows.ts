@@ -231,6 +231,15 @@ export const PAYMENT_SETTING_ROWS = [
     ),
     initial: '880',
   },
+  {
+    key: 'bankCsvLayouts',
+    label: '銀行CSVの列の対応',
+    description: text(
+      'Pokkeが知らない銀行のCSVの列の対応(入金確認で見出しから設定すると、ここに1行1銀行のJSONで保存されます)',
+      "Which column is which in the CSV of a bank Pokke does not know (set from a file's header in Payments in; kept here as JSON, one line per bank)",
+    ),
+    initial: '',
+  },
 ] as const;
 
 /**

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Bundle } from '../../../emulator/runtime';
 import { chromiumLaunchOptions } from '../../../playground/chromium';
+import { GOOGLE_PICKER_STANDIN } from '../../../playground/pickerStandin';
 import { GOOGLE_SCRIPT_RUN_STANDIN } from '../../../playground/standin';
 
 export { CHROMIUM } from '../../../playground/chromium';
@@ -65,6 +66,9 @@ export interface SidebarPage {
 export interface OpenOptions {
   width?: number;
   height?: number;
+  /** The Google Picker stand-in's transport ('list' the Drive's files, 'pick' one): with it, the
+   * page gets playground/pickerStandin.ts as `google.picker`. */
+  picker?: (action: string, value: unknown) => unknown;
 }
 
 /**
@@ -109,7 +113,14 @@ export async function openSidebar(
   await page.exposeFunction('__pokkeHost', (...action: unknown[]) => {
     result.hostActions.push(action);
   });
+  const picker = options.picker;
+  if (picker) {
+    await page.exposeFunction('__pokkePicker', (action: string, value: unknown) =>
+      picker(action, value),
+    );
+  }
   await page.addInitScript({ content: GOOGLE_SCRIPT_RUN_STANDIN });
+  if (picker) await page.addInitScript({ content: GOOGLE_PICKER_STANDIN });
   await page.goto(pathToFileURL(file).href);
   return result;
 }

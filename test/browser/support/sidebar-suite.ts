@@ -5,6 +5,7 @@
 import {
   type Browser,
   launchChromium,
+  type OpenOptions,
   openSidebar,
   type ServerHandler,
   type SidebarPage,
@@ -17,7 +18,7 @@ export interface SidebarSuite {
    * Opens `dist/sidebar-<name>.html` against `handler` and tracks it, so that afterEach checks it
    * for errors and network requests and closes it.
    */
-  open(name: string, handler: ServerHandler): Promise<SidebarPage>;
+  open(name: string, handler: ServerHandler, options?: OpenOptions): Promise<SidebarPage>;
 }
 
 /** Call at the top of a test file: registers the hooks and returns the suite's browser. */
@@ -49,8 +50,8 @@ export function sidebarSuite(): SidebarSuite {
       if (!browser) throw new Error('chromium is not running (used outside a test?)');
       return browser;
     },
-    async open(name, handler) {
-      const s = await openSidebar(suite.browser, name, handler);
+    async open(name, handler, options) {
+      const s = await openSidebar(suite.browser, name, handler, options);
       opened.push(s);
       return s;
     },

@@ -124,7 +124,7 @@ describe("the owner's mapping for another bank", () => {
 
   test('reads a file no built-in layout knows', () => {
     expect(readStatement(csv).ok).toBe(false);
-    const read = readStatement(csv, { ownerLayout: yucho });
+    const read = readStatement(csv, { ownerLayouts: [yucho] });
     expect(read.ok && read.layoutId).toBe('owner');
     expect(read.ok && read.bank.ja).toBe('ゆうちょ銀行');
     expect(read.ok && read.lines.map((l) => [l.date, l.amount])).toEqual([['2026-05-12', 33000]]);
@@ -132,7 +132,7 @@ describe("the owner's mapping for another bank", () => {
 
   test('a date in another shape than the mapping says is refused, not guessed', () => {
     const other = csv.replace('2026年5月12日', '2026/5/12');
-    const read = readStatement(other, { ownerLayout: yucho });
+    const read = readStatement(other, { ownerLayouts: [yucho] });
     expect(!read.ok && read.problems[0]?.ja).toBe('2行目: 日付を読み取れません');
   });
 
