@@ -1,8 +1,10 @@
 /**
  * The scheduling rows of the 設定 sheet as the owner types them: working hours such as
  * `平日 9:00-12:00, 13:00-18:00` (several groups separated by `;` or a new line:
- * `月-金 9:00-18:00; 土 10:00-12:00`), and buffers as `15` (before and after) or `10, 15`.
+ * `月-金 9:00-18:00; 土 10:00-12:00`; English day names too: `weekdays 9:00-18:00; Sat
+ * 10:00-12:00`, `Mon-Thu`, `Mon, Wed`), and buffers as `15` (before and after) or `10, 15`.
  */
+import { weekdayFromName } from '../calendarNames';
 import { toHalfWidth } from '../normalize';
 import { type Text, text } from '../text';
 import type { TimeWindow, WorkingHours } from './workingHours';
@@ -16,15 +18,23 @@ const DAY_CHARS = '日月火水木金土';
 const WEEKDAYS = [1, 2, 3, 4, 5];
 const WINDOW = /^(\d{1,2})(?::(\d{2}))?\s*(?:-|〜|~|から)\s*(\d{1,2})(?::(\d{2}))?$/;
 
+/** A day written 「金」 or `Fri` / `friday` (any case): 0 (Sunday) – 6, or -1. */
+function dayOf(word: string): number {
+  if (word.length === 1) return DAY_CHARS.indexOf(word);
+  return /^[a-z]{3,9}$/i.test(word) ? weekdayFromName(word) : -1;
+}
+
 function daysOf(spec: string): number[] | null {
   const s = spec.replace(/曜日?/g, '').replace(/\s+/g, '');
-  if (s === '平日') return WEEKDAYS;
-  if (s === '毎日') return [0, 1, 2, 3, 4, 5, 6];
-  if (s === '土日') return [0, 6];
-  const range = /^([日月火水木金土])[-〜~]([日月火水木金土])$/.exec(s);
+  const word = s.toLowerCase();
+  if (s === '平日' || word === 'weekdays') return WEEKDAYS;
+  if (s === '毎日' || word === 'daily' || word === 'everyday') return [0, 1, 2, 3, 4, 5, 6];
+  if (s === '土日' || word === 'weekends') return [0, 6];
+  const range = /^([^-〜~]+)[-〜~]([^-〜~]+)$/.exec(s);
   if (range) {
-    const from = DAY_CHARS.indexOf(range[1]!);
-    const to = DAY_CHARS.indexOf(range[2]!);
+    const from = dayOf(range[1]!);
+    const to = dayOf(range[2]!);
+    if (from < 0 || to < 0) return null;
     const days: number[] = [];
     for (let d = from; ; d = (d + 1) % 7) {
       days.push(d);
@@ -32,11 +42,11 @@ function daysOf(spec: string): number[] | null {
     }
     return days;
   }
-  const list = s.split(/[・、,]/).filter(Boolean);
-  if (list.length > 0 && list.every((c) => c.length === 1 && DAY_CHARS.includes(c))) {
-    return list.map((c) => DAY_CHARS.indexOf(c));
-  }
-  return null;
+  const list = s
+    .split(/[・、,]/)
+    .filter(Boolean)
+    .map(dayOf);
+  return list.length > 0 && list.every((d) => d >= 0) ? list : null;
 }
 
 function windowOf(spec: string): TimeWindow | null {
@@ -47,7 +57,7 @@ function windowOf(spec: string): TimeWindow | null {
   return { start, end };
 }
 
-const HOURS_EXAMPLE = '平日 9:00-12:00, 13:00-18:00';
+const HOURS_EXAMPLE = text('平日 9:00-12:00, 13:00-18:00', 'weekdays 9:00-12:00, 13:00-18:00');
 
 /** The working hours written in 設定, or what is wrong with them (naming the part not read). */
 export function parseWorkingHoursText(input: string): Parsed<WorkingHours> {
@@ -59,13 +69,14 @@ export function parseWorkingHoursText(input: string): Parsed<WorkingHours> {
   const unreadable = (part: string): Parsed<WorkingHours> => ({
     ok: false,
     message: text(
-      `勤務時間の「${part}」を読み取れません。例: ${HOURS_EXAMPLE}`,
-      `Cannot read "${part}" in the working hours. Example: ${HOURS_EXAMPLE}`,
+      `勤務時間の「${part}」を読み取れません。例: ${HOURS_EXAMPLE.ja}`,
+      `Cannot read "${part}" in the working hours. Example: ${HOURS_EXAMPLE.en}`,
     ),
   });
   if (groups.length === 0) return unreadable(input);
   for (const group of groups) {
-    const m = /^(\S+?)\s+(.+)$/.exec(group);
+    // The days run up to the first time: `Mon, Wed 10:00-11:00`, `平日 9:00-12:00`.
+    const m = /^(.+?)\s+(\d.*)$/.exec(group);
     const days = m ? daysOf(m[1]!) : null;
     if (!m || !days) return unreadable(group);
     for (const part of m[2]!.split(/[,、]/)) {

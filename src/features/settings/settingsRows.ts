@@ -302,7 +302,7 @@ export const SCHEDULING_SETTING_ROWS = [
     label: '日程調整の時間帯',
     description: text(
       '候補にする曜日と時間帯。例: 平日 9:00-12:00, 13:00-18:00(土曜も: ; 土 10:00-12:00)',
-      'Days and hours to offer, e.g. 平日 9:00-12:00, 13:00-18:00 (weekdays); add ; 土 10:00-12:00 for Saturdays',
+      'Days and hours to offer, e.g. weekdays 9:00-12:00, 13:00-18:00; add ; Sat 10:00-12:00 for Saturdays',
     ),
     initial: '平日 9:00-12:00, 13:00-18:00',
   },

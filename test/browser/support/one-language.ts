@@ -5,7 +5,8 @@
  *
  * What may stay Japanese in English is taken from data, never listed by hand:
  * - the workbook's vocabulary: sheet names, column headers and dropdown values of the schema
- *   (src/sheets/schema.ts WORKBOOK) and the 設定 sheet's labels and choices (settingsRows.ts);
+ *   (src/sheets/schema.ts WORKBOOK) and the 設定 sheet's labels, initial values and choices
+ *   (settingsRows.ts);
  * - client data: the demo's cell values, settings, workbook name, mails and calendar events
  *   (playground/demo/*.json).
  * A string passes when its Japanese is wholly covered by those pieces; what is left must be an
@@ -73,7 +74,8 @@ export function allowedJapanese(): Allowed {
       sheet.name,
       ...sheet.columns.flatMap((c) => [c.header, ...(c.choices ?? [])]),
     ]),
-    ...SETTINGS_SHEET_ROWS.flatMap((row) => [row.label, ...(row.choices ?? [])]),
+    // A 設定 row's initial value is a cell Pokke writes at setup: the workbook's own data.
+    ...SETTINGS_SHEET_ROWS.flatMap((row) => [row.label, row.initial, ...(row.choices ?? [])]),
   ];
   // The demo sheets are keyed by sheet and header, so keys are vocabulary and values client data.
   const company = demo('company.json') as { spreadsheetName: string; settings: unknown };

@@ -32,7 +32,7 @@ describe('working hours as typed in 設定', () => {
       ok: false,
       message: text(
         '勤務時間の「午後」を読み取れません。例: 平日 9:00-12:00, 13:00-18:00',
-        'Cannot read "午後" in the working hours. Example: 平日 9:00-12:00, 13:00-18:00',
+        'Cannot read "午後" in the working hours. Example: weekdays 9:00-12:00, 13:00-18:00',
       ),
     });
     expect(parseWorkingHoursText('毎週 9:00-12:00').ok).toBe(false);
@@ -65,5 +65,27 @@ describe('buffers and minutes', () => {
         'The meeting length "1000" must be 5–480 minutes',
       ),
     });
+  });
+});
+
+describe('working hours in English day names', () => {
+  it.each([
+    [
+      'weekdays 9:00-12:00, 13:00-18:00; Sat 10:00-12:00',
+      '平日 9:00-12:00, 13:00-18:00; 土 10:00-12:00',
+    ],
+    ['Mon-Thu 9:00-17:00', '月-木 9:00-17:00'],
+    ['mon, wed 10:00-11:00', '月・水 10:00-11:00'],
+    ['Weekends 10-12', '土日 10-12'],
+    ['Fri-Mon 9:00-10:00', '金-月 9:00-10:00'],
+  ])('%s reads as %s', (english, japanese) => {
+    expect(parseWorkingHoursText(english)).toEqual(parseWorkingHoursText(japanese));
+    expect(parseWorkingHoursText(english).ok).toBe(true);
+  });
+
+  it('an unknown English word is refused with the English example', () => {
+    const parsed = parseWorkingHoursText('someday 9:00-10:00');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message.en).toContain('Example: weekdays 9:00-12:00');
   });
 });
