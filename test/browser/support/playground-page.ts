@@ -71,9 +71,20 @@ async function load(
     offMachine,
     sidebar,
     async openSidebar(menuItem) {
-      await page.getByRole('button', { name: /拡張機能|Extensions/ }).click();
       // The whole caption, in one language: '請求書', never '請求書 / Invoices'.
-      await page.getByRole('menuitem', { name: menuItem, exact: true }).click();
+      const item = page.getByRole('menuitem', { name: menuItem, exact: true });
+      // The page may render the menu bar again (a state refresh after switching panes) and close
+      // a menu just opened: open it again until the item shows.
+      for (let attempt = 0; ; attempt++) {
+        await page.getByRole('button', { name: /拡張機能|Extensions/ }).click();
+        try {
+          await item.waitFor({ state: 'visible', timeout: 2000 });
+          await item.click({ timeout: 2000 });
+          break;
+        } catch (e) {
+          if (attempt >= 4) throw e;
+        }
+      }
       await page.locator('#sidebar').waitFor();
       return sidebar();
     },
