@@ -76,29 +76,72 @@ export function logExpenseLines(
   key: string,
   ctx: { readonly today: DateKey; readonly lang: Lang },
 ): LoggedExpense {
-  const source = key.trim();
-  if (source === '' || source.length > MAX_SOURCE_KEY)
-    throw new UserError(
-      `取込元のキーは1〜${MAX_SOURCE_KEY}文字です`,
-      `The source key must have 1 to ${MAX_SOURCE_KEY} characters`,
-    );
-  if (records.length === 0) throw new Error('logExpenseLines: no record');
+  return logExpenses(tables, [{ records, key }], ctx)[0]!;
+}
+
+/**
+ * Logs several expenses, each with its own key, with one read of the log, one write and one
+ * flush whatever their number (the fees of a payments confirmation). An entry whose key is in
+ * the log already (or earlier in the batch) adds nothing and reports the row it found.
+ */
+export function logExpenses(
+  tables: WorkbookTables,
+  entries: readonly { readonly records: readonly ExpenseRecord[]; readonly key: string }[],
+  ctx: { readonly today: DateKey; readonly lang: Lang },
+): LoggedExpense[] {
+  const keys = entries.map((e) => {
+    const source = e.key.trim();
+    if (source === '' || source.length > MAX_SOURCE_KEY)
+      throw new UserError(
+        `取込元のキーは1〜${MAX_SOURCE_KEY}文字です`,
+        `The source key must have 1 to ${MAX_SOURCE_KEY} characters`,
+      );
+    if (e.records.length === 0) throw new Error('logExpenses: an entry without a record');
+    return source;
+  });
+  if (entries.length === 0) return [];
   const table = expenseTable(tables);
   requireLogColumns(table, [...CHECK_COLUMNS, 'source']);
-  const existing = table.rows.find((r) => cellString(r.values.source) === source);
-  if (existing) {
-    const message = cellString(existing.values.message);
-    return {
-      row: existing.rowNumber,
-      created: false,
-      account: cellString(existing.values.account),
-      status: cellString(existing.values.status),
-      message: same(message),
-    };
-  }
+  const bySource = new Map(table.rows.map((r) => [cellString(r.values.source), r]));
   const history = historyOf(table.rows);
-  const lines = records.map((record, i) => {
-    const cells = {
+  const firstNew = Math.max(table.height, 1) + 1;
+  const cells: Record<string, unknown>[] = [];
+  const logged = new Map<string, LoggedExpense>();
+  const results = entries.map((entry, e): LoggedExpense => {
+    const source = keys[e]!;
+    const existing = bySource.get(source);
+    if (existing)
+      return {
+        row: existing.rowNumber,
+        created: false,
+        account: cellString(existing.values.account),
+        status: cellString(existing.values.status),
+        message: same(cellString(existing.values.message)),
+      };
+    const earlier = logged.get(source);
+    if (earlier) return { ...earlier, created: false };
+    const row = firstNew + cells.length;
+    const lines = entry.records.map((record, i) => rowCells(record, lineKey(source, i)));
+    cells.push(...lines.map((l) => l.cells));
+    const first = lines[0]!;
+    const result = {
+      row,
+      created: true,
+      account: first.account,
+      status: first.fill.status,
+      message: first.fill.message,
+    };
+    logged.set(source, result);
+    return result;
+  });
+  if (cells.length === 0) return results;
+  appendRecords(table, cells);
+  tables.forget(EXPENSES_SHEET);
+  flushWorkbook();
+  return results;
+
+  function rowCells(record: ExpenseRecord, source: string) {
+    const typed = {
       date: tokyoInstant(record.date),
       payee: record.payee,
       amount: record.amount,
@@ -110,39 +153,25 @@ export function logExpenseLines(
       memo: record.memo ?? '',
       receipt: record.receipt ?? '',
     };
-    const fill = reviewLogRow(cells, { today: ctx.today }, history.of(record.payee)).fill;
-    const account = fill.account ?? cells.account;
+    const fill = reviewLogRow(typed, { today: ctx.today }, history.of(record.payee)).fill;
+    const account = fill.account ?? typed.account;
     return {
       fill,
       account,
       cells: {
-        ...cells,
-        payee: textCell(cells.payee),
-        memo: textCell(cells.memo),
-        receipt: textCell(cells.receipt),
-        registrationNumber: textCell(cells.registrationNumber),
-        tax: fill.tax ?? cells.tax,
+        ...typed,
+        payee: textCell(typed.payee),
+        memo: textCell(typed.memo),
+        receipt: textCell(typed.receipt),
+        registrationNumber: textCell(typed.registrationNumber),
+        tax: fill.tax ?? typed.tax,
         account,
         suggested: fill.account ?? '',
         creditRate: fill.creditRate ?? '',
         status: fill.status,
         message: textCell(inLang(fill.message, ctx.lang)),
-        source: textCell(lineKey(source, i)),
+        source: textCell(source),
       },
     };
-  });
-  const row = appendRecords(
-    table,
-    lines.map((l) => l.cells),
-  );
-  tables.forget(EXPENSES_SHEET);
-  flushWorkbook();
-  const first = lines[0]!;
-  return {
-    row,
-    created: true,
-    account: first.account,
-    status: first.fill.status,
-    message: first.fill.message,
-  };
+  }
 }

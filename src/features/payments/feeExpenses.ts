@@ -11,7 +11,7 @@ import type { Lang } from '../../core/text';
 import { EXPENSES_SHEET } from '../../sheets/schema';
 import type { WorkbookTables } from '../../sheets/workbookTables';
 import { CHECK_COLUMNS } from '../expenses/checkLog';
-import { logExpense } from '../expenses/logExpense';
+import { logExpenses } from '../expenses/logExpense';
 
 export interface TransferFee {
   readonly date: DateKey;
@@ -35,22 +35,27 @@ export function recordTransferFees(
   const table = tables.table(EXPENSES_SHEET);
   const needed = [...CHECK_COLUMNS, 'source'] as const;
   if (!table || needed.some((k) => table.headers.index[k] === undefined)) return 'statement';
-  for (const fee of fees.filter((f) => f.amount > 0)) {
-    logExpense(
-      tables,
-      {
-        date: fee.date,
-        payee: fee.payee,
-        amount: fee.amount,
-        // A bank's transfer fee is a taxable purchase at the standard rate.
-        taxRate: 10,
-        account: FEE_ACCOUNT,
-        paymentMethod: '振込',
-        memo: fee.note,
-      },
-      `fee:${fee.lineKey}`,
-      ctx,
-    );
-  }
+  // One read, one write and one flush for all the fees, however many lines were confirmed.
+  logExpenses(
+    tables,
+    fees
+      .filter((f) => f.amount > 0)
+      .map((fee) => ({
+        key: `fee:${fee.lineKey}`,
+        records: [
+          {
+            date: fee.date,
+            payee: fee.payee,
+            amount: fee.amount,
+            // A bank's transfer fee is a taxable purchase at the standard rate.
+            taxRate: 10 as const,
+            account: FEE_ACCOUNT,
+            paymentMethod: '振込' as const,
+            memo: fee.note,
+          },
+        ],
+      })),
+    ctx,
+  );
   return 'expenses';
 }

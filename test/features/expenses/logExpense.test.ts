@@ -6,7 +6,11 @@ import { hostRealm } from '../../../emulator/core/realm';
 import { Workspace } from '../../../emulator/workspace';
 import type { DateKey } from '../../../src/core/dates';
 import { UserError } from '../../../src/core/text';
-import { type ExpenseRecord, logExpense } from '../../../src/features/expenses/logExpense';
+import {
+  type ExpenseRecord,
+  logExpense,
+  logExpenses,
+} from '../../../src/features/expenses/logExpense';
 import { EXPENSES_SHEET } from '../../../src/sheets/schema';
 import { workbookTables } from '../../../src/sheets/workbookTables';
 
@@ -147,4 +151,33 @@ it('costs the same Sheets calls with 10 rows in the log as with 5,000', () => {
   const few = calls(10);
   expect(few).toBeLessThanOrEqual(8);
   expect(calls(5000)).toBe(few);
+});
+
+it('logs several expenses with one read and one write, each key once, whatever their number', () => {
+  const calls = (count: number) => {
+    env = install();
+    logExpense(env.tables(), receipt, 'fee:old', { today, lang: 'ja' });
+    env.ws.meter.resetCounts();
+    const entries = [
+      ...Array.from({ length: count }, (_, i) => ({
+        key: `fee:${i}`,
+        records: [{ ...receipt, amount: 440 + i }],
+      })),
+      // Already in the log, and twice in the batch: neither adds a row.
+      { key: 'fee:old', records: [receipt] },
+      { key: 'fee:0', records: [receipt] },
+    ];
+    const logged = logExpenses(env.tables(), entries, { today, lang: 'ja' });
+    const n = env.ws.meter.total('SpreadsheetApp') + env.ws.meter.total('Sheets');
+    expect(logged.map((l) => [l.row, l.created])).toEqual([
+      ...Array.from({ length: count }, (_, i) => [4 + i, true]),
+      [3, false],
+      [4, false],
+    ]);
+    expect(env.values()).toHaveLength(3 + count);
+    expect(env.record(4 + count - 1)['金額(税込)']).toBe(String(440 + count - 1));
+    env.restore();
+    return n;
+  };
+  expect(calls(2)).toBe(calls(20));
 });
