@@ -24,7 +24,12 @@ import {
   type Shown,
   shownJapanese,
 } from './support/one-language';
-import { eventually, openPlayground, type PlaygroundPage } from './support/playground-page';
+import {
+  clickMenuItem,
+  eventually,
+  openPlayground,
+  type PlaygroundPage,
+} from './support/playground-page';
 
 jest.setTimeout(120_000);
 
@@ -67,9 +72,7 @@ async function sidebarIn(lang: 'ja' | 'en', ready: string): Promise<Frame> {
 }
 
 async function openSidebar(functionName: string): Promise<void> {
-  const item = page.locator(`.menu-item[data-function="${functionName}"]`);
-  if (!(await item.isVisible())) await page.locator('.menu-top').first().click();
-  await item.click();
+  await clickMenuItem(page, page.locator(`.menu-item[data-function="${functionName}"]`));
   await page.locator('#sidebar').waitFor();
 }
 

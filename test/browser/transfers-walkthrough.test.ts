@@ -5,7 +5,12 @@
  * readable, the rows are marked, and a second run offers nothing to pay.
  */
 import type { FrameLocator, Page } from 'playwright-core';
-import { gridRecords, openPlayground, type PlaygroundPage } from './support/playground-page';
+import {
+  clickMenuItem,
+  gridRecords,
+  openPlayground,
+  type PlaygroundPage,
+} from './support/playground-page';
 
 jest.setTimeout(120_000);
 
@@ -33,9 +38,8 @@ describe('paying the demo payables by a transfer file', () => {
   test('the sidebar proposes the next business day and refuses a holiday', async () => {
     // 拡張機能 → Pokke → 振込.
     const item = page.locator('.menu-item[data-function="showTransfersSidebar"]');
-    if (!(await item.isVisible())) await page.locator('.menu-top').first().click();
     expect(await item.textContent()).toBe('振込');
-    await item.click();
+    await clickMenuItem(page, item);
     await page.locator('#sidebar').waitFor();
     frame = playground.sidebar();
     await frame.locator('#transfer-date').waitFor();

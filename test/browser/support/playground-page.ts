@@ -72,19 +72,7 @@ async function load(
     sidebar,
     async openSidebar(menuItem) {
       // The whole caption, in one language: '請求書', never '請求書 / Invoices'.
-      const item = page.getByRole('menuitem', { name: menuItem, exact: true });
-      // The page may render the menu bar again (a state refresh after switching panes) and close
-      // a menu just opened: open it again until the item shows.
-      for (let attempt = 0; ; attempt++) {
-        await page.getByRole('button', { name: /拡張機能|Extensions/ }).click();
-        try {
-          await item.waitFor({ state: 'visible', timeout: 2000 });
-          await item.click({ timeout: 2000 });
-          break;
-        } catch (e) {
-          if (attempt >= 4) throw e;
-        }
-      }
+      await clickMenuItem(page, page.getByRole('menuitem', { name: menuItem, exact: true }));
       await page.locator('#sidebar').waitFor();
       return sidebar();
     },
@@ -130,4 +118,21 @@ export async function gridRecords(page: Page, sheet: string): Promise<Record<str
   return body
     .filter((r) => r.some((c) => c !== ''))
     .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/**
+ * Clicks an item of the Sheets menu bar's first menu, opening the menu first. The page may render
+ * the menu bar again (a state refresh after switching panes or firing triggers) and close a menu
+ * just opened: it is opened again until the item can be clicked.
+ */
+export async function clickMenuItem(page: Page, item: Locator): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    if (!(await item.isVisible())) await page.locator('.menu-top').first().click();
+    try {
+      await item.click({ timeout: 2000 });
+      return;
+    } catch (e) {
+      if (attempt >= 4) throw e;
+    }
+  }
 }
